@@ -1,0 +1,67 @@
+"""Command line: open the app, or write the demo PDF or screenshots without a window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+from counsel.core.toml_reader import ContentError
+
+if TYPE_CHECKING:
+    from counsel.core.content import ClinicSettings, Content
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="counsel", description="Counsel: MILD counseling and consent aid."
+    )
+    parser.add_argument("--language", default="en", help="content language (default: en)")
+    parser.add_argument(
+        "--demo-pdf", metavar="FILE", type=Path,
+        help="write the acknowledgement PDF of a fictional demo session and exit",
+    )
+    parser.add_argument(
+        "--screenshots", metavar="DIR", type=Path,
+        help="render every screen of the walkthrough to PNG files (offscreen) and exit",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    from counsel.core.content_loader import load_clinic, load_content
+
+    try:
+        content = load_content(args.language)
+        clinic = load_clinic()
+    except ContentError as error:
+        print(f"Counsel cannot start: {error}", file=sys.stderr)
+        return 2
+    if args.demo_pdf:
+        return write_demo_pdf(content, clinic, args.demo_pdf)
+    if args.screenshots:
+        from counsel.ui.screenshots import write_screenshots
+
+        return write_screenshots(content, clinic, args.screenshots)
+    from counsel.ui.app import create_main_window, prepare_application
+
+    app = prepare_application()
+    window = create_main_window(content, clinic)
+    window.show()
+    return app.exec()
+
+
+def write_demo_pdf(content: Content, clinic: ClinicSettings, path: Path) -> int:
+    from counsel.core.demo import demo_session
+    from counsel.pdf.acknowledgement import write_acknowledgement
+
+    try:
+        write_acknowledgement(demo_session(content), clinic, path)
+    except OSError as error:
+        print(f"Could not write {path}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {path}")
+    return 0

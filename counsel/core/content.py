@@ -1,0 +1,221 @@
+"""The content model: what each screen says, as typed, immutable objects.
+
+Screens are data. Each kind of screen has one dataclass here and one screen class in the
+interface; the loader (``content_loader``) builds these from the TOML files a clinic edits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+SCREEN_KINDS = (
+    "details",
+    "info",
+    "checklist",
+    "steps",
+    "outcomes",
+    "comparison",
+    "questions",
+    "quiz",
+    "signatures",
+    "done",
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Source:
+    id: str
+    citation: str
+    short: str
+    industry: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class Section:
+    heading: str
+    text: str = ""
+    bullets: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Screen:
+    """What every screen has; subclasses add what their kind shows."""
+
+    id: str
+    kind: str
+    title: str
+    nav_title: str
+    summary: str
+    required: bool = False
+    intro: str = ""
+    illustration: str = ""
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class DetailsScreen(Screen):
+    sections: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class InfoScreen(Screen):
+    sections: tuple[Section, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChecklistItem:
+    id: str
+    text: str
+    favourable: str
+    help: str = ""
+    exclusion: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class Verdict:
+    title: str
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChecklistScreen(Screen):
+    items: tuple[ChecklistItem, ...]
+    results: Mapping[str, Verdict]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Step:
+    title: str
+    text: str
+    illustration: str = ""
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class StepsScreen(Screen):
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Figure:
+    """A study result; ``per_100`` is set when it is a share of people (for icon arrays)."""
+
+    text: str
+    source: str
+    per_100: float | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Outcome:
+    id: str
+    title: str
+    text: str
+    likelihood: str
+    action: str = ""
+    sources: tuple[str, ...] = ()
+    figure: Figure | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class OutcomesScreen(Screen):
+    items: tuple[Outcome, ...]
+    caution: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Option:
+    id: str
+    name: str
+    text: str
+    illustration: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ComparisonRow:
+    label: str
+    values: Mapping[str, str]
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class ComparisonScreen(Screen):
+    options: tuple[Option, ...]
+    rows: tuple[ComparisonRow, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class QuestionsScreen(Screen):
+    prompts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class QuizQuestion:
+    id: str
+    text: str
+    choices: tuple[str, ...]
+    answer: int
+    explanation: str
+    covered_by: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class QuizScreen(Screen):
+    questions: tuple[QuizQuestion, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class SignaturesScreen(Screen):
+    statement: str
+    clinician_statement: str
+    interpreter_statement: str
+    witness_statement: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class DoneScreen(Screen):
+    text: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Content:
+    """One language's complete walkthrough, with the digest of the files it came from."""
+
+    language: str
+    version: str
+    title: str
+    procedure: str
+    screens: tuple[Screen, ...]
+    sources: Mapping[str, Source]
+    sha256: str
+    _index: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", {s.id: i for i, s in enumerate(self.screens)})
+
+    def screen(self, screen_id: str) -> Screen:
+        return self.screens[self._index[screen_id]]
+
+    def has_screen(self, screen_id: str) -> bool:
+        return screen_id in self._index
+
+    def index_of(self, screen_id: str) -> int:
+        return self._index[screen_id]
+
+    def first_of_kind(self, kind: str) -> Screen | None:
+        return next((s for s in self.screens if s.kind == kind), None)
+
+    @property
+    def required_screens(self) -> tuple[Screen, ...]:
+        return tuple(s for s in self.screens if s.required)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClinicSettings:
+    name: str
+    address: str
+    phone: str
+    paper: str
+    levels: tuple[str, ...]
+    language: str

@@ -1,0 +1,129 @@
+"""What must be true before a consent can be signed, and what the candidacy checklist says.
+
+Pure functions of the content and the session: the sidebar, the signing screen, the seal and
+the PDF all ask the same questions here, so they can never disagree.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from counsel.core.content import ChecklistScreen, QuizScreen, Screen
+from counsel.ink import ink_problem
+
+if TYPE_CHECKING:
+    from counsel.core.session import Session
+
+
+class Gap(enum.Enum):
+    """Something missing before signing; the interface words each one."""
+
+    PATIENT_NAME = "patient_name"
+    DATE_OF_BIRTH = "date_of_birth"
+    CLINICIAN_NAME = "clinician_name"
+    CLINICIAN_CREDENTIALS = "clinician_credentials"
+    LEVELS = "levels"
+    NOT_DISCUSSED = "not_discussed"
+    CHECKLIST_UNANSWERED = "checklist_unanswered"
+    QUIZ_UNANSWERED = "quiz_unanswered"
+    QUIZ_NOT_CORRECT = "quiz_not_correct"
+    SIGNATURE_MISSING = "signature_missing"
+    SIGNATURE_TOO_SMALL = "signature_too_small"
+    SIGNER_NAME_MISSING = "signer_name_missing"
+    RELATIONSHIP_MISSING = "relationship_missing"
+
+
+@dataclass(frozen=True)
+class Missing:
+    gap: Gap
+    screen_id: str
+    role: str = ""
+
+
+class NotReadyError(RuntimeError):
+    def __init__(self, missing: list[Missing]) -> None:
+        super().__init__(", ".join(f"{m.screen_id}: {m.gap.value}" for m in missing))
+        self.missing = missing
+
+
+def candidacy(screen: ChecklistScreen, answers: dict[str, str]) -> str | None:
+    """``candidate``, ``review`` or ``not_candidate``; None until every item is answered."""
+    if any(item.id not in answers for item in screen.items):
+        return None
+    verdict = "candidate"
+    for item in screen.items:
+        answer = answers[item.id]
+        if answer == item.favourable:
+            continue
+        if item.exclusion and answer != "unsure":
+            return "not_candidate"
+        verdict = "review"
+    return verdict
+
+
+def screen_gaps(screen: Screen, session: Session) -> list[Gap]:
+    """What a single screen still lacks, apart from being marked discussed."""
+    if isinstance(screen, ChecklistScreen):
+        unanswered = any(item.id not in session.checklist for item in screen.items)
+        return [Gap.CHECKLIST_UNANSWERED] if unanswered else []
+    if isinstance(screen, QuizScreen):
+        latest = [session.latest_quiz_choice(q.id) for q in screen.questions]
+        if any(attempt is None for attempt in latest):
+            return [Gap.QUIZ_UNANSWERED]
+        if not all(attempt is not None and attempt.correct for attempt in latest):
+            return [Gap.QUIZ_NOT_CORRECT]
+        return []
+    if screen.kind == "details":
+        return details_gaps(session)
+    return []
+
+
+def details_gaps(session: Session) -> list[Gap]:
+    details = session.details
+    checks = [
+        (Gap.PATIENT_NAME, bool(details.patient_name.strip())),
+        (Gap.DATE_OF_BIRTH, details.date_of_birth is not None),
+        (Gap.CLINICIAN_NAME, bool(details.clinician_name.strip())),
+        (Gap.CLINICIAN_CREDENTIALS, bool(details.clinician_credentials.strip())),
+        (Gap.LEVELS, bool(details.levels)),
+    ]
+    return [gap for gap, ok in checks if not ok]
+
+
+def missing_before_signing(session: Session) -> list[Missing]:
+    """Every gap in details, discussion, checklist and quiz, in screen order."""
+    missing = []
+    for screen in session.content.screens:
+        missing.extend(Missing(gap, screen.id) for gap in screen_gaps(screen, session))
+        if screen.required and not session.is_discussed(screen.id):
+            missing.append(Missing(Gap.NOT_DISCUSSED, screen.id))
+    return missing
+
+
+def missing_signatures(session: Session) -> list[Missing]:
+    """Patient (or representative) and clinician must sign; optional signers sign fully."""
+    screen = session.content.first_of_kind("signatures")
+    screen_id = screen.id if screen else ""
+    missing: list[Missing] = []
+    signer = "representative" if "representative" in session.signatures else "patient"
+    for role in (signer, "clinician", "interpreter", "witness"):
+        signature = session.signatures.get(role)
+        if signature is None:
+            if role in (signer, "clinician"):
+                missing.append(Missing(Gap.SIGNATURE_MISSING, screen_id, role))
+            continue
+        if not signature.name:
+            missing.append(Missing(Gap.SIGNER_NAME_MISSING, screen_id, role))
+        if role == "representative" and not signature.relationship:
+            missing.append(Missing(Gap.RELATIONSHIP_MISSING, screen_id, role))
+        problem = ink_problem(signature.ink)
+        if problem is not None:
+            gap = Gap.SIGNATURE_MISSING if signature.ink.is_empty else Gap.SIGNATURE_TOO_SMALL
+            missing.append(Missing(gap, screen_id, role))
+    return missing
+
+
+def readiness(session: Session) -> list[Missing]:
+    return missing_before_signing(session) + missing_signatures(session)

@@ -1,0 +1,210 @@
+"""The counseling session: who is in the room, what was covered, what was answered and signed.
+
+The one copy of a session's state. Screens write to it, and the sidebar, the PDF and the
+store read from it; listeners hear about every change. Once sealed (signed), every
+mutator refuses, so nothing that was signed can change afterwards.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timezone
+
+from counsel.core.content import Content
+from counsel.core.rules import NotReadyError, readiness
+from counsel.ink import Ink
+
+Clock = Callable[[], datetime]
+Listener = Callable[[str], None]
+
+CHECKLIST_ANSWERS = ("yes", "no", "unsure")
+SIGNER_ROLES = ("patient", "representative", "clinician", "interpreter", "witness")
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class SessionLockedError(RuntimeError):
+    """The session was signed; what was signed cannot change."""
+
+
+@dataclass(frozen=True)
+class Details:
+    """Who is in the room and what is planned."""
+
+    patient_name: str = ""
+    date_of_birth: date | None = None
+    record_number: str = ""
+    clinician_name: str = ""
+    clinician_credentials: str = ""
+    levels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ScreenVisit:
+    first_viewed: datetime
+    last_viewed: datetime
+    discussed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class QuestionAnswer:
+    question: str
+    answer: str
+    asked_at: datetime
+
+
+@dataclass(frozen=True)
+class QuizAttempt:
+    choice: int
+    correct: bool
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A signer's typed name and their ink, as drawn, with the time it was last touched."""
+
+    role: str
+    name: str
+    ink: Ink
+    signed_at: datetime
+    relationship: str = ""
+
+
+@dataclass
+class Session:
+    content: Content
+    clock: Clock = utc_now
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    started_at: datetime | None = None
+    details: Details = field(default_factory=Details)
+    visits: dict[str, ScreenVisit] = field(default_factory=dict)
+    checklist: dict[str, str] = field(default_factory=dict)
+    questions: list[QuestionAnswer] = field(default_factory=list)
+    quiz: dict[str, list[QuizAttempt]] = field(default_factory=dict)
+    signatures: dict[str, Signature] = field(default_factory=dict)
+    sealed_at: datetime | None = None
+    _listeners: list[Listener] = field(default_factory=list, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.started_at is None:
+            self.started_at = self.clock()
+
+    # -- listening ---------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener(what)`` after each change; returns a function that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _changed(self, what: str) -> None:
+        for listener in list(self._listeners):
+            listener(what)
+
+    def _mutable(self) -> None:
+        if self.sealed_at is not None:
+            raise SessionLockedError("This session was signed and can no longer change.")
+
+    @property
+    def is_sealed(self) -> bool:
+        return self.sealed_at is not None
+
+    # -- details and screens ----------------------------------------------------------------
+
+    def set_details(self, **changes: object) -> None:
+        self._mutable()
+        updated = replace(self.details, **changes)
+        if updated != self.details:
+            self.details = updated
+            self._changed("details")
+
+    def view(self, screen_id: str) -> None:
+        """Record that a screen was shown; after signing, viewing changes nothing."""
+        if self.is_sealed:
+            return
+        now = self.clock()
+        visit = self.visits.get(screen_id)
+        self.visits[screen_id] = (
+            replace(visit, last_viewed=now) if visit else ScreenVisit(now, now)
+        )
+        self._changed("visits")
+
+    def mark_discussed(self, screen_id: str, discussed: bool = True) -> None:
+        self._mutable()
+        now = self.clock()
+        visit = self.visits.get(screen_id) or ScreenVisit(now, now)
+        self.visits[screen_id] = replace(visit, discussed_at=now if discussed else None)
+        self._changed("visits")
+
+    def is_discussed(self, screen_id: str) -> bool:
+        visit = self.visits.get(screen_id)
+        return visit is not None and visit.discussed_at is not None
+
+    def is_seen(self, screen_id: str) -> bool:
+        return screen_id in self.visits
+
+    # -- answers -----------------------------------------------------------------------------
+
+    def answer_checklist(self, item_id: str, answer: str | None) -> None:
+        self._mutable()
+        if answer is None:
+            self.checklist.pop(item_id, None)
+        elif answer in CHECKLIST_ANSWERS:
+            self.checklist[item_id] = answer
+        else:
+            raise ValueError(f"checklist answer must be one of {CHECKLIST_ANSWERS}")
+        self._changed("checklist")
+
+    def add_question(self, question: str, answer: str = "") -> int:
+        self._mutable()
+        self.questions.append(QuestionAnswer(question.strip(), answer.strip(), self.clock()))
+        self._changed("questions")
+        return len(self.questions) - 1
+
+    def edit_question(self, index: int, question: str, answer: str) -> None:
+        self._mutable()
+        entry = self.questions[index]
+        self.questions[index] = replace(entry, question=question.strip(), answer=answer.strip())
+        self._changed("questions")
+
+    def remove_question(self, index: int) -> None:
+        self._mutable()
+        del self.questions[index]
+        self._changed("questions")
+
+    def answer_quiz(self, question_id: str, choice: int, correct: bool) -> None:
+        self._mutable()
+        self.quiz.setdefault(question_id, []).append(QuizAttempt(choice, correct, self.clock()))
+        self._changed("quiz")
+
+    def latest_quiz_choice(self, question_id: str) -> QuizAttempt | None:
+        attempts = self.quiz.get(question_id)
+        return attempts[-1] if attempts else None
+
+    # -- signatures --------------------------------------------------------------------------
+
+    def set_signature(self, role: str, name: str, ink: Ink, relationship: str = "") -> None:
+        """Store a signer's current ink and typed name; empty ink and no name removes it."""
+        self._mutable()
+        if role not in SIGNER_ROLES:
+            raise ValueError(f"unknown signer role {role!r}")
+        if ink.is_empty and not name.strip():
+            self.signatures.pop(role, None)
+        else:
+            self.signatures[role] = Signature(
+                role, name.strip(), ink, self.clock(), relationship.strip()
+            )
+        self._changed("signatures")
+
+    def seal(self) -> None:
+        """Lock the session as signed; refused while anything required is missing."""
+        self._mutable()
+        missing = readiness(self)
+        if missing:
+            raise NotReadyError(missing)
+        self.sealed_at = self.clock()
+        self._changed("sealed")

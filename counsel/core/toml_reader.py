@@ -1,0 +1,121 @@
+"""Reading a TOML table field by field, with errors that name the file and the field.
+
+A clinic edits the content files by hand; a typo must stop Counsel with a message a person
+can act on ("screens/risks.toml: items[3].likelihood: missing"), never a traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from pathlib import Path
+from typing import Any
+
+
+class ContentError(ValueError):
+    """A content or settings file is missing, malformed or inconsistent."""
+
+
+class TableReader:
+    """Typed access to one TOML table; ``finish()`` rejects fields nobody asked for."""
+
+    def __init__(self, data: dict[str, Any], file: str, where: str = "") -> None:
+        self._data = data
+        self._file = file
+        self._where = where
+        self._used: set[str] = set()
+
+    @classmethod
+    def open(cls, path: Path, label: str) -> TableReader:
+        try:
+            with path.open("rb") as handle:
+                return cls(tomllib.load(handle), label)
+        except FileNotFoundError:
+            raise ContentError(f"{label}: file not found ({path})") from None
+        except tomllib.TOMLDecodeError as error:
+            raise ContentError(f"{label}: not valid TOML: {error}") from None
+
+    def error(self, key: str, problem: str) -> ContentError:
+        return ContentError(f"{self._file}: {self._where}{key}: {problem}")
+
+    def has(self, key: str) -> bool:
+        return key in self._data
+
+    def _get(self, key: str, kind: type | tuple[type, ...], what: str, default: Any) -> Any:
+        self._used.add(key)
+        if key not in self._data:
+            if default is _REQUIRED:
+                near = difflib.get_close_matches(key, list(self._data), n=1, cutoff=0.7)
+                hint = f" (is {near[0]!r} a misspelling of it?)" if near else ""
+                raise self.error(key, f"missing{hint}")
+            return default
+        value = self._data[key]
+        if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+            raise self.error(key, f"expected {what}, found {type(value).__name__} {value!r}")
+        return value
+
+    def text(self, key: str) -> str:
+        value: str = self._get(key, str, "text", _REQUIRED)
+        if not value.strip():
+            raise self.error(key, "is empty")
+        return value.strip()
+
+    def optional_text(self, key: str) -> str:
+        value: str = self._get(key, str, "text", "")
+        return value.strip()
+
+    def flag(self, key: str, default: bool) -> bool:
+        value: bool = self._get(key, bool, "true or false", default)
+        return value
+
+    def integer(self, key: str) -> int:
+        value: int = self._get(key, int, "a whole number", _REQUIRED)
+        return value
+
+    def optional_number(self, key: str) -> float | None:
+        value = self._get(key, (int, float), "a number", None)
+        return None if value is None else float(value)
+
+    def choice(self, key: str, allowed: tuple[str, ...]) -> str:
+        value = self.text(key)
+        if value not in allowed:
+            raise self.error(key, f"must be one of {', '.join(allowed)}; found {value!r}")
+        return value
+
+    def texts(self, key: str, required: bool = False) -> tuple[str, ...]:
+        values = self._get(key, list, "a list of texts", _REQUIRED if required else [])
+        for index, value in enumerate(values):
+            if not isinstance(value, str) or not value.strip():
+                raise self.error(f"{key}[{index}]", "expected non-empty text")
+        if required and not values:
+            raise self.error(key, "must not be empty")
+        return tuple(value.strip() for value in values)
+
+    def table(self, key: str) -> TableReader:
+        value = self._get(key, dict, "a table", _REQUIRED)
+        return TableReader(value, self._file, f"{self._where}{key}.")
+
+    def optional_table(self, key: str) -> TableReader | None:
+        return self.table(key) if self.has(key) else None
+
+    def tables(self, key: str, minimum: int = 1) -> list[TableReader]:
+        values = self._get(key, list, "a list of tables ([[...]])", _REQUIRED)
+        if len(values) < minimum:
+            raise self.error(key, f"needs at least {minimum} entries, found {len(values)}")
+        readers = []
+        for index, value in enumerate(values):
+            if not isinstance(value, dict):
+                raise self.error(f"{key}[{index}]", "expected a table")
+            readers.append(TableReader(value, self._file, f"{self._where}{key}[{index}]."))
+        return readers
+
+    def keys(self) -> list[str]:
+        return list(self._data)
+
+    def finish(self) -> None:
+        unknown = sorted(set(self._data) - self._used)
+        if unknown:
+            raise self.error(unknown[0], "unknown field (a typo?)")
+
+
+_REQUIRED = object()

@@ -1,0 +1,1 @@
+"""The Qt interface: windows, screens and widgets over the Qt-free core."""

@@ -1,0 +1,67 @@
+"""Showing a content illustration (SVG) crisply at any size, keeping its proportions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from counsel.resources import illustration_path
+
+
+class IllustrationView(QWidget):
+    """Draws one SVG from resources/illustrations, scaled to fit and centred."""
+
+    def __init__(self, name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("illustration")
+        self._renderer = QSvgRenderer(self)
+        self._renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setMinimumSize(260, 160)
+        self._name = ""
+        self.set_name(name)
+
+    def name(self) -> str:
+        return self._name
+
+    def set_name(self, name: str) -> None:
+        if name == self._name:
+            return
+        self._name = name
+        if name:
+            self._renderer.load(str(illustration_path(name)))
+        else:
+            self._renderer.load(b"")
+        self.setVisible(bool(name))
+        self.updateGeometry()
+        self.update()
+
+    def is_valid(self) -> bool:
+        return self._renderer.isValid()
+
+    def _aspect(self) -> float:
+        size = self._renderer.defaultSize()
+        return size.height() / size.width() if size.width() > 0 else 0.625
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        return round(width * self._aspect())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(480, self.heightForWidth(480))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        if not self._renderer.isValid():
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        width = min(self.width(), self.height() / self._aspect())
+        height = width * self._aspect()
+        target = QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
+        self._renderer.render(painter, target)

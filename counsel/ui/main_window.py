@@ -1,0 +1,170 @@
+"""The main window: sidebar, the current screen, and Back / Discussed / Next."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counsel.core.content import ClinicSettings, Content
+from counsel.core.session import Session
+from counsel.ui.screens.base import ScreenContext, ScreenPage
+from counsel.ui.screens.registry import SCREEN_CLASSES
+from counsel.ui.session_bridge import SessionBridge
+from counsel.ui.sidebar import Sidebar
+
+
+class MainWindow(QMainWindow):
+    """Shows one screen at a time; screens are built the first time they are needed."""
+
+    def __init__(
+        self,
+        content: Content,
+        clinic: ClinicSettings,
+        new_session: Callable[[], Session],
+        session: Session | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.content = content
+        self.clinic = clinic
+        self.new_session = new_session
+        self.setWindowTitle(content.title)
+        self.resize(1280, 820)
+        self.setMinimumSize(1024, 700)
+        central = QWidget()
+        self.setCentralWidget(central)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.sidebar = Sidebar(content)
+        self.sidebar.screenChosen.connect(self.go_to)
+        row.addWidget(self.sidebar)
+        right = QVBoxLayout()
+        right.setSpacing(0)
+        row.addLayout(right, 1)
+        self.stack = QStackedWidget()
+        right.addWidget(self.stack, 1)
+        right.addWidget(self._nav_bar())
+        self._shortcuts()
+        self.pages: dict[int, ScreenPage] = {}
+        self.index = -1
+        self.bridge: SessionBridge | None = None
+        self.start(session or new_session())
+
+    def _nav_bar(self) -> QWidget:
+        bar = QWidget()
+        bar.setObjectName("navBar")
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(24, 12, 24, 12)
+        self.back_button = QPushButton(self.tr("◀  Back"))
+        self.back_button.setObjectName("backButton")
+        self.back_button.setToolTip(self.tr("Previous screen (Alt+Left)"))
+        self.discussed_button = QPushButton(self.tr("We discussed this"))
+        self.discussed_button.setObjectName("discussedButton")
+        self.discussed_button.setCheckable(True)
+        self.discussed_button.setToolTip(self.tr("Mark this topic as discussed (Ctrl+D)"))
+        self.next_button = QPushButton(self.tr("Next  ▶"))
+        self.next_button.setObjectName("nextButton")
+        self.next_button.setProperty("role", "primary")
+        self.next_button.setToolTip(self.tr("Next screen (Alt+Right)"))
+        layout.addWidget(self.back_button)
+        layout.addStretch(1)
+        layout.addWidget(self.discussed_button)
+        layout.addStretch(1)
+        layout.addWidget(self.next_button)
+        self.back_button.clicked.connect(lambda: self.go_to(self.index - 1))
+        self.next_button.clicked.connect(lambda: self.go_to(self.index + 1))
+        self.discussed_button.clicked.connect(self._toggle_discussed)
+        return bar
+
+    def _shortcuts(self) -> None:
+        for keys, action in (
+            ("Alt+Right", lambda: self.go_to(self.index + 1)),
+            ("Alt+Left", lambda: self.go_to(self.index - 1)),
+            ("Ctrl+PgDown", lambda: self.go_to(self.index + 1)),
+            ("Ctrl+PgUp", lambda: self.go_to(self.index - 1)),
+            ("Ctrl+D", self._toggle_discussed_key),
+        ):
+            QShortcut(QKeySequence(keys), self, activated=action)
+
+    @property
+    def session(self) -> Session:
+        assert self.bridge is not None
+        return self.bridge.session
+
+    def start(self, session: Session) -> None:
+        """Show ``session`` from its first screen, dropping the screens of any earlier one."""
+        if self.bridge is not None:
+            self.bridge.detach()
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.bridge = SessionBridge(session, self)
+        self.bridge.changed.connect(self._session_changed)
+        self.index = -1
+        self.go_to(0)
+
+    def page(self, index: int) -> ScreenPage:
+        if index not in self.pages:
+            screen = self.content.screens[index]
+            assert self.bridge is not None
+            context = ScreenContext(self.content, self.clinic, self.bridge)
+            page = SCREEN_CLASSES[screen.kind](screen, context)
+            page.jumpRequested.connect(self.go_to_screen)
+            page.newSessionRequested.connect(lambda: self.start(self.new_session()))
+            self.stack.addWidget(page)
+            self.pages[index] = page
+        return self.pages[index]
+
+    def current_page(self) -> ScreenPage:
+        return self.pages[self.index]
+
+    def go_to_screen(self, screen_id: str) -> None:
+        if self.content.has_screen(screen_id):
+            self.go_to(self.content.index_of(screen_id))
+
+    def go_to(self, index: int) -> None:
+        if not 0 <= index < len(self.content.screens) or index == self.index:
+            return
+        self.index = index
+        page = self.page(index)
+        self.stack.setCurrentWidget(page)
+        self.session.view(page.screen.id)
+        page.shown()
+        self._update_nav()
+
+    def _toggle_discussed(self) -> None:
+        if not self.session.is_sealed:
+            screen_id = self.content.screens[self.index].id
+            self.session.mark_discussed(screen_id, not self.session.is_discussed(screen_id))
+
+    def _toggle_discussed_key(self) -> None:
+        if self.discussed_button.isVisible() and self.discussed_button.isEnabled():
+            self._toggle_discussed()
+
+    def _session_changed(self, what: str) -> None:
+        self._update_nav()
+
+    def _update_nav(self) -> None:
+        screen = self.content.screens[self.index]
+        self.sidebar.select(self.index)
+        self.sidebar.refresh(self.session)
+        self.back_button.setEnabled(self.index > 0)
+        self.next_button.setEnabled(self.index < len(self.content.screens) - 1)
+        self.discussed_button.setVisible(screen.required)
+        self.discussed_button.setEnabled(not self.session.is_sealed)
+        discussed = self.session.is_discussed(screen.id)
+        self.discussed_button.setChecked(discussed)
+        self.discussed_button.setText(
+            self.tr("✓  Discussed") if discussed else self.tr("We discussed this")
+        )

@@ -1,0 +1,1 @@
+"""One screen class per content kind; ``registry.SCREEN_CLASSES`` maps kind to class."""

@@ -1,0 +1,138 @@
+"""The contract every screen kind follows, and the page layout they share.
+
+A screen is built from its content entry and the session, shows itself, writes what the user
+does into the session, and says whether it is complete. It never keeps the only copy of state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from counsel.core.content import ClinicSettings, Content, Screen, Section
+from counsel.core.rules import screen_gaps
+from counsel.core.session import Session
+from counsel.ui.illustration import IllustrationView
+from counsel.ui.session_bridge import SessionBridge
+from counsel.ui.widgets import bullet_list, label
+
+
+SIDE_BY_SIDE_MIN_WIDTH = 1200
+STACKED_PICTURE_HEIGHT = 300
+
+
+@dataclass(frozen=True)
+class ScreenContext:
+    content: Content
+    clinic: ClinicSettings
+    bridge: SessionBridge
+
+    @property
+    def session(self) -> Session:
+        return self.bridge.session
+
+
+class ScreenPage(QWidget):
+    """Base of all screens: title, intro, a text column and the illustration beside it."""
+
+    jumpRequested = Signal(str)  # go to the screen with this id
+    newSessionRequested = Signal()  # start over with an empty session
+
+    def __init__(self, screen: Screen, context: ScreenContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.screen = screen
+        self.context = context
+        self.setObjectName(f"screen-{screen.id}")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.scroll)
+        inner = QWidget()
+        self.scroll.setWidget(inner)
+        page = QVBoxLayout(inner)
+        page.setContentsMargins(32, 24, 32, 24)
+        page.setSpacing(14)
+        self.inputs: list[QWidget] = []
+        self.title_label = label(screen.title, "title")
+        self.title_label.setObjectName("screenTitle")
+        page.addWidget(self.title_label)
+        self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.row.setSpacing(28)
+        page.addLayout(self.row, 1)
+        self.column = QVBoxLayout()
+        self.column.setSpacing(12)
+        self.row.addLayout(self.column, 3)
+        self.illustration = IllustrationView(screen.illustration)
+        side = QVBoxLayout()
+        side.addWidget(self.illustration)
+        side.addStretch(1)
+        self.row.addLayout(side, 2)
+        if screen.intro:
+            intro = label(screen.intro)
+            intro.setObjectName("screenIntro")
+            self.column.addWidget(intro)
+        self.build()
+        self.column.addStretch(1)
+        context.bridge.changed.connect(self._session_changed)
+        self._session_changed("")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Picture beside the text on wide screens, above it (smaller) on narrow ones."""
+        wide = event.size().width() >= SIDE_BY_SIDE_MIN_WIDTH
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.BottomToTop
+        if self.row.direction() != direction:
+            self.row.setDirection(direction)
+            self.illustration.setMaximumHeight(16777215 if wide else STACKED_PICTURE_HEIGHT)
+        super().resizeEvent(event)
+
+    @property
+    def session(self) -> Session:
+        return self.context.session
+
+    def build(self) -> None:
+        """Add the kind's own widgets to ``self.column``."""
+
+    def refresh(self) -> None:
+        """Bring the widgets in line with the session (after a change or a reload)."""
+
+    def shown(self) -> None:
+        """Called each time the screen comes into view."""
+
+    def is_complete(self) -> bool:
+        return not screen_gaps(self.screen, self.session)
+
+    def _session_changed(self, what: str) -> None:
+        self._apply_lock()
+        self.refresh()
+
+    def _apply_lock(self) -> None:
+        """Once signed, nothing on any screen accepts input."""
+        for widget in self.inputs:
+            widget.setEnabled(not self.session.is_sealed)
+
+    def add_sections(self, sections: tuple[Section, ...]) -> None:
+        for section in sections:
+            self.column.addWidget(label(section.heading, "heading"))
+            if section.text:
+                self.column.addWidget(label(section.text))
+            if section.bullets:
+                self.column.addWidget(bullet_list(section.bullets))
+            self.add_sources(section.sources)
+
+    def add_sources(self, source_ids: tuple[str, ...]) -> None:
+        if source_ids:
+            self.column.addWidget(label(self.sources_text(source_ids), "source"))
+
+    def sources_text(self, source_ids: tuple[str, ...]) -> str:
+        """'Source: ...' naming each publication, or '' when there is none."""
+        if not source_ids:
+            return ""
+        names = "; ".join(self.context.content.sources[s].short for s in source_ids)
+        return self.tr("Source: %1").replace("%1", names)
+

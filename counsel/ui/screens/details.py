@@ -1,0 +1,104 @@
+"""``details`` (welcome): what the visit is, and who is in the room."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
+
+from counsel.core.content import DetailsScreen
+from counsel.core.dates import parse_birth_date
+from counsel.ui.screens.base import ScreenPage
+from counsel.ui.widgets import card, label, restyle
+
+
+class DetailsPage(ScreenPage):
+    screen: DetailsScreen
+
+    def build(self) -> None:
+        frame, layout = card()
+        layout.addWidget(label(self.tr("Who is here today"), "heading"))
+        form = QFormLayout()
+        form.setSpacing(10)
+        layout.addLayout(form)
+        self.patient_name = self._line("patientName", self.tr("Patient's full name"))
+        self.date_of_birth = self._line("dateOfBirth", self.tr("MM/DD/YYYY"))
+        self.date_hint = label("", "bad")
+        self.date_hint.setObjectName("dateOfBirthHint")
+        self.date_hint.hide()
+        self.record_number = self._line("recordNumber", self.tr("Optional"))
+        self.clinician_name = self._line("clinicianName", self.tr("Clinician's full name"))
+        self.credentials = self._line("clinicianCredentials", self.tr("MD, DO, NP, PA-C ..."))
+        form.addRow(self.tr("Patient name"), self.patient_name)
+        form.addRow(self.tr("Date of birth"), self.date_of_birth)
+        form.addRow("", self.date_hint)
+        form.addRow(self.tr("Record number"), self.record_number)
+        form.addRow(self.tr("Clinician"), self.clinician_name)
+        form.addRow(self.tr("Credentials"), self.credentials)
+        levels = QWidget()
+        levels_row = QHBoxLayout(levels)
+        levels_row.setContentsMargins(0, 0, 0, 0)
+        self.level_boxes: dict[str, QCheckBox] = {}
+        for level in self.context.clinic.levels:
+            box = QCheckBox(level)
+            box.setObjectName(f"level-{level}")
+            box.toggled.connect(self._levels_changed)
+            levels_row.addWidget(box)
+            self.level_boxes[level] = box
+            self.inputs.append(box)
+        levels_row.addStretch(1)
+        form.addRow(self.tr("Planned level(s)"), levels)
+        self.column.addWidget(frame)
+        self.add_sections(self.screen.sections)
+        self.patient_name.textEdited.connect(
+            lambda text: self.session.set_details(patient_name=text)
+        )
+        self.date_of_birth.textEdited.connect(self._date_edited)
+        self.record_number.textEdited.connect(
+            lambda text: self.session.set_details(record_number=text)
+        )
+        self.clinician_name.textEdited.connect(
+            lambda text: self.session.set_details(clinician_name=text)
+        )
+        self.credentials.textEdited.connect(
+            lambda text: self.session.set_details(clinician_credentials=text)
+        )
+
+    def _line(self, name: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setPlaceholderText(placeholder)
+        edit.setAccessibleName(placeholder)
+        self.inputs.append(edit)
+        return edit
+
+    def _date_edited(self, text: str) -> None:
+        value = parse_birth_date(text)
+        invalid = bool(text.strip()) and value is None
+        self.date_of_birth.setProperty("invalid", invalid)
+        restyle(self.date_of_birth)
+        self.date_hint.setText(
+            self.tr("Please type a real date of birth, for example 03/14/1948.") if invalid else ""
+        )
+        self.date_hint.setVisible(invalid)
+        self.session.set_details(date_of_birth=value)
+
+    def _levels_changed(self) -> None:
+        chosen = tuple(level for level, box in self.level_boxes.items() if box.isChecked())
+        self.session.set_details(levels=chosen)
+
+    def refresh(self) -> None:
+        details = self.session.details
+        for edit, value in (
+            (self.patient_name, details.patient_name),
+            (self.record_number, details.record_number),
+            (self.clinician_name, details.clinician_name),
+            (self.credentials, details.clinician_credentials),
+        ):
+            if edit.text() != value:
+                edit.setText(value)
+        if details.date_of_birth and parse_birth_date(self.date_of_birth.text()) is None:
+            self.date_of_birth.setText(details.date_of_birth.strftime("%m/%d/%Y"))
+        for level, box in self.level_boxes.items():
+            if box.isChecked() != (level in details.levels):
+                box.blockSignals(True)
+                box.setChecked(level in details.levels)
+                box.blockSignals(False)

@@ -1,0 +1,40 @@
+"""``outcomes`` (benefits, risks): one card per item, how likely, and where the figure is from."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame
+
+from counsel.core.content import Outcome, OutcomesScreen
+from counsel.ui.screens.base import ScreenPage
+from counsel.ui.widgets import card, label
+
+
+class OutcomesPage(ScreenPage):
+    screen: OutcomesScreen
+
+    def build(self) -> None:
+        for item in self.screen.items:
+            self.column.addWidget(self._item_card(item))
+        if self.screen.caution:
+            frame, layout = card("notice")
+            frame.setObjectName("caution")
+            layout.addWidget(label(self.screen.caution))
+            self.column.addWidget(frame)
+
+    def _item_card(self, item: Outcome) -> QFrame:
+        frame, layout = card()
+        frame.setObjectName(f"outcome-{item.id}")
+        layout.addWidget(label(item.title, "heading"))
+        likelihood = label(self.tr("How likely: %1").replace("%1", item.likelihood))
+        likelihood.setObjectName("likelihood")
+        layout.addWidget(likelihood)
+        layout.addWidget(label(item.text))
+        if item.action:
+            layout.addWidget(label(self.tr("What is done about it: %1").replace("%1", item.action)))
+        sources = item.sources
+        if item.figure is not None:
+            layout.addWidget(label(item.figure.text))
+            sources = (*sources, item.figure.source)
+        if sources:
+            layout.addWidget(label(self.sources_text(tuple(dict.fromkeys(sources))), "source"))
+        return frame

@@ -1,0 +1,117 @@
+"""``questions``: the patient's questions and the clinician's answers, typed in as they talk."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counsel.core.content import QuestionsScreen
+from counsel.ui.screens.base import ScreenPage
+from counsel.ui.widgets import card, label
+
+
+class QuestionsPage(ScreenPage):
+    screen: QuestionsScreen
+
+    def build(self) -> None:
+        self.editing: int | None = None
+        if self.screen.prompts:
+            self.column.addWidget(label(self.tr("Questions other patients often ask:"), "muted"))
+            for prompt in self.screen.prompts:
+                button = QPushButton(prompt)
+                button.setProperty("role", "link")
+                button.setObjectName("prompt")
+                button.clicked.connect(lambda _=False, text=prompt: self.question.setText(text))
+                self.column.addWidget(button)
+                self.inputs.append(button)
+        frame, layout = card()
+        layout.addWidget(label(self.tr("Question"), "heading"))
+        self.question = QLineEdit()
+        self.question.setObjectName("questionInput")
+        self.question.setPlaceholderText(self.tr("What the patient asked"))
+        self.question.setAccessibleName(self.tr("Question"))
+        layout.addWidget(self.question)
+        layout.addWidget(label(self.tr("Answer"), "heading"))
+        self.answer = QPlainTextEdit()
+        self.answer.setObjectName("answerInput")
+        self.answer.setPlaceholderText(self.tr("The clinician's answer"))
+        self.answer.setAccessibleName(self.tr("Answer"))
+        self.answer.setTabChangesFocus(True)
+        self.answer.setFixedHeight(110)
+        layout.addWidget(self.answer)
+        row = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Add question"))
+        self.save_button.setObjectName("addQuestion")
+        self.save_button.setProperty("role", "primary")
+        self.save_button.clicked.connect(self._save)
+        self.question.returnPressed.connect(self.answer.setFocus)
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.column.addWidget(frame)
+        self.inputs += [self.question, self.answer, self.save_button]
+        self.list_box = QWidget()
+        self.list_layout = QVBoxLayout(self.list_box)
+        self.list_layout.setContentsMargins(0, 0, 0, 0)
+        self.column.addWidget(self.list_box)
+        self.shown_questions: tuple[tuple, bool] | None = None
+
+    def _save(self) -> None:
+        question = self.question.text().strip()
+        if not question:
+            self.question.setFocus()
+            return
+        answer = self.answer.toPlainText()
+        if self.editing is None:
+            self.session.add_question(question, answer)
+        else:
+            self.session.edit_question(self.editing, question, answer)
+        self.editing = None
+        self.question.clear()
+        self.answer.clear()
+        self.save_button.setText(self.tr("Add question"))
+        self.question.setFocus()
+
+    def _edit(self, index: int) -> None:
+        entry = self.session.questions[index]
+        self.editing = index
+        self.question.setText(entry.question)
+        self.answer.setPlainText(entry.answer)
+        self.save_button.setText(self.tr("Save changes"))
+        self.question.setFocus()
+
+    def refresh(self) -> None:
+        questions = tuple(self.session.questions)
+        if (questions, self.session.is_sealed) == self.shown_questions:
+            return
+        self.shown_questions = (questions, self.session.is_sealed)
+        while self.list_layout.count():
+            widget = self.list_layout.takeAt(0).widget()
+            widget.deleteLater()
+        if not questions:
+            self.list_layout.addWidget(label(self.tr("No questions recorded yet."), "muted"))
+        for index, entry in enumerate(questions):
+            frame, layout = card()
+            frame.setObjectName(f"question-{index}")
+            layout.addWidget(label(self.tr("Q: %1").replace("%1", entry.question), "heading"))
+            layout.addWidget(
+                label(self.tr("A: %1").replace("%1", entry.answer or self.tr("(no answer yet)")))
+            )
+            if not self.session.is_sealed:
+                row = QHBoxLayout()
+                edit = QPushButton(self.tr("Edit"))
+                edit.clicked.connect(lambda _=False, i=index: self._edit(i))
+                remove = QPushButton(self.tr("Remove"))
+                remove.setObjectName("removeQuestion")
+                remove.clicked.connect(lambda _=False, i=index: self.session.remove_question(i))
+                row.addWidget(edit)
+                row.addWidget(remove)
+                row.addStretch(1)
+                layout.addLayout(row)
+            self.list_layout.addWidget(frame)

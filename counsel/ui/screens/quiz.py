@@ -1,0 +1,130 @@
+"""``quiz`` (check your understanding): teach-back, one question at a time.
+
+A wrong answer is not a failure: it explains, links to the screen that covers the point, and
+lets the patient try again. Every attempt is kept in the session.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QRadioButton
+
+from counsel.core.content import QuizQuestion, QuizScreen
+from counsel.ui.screens.base import ScreenPage
+from counsel.ui.widgets import card, label, restyle
+
+
+class QuizPage(ScreenPage):
+    screen: QuizScreen
+
+    def build(self) -> None:
+        self.index = 0
+        self.counter = label("", "muted")
+        self.counter.setObjectName("quizCounter")
+        self.column.addWidget(self.counter)
+        frame, layout = card()
+        self.question_label = label("", "heading")
+        self.question_label.setObjectName("quizQuestion")
+        layout.addWidget(self.question_label)
+        self.choice_group = QButtonGroup(self)
+        self.choices: list[QRadioButton] = []
+        for index in range(max(len(q.choices) for q in self.screen.questions)):
+            choice = QRadioButton()
+            choice.setObjectName(f"choice-{index}")
+            self.choice_group.addButton(choice, index)
+            layout.addWidget(choice)
+            self.choices.append(choice)
+            self.inputs.append(choice)
+        self.check_button = QPushButton(self.tr("Check my answer"))
+        self.check_button.setObjectName("checkAnswer")
+        self.check_button.setProperty("role", "primary")
+        self.check_button.clicked.connect(self._check)
+        self.inputs.append(self.check_button)
+        layout.addWidget(self.check_button)
+        self.feedback = label("")
+        self.feedback.setObjectName("quizFeedback")
+        self.explanation = label("")
+        self.explanation.setObjectName("quizExplanation")
+        self.review_button = QPushButton()
+        self.review_button.setObjectName("reviewLink")
+        self.review_button.setProperty("role", "link")
+        self.review_button.clicked.connect(self._review)
+        for widget in (self.feedback, self.explanation, self.review_button):
+            layout.addWidget(widget)
+        self.column.addWidget(frame)
+        row = QHBoxLayout()
+        self.previous_button = QPushButton(self.tr("◀  Previous question"))
+        self.previous_button.setObjectName("previousQuestion")
+        self.next_button = QPushButton(self.tr("Next question  ▶"))
+        self.next_button.setObjectName("nextQuestion")
+        self.previous_button.clicked.connect(lambda: self.show_question(self.index - 1))
+        self.next_button.clicked.connect(lambda: self.show_question(self.index + 1))
+        row.addWidget(self.previous_button)
+        row.addStretch(1)
+        row.addWidget(self.next_button)
+        self.column.addLayout(row)
+        self.score = label("", "muted")
+        self.score.setObjectName("quizScore")
+        self.column.addWidget(self.score)
+        self.show_question(0)
+
+    @property
+    def question(self) -> QuizQuestion:
+        return self.screen.questions[self.index]
+
+    def show_question(self, index: int) -> None:
+        questions = self.screen.questions
+        self.index = max(0, min(index, len(questions) - 1))
+        question = self.question
+        self.counter.setText(
+            self.tr("Question %1 of %2")
+            .replace("%1", str(self.index + 1))
+            .replace("%2", str(len(questions)))
+        )
+        self.question_label.setText(question.text)
+        for number, choice in enumerate(self.choices):
+            choice.setVisible(number < len(question.choices))
+            if number < len(question.choices):
+                choice.setText(question.choices[number])
+        self.previous_button.setEnabled(self.index > 0)
+        self.next_button.setEnabled(self.index < len(questions) - 1)
+        self.refresh()
+
+    def _check(self) -> None:
+        choice = self.choice_group.checkedId()
+        if choice < 0:
+            self.feedback.setText(self.tr("Please choose an answer first."))
+            return
+        self.session.answer_quiz(self.question.id, choice, choice == self.question.answer)
+
+    def _review(self) -> None:
+        self.jumpRequested.emit(self.question.covered_by)
+
+    def refresh(self) -> None:
+        question = self.question
+        attempt = self.session.latest_quiz_choice(question.id)
+        self.choice_group.setExclusive(False)
+        for number, choice in enumerate(self.choices):
+            choice.setChecked(attempt is not None and attempt.choice == number)
+        self.choice_group.setExclusive(True)
+        answered = attempt is not None
+        self.explanation.setVisible(answered)
+        self.review_button.setVisible(answered and not attempt.correct)
+        if attempt is None:
+            self.feedback.setText("")
+        elif attempt.correct:
+            self.feedback.setText(self.tr("✓  That's right."))
+            self.feedback.setProperty("role", "good")
+        else:
+            self.feedback.setText(self.tr("Not quite. Let's look at this again."))
+            self.feedback.setProperty("role", "bad")
+        restyle(self.feedback)
+        self.explanation.setText(question.explanation)
+        covered = self.context.content.screen(question.covered_by)
+        self.review_button.setText(self.tr("Go back to: %1").replace("%1", covered.title))
+        answered_all = [self.session.latest_quiz_choice(q.id) for q in self.screen.questions]
+        right = sum(1 for a in answered_all if a is not None and a.correct)
+        self.score.setText(
+            self.tr("%1 of %2 answered correctly")
+            .replace("%1", str(right))
+            .replace("%2", str(len(self.screen.questions)))
+        )

@@ -1,0 +1,207 @@
+"""``signatures``: who signs, their typed names and their ink; then the record is sealed.
+
+Signing stays closed until everything before it is done; the screen lists what is missing and
+jumps there. Sealing locks the session, so nothing that was signed can change.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counsel.core.content import SignaturesScreen
+from counsel.core.rules import missing_before_signing, missing_signatures
+from counsel.ink import Ink
+from counsel.ui.gap_text import describe
+from counsel.ui.screens.base import ScreenPage
+from counsel.ui.signature_pad import SignatureField
+from counsel.ui.widgets import card, label
+
+
+class SignerBlock(QWidget):
+    """One signer: a statement, the typed name (and relationship), and the pad."""
+
+    edited = Signal(str)
+
+    def __init__(self, role: str, heading: str, statement: str, relationship: bool = False):
+        super().__init__()
+        self.role = role
+        self.setObjectName(f"signer-{role}")
+        frame, layout = card()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+        layout.addWidget(label(heading, "heading"))
+        if statement:
+            layout.addWidget(label(statement))
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setObjectName("signerName")
+        self.name.setAccessibleName(self.tr("Typed name of the %1").replace("%1", heading))
+        form.addRow(self.tr("Typed name"), self.name)
+        self.relationship = QLineEdit()
+        self.relationship.setObjectName("signerRelationship")
+        self.relationship.setPlaceholderText(self.tr("For example: daughter, legal guardian"))
+        if relationship:
+            form.addRow(self.tr("Relationship to the patient"), self.relationship)
+        layout.addLayout(form)
+        self.field = SignatureField()
+        self.field.setObjectName("signatureField")
+        layout.addWidget(self.field)
+        self.name.textEdited.connect(lambda: self.edited.emit(self.role))
+        self.relationship.textEdited.connect(lambda: self.edited.emit(self.role))
+        self.field.inkChanged.connect(lambda: self.edited.emit(self.role))
+
+    def set_enabled_for_signing(self, enabled: bool) -> None:
+        self.name.setEnabled(enabled)
+        self.relationship.setEnabled(enabled)
+        self.field.set_read_only(not enabled)
+
+
+class SignaturesPage(ScreenPage):
+    screen: SignaturesScreen
+
+    def build(self) -> None:
+        statement, layout = card()
+        statement.setObjectName("statement")
+        layout.addWidget(label(self.screen.statement))
+        self.column.addWidget(statement)
+        self.notice, notice_layout = card("notice")
+        self.notice.setObjectName("missingNotice")
+        notice_layout.addWidget(label(self.tr("Before anyone signs, please finish:"), "heading"))
+        self.missing_box = QVBoxLayout()
+        notice_layout.addLayout(self.missing_box)
+        self.column.addWidget(self.notice)
+        self.by_patient = QRadioButton(self.tr("The patient signs"))
+        self.by_patient.setObjectName("signedByPatient")
+        self.by_representative = QRadioButton(
+            self.tr("A legally authorized representative signs for the patient")
+        )
+        self.by_representative.setObjectName("signedByRepresentative")
+        self.by_patient.setChecked(True)
+        self.column.addWidget(self.by_patient)
+        self.column.addWidget(self.by_representative)
+        self.blocks = {
+            "patient": SignerBlock("patient", self.tr("Patient"), ""),
+            "representative": SignerBlock(
+                "representative", self.tr("Legally authorized representative"), "", True
+            ),
+            "clinician": SignerBlock(
+                "clinician", self.tr("Clinician"), self.screen.clinician_statement
+            ),
+            "interpreter": SignerBlock(
+                "interpreter", self.tr("Interpreter"), self.screen.interpreter_statement
+            ),
+            "witness": SignerBlock("witness", self.tr("Witness"), self.screen.witness_statement),
+        }
+        self.with_interpreter = QCheckBox(self.tr("An interpreter helped today"))
+        self.with_interpreter.setObjectName("withInterpreter")
+        self.with_witness = QCheckBox(self.tr("A witness is present"))
+        self.with_witness.setObjectName("withWitness")
+        for role, block in self.blocks.items():
+            if role == "interpreter":
+                self.column.addWidget(self.with_interpreter)
+            if role == "witness":
+                self.column.addWidget(self.with_witness)
+            self.column.addWidget(block)
+            block.edited.connect(self._store)
+        self.problems = label("", "bad")
+        self.problems.setObjectName("signingProblems")
+        self.column.addWidget(self.problems)
+        self.sign_button = QPushButton(self.tr("Sign and finish"))
+        self.sign_button.setObjectName("signAndFinish")
+        self.sign_button.setProperty("role", "primary")
+        self.sign_button.clicked.connect(self.sign)
+        self.column.addWidget(self.sign_button)
+        for toggle in (self.by_patient, self.by_representative):
+            toggle.toggled.connect(self._signer_changed)
+        for toggle in (self.with_interpreter, self.with_witness):
+            toggle.toggled.connect(self._signer_changed)
+        self.inputs += [self.by_patient, self.by_representative, self.with_interpreter,
+                        self.with_witness, self.sign_button]
+        self._signer_changed()
+
+    def _active_roles(self) -> list[str]:
+        roles = ["representative" if self.by_representative.isChecked() else "patient"]
+        roles.append("clinician")
+        if self.with_interpreter.isChecked():
+            roles.append("interpreter")
+        if self.with_witness.isChecked():
+            roles.append("witness")
+        return roles
+
+    def _signer_changed(self) -> None:
+        active = self._active_roles()
+        for role, block in self.blocks.items():
+            block.setVisible(role in active)
+            if role not in active and role in self.session.signatures and not self.session.is_sealed:
+                self.session.set_signature(role, "", Ink.empty(1, 1))
+
+    def _store(self, role: str) -> None:
+        block = self.blocks[role]
+        self.session.set_signature(
+            role, block.name.text(), block.field.ink(), block.relationship.text()
+        )
+
+    def shown(self) -> None:
+        details = self.session.details
+        defaults = {
+            "patient": details.patient_name,
+            "clinician": ", ".join(
+                p for p in (details.clinician_name, details.clinician_credentials) if p
+            ),
+        }
+        for role, name in defaults.items():
+            block = self.blocks[role]
+            if not block.name.text() and not self.session.is_sealed:
+                block.name.setText(name)
+                if role in self.session.signatures:
+                    self._store(role)
+
+    def sign(self) -> None:
+        for role in self._active_roles():
+            self._store(role)
+        problems = missing_before_signing(self.session) + missing_signatures(self.session)
+        if problems:
+            content = self.context.content
+            self.problems.setText("\n".join(describe(m, content) for m in problems))
+            return
+        self.problems.setText("")
+        self.session.seal()
+        done = self.context.content.first_of_kind("done")
+        if done is not None:
+            self.jumpRequested.emit(done.id)
+
+    def refresh(self) -> None:
+        session = self.session
+        missing = missing_before_signing(session)
+        while self.missing_box.count():
+            self.missing_box.takeAt(0).widget().deleteLater()
+        for entry in missing:
+            link = QPushButton(describe(entry, self.context.content))
+            link.setProperty("role", "link")
+            link.setObjectName("missingItem")
+            link.clicked.connect(lambda _=False, s=entry.screen_id: self.jumpRequested.emit(s))
+            self.missing_box.addWidget(link)
+        self.notice.setVisible(bool(missing) and not session.is_sealed)
+        ready = not missing and not session.is_sealed
+        for role, block in self.blocks.items():
+            block.set_enabled_for_signing(ready)
+            signature = session.signatures.get(role)
+            if session.is_sealed and signature is not None:
+                block.name.setText(signature.name)
+                block.relationship.setText(signature.relationship)
+                block.field.pad.set_ink(signature.ink)
+        if session.is_sealed:
+            self.by_representative.setChecked("representative" in session.signatures)
+            self.with_interpreter.setChecked("interpreter" in session.signatures)
+            self.with_witness.setChecked("witness" in session.signatures)
+        self.sign_button.setEnabled(ready)

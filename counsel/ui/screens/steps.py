@@ -1,0 +1,68 @@
+"""``steps`` (the procedure): one step per view, with its own back and next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
+
+from counsel.core.content import StepsScreen
+from counsel.ui.screens.base import ScreenPage
+from counsel.ui.widgets import card, label
+
+
+class StepsPage(ScreenPage):
+    screen: StepsScreen
+
+    def build(self) -> None:
+        self.index = 0
+        self.counter = label("", "muted")
+        self.counter.setObjectName("stepCounter")
+        self.column.addWidget(self.counter)
+        frame, layout = card()
+        self.step_title = label("", "heading")
+        self.step_title.setObjectName("stepTitle")
+        self.step_text = label("")
+        self.step_text.setObjectName("stepText")
+        self.step_sources = label("", "source")
+        layout.addWidget(self.step_title)
+        layout.addWidget(self.step_text)
+        layout.addWidget(self.step_sources)
+        self.column.addWidget(frame)
+        row = QHBoxLayout()
+        self.previous_button = QPushButton(self.tr("◀  Previous step"))
+        self.previous_button.setObjectName("previousStep")
+        self.next_button = QPushButton(self.tr("Next step  ▶"))
+        self.next_button.setObjectName("nextStep")
+        self.previous_button.clicked.connect(lambda: self.show_step(self.index - 1))
+        self.next_button.clicked.connect(lambda: self.show_step(self.index + 1))
+        row.addWidget(self.previous_button)
+        row.addStretch(1)
+        row.addWidget(self.next_button)
+        self.column.addLayout(row)
+        self.show_step(0)
+
+    def show_step(self, index: int) -> None:
+        steps = self.screen.steps
+        self.index = max(0, min(index, len(steps) - 1))
+        step = steps[self.index]
+        self.counter.setText(
+            self.tr("Step %1 of %2").replace("%1", str(self.index + 1)).replace(
+                "%2", str(len(steps))
+            )
+        )
+        self.step_title.setText(step.title)
+        self.step_text.setText(step.text)
+        self.step_sources.setText(self.sources_text(step.sources))
+        self.step_sources.setVisible(bool(step.sources))
+        self.illustration.set_name(step.illustration or self.screen.illustration)
+        self.previous_button.setEnabled(self.index > 0)
+        self.next_button.setEnabled(self.index < len(steps) - 1)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_Right:
+            self.show_step(self.index + 1)
+        elif event.key() == Qt.Key.Key_Left:
+            self.show_step(self.index - 1)
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,79 @@
+"""The list of screens with each one's state, and overall progress."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget
+
+from counsel.core.content import Content
+from counsel.core.rules import screen_gaps
+from counsel.core.session import Session
+from counsel.ui.widgets import label
+
+
+class Sidebar(QWidget):
+    screenChosen = Signal(int)
+
+    def __init__(self, content: Content, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidebarPanel")
+        self.content = content
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 16, 12, 12)
+        self.progress_text = label("", "muted")
+        self.progress_text.setObjectName("progressText")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.setTextVisible(False)
+        self.list = QListWidget()
+        self.list.setObjectName("sidebar")
+        self.list.setAccessibleName(self.tr("Screens"))
+        for screen in content.screens:
+            QListWidgetItem(screen.nav_title, self.list)
+        layout.addWidget(self.progress_text)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.list, 1)
+        self.list.currentRowChanged.connect(self._row_changed)
+        self.setFixedWidth(270)
+
+    def _row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.screenChosen.emit(row)
+
+    def select(self, index: int) -> None:
+        self.list.blockSignals(True)
+        self.list.setCurrentRow(index)
+        self.list.blockSignals(False)
+
+    def state_of(self, session: Session, index: int) -> str:
+        """``discussed``, ``incomplete``, ``seen`` or ``not seen``."""
+        screen = self.content.screens[index]
+        if session.is_discussed(screen.id):
+            return "incomplete" if screen_gaps(screen, session) else "discussed"
+        return "seen" if session.is_seen(screen.id) else "not seen"
+
+    def refresh(self, session: Session) -> None:
+        marks = {"discussed": "✓", "incomplete": "!", "seen": "•", "not seen": "○"}
+        words = {
+            "discussed": self.tr("discussed"),
+            "incomplete": self.tr("discussed, but something is missing"),
+            "seen": self.tr("seen"),
+            "not seen": self.tr("not seen yet"),
+        }
+        for index, screen in enumerate(self.content.screens):
+            state = self.state_of(session, index)
+            item = self.list.item(index)
+            item.setText(f"{marks[state]}  {screen.nav_title}")
+            item.setToolTip(words[state])
+            item.setData(Qt.ItemDataRole.UserRole, state)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{screen.nav_title}, {words[state]}")
+        required = self.content.required_screens
+        done = sum(self.state_of(session, self.content.index_of(s.id)) == "discussed"
+                   for s in required)
+        self.progress.setMaximum(len(required))
+        self.progress.setValue(done)
+        self.progress_text.setText(
+            self.tr("%1 of %2 topics discussed")
+            .replace("%1", str(done))
+            .replace("%2", str(len(required)))
+        )

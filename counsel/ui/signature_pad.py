@@ -1,0 +1,504 @@
+"""The signature pad and the field around it (undo, clear, friendly status).
+
+Ink is drawn with :func:`counsel.ink.smooth_segments`, the same curves the consent
+PDF uses. Finished pieces of ink are painted once into a cached pixmap; each paint
+only blits the cache and draws the last, still-changing piece of the live stroke,
+so long signatures stay smooth.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import cast
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QEventPoint,
+    QFocusEvent,
+    QInputDevice,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QPointingDevice,
+    QResizeEvent,
+    QTabletEvent,
+    QTouchEvent,
+    QTransform,
+)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from counsel.ink import (
+    DEFAULT_PRESSURE,
+    INK_WIDTH,
+    Ink,
+    InkPoint,
+    InkProblem,
+    Segment,
+    Stroke,
+    ink_problem,
+    segment_at,
+    smooth_segments,
+)
+
+INK_COLOR = QColor("#14213d")
+PAPER_COLOR = QColor("#ffffff")
+GUIDE_COLOR = QColor("#c9ced6")
+HINT_COLOR = QColor("#aab1bb")
+BASELINE_AT = 0.72  # fraction of the height, leaving room for descenders
+
+# Mouse events Qt synthesises from touch or a stylus: those are handled at the source.
+_SYNTHETIC_SOURCES = {
+    QInputDevice.DeviceType.TouchScreen,
+    QInputDevice.DeviceType.Stylus,
+    QInputDevice.DeviceType.Airbrush,
+    QInputDevice.DeviceType.Puck,
+}
+_TOUCH_EVENTS = {
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.TouchEnd,
+    QEvent.Type.TouchCancel,
+}
+
+
+def _pressure(device: QPointingDevice | None, value: float) -> float:
+    """Devices without a pressure sensor report 0 or 1; treat them like a mouse."""
+    if device is not None and device.capabilities() & QInputDevice.Capability.Pressure:
+        return value
+    return DEFAULT_PRESSURE
+
+
+def _segment_rect(seg: Segment) -> QRectF:
+    """Bounds of the piece including its pen: a Bézier lies inside its control points."""
+    xs = (seg.p0[0], seg.c1[0], seg.c2[0], seg.p3[0])
+    ys = (seg.p0[1], seg.c1[1], seg.c2[1], seg.p3[1])
+    pad = INK_WIDTH * max(seg.width_start, seg.width_end)
+    return QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)).adjusted(
+        -pad, -pad, pad, pad
+    )
+
+
+def paint_segments(painter: QPainter, segments: Iterable[Segment]) -> None:
+    """Stroke pieces in ink coordinates (the painter's transform does the scaling)."""
+    pen = QPen(INK_COLOR, INK_WIDTH, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    for seg in segments:
+        if seg.is_dot:
+            radius = INK_WIDTH * seg.width / 2.0
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(INK_COLOR)
+            painter.drawEllipse(QPointF(*seg.p0), radius, radius)
+            continue
+        path = QPainterPath(QPointF(*seg.p0))
+        path.cubicTo(QPointF(*seg.c1), QPointF(*seg.c2), QPointF(*seg.p3))
+        pen.setWidthF(INK_WIDTH * seg.width)
+        painter.strokePath(path, pen)
+
+
+class SignaturePad(QWidget):
+    """A white surface to sign on with a mouse, a stylus (with pressure) or one finger."""
+
+    inkChanged = Signal()
+    strokeStarted = Signal()
+    strokeFinished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("signaturePad")
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setAccessibleName(self.tr("Signature pad"))
+        self.setAccessibleDescription(
+            self.tr("Draw your signature here with a mouse, a pen or your finger.")
+        )
+        self._ink = Ink.empty(self.width(), self.height())
+        self._read_only = False
+        self._active: list[InkPoint] | None = None  # live stroke, in ink coordinates
+        self._source = ""  # "mouse", "tablet" or "touch": one device per stroke
+        self._touch_id = -1
+        self._settled = 0  # pieces of the live stroke already painted into the cache
+        self._tail_rect = QRect()
+        self._clock = QElapsedTimer()
+        self._t_offset = 0
+        self._cache: QPixmap | None = None
+
+    # -- public API ---------------------------------------------------------------
+    def ink(self) -> Ink:
+        """The signature expressed in the pad's current size."""
+        if self._ink.is_empty:
+            return Ink.empty(self.width(), self.height())
+        if (self._ink.width, self._ink.height) == (self.width(), self.height()):
+            return self._ink
+        return self._ink.fitted_to(self.width(), self.height())
+
+    def set_ink(self, ink: Ink) -> None:
+        """Show stored ink; new strokes carry on its timeline."""
+        self._active = None
+        self._ink = ink
+        self._clock.invalidate()
+        self._t_offset = max((p.t_ms for s in ink.strokes for p in s.points), default=-1) + 1
+        self._changed()
+
+    def clear(self) -> None:
+        """Remove all ink (refused while read-only: a signed consent stays as signed)."""
+        if self._read_only or (self._ink.is_empty and self._active is None):
+            return
+        self._active = None
+        self._ink = Ink.empty(self.width(), self.height())
+        self._changed()
+
+    def undo(self) -> None:
+        """Remove the last finished stroke (refused while read-only)."""
+        if self._read_only or self._ink.is_empty:
+            return
+        self._ink = self._ink.without_last_stroke()
+        self._changed()
+
+    def set_read_only(self, read_only: bool) -> None:
+        if read_only and self._active is not None:
+            self._finish()
+        self._read_only = read_only
+        self.setCursor(Qt.CursorShape.ArrowCursor if read_only else Qt.CursorShape.CrossCursor)
+        self.update()
+
+    def is_read_only(self) -> bool:
+        return self._read_only
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, 200)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(420, 160)
+
+    # -- input --------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._takes_mouse(event) and event.button() == Qt.MouseButton.LeftButton:
+            self._begin("mouse", event.position(), DEFAULT_PRESSURE)
+            event.accept()
+        else:
+            event.ignore()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._source == "mouse" and self._takes_mouse(event):
+            self._extend(event.position(), DEFAULT_PRESSURE)
+            event.accept()
+        else:
+            event.ignore()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._source == "mouse" and event.button() == Qt.MouseButton.LeftButton:
+            self._extend(event.position(), DEFAULT_PRESSURE)
+            self._finish()
+            event.accept()
+        else:
+            event.ignore()
+
+    def tabletEvent(self, event: QTabletEvent) -> None:
+        # Accepting stops Qt from also sending a synthetic mouse event for the same motion.
+        if self._read_only:
+            event.ignore()
+            return
+        pressure = _pressure(event.pointingDevice(), event.pressure())
+        kind = event.type()
+        if kind == QEvent.Type.TabletPress and self._active is None:
+            self._begin("tablet", event.position(), pressure)
+        elif kind == QEvent.Type.TabletMove and self._source == "tablet":
+            self._extend(event.position(), pressure)
+        elif kind == QEvent.Type.TabletRelease and self._source == "tablet":
+            self._extend(event.position(), pressure)
+            self._finish()
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in _TOUCH_EVENTS:
+            return self._touch_event(cast(QTouchEvent, event))
+        return super().event(event)
+
+    def _touch_event(self, event: QTouchEvent) -> bool:
+        """Follow the first finger only; a resting palm or second finger adds nothing."""
+        if self._read_only:
+            event.ignore()
+            return False
+        kind = event.type()
+        if kind == QEvent.Type.TouchCancel:
+            if self._source == "touch":
+                self._finish()
+            return True
+        points = event.points()
+        if kind == QEvent.Type.TouchBegin and self._active is None and points:
+            self._touch_id = points[0].id()
+            pressure = _pressure(event.pointingDevice(), points[0].pressure())
+            self._begin("touch", points[0].position(), pressure)
+        elif self._source == "touch":
+            for point in points:
+                if point.id() != self._touch_id:
+                    continue
+                self._extend(point.position(), _pressure(event.pointingDevice(), point.pressure()))
+                if point.state() == QEventPoint.State.Released or kind == QEvent.Type.TouchEnd:
+                    self._finish()
+        event.accept()
+        return True
+
+    def _takes_mouse(self, event: QMouseEvent) -> bool:
+        return not self._read_only and event.deviceType() not in _SYNTHETIC_SOURCES
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Undo) and not self._read_only:
+            self.undo()
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+    # -- strokes ------------------------------------------------------------------
+    def _begin(self, source: str, pos: QPointF, pressure: float) -> None:
+        if self._ink.is_empty:
+            # A fresh signature: record in this pad's size, time from this point.
+            self._ink = Ink.empty(self.width(), self.height())
+            self._cache = None
+            self._t_offset = 0
+            self._clock.start()
+        elif not self._clock.isValid():
+            self._clock.start()
+        self._source = source
+        self._active = []
+        self._settled = 0
+        self._tail_rect = QRect()
+        self.strokeStarted.emit()
+        self._extend(pos, pressure)
+
+    def _extend(self, pos: QPointF, pressure: float) -> None:
+        points = self._active
+        if points is None:
+            return
+        s, dx, dy = self._ink.fit_transform(self.width(), self.height())
+        x = min(max((pos.x() - dx) / s, 0.0), self._ink.width)
+        y = min(max((pos.y() - dy) / s, 0.0), self._ink.height)
+        if points and (points[-1].x, points[-1].y) == (x, y):
+            return
+        t_ms = self._t_offset + self._clock.elapsed()
+        points.append(InkPoint(x, y, min(max(pressure, 0.0), 1.0), t_ms))
+        dirty = self._tail_rect
+        # Every piece but the last is final once its next point exists: paint it for good.
+        dirty = dirty.united(self._settle(len(points) - 2))
+        tail = self._tail()
+        self._tail_rect = self._to_widget_rect([tail]) if tail else QRect()
+        self.update(dirty.united(self._tail_rect))
+
+    def _finish(self) -> None:
+        points = self._active
+        if points is None:
+            return
+        rect = self._settle(len(points) - 1) if len(points) > 1 else QRect()
+        if len(points) == 1:
+            self._paint_into_cache(smooth_segments(Stroke(tuple(points))))
+        self.update(rect.united(self._tail_rect))
+        self._active = None
+        self._source = ""
+        self._ink = self._ink.with_stroke(Stroke(tuple(points)))
+        self.inkChanged.emit()
+        self.strokeFinished.emit()
+
+    def _settle(self, upto: int) -> QRect:
+        """Paint live-stroke pieces [settled, upto) into the cache; return the area touched."""
+        if self._active is None or upto <= self._settled:
+            return QRect()
+        segments = [segment_at(self._active, i) for i in range(self._settled, upto)]
+        self._settled = upto
+        self._paint_into_cache(segments)
+        return self._to_widget_rect(segments)
+
+    def _tail(self) -> Segment | None:
+        points = self._active
+        if not points:
+            return None
+        if len(points) == 1:
+            return smooth_segments(Stroke((points[0],)))[0]
+        return segment_at(points, len(points) - 2)
+
+    def _changed(self) -> None:
+        self._cache = None
+        self.update()
+        self.inkChanged.emit()
+
+    # -- painting -----------------------------------------------------------------
+    def _transform(self) -> QTransform:
+        s, dx, dy = self._ink.fit_transform(self.width(), self.height())
+        return QTransform(s, 0.0, 0.0, s, dx, dy)
+
+    def _to_widget_rect(self, segments: Iterable[Segment]) -> QRect:
+        rect = QRectF()
+        for seg in segments:
+            rect = rect.united(_segment_rect(seg))
+        return self._transform().mapRect(rect).toAlignedRect().adjusted(-2, -2, 2, 2)
+
+    def _paint_into_cache(self, segments: Iterable[Segment]) -> None:
+        if self._cache is None:
+            return  # the next paint rebuilds it, live stroke included
+        painter = QPainter(self._cache)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setTransform(self._transform())
+        paint_segments(painter, segments)
+        painter.end()
+
+    def _ensure_cache(self) -> QPixmap:
+        dpr = self.devicePixelRatioF()
+        size = QSize(math.ceil(self.width() * dpr), math.ceil(self.height() * dpr))
+        if self._cache is not None and self._cache.size() == size:
+            return self._cache
+        cache = QPixmap(size)
+        cache.setDevicePixelRatio(dpr)
+        cache.fill(PAPER_COLOR)
+        painter = QPainter(cache)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._paint_guides(painter)
+        painter.setTransform(self._transform())
+        for stroke in self._ink.strokes:
+            paint_segments(painter, smooth_segments(stroke))
+        painter.end()
+        self._cache = cache
+        if self._active is not None:
+            self._settled = 0
+            self._settle(len(self._active) - 2)
+        return cache
+
+    def _baseline_y(self) -> float:
+        return round(self.height() * BASELINE_AT) + 0.5
+
+    def _paint_guides(self, painter: QPainter) -> None:
+        """A light line to sign on and a small cross marking where to start."""
+        y = self._baseline_y()
+        margin = 16.0
+        painter.setPen(QPen(GUIDE_COLOR, 1.0))
+        painter.drawLine(QPointF(margin, y), QPointF(self.width() - margin, y))
+        cross = QPen(GUIDE_COLOR.darker(135), 1.6)
+        cross.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(cross)
+        cx, cy, r = margin + 10.0, y - 12.0, 5.0
+        painter.drawLine(QPointF(cx - r, cy - r), QPointF(cx + r, cy + r))
+        painter.drawLine(QPointF(cx - r, cy + r), QPointF(cx + r, cy - r))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.drawPixmap(QPointF(0.0, 0.0), self._ensure_cache())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        tail = self._tail()
+        if tail is not None:
+            painter.save()
+            painter.setTransform(self._transform(), True)
+            paint_segments(painter, [tail])
+            painter.restore()
+        elif self._ink.is_empty and not self._read_only:
+            font = self.font()
+            font.setPointSizeF(font.pointSizeF() * 1.4 if font.pointSizeF() > 0 else 14.0)
+            painter.setFont(font)
+            painter.setPen(HINT_COLOR)
+            area = QRectF(0.0, 0.0, self.width(), self._baseline_y() - 4.0)
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, self.tr("Sign here"))
+        frame = self.palette().highlight().color() if self.hasFocus() else GUIDE_COLOR
+        painter.setPen(QPen(frame, 2.0 if self.hasFocus() else 1.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._cache = None
+        super().resizeEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
+
+class SignatureField(QWidget):
+    """The pad with Undo/Clear and a status line that explains a rejected signature.
+
+    After a stroke, a problem is only reported once the signer pauses, so the first
+    letter of a name is not scolded as "too small".
+    """
+
+    inkChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None, problem_delay_ms: int = 1200) -> None:
+        super().__init__(parent)
+        self.pad = SignaturePad(self)
+        self._undo = QPushButton(self.tr("Undo"), self)
+        self._undo.setObjectName("undoButton")
+        self._clear = QPushButton(self.tr("Clear"), self)
+        self._clear.setObjectName("clearButton")
+        self._status = QLabel(self)
+        self._status.setObjectName("signatureStatus")
+        self._status.setWordWrap(True)
+        self._read_only = False
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(problem_delay_ms)
+
+        row = QHBoxLayout()
+        row.addWidget(self._status, 1)
+        row.addWidget(self._undo)
+        row.addWidget(self._clear)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pad, 1)
+        layout.addLayout(row)
+
+        self._undo.clicked.connect(self.pad.undo)
+        self._clear.clicked.connect(self.pad.clear)
+        self.pad.inkChanged.connect(self._on_ink_changed)
+        self.pad.inkChanged.connect(self.inkChanged)
+        self.pad.strokeStarted.connect(self._pause.stop)
+        self.pad.strokeFinished.connect(self._on_stroke_finished)
+        self._pause.timeout.connect(self.check)
+        self._update_buttons()
+
+    def ink(self) -> Ink:
+        return self.pad.ink()
+
+    def check(self) -> bool:
+        """Show what is wrong with the signature, if anything; True when it is acceptable."""
+        self._pause.stop()
+        problem = ink_problem(self.ink())
+        self._status.setText(self._message(problem))
+        return problem is None
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        self.pad.set_read_only(read_only)  # may finish a live stroke first
+        self._pause.stop()
+        self._update_buttons()
+
+    def _message(self, problem: InkProblem | None) -> str:
+        if problem is InkProblem.EMPTY:
+            return self.tr("Please sign your name in the box above.")
+        if problem is InkProblem.TOO_SMALL:
+            return self.tr("Please sign your name — a dot or a tick is too small.")
+        return ""
+
+    def _on_ink_changed(self) -> None:
+        self._update_buttons()
+        if self._status.text():  # never leave a stale message up
+            self.check()
+        elif self.ink().is_empty:
+            self._pause.stop()
+
+    def _on_stroke_finished(self) -> None:
+        if ink_problem(self.ink()) is not None and not self._status.text():
+            self._pause.start()
+
+    def _update_buttons(self) -> None:
+        has_ink = not self.pad.ink().is_empty and not self._read_only
+        self._undo.setEnabled(has_ink)
+        self._clear.setEnabled(has_ink)

@@ -1,0 +1,80 @@
+"""Colours, type sizes and the application style sheet.
+
+Large type and strong contrast by default: most patients are over 65. Sizes are in points
+so they follow the screen's DPI; widgets take roles from objectName or a ``role`` property.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Palette:
+    window: str = "#f4f6f9"
+    surface: str = "#ffffff"
+    text: str = "#15202b"
+    muted: str = "#3d4b5c"
+    accent: str = "#1f5f99"
+    accent_text: str = "#ffffff"
+    border: str = "#b8c4d2"
+    good: str = "#1d6b3a"
+    warn: str = "#8a5300"
+    bad: str = "#a3261a"
+    sidebar: str = "#e8edf3"
+    focus: str = "#e07a00"
+
+
+PALETTE = Palette()
+BODY_PT = 15
+TITLE_PT = 24
+
+
+def style_sheet(p: Palette = PALETTE, body_pt: int = BODY_PT) -> str:
+    title_pt = round(body_pt * TITLE_PT / BODY_PT)
+    return f"""
+    QWidget {{ color: {p.text}; font-size: {body_pt}pt; }}
+    QMainWindow, QScrollArea, QScrollArea > QWidget > QWidget {{ background: {p.window}; }}
+    QLabel[role="title"] {{ font-size: {title_pt}pt; font-weight: bold; }}
+    QLabel[role="heading"] {{ font-size: {round(body_pt * 1.2)}pt; font-weight: bold; }}
+    QLabel[role="rowlabel"] {{ font-weight: bold; }}
+    QFrame[role="row"] {{ background: {p.surface}; border-bottom: 1px solid {p.border}; }}
+    QFrame[role="row"] QLabel {{ background: transparent; }}
+    QLabel[role="muted"] {{ color: {p.muted}; font-size: {round(body_pt * 0.87)}pt; }}
+    QLabel[role="source"] {{ color: {p.muted}; font-size: {round(body_pt * 0.8)}pt; }}
+    QLabel[role="verdict-candidate"] {{ color: {p.good}; font-weight: bold; }}
+    QLabel[role="verdict-review"] {{ color: {p.warn}; font-weight: bold; }}
+    QLabel[role="verdict-not_candidate"] {{ color: {p.bad}; font-weight: bold; }}
+    QLabel[role="good"] {{ color: {p.good}; font-weight: bold; }}
+    QLabel[role="bad"] {{ color: {p.bad}; font-weight: bold; }}
+    QFrame[role="card"] {{ background: {p.surface}; border: 1px solid {p.border};
+        border-radius: 10px; }}
+    QFrame[role="card"] QLabel {{ background: transparent; }}
+    QFrame[role="notice"] {{ background: #fff4e0; border: 2px solid {p.warn};
+        border-radius: 10px; }}
+    QPushButton {{ background: {p.surface}; border: 2px solid {p.border}; border-radius: 8px;
+        padding: 10px 18px; min-height: 28px; }}
+    QPushButton:hover {{ border-color: {p.accent}; }}
+    QPushButton:focus, QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus,
+    QCheckBox:focus, QRadioButton:focus, QListWidget:focus {{ border: 3px solid {p.focus}; }}
+    QPushButton:checked {{ background: {p.accent}; color: {p.accent_text};
+        border-color: {p.accent}; }}
+    QPushButton[role="primary"] {{ background: {p.accent}; color: {p.accent_text};
+        border-color: {p.accent}; font-weight: bold; }}
+    QPushButton:disabled {{ color: #8793a1; background: #eef1f5; border-color: #d5dce4; }}
+    QPushButton[role="link"] {{ border: none; background: transparent; color: {p.accent};
+        text-decoration: underline; padding: 4px; }}
+    QLineEdit, QPlainTextEdit, QComboBox {{ background: {p.surface};
+        border: 2px solid {p.border}; border-radius: 6px; padding: 6px; }}
+    QLineEdit[invalid="true"] {{ border-color: {p.bad}; }}
+    QListWidget#sidebar {{ background: {p.sidebar}; border: none; padding: 4px; }}
+    QListWidget#sidebar::item {{ padding: 10px 8px; border-radius: 6px; }}
+    QListWidget#sidebar::item:selected {{ background: {p.accent}; color: {p.accent_text}; }}
+    QWidget#sidebarPanel {{ background: {p.sidebar}; }}
+    QWidget#navBar {{ background: {p.surface}; border-top: 1px solid {p.border}; }}
+    QProgressBar {{ border: 1px solid {p.border}; border-radius: 5px; background: {p.surface};
+        text-align: center; min-height: 20px; }}
+    QProgressBar::chunk {{ background: {p.good}; border-radius: 4px; }}
+    QCheckBox, QRadioButton {{ spacing: 10px; padding: 4px; }}
+    QCheckBox::indicator, QRadioButton::indicator {{ width: 24px; height: 24px; }}
+    """

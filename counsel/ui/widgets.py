@@ -1,0 +1,41 @@
+"""Small building blocks shared by the screens: labels with a role, cards, rows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+
+def label(text: str, role: str = "", parent: QWidget | None = None) -> QLabel:
+    """A wrapping plain-text label; content text is never interpreted as markup."""
+    widget = QLabel(text, parent)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setWordWrap(True)
+    if role:
+        widget.setProperty("role", role)
+    return widget
+
+
+def bullet_list(items: tuple[str, ...] | list[str]) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(8, 0, 0, 0)
+    layout.setSpacing(6)
+    for item in items:
+        layout.addWidget(label(f"•  {item}"))
+    return box
+
+
+def card(role: str = "card") -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setProperty("role", role)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(18, 14, 18, 14)
+    layout.setSpacing(8)
+    return frame, layout
+
+
+def restyle(widget: QWidget) -> None:
+    """Re-apply the style sheet after a dynamic property such as ``role`` changed."""
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

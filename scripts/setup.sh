@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Set up Counsel on Debian/Ubuntu: the system libraries Qt needs, then a virtualenv in .venv.
+#   bash scripts/setup.sh          the app
+#   bash scripts/setup.sh --test   the app and its test tools
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+          libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
+          libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1 libxrandr2 libcups2)
+python3 -m venv --help >/dev/null 2>&1 || PACKAGES+=(python3-venv)
+missing=()
+for package in "${PACKAGES[@]}"; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if ((${#missing[@]})); then
+    as_root=""
+    [ "$(id -u)" -eq 0 ] || as_root="sudo"
+    $as_root apt-get update -qq
+    $as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+if [ "${1:-}" = "--test" ]; then
+    .venv/bin/python -m pip install -q -e ".[test]"
+else
+    .venv/bin/python -m pip install -q -e .
+fi
