@@ -33,7 +33,9 @@ def _mouse(widget: QWidget, kind: QEvent.Type, xy: XY, button, buttons, device=N
     QApplication.sendEvent(widget, QMouseEvent(*args))
 
 
-def draw_stroke(widget: QWidget, points: Sequence[XY], device: QPointingDevice | None = None) -> None:
+def draw_stroke(
+    widget: QWidget, points: Sequence[XY], device: QPointingDevice | None = None
+) -> None:
     """Press, drag through ``points`` (widget coordinates) and release the left button.
 
     Real press/move/release events are sent (QTest.mouseMove cannot hold a button).

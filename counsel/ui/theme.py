@@ -63,7 +63,7 @@ def style_sheet(p: Palette = PALETTE, body_pt: int = BODY_PT) -> str:
         border-color: {p.accent}; font-weight: bold; }}
     QPushButton:disabled {{ color: #8793a1; background: #eef1f5; border-color: #d5dce4; }}
     QPushButton[role="link"] {{ border: none; background: transparent; color: {p.accent};
-        text-decoration: underline; padding: 4px; }}
+        text-decoration: underline; padding: 4px; text-align: left; }}
     QLineEdit, QPlainTextEdit, QComboBox {{ background: {p.surface};
         border: 2px solid {p.border}; border-radius: 6px; padding: 6px; }}
     QLineEdit[invalid="true"] {{ border-color: {p.bad}; }}
@@ -73,7 +73,7 @@ def style_sheet(p: Palette = PALETTE, body_pt: int = BODY_PT) -> str:
     QWidget#sidebarPanel {{ background: {p.sidebar}; }}
     QWidget#navBar {{ background: {p.surface}; border-top: 1px solid {p.border}; }}
     QProgressBar {{ border: 1px solid {p.border}; border-radius: 5px; background: {p.surface};
-        text-align: center; min-height: 20px; }}
+        max-height: 12px; }}
     QProgressBar::chunk {{ background: {p.good}; border-radius: 4px; }}
     QCheckBox, QRadioButton {{ spacing: 10px; padding: 4px; }}
     QCheckBox::indicator, QRadioButton::indicator {{ width: 24px; height: 24px; }}

@@ -21,7 +21,7 @@ from counsel.ui.widgets import bullet_list, label
 
 
 SIDE_BY_SIDE_MIN_WIDTH = 1200
-STACKED_PICTURE_HEIGHT = 300
+STACKED_PICTURE_HEIGHT = 220
 
 
 @dataclass(frozen=True)

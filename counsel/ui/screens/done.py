@@ -68,6 +68,7 @@ class DonePage(ScreenPage):
             button.setVisible(sealed)
         self.sign_link.setVisible(not sealed)
         self.view.setVisible(sealed)
+        self.illustration.setVisible(not sealed and bool(self.screen.illustration))
         if sealed and self.pdf_bytes is None:
             self._make_pdf()
 

@@ -1,0 +1,109 @@
+"""Driving the main window as a clinician would, for tests that need a finished walkthrough."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+
+from counsel.core.content import ChecklistScreen, Content, QuizScreen
+from counsel.ui.main_window import MainWindow
+from ink_helpers import sign
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def child(parent: QWidget, kind: type, name: str):  # noqa: ANN201 (the found widget)
+    widget = parent.findChild(kind, name)
+    assert widget is not None, f"no {kind.__name__} named {name!r}"
+    return widget
+
+
+def click(qtbot, parent: QWidget, name: str) -> None:  # noqa: ANN001
+    qtbot.mouseClick(child(parent, QPushButton, name), LEFT)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Key presses carrying each character, as a keyboard or input method sends them.
+
+    (QTest.keyClicks only knows ASCII; names like "Zoë" need the text on the event.)
+    """
+    for character in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, character)
+            QApplication.sendEvent(widget, event)
+
+
+def type_into(qtbot, parent: QWidget, name: str, text: str) -> None:  # noqa: ANN001
+    widget = child(parent, QLineEdit, name)
+    widget.clear()
+    type_text(widget, text)
+
+
+def fill_details(qtbot, window: MainWindow, patient: str, clinician: str) -> None:  # noqa: ANN001
+    window.go_to(0)
+    page = window.current_page()
+    type_into(qtbot, page, "patientName", patient)
+    type_into(qtbot, page, "dateOfBirth", "03/14/1948")
+    type_into(qtbot, page, "recordNumber", "TEST-42")
+    type_into(qtbot, page, "clinicianName", clinician)
+    type_into(qtbot, page, "clinicianCredentials", "MD")
+    qtbot.mouseClick(page.findChild(QWidget, "level-L4-L5"), LEFT)
+
+
+def answer_checklist(qtbot, window: MainWindow, screen: ChecklistScreen) -> None:  # noqa: ANN001
+    page = window.current_page()
+    for item in screen.items:
+        click(qtbot, page, f"answer-{item.id}-{item.favourable}")
+
+
+def answer_quiz(qtbot, window: MainWindow, screen: QuizScreen, wrong_first: bool) -> None:  # noqa: ANN001
+    page = window.current_page()
+    for number, question in enumerate(screen.questions):
+        if wrong_first and number == 0:
+            wrong = (question.answer + 1) % len(question.choices)
+            qtbot.mouseClick(child(page, QRadioButton, f"choice-{wrong}"), LEFT)
+            click(qtbot, page, "checkAnswer")
+        qtbot.mouseClick(child(page, QRadioButton, f"choice-{question.answer}"), LEFT)
+        click(qtbot, page, "checkAnswer")
+        if number < len(screen.questions) - 1:
+            click(qtbot, page, "nextQuestion")
+
+
+def ask(qtbot, window: MainWindow, question: str, answer: str) -> None:  # noqa: ANN001
+    page = window.current_page()
+    type_into(qtbot, page, "questionInput", question)
+    type_text(child(page, QPlainTextEdit, "answerInput"), answer)
+    click(qtbot, page, "addQuestion")
+
+
+def walk_to_signatures(qtbot, window: MainWindow, content: Content) -> None:  # noqa: ANN001
+    """Fill the details, then go through every screen with Next, answering and discussing."""
+    fill_details(qtbot, window, "Zoë Nguyễn-Øberg", "Łukasz Wróbel")
+    while True:
+        screen = content.screens[window.index]
+        if isinstance(screen, ChecklistScreen):
+            answer_checklist(qtbot, window, screen)
+        if isinstance(screen, QuizScreen):
+            answer_quiz(qtbot, window, screen, wrong_first=True)
+        if screen.kind == "questions":
+            ask(qtbot, window, "Will I need to stay overnight?", "No, you go home the same day.")
+        if screen.required:
+            click(qtbot, window, "discussedButton")
+        if screen.kind == "signatures":
+            return
+        click(qtbot, window, "nextButton")
+
+
+def sign_all(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    page = window.current_page()
+    for role in ("patient", "clinician"):
+        sign(page.findChild(QWidget, f"signer-{role}"))
+    click(qtbot, page, "signAndFinish")
