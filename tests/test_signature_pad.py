@@ -12,9 +12,6 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from counsel.ink import Ink, InkPoint, Stroke, ink_problem
 from counsel.ui.signature_pad import SignatureField, SignaturePad
 
-# Qt's offscreen platform warns whenever a top-level window with a layout is shown.
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
-
 LINE = [(60.0 + 8 * i, 90.0 + (i % 5) * 3) for i in range(40)]  # 312 px wide, 40 samples
 
 

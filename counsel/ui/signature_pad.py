@@ -264,7 +264,6 @@ class SignaturePad(QWidget):
         if self._ink.is_empty:
             # A fresh signature: record in this pad's size, time from this point.
             self._ink = Ink.empty(self.width(), self.height())
-            self._cache = None
             self._t_offset = 0
             self._clock.start()
         elif not self._clock.isValid():
