@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from counsel.core.toml_reader import ContentError
@@ -16,7 +15,8 @@ if TYPE_CHECKING:
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="counsel", description="Counsel: MILD counseling and consent aid."
+        prog="counsel", description="Counsel: MILD counseling and consent aid.",
+        epilog="Stored consent records: counsel records --help",
     )
     parser.add_argument("--language", default="en", help="content language (default: en)")
     parser.add_argument(
@@ -31,7 +31,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["records"]:
+        from counsel.records_cli import main as records_main
+
+        return records_main(argv[1:])
+    args = parse_args(argv)
     from counsel.core.content_loader import load_clinic, load_content
 
     try:

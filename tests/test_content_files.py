@@ -29,7 +29,8 @@ def entries(screen):  # noqa: ANN001, ANN201
                 sources += (figure.source,)
                 yield figure.text, sources
             texts = [getattr(entry, name, "") for name in ("text", "action", "likelihood")]
-            texts += list(getattr(entry, "bullets", ())) + list(getattr(entry, "values", {}).values())
+            texts += list(getattr(entry, "bullets", ()))
+            texts += list(getattr(entry, "values", {}).values())
             for text in texts:
                 yield text, sources
 

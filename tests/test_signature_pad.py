@@ -10,7 +10,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from counsel.ink import Ink, InkPoint, Stroke, ink_problem
-from counsel.ui.signature_pad import SignatureField, SignaturePad
+from counsel.ui.signature_field import SignatureField
+from counsel.ui.signature_pad import SignaturePad
 
 LINE = [(60.0 + 8 * i, 90.0 + (i % 5) * 3) for i in range(40)]  # 312 px wide, 40 samples
 

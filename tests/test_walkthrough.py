@@ -6,16 +6,16 @@ import io
 from pathlib import Path
 
 import pytest
+from ink_helpers import draw_stroke
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from ui_driver import child, click, sign_all, walk_to_signatures
 
 from counsel.core.content import OutcomesScreen
 from counsel.core.session import Session
 from counsel.ui.app import prepare_application
 from counsel.ui.main_window import MainWindow
-from ink_helpers import draw_stroke
-from ui_driver import child, click, sign_all, walk_to_signatures
 
 
 @pytest.fixture
@@ -112,7 +112,7 @@ def test_keyboard_moves_between_screens(qtbot, window) -> None:  # noqa: ANN001
     assert window.index == 0
 
 
-def test_saving_to_an_unwritable_place_leaves_nothing(qtbot, window, content, tmp_path: Path) -> None:  # noqa: ANN001
+def test_saving_to_an_unwritable_place_leaves_nothing(qtbot, window, content, tmp_path) -> None:  # noqa: ANN001
     walk_to_signatures(qtbot, window, content)
     sign_all(qtbot, window)
     with pytest.raises(OSError):

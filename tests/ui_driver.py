@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ink_helpers import sign
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
 
 from counsel.core.content import ChecklistScreen, Content, QuizScreen
 from counsel.ui.main_window import MainWindow
-from ink_helpers import sign
 
 LEFT = Qt.MouseButton.LeftButton
 

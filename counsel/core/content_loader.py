@@ -71,7 +71,7 @@ def _load_sources(folder: Path, language: str) -> dict[str, c.Source]:
     reader = TableReader.open(folder / "sources.toml", f"content/{language}/sources.toml")
     table = reader.table("sources")
     sources = {}
-    for source_id in table.keys():
+    for source_id in table.names():
         entry = table.table(source_id)
         sources[source_id] = c.Source(
             id=source_id,
@@ -228,7 +228,9 @@ def _comparison(reader: TableReader, common: dict, root: Path) -> c.Screen:
         values = {option_id: values_reader.text(option_id) for option_id in option_ids}
         values_reader.finish()
         rows.append(
-            c.ComparisonRow(label=entry.text("label"), values=values, sources=entry.texts("sources"))
+            c.ComparisonRow(
+                label=entry.text("label"), values=values, sources=entry.texts("sources")
+            )
         )
         entry.finish()
     return c.ComparisonScreen(**common, options=tuple(options), rows=tuple(rows))

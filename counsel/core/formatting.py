@@ -18,10 +18,15 @@ def format_date(d: date) -> str:
 
 def format_datetime(dt: datetime) -> str:
     """``Nov 25, 2026, 2:05 PM UTC``, in the computer's local time zone."""
+    return f"{format_date(dt.astimezone())}, {format_time(dt)}"
+
+
+def format_time(dt: datetime) -> str:
+    """``2:05 PM UTC``, local: for lists where the date is already stated once above."""
     local = dt.astimezone()
     hour = local.hour % 12 or 12
     half = "AM" if local.hour < 12 else "PM"
-    return f"{format_date(local)}, {hour}:{local.minute:02d} {half} {_zone(local)}"
+    return f"{hour}:{local.minute:02d} {half} {_zone(local)}"
 
 
 def _zone(local: datetime) -> str:

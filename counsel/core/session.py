@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from counsel.core.content import Content
 from counsel.core.rules import NotReadyError, readiness
@@ -24,7 +24,7 @@ SIGNER_ROLES = ("patient", "representative", "clinician", "interpreter", "witnes
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class SessionLockedError(RuntimeError):

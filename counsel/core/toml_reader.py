@@ -109,7 +109,7 @@ class TableReader:
             readers.append(TableReader(value, self._file, f"{self._where}{key}[{index}]."))
         return readers
 
-    def keys(self) -> list[str]:
+    def names(self) -> list[str]:
         return list(self._data)
 
     def finish(self) -> None:

@@ -11,8 +11,6 @@ from counsel.core.demo import demo_session
 
 def write_screenshots(content: Content, clinic: ClinicSettings, folder: Path) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
     from counsel.ui.app import create_main_window, prepare_application
 
     prepare_application([])
@@ -33,8 +31,17 @@ def write_screenshots(content: Content, clinic: ClinicSettings, folder: Path) ->
                 page.show_step(step)  # type: ignore[attr-defined]
             suffix = f"-step{step + 1}" if views > 1 else ""
             path = folder / f"{index + 1:02d}-{screen.id}{suffix}.png"
-            QApplication.processEvents()
+            settle()
             window.grab().save(str(path))
             written.append(path)
     print(f"Wrote {len(written)} screenshots to {folder}")
     return 0
+
+
+def settle(milliseconds: int = 400) -> None:
+    """Let layouts finish and the PDF preview render its pages (it does so in the background)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
@@ -13,6 +15,14 @@ def label(text: str, role: str = "", parent: QWidget | None = None) -> QLabel:
     widget.setWordWrap(True)
     if role:
         widget.setProperty("role", role)
+    return widget
+
+
+def labelled(prefix: str, text: str, role: str = "") -> QLabel:
+    """'**Prefix:** text', with both parts escaped so content can never inject markup."""
+    widget = label("", role)
+    widget.setTextFormat(Qt.TextFormat.RichText)
+    widget.setText(f"<b>{html.escape(prefix)}</b> {html.escape(text)}")
     return widget
 
 

@@ -19,7 +19,6 @@ from counsel.ui.illustration import IllustrationView
 from counsel.ui.session_bridge import SessionBridge
 from counsel.ui.widgets import bullet_list, label
 
-
 SIDE_BY_SIDE_MIN_WIDTH = 1200
 STACKED_PICTURE_HEIGHT = 220
 

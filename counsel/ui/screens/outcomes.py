@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QFrame
 
 from counsel.core.content import Outcome, OutcomesScreen
 from counsel.ui.screens.base import ScreenPage
-from counsel.ui.widgets import card, label
+from counsel.ui.widgets import card, label, labelled
 
 
 class OutcomesPage(ScreenPage):
@@ -25,12 +25,12 @@ class OutcomesPage(ScreenPage):
         frame, layout = card()
         frame.setObjectName(f"outcome-{item.id}")
         layout.addWidget(label(item.title, "heading"))
-        likelihood = label(self.tr("How likely: %1").replace("%1", item.likelihood))
+        likelihood = labelled(self.tr("How likely:"), item.likelihood, "likelihood")
         likelihood.setObjectName("likelihood")
         layout.addWidget(likelihood)
         layout.addWidget(label(item.text))
         if item.action:
-            layout.addWidget(label(self.tr("What is done about it: %1").replace("%1", item.action)))
+            layout.addWidget(labelled(self.tr("What is done about it:"), item.action))
         sources = item.sources
         if item.figure is not None:
             layout.addWidget(label(item.figure.text))

@@ -22,7 +22,7 @@ from counsel.core.rules import missing_before_signing, missing_signatures
 from counsel.ink import Ink
 from counsel.ui.gap_text import describe
 from counsel.ui.screens.base import ScreenPage
-from counsel.ui.signature_pad import SignatureField
+from counsel.ui.signature_field import SignatureField
 from counsel.ui.widgets import card, label
 
 
@@ -70,6 +70,8 @@ class SignaturesPage(ScreenPage):
     screen: SignaturesScreen
 
     def build(self) -> None:
+        self._syncing = False
+        self._shown_ink: dict[str, Ink] = {}
         statement, layout = card()
         statement.setObjectName("statement")
         layout.addWidget(label(self.screen.statement))
@@ -142,14 +144,18 @@ class SignaturesPage(ScreenPage):
         active = self._active_roles()
         for role, block in self.blocks.items():
             block.setVisible(role in active)
-            if role not in active and role in self.session.signatures and not self.session.is_sealed:
+            dropped = role not in active and role in self.session.signatures
+            if dropped and not self.session.is_sealed:
                 self.session.set_signature(role, "", Ink.empty(1, 1))
 
     def _store(self, role: str) -> None:
+        """Write a block's name and ink into the session (the session is the record)."""
+        if self.session.is_sealed or self._syncing:
+            return
         block = self.blocks[role]
-        self.session.set_signature(
-            role, block.name.text(), block.field.ink(), block.relationship.text()
-        )
+        ink = block.field.ink()
+        self._shown_ink[role] = ink
+        self.session.set_signature(role, block.name.text(), ink, block.relationship.text())
 
     def shown(self) -> None:
         details = self.session.details
@@ -161,14 +167,10 @@ class SignaturesPage(ScreenPage):
         }
         for role, name in defaults.items():
             block = self.blocks[role]
-            if not block.name.text() and not self.session.is_sealed:
+            if not block.name.text() and role not in self.session.signatures:
                 block.name.setText(name)
-                if role in self.session.signatures:
-                    self._store(role)
 
     def sign(self) -> None:
-        for role in self._active_roles():
-            self._store(role)
         problems = missing_before_signing(self.session) + missing_signatures(self.session)
         if problems:
             content = self.context.content
@@ -193,15 +195,24 @@ class SignaturesPage(ScreenPage):
             self.missing_box.addWidget(link)
         self.notice.setVisible(bool(missing) and not session.is_sealed)
         ready = not missing and not session.is_sealed
+        self._syncing = True
         for role, block in self.blocks.items():
             block.set_enabled_for_signing(ready)
-            signature = session.signatures.get(role)
-            if session.is_sealed and signature is not None:
-                block.name.setText(signature.name)
-                block.relationship.setText(signature.relationship)
-                block.field.pad.set_ink(signature.ink)
-        if session.is_sealed:
-            self.by_representative.setChecked("representative" in session.signatures)
-            self.with_interpreter.setChecked("interpreter" in session.signatures)
-            self.with_witness.setChecked("witness" in session.signatures)
+            self._show_signature(role, block)
+        for toggle, role in ((self.by_representative, "representative"),
+                             (self.with_interpreter, "interpreter"),
+                             (self.with_witness, "witness")):
+            if role in session.signatures:
+                toggle.setChecked(True)
+        self._syncing = False
         self.sign_button.setEnabled(ready)
+
+    def _show_signature(self, role: str, block: SignerBlock) -> None:
+        """Show the session's signature for ``role`` (a resumed or signed session)."""
+        signature = self.session.signatures.get(role)
+        if signature is None or signature.ink is self._shown_ink.get(role):
+            return
+        self._shown_ink[role] = signature.ink
+        block.name.setText(signature.name)
+        block.relationship.setText(signature.relationship)
+        block.field.pad.set_ink(signature.ink)

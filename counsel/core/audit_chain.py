@@ -1,0 +1,246 @@
+"""The audit trail as a hash chain, and the checks that find what was changed behind our back.
+
+Each entry's hash covers the previous entry's hash, so changing, removing or reordering any
+entry breaks the chain from there on. Sealed records are tied into the chain: the entry that
+sealed a record holds the SHA-256 of each of its parts, so ``verify`` can say which part changed.
+Details never hold patient data (only content ids, digests and flags), so no entry ever needs
+to be edited when a draft's patient data is deleted.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+GENESIS = "0" * 64
+
+SEAL_KEYS = ("sealed_id", "digest", "data_sha256", "content_sha256", "pdf_sha256")
+
+#: Every action and the only detail fields it may carry; anything else is refused, which is
+#: what keeps names, dates of birth and free text out of the trail.
+ACTIONS: Mapping[str, tuple[str, ...]] = {
+    "session_started": (),
+    "screen_viewed": ("screen",),
+    "discussed": ("screen", "discussed"),
+    "quiz_answered": ("question", "choice", "correct"),
+    "signed": SEAL_KEYS,
+    "pdf_exported": ("pdf_sha256",),
+    "pdf_printed": ("pdf_sha256",),
+    "record_opened": (),
+    "withdrawn": SEAL_KEYS,
+    "corrected": SEAL_KEYS,
+    "draft_deleted": (),
+}
+#: Actions that seal a row: their entry is the reference its digests are checked against.
+SEALING_ACTIONS = ("signed", "withdrawn", "corrected")
+MAX_DETAIL_TEXT = 100
+
+
+def canonical_json(value: Any) -> bytes:
+    """One byte form per value (sorted keys, no spaces, UTF-8), so hashes are reproducible."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def record_digest(data: bytes, content_sha256: str, pdf: bytes) -> str:
+    """SHA-256 over a sealed row's parts, each length-prefixed so no two splits hash alike."""
+    digest = hashlib.sha256()
+    for part in (data, content_sha256.encode(), pdf):
+        digest.update(len(part).to_bytes(8, "big") + part)
+    return digest.hexdigest()
+
+
+def seal_detail(sealed_id: str, data: bytes, content_sha256: str, pdf: bytes) -> dict[str, str]:
+    return {
+        "sealed_id": sealed_id,
+        "digest": record_digest(data, content_sha256, pdf),
+        "data_sha256": sha256_hex(data),
+        "content_sha256": content_sha256,
+        "pdf_sha256": sha256_hex(pdf),
+    }
+
+
+def check_detail(action: str, detail: Mapping[str, object]) -> None:
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    for key, value in detail.items():
+        if key not in ACTIONS[action]:
+            raise ValueError(
+                f"{action!r} entries carry no {key!r}: audit details hold no patient data"
+            )
+        if not isinstance(value, bool | int | str) or len(str(value)) > MAX_DETAIL_TEXT:
+            raise ValueError(f"audit detail {key!r} must be a short id, number or flag")
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    record_id: str
+    at: str
+    actor: str
+    action: str
+    detail: str
+    prev_hash: str
+    hash: str
+
+    def expected_hash(self) -> str:
+        fields = [self.seq, self.record_id, self.at, self.actor, self.action, self.detail]
+        return sha256_hex(self.prev_hash.encode() + canonical_json(fields))
+
+    def details(self) -> dict[str, Any]:
+        return json.loads(self.detail)
+
+
+ENTRY_COLUMNS = "seq, record_id, at, actor, action, detail, prev_hash, hash"
+
+
+def append(
+    conn: sqlite3.Connection, record_id: str, at: str, actor: str, action: str,
+    detail: Mapping[str, object],
+) -> AuditEntry:
+    """Add one entry after the current last one; call inside the caller's write transaction."""
+    check_detail(action, detail)
+    last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    unsigned = AuditEntry(seq, record_id, at, actor, action, canonical_json(detail).decode(),
+                          prev_hash, "")
+    entry = replace(unsigned, hash=unsigned.expected_hash())
+    conn.execute(f"INSERT INTO audit ({ENTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                 (entry.seq, entry.record_id, entry.at, entry.actor, entry.action, entry.detail,
+                  entry.prev_hash, entry.hash))
+    return entry
+
+
+def entries(conn: sqlite3.Connection, record_id: str | None = None) -> list[AuditEntry]:
+    where, args = ("WHERE record_id = ?", (record_id,)) if record_id else ("", ())
+    rows = conn.execute(f"SELECT {ENTRY_COLUMNS} FROM audit {where} ORDER BY seq", args)
+    return [AuditEntry(*row) for row in rows]
+
+
+def trail_bytes(trail: Iterable[AuditEntry], suffix: str) -> bytes:
+    """Entries as JSON or CSV, with the exact stored detail text so every hash can be redone."""
+    rows = [asdict(entry) for entry in trail]
+    if suffix.lower() == ".json":
+        return json.dumps(rows, indent=2, ensure_ascii=False).encode()
+    if suffix.lower() == ".csv":
+        text = io.StringIO()
+        writer = csv.DictWriter(text, fieldnames=[*AuditEntry.__dataclass_fields__])
+        writer.writeheader()
+        writer.writerows(rows)
+        return text.getvalue().encode()
+    raise ValueError(f"audit trails are exported as .csv or .json, not {suffix or 'no suffix'!r}")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing that does not match: where, which part, what it should be and what it is."""
+
+    where: str
+    what: str
+    expected: str = ""
+    found: str = ""
+
+    def __str__(self) -> str:
+        if not (self.expected or self.found):
+            return f"{self.where}: {self.what}"
+        return f"{self.where}: {self.what} (expected {self.expected}, found {self.found})"
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    """``head`` is the last entry's hash: noted elsewhere, it also exposes a cut-off tail."""
+
+    records_checked: int
+    entries_checked: int
+    head: str
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_chain(chain: Iterable[AuditEntry]) -> list[Problem]:
+    """Every entry numbered one after the last, pointing at its hash, and unchanged itself."""
+    problems = []
+    expected_seq, prev_hash = 1, GENESIS
+    for entry in chain:
+        where = f"audit entry {entry.seq}"
+        if entry.seq > expected_seq:
+            missing = ", ".join(str(n) for n in range(expected_seq, entry.seq))
+            problems.append(Problem(f"audit entry {missing}", "missing"))
+        if entry.prev_hash != prev_hash:
+            problems.append(Problem(where, "does not follow the entry before it (missing or "
+                                    "reordered entries)", prev_hash, entry.prev_hash))
+        if entry.hash != entry.expected_hash():
+            problems.append(Problem(where, "entry changed", entry.expected_hash(), entry.hash))
+        expected_seq, prev_hash = entry.seq + 1, entry.hash
+    return problems
+
+
+def sealing_details(chain: Iterable[AuditEntry]) -> dict[str, dict[str, Any]]:
+    """What each sealing entry recorded, by the id of the row it sealed."""
+    found = {}
+    for entry in chain:
+        if entry.action in SEALING_ACTIONS:
+            try:
+                detail = entry.details()
+            except ValueError:
+                continue  # reported already: the entry's hash no longer matches
+            if isinstance(detail, dict):
+                found[str(detail.get("sealed_id"))] = detail
+    return found
+
+
+def check_sealed(
+    record_id: str, data: bytes, content_sha256: str, pdf: bytes, stored_digest: str,
+    sealing: Mapping[str, Any] | None,
+) -> list[Problem]:
+    """Compare a sealed row's parts with the digests its sealing entry recorded."""
+    where = f"record {record_id}"
+    actual = seal_detail(record_id, data, content_sha256, pdf)
+    if sealing is None:
+        found = [] if actual["digest"] == stored_digest else [
+            Problem(where, "digest", stored_digest, actual["digest"])]
+        return [Problem(where, "no audit entry sealed this record"), *found]
+    parts = (("data_sha256", "session data"), ("content_sha256", "content hash"),
+             ("pdf_sha256", "PDF"))
+    problems = [Problem(where, name, sealing.get(key, ""), actual[key])
+                for key, name in parts if sealing.get(key) != actual[key]]
+    if stored_digest != sealing.get("digest"):
+        problems.append(Problem(where, "digest", sealing.get("digest", ""), stored_digest))
+    return problems
+
+
+SealedRow = tuple[str, bytes, bytes, bytes | None, bytes | None]  # id, data, content, PDF, digest
+
+
+def verify_store(
+    trail: list[AuditEntry], sealed_rows: Iterable[SealedRow], ids: set[str] | None = None
+) -> VerifyReport:
+    """The whole chain, then each sealed row (or those in ``ids``) against its sealing entry."""
+    problems = check_chain(trail)
+    sealing = sealing_details(trail)
+    rows = [row for row in sealed_rows if ids is None or row[0] in ids]
+    for record_id, data, content_sha256, pdf, digest in rows:
+        problems += check_sealed(
+            record_id, data, content_sha256.decode(errors="replace"), pdf or b"",
+            (digest or b"").decode(errors="replace"), sealing.get(record_id),
+        )
+    checked = {row[0] for row in rows}
+    problems += [
+        Problem(f"record {sealed_id}", "sealed in the audit trail but no longer a sealed record")
+        for sealed_id in sealing
+        if sealed_id not in checked and (ids is None or sealed_id in ids)
+    ]
+    head = trail[-1].hash if trail else GENESIS
+    return VerifyReport(len(rows), len(trail), head, tuple(problems))

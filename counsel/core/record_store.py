@@ -1,0 +1,294 @@
+"""The consent records: nothing is lost, nothing signed changes, every record can be found.
+
+Drafts are saved after every change, so a crash or a power cut loses at most the last touch.
+A sealed record (signed, withdrawn or corrected) is never updated or deleted: a withdrawal or a
+correction is a new row linked to the original, and the database's own triggers refuse changes
+that bypass this class. Every step is written to a hash-chained audit trail (``audit_chain``)
+that ``verify`` checks. Nothing here logs; patient data stays in the records table only.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from counsel.core import audit_chain as chain
+from counsel.core import store_schema as schema
+from counsel.core.atomic_file import write_bytes_atomically
+from counsel.core.content import Content
+from counsel.core.session import Clock, Session, utc_now
+from counsel.core.session_codec import session_from_dict
+
+IN_PROGRESS, SIGNED, WITHDRAWN, CORRECTION = "in_progress", "signed", "withdrawn", "correction"
+#: Entries only the store writes, as part of the change they describe.
+STORE_ACTIONS = ("session_started", *chain.SEALING_ACTIONS, "draft_deleted")
+
+
+class RecordNotFoundError(LookupError):
+    """No record (or no PDF) with that id."""
+
+
+class RecordSealedError(RuntimeError):
+    """The record was signed; what was signed cannot change, only be withdrawn or corrected."""
+
+
+def _local_midnight(day: date) -> str:
+    return schema.utc_text(datetime.combine(day, time.min).astimezone())
+
+
+@dataclass(frozen=True)
+class RecordSummary:
+    """One line of the records list; ``status`` is computed from links, never stored over."""
+
+    id: str
+    patient_name: str
+    date_of_birth: date | None
+    record_number: str
+    started_at: datetime
+    clinician: str
+    status: str
+    corrections: int
+    content_version: str
+    content_sha256: str
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """A withdrawal or correction: its own sealed row, linked to the record it is about."""
+
+    id: str
+    kind: str
+    text: str
+    by: str
+    at: datetime
+
+
+_SUMMARY = """
+    SELECT r.id, r.patient_name, r.date_of_birth, r.record_number, r.created_at, r.clinician,
+        CASE WHEN EXISTS (SELECT 1 FROM records w WHERE w.links_to = r.id
+                          AND w.status = 'withdrawn') THEN 'withdrawn' ELSE r.status END,
+        (SELECT count(*) FROM records c WHERE c.links_to = r.id AND c.status = 'correction'),
+        r.content_version, r.content_sha256
+    FROM records r WHERE r.links_to IS NULL"""
+
+
+def _summary(row: sqlite3.Row) -> RecordSummary:
+    values = list(row)
+    values[2] = date.fromisoformat(values[2]) if values[2] else None
+    values[4] = datetime.fromisoformat(values[4])
+    return RecordSummary(*values)
+
+
+class RecordStore:
+    """One connection to the records database at ``path``; several may share one file."""
+
+    def __init__(self, path: Path, *, actor: str | None = None, clock: Clock = utc_now) -> None:
+        self.path = Path(path)
+        self.actor = actor or schema.login_name()
+        self._clock = clock
+        self._conn = schema.open_database(self.path)
+        self._conn.row_factory = sqlite3.Row
+
+    @classmethod
+    def in_folder(
+        cls, folder: Path, *, actor: str | None = None, clock: Clock = utc_now
+    ) -> RecordStore:
+        """Open the store in Counsel's data folder, which only its owner may enter."""
+        return cls(schema.private_folder(Path(folder)) / schema.DB_NAME, actor=actor, clock=clock)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> RecordStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def _now(self) -> str:
+        return schema.utc_text(self._clock())
+
+    def _status(self, record_id: str) -> str | None:
+        row = self._conn.execute("SELECT status FROM records WHERE id = ?", (record_id,)).fetchone()
+        return row[0] if row else None
+
+    def _log(self, record_id: str, action: str, detail: dict[str, Any]) -> None:
+        chain.append(self._conn, record_id, self._now(), self.actor, action, detail)
+
+    def save_draft(self, session: Session) -> None:
+        """Store the session as it is now (cheap enough to call after every change).
+
+        A session sealed in memory is still saved as a draft until ``seal`` stores its PDF, so a
+        crash between signing and storing loses nothing: resuming finds it signed.
+        """
+        row = schema.session_row(session, self._now())
+        with schema.transaction(self._conn):
+            status = self._status(session.id)
+            if status not in (None, IN_PROGRESS):
+                raise RecordSealedError(f"record {session.id} is signed and cannot change")
+            schema.put_row(self._conn, row, exists=status is not None)
+            if status is None:
+                self._log(session.id, "session_started", {})
+
+    def seal(self, session: Session, pdf_bytes: bytes) -> str:
+        """Store a signed session with its PDF, read-only from now on; returns its digest."""
+        if not session.is_sealed:
+            raise ValueError("only a sealed (signed) session can be stored as signed")
+        if not pdf_bytes:
+            raise ValueError("a signed record needs its PDF")
+        row = schema.session_row(session, self._now())
+        detail = chain.seal_detail(session.id, row["data"].encode(), row["content_sha256"],
+                                   pdf_bytes)
+        row.update(status=SIGNED, pdf=pdf_bytes, digest=detail["digest"])
+        with schema.transaction(self._conn, durable=True):
+            status = self._status(session.id)
+            if status not in (None, IN_PROGRESS):
+                raise RecordSealedError(f"record {session.id} is already signed")
+            if status is None:
+                self._log(session.id, "session_started", {})
+            schema.put_row(self._conn, row, exists=status is not None)
+            self._log(session.id, "signed", detail)
+        return detail["digest"]
+
+    def withdraw(self, record_id: str, reason: str, by: str) -> str:
+        """Withdraw consent: a new linked record; the signed one stays exactly as signed."""
+        return self._amend(record_id, WITHDRAWN, "withdrawn", reason, by)
+
+    def correct(self, record_id: str, text: str, by: str) -> str:
+        """Add a correction to a signed record as a new linked record; returns its id."""
+        return self._amend(record_id, CORRECTION, "corrected", text, by)
+
+    def _amend(self, record_id: str, kind: str, action: str, text: str, by: str) -> str:
+        if not text.strip() or not by.strip():
+            raise ValueError("a withdrawal or correction needs a reason and who gave it")
+        with schema.transaction(self._conn, durable=True) as conn:
+            original = self.record(record_id)
+            if original.status == IN_PROGRESS:
+                raise ValueError(f"record {record_id} is not signed; delete the draft instead")
+            if original.status == WITHDRAWN:
+                raise RecordSealedError(f"record {record_id} is already withdrawn")
+            row = dict(conn.execute(
+                "SELECT patient_name, date_of_birth, record_number, clinician, content_version,"
+                " content_sha256 FROM records WHERE id = ?", (record_id,)).fetchone())
+            now = self._now()
+            note = {"kind": kind, "text": text.strip(), "by": by.strip(), "at": now}
+            row.update(id=uuid.uuid4().hex, data=chain.canonical_json(note).decode(),
+                       created_at=now, updated_at=now, status=kind, links_to=record_id)
+            detail = chain.seal_detail(row["id"], row["data"].encode(), row["content_sha256"], b"")
+            schema.put_row(self._conn, {**row, "digest": detail["digest"]}, exists=False)
+            self._log(record_id, action, detail)
+        return row["id"]
+
+    def delete_draft(self, record_id: str) -> None:
+        """Remove an unsigned draft and all its patient data; its audit entries stay (they hold
+        none). The WAL is then checkpointed and truncated so the old pages do not linger in it;
+        ``secure_delete`` has already zeroed them in the database file."""
+        with schema.transaction(self._conn, durable=True) as conn:
+            status = self._status(record_id)
+            if status is None:
+                raise RecordNotFoundError(f"no record {record_id}")
+            if status != IN_PROGRESS:
+                raise RecordSealedError(f"record {record_id} is signed and cannot be deleted")
+            conn.execute("DELETE FROM records WHERE id = ?", (record_id,))
+            self._log(record_id, "draft_deleted", {})
+        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def log(self, record_id: str, action: str, **detail: str | int | bool) -> None:
+        """Add what happened during a session (screen_viewed, discussed, pdf_printed, ...)."""
+        if action in STORE_ACTIONS:
+            raise ValueError(f"{action!r} entries are written by the store as it happens")
+        with schema.transaction(self._conn):
+            if self._status(record_id) is None:
+                raise RecordNotFoundError(f"no record {record_id}")
+            self._log(record_id, action, detail)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def list_records(
+        self, search: str = "", since: date | None = None, until: date | None = None
+    ) -> list[RecordSummary]:
+        """Newest first; every word of ``search`` must be in the name or the record number,
+        ignoring case and accents; ``since`` and ``until`` are local dates, both included."""
+        clauses, args = [], []
+        for word in schema.fold(search).split():
+            clauses.append("(instr(fold(r.patient_name), ?) OR instr(fold(r.record_number), ?))")
+            args += [word, word]
+        if since:
+            clauses.append("r.created_at >= ?")
+            args.append(_local_midnight(since))
+        if until:
+            clauses.append("r.created_at < ?")
+            args.append(_local_midnight(until + timedelta(days=1)))
+        where = "".join(f" AND {clause}" for clause in clauses)
+        rows = self._conn.execute(f"{_SUMMARY}{where} ORDER BY r.created_at DESC, r.id", args)
+        return [_summary(row) for row in rows]
+
+    def record(self, record_id: str) -> RecordSummary:
+        row = self._conn.execute(f"{_SUMMARY} AND r.id = ?", (record_id,)).fetchone()
+        if row is None:
+            raise RecordNotFoundError(f"no record {record_id}")
+        return _summary(row)
+
+    def amendments(self, record_id: str) -> list[Amendment]:
+        rows = self._conn.execute(
+            "SELECT id, data FROM records WHERE links_to = ? ORDER BY created_at", (record_id,))
+        notes = [(row[0], json.loads(row[1])) for row in rows]
+        return [Amendment(rid, n["kind"], n["text"], n["by"], datetime.fromisoformat(n["at"]))
+                for rid, n in notes]
+
+    def load(self, record_id: str, content: Content) -> Session:
+        row = self._conn.execute(
+            "SELECT data FROM records WHERE id = ? AND links_to IS NULL", (record_id,)).fetchone()
+        if row is None:
+            raise RecordNotFoundError(f"no record {record_id}")
+        return session_from_dict(json.loads(row[0]), content)
+
+    def pdf_bytes(self, record_id: str) -> bytes:
+        """The PDF exactly as it was signed, for reprinting."""
+        row = self._conn.execute("SELECT pdf FROM records WHERE id = ?", (record_id,)).fetchone()
+        if row is None or row[0] is None:
+            raise RecordNotFoundError(f"no signed PDF for record {record_id}")
+        return bytes(row[0])
+
+    def unfinished(self) -> str | None:
+        """The draft to offer to resume at start-up: the one changed last."""
+        row = self._conn.execute(
+            "SELECT id FROM records WHERE status = 'in_progress'"
+            " ORDER BY updated_at DESC LIMIT 1").fetchone()
+        return row[0] if row else None
+
+    def audit_trail(self, record_id: str) -> list[chain.AuditEntry]:
+        return chain.entries(self._conn, record_id)
+
+    # -- exporting and checking --------------------------------------------------------------
+
+    def export_pdf(self, record_id: str, path: Path) -> None:
+        pdf = self.pdf_bytes(record_id)
+        write_bytes_atomically(Path(path), pdf)
+        self.log(record_id, "pdf_exported", pdf_sha256=chain.sha256_hex(pdf))
+
+    def export_audit(self, record_id: str, path: Path) -> None:
+        """The record's trail as .json or .csv, with hashes, so it can be checked elsewhere."""
+        trail = self.audit_trail(record_id)
+        if not trail:
+            raise RecordNotFoundError(f"no audit trail for record {record_id}")
+        write_bytes_atomically(Path(path), chain.trail_bytes(trail, Path(path).suffix))
+
+    def verify(self, record_id: str | None = None) -> chain.VerifyReport:
+        """Recompute the whole audit chain and each sealed row's digests (one record's, if
+        given), reporting every part that no longer matches what was sealed."""
+        ids = None
+        if record_id is not None:
+            self.record(record_id)  # an unknown id raises RecordNotFoundError
+            ids = {record_id, *(amendment.id for amendment in self.amendments(record_id))}
+        rows = self._conn.execute(
+            "SELECT id, CAST(data AS BLOB), CAST(content_sha256 AS BLOB), CAST(pdf AS BLOB),"
+            " CAST(digest AS BLOB) FROM records WHERE status <> 'in_progress'").fetchall()
+        return chain.verify_store(chain.entries(self._conn), rows, ids)

@@ -1,0 +1,242 @@
+"""The record database: where it lives, how it is opened and written, its schema and columns.
+
+A database remembers its schema version in ``PRAGMA user_version``; opening runs the missing
+migrations in one transaction, so a database is either fully upgraded or untouched. Version 1
+kept drafts only. Version 2 added signing: status and links, the PDF and digest of a sealed
+row, the append-only audit trail, and the triggers that make sealed rows and audit entries
+read-only inside the database itself, not just through our API.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sqlite3
+import sys
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from counsel.core.audit_chain import canonical_json
+from counsel.core.session import Session
+from counsel.core.session_codec import session_to_dict
+
+DB_NAME = "records.sqlite3"
+BUSY_TIMEOUT_MS = 10_000  # another Counsel window may be committing; wait for it, do not fail
+
+
+class StoreVersionError(RuntimeError):
+    """The database was written by a newer Counsel; changing it could lose what that one wrote."""
+
+
+def default_data_dir() -> Path:
+    """Where Qt's AppDataLocation puts organisation "Counsel", app "Counsel" (tests override)."""
+    if override := os.environ.get("COUNSEL_DATA_DIR"):
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "Counsel" / "Counsel"
+
+
+def login_name() -> str:
+    """Who is using the computer: the actor of audit entries unless the interface knows better."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return "unknown"
+
+
+# Letters with a stroke do not decompose in NFKD; staff type them as the plain letter.
+_PLAIN_LETTERS = str.maketrans(
+    {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "ı": "i", "æ": "ae", "œ": "oe"}
+)
+
+
+def fold(text: str) -> str:
+    """Casefolded without accents, so typing "zoe oberg" finds "Zoë Øberg" (SQL: ``fold()``)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold()).translate(_PLAIN_LETTERS)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _run(conn: sqlite3.Connection, *statements: str) -> None:
+    for statement in statements:
+        conn.execute(statement)
+
+
+def _v1_drafts(conn: sqlite3.Connection) -> None:
+    _run(
+        conn,
+        """CREATE TABLE records (
+            id TEXT PRIMARY KEY,
+            data TEXT NOT NULL,
+            patient_name TEXT NOT NULL,
+            date_of_birth TEXT,
+            record_number TEXT NOT NULL,
+            clinician TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            content_version TEXT NOT NULL,
+            content_sha256 TEXT NOT NULL
+        )""",
+        "CREATE INDEX records_created ON records (created_at)",
+    )
+
+
+def _read_only(table: str, message: str, condition: str = "") -> tuple[str, ...]:
+    when = f"WHEN {condition}" if condition else ""
+    return tuple(
+        f"""CREATE TRIGGER {table}_no_{event} BEFORE {event.upper()} ON {table} {when}
+            BEGIN SELECT RAISE(ABORT, '{message}'); END"""
+        for event in ("update", "delete")
+    )
+
+
+def _v2_signing_and_audit(conn: sqlite3.Connection) -> None:
+    sealed = "sealed records are read-only"
+    append_only = "the audit trail is append-only"
+    _run(
+        conn,
+        """ALTER TABLE records ADD COLUMN status TEXT NOT NULL DEFAULT 'in_progress'
+            CHECK (status IN ('in_progress', 'signed', 'withdrawn', 'correction'))""",
+        "ALTER TABLE records ADD COLUMN links_to TEXT REFERENCES records (id)",
+        "ALTER TABLE records ADD COLUMN pdf BLOB",
+        "ALTER TABLE records ADD COLUMN digest TEXT",
+        "CREATE INDEX records_links ON records (links_to)",
+        """CREATE TABLE audit (
+            seq INTEGER PRIMARY KEY,
+            record_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        )""",
+        "CREATE INDEX audit_record ON audit (record_id)",
+        *_read_only("records", sealed, "OLD.status <> 'in_progress'"),
+        *_read_only("audit", append_only),
+        # INSERT OR REPLACE deletes the old row without firing delete triggers; refuse it here.
+        f"""CREATE TRIGGER records_no_replace BEFORE INSERT ON records
+            WHEN EXISTS (SELECT 1 FROM records WHERE id = NEW.id AND status <> 'in_progress')
+            BEGIN SELECT RAISE(ABORT, '{sealed}'); END""",
+        f"""CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit
+            WHEN EXISTS (SELECT 1 FROM audit WHERE seq = NEW.seq)
+            BEGIN SELECT RAISE(ABORT, '{append_only}'); END""",
+    )
+
+
+#: Migration ``n`` takes a database from version ``n`` to ``n + 1``. Append only, never edit.
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_drafts, _v2_signing_and_audit)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:
+    """Bring the database to ``target`` in one transaction (the write lock keeps two instances
+    from migrating at once)."""
+    with transaction(conn):
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreVersionError(
+                f"the records database is version {version}; this Counsel reads up to"
+                f" {SCHEMA_VERSION}. Please update Counsel."
+            )
+        for step in MIGRATIONS[version:target]:
+            step(conn)
+        if version < target:
+            conn.execute(f"PRAGMA user_version = {int(target)}")
+
+
+def private_folder(folder: Path) -> Path:
+    """Create (or tighten) a folder only its owner may enter; patient records go in it."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(folder, 0o700)
+    return folder
+
+
+def open_database(path: Path, target: int = SCHEMA_VERSION) -> sqlite3.Connection:
+    """Connect (creating the file owner-only, so its -wal and -shm files are too) and migrate."""
+    path = Path(path)
+    if not path.parent.exists():
+        private_folder(path.parent)
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    os.chmod(path, 0o600)
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        _run(
+            conn,
+            f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+            "PRAGMA journal_mode = WAL",
+            "PRAGMA synchronous = NORMAL",
+            "PRAGMA foreign_keys = ON",
+            "PRAGMA secure_delete = ON",  # deleted patient data is overwritten, not left free
+        )
+        migrate(conn, target)
+        conn.create_function("fold", 1, fold, deterministic=True)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection, durable: bool = False) -> Iterator[sqlite3.Connection]:
+    """One transaction holding the write lock, so a change is all there or not at all.
+
+    Commits are synced to disk at the next checkpoint (WAL, ``synchronous = NORMAL``), which
+    survives a crash of the app but not a power cut; ``durable`` syncs before returning, for
+    what must survive both (signing, withdrawing, deleting).
+    """
+    if durable:
+        conn.execute("PRAGMA synchronous = FULL")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    finally:
+        if durable:
+            conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def put_row(conn: sqlite3.Connection, row: Mapping[str, object], exists: bool) -> None:
+    """Insert ``row`` into records, or update the row with its id (triggers guard sealed ones)."""
+    if exists:
+        sets = ", ".join(f"{name} = :{name}" for name in row)
+        conn.execute(f"UPDATE records SET {sets} WHERE id = :id", row)
+    else:
+        names, values = ", ".join(row), ", ".join(f":{name}" for name in row)
+        conn.execute(f"INSERT INTO records ({names}) VALUES ({values})", row)
+
+
+def utc_text(moment: datetime) -> str:
+    """UTC with fixed precision, so text order is time order in SQL."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def session_row(session: Session, updated_at: str) -> dict[str, Any]:
+    """The records columns for ``session``: its JSON, and what the list shows and searches."""
+    details = session.details
+    assert session.started_at is not None  # set by Session itself
+    return {
+        "id": session.id,
+        "data": canonical_json(session_to_dict(session)).decode(),
+        "patient_name": details.patient_name,
+        "date_of_birth": details.date_of_birth.isoformat() if details.date_of_birth else None,
+        "record_number": details.record_number,
+        "clinician": details.clinician_name,
+        "created_at": utc_text(session.started_at),
+        "updated_at": updated_at,
+        "content_version": session.content.version,
+        "content_sha256": session.content.sha256,
+    }

@@ -1,0 +1,163 @@
+"""``counsel records``: find, show, reprint and check consent records without opening a window.
+
+For the records office and for audits. Exit codes: 0 done, 1 not found or verification failed
+(or the database cannot be read), 2 usage error. Runs without Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+
+from counsel.core.record_store import RecordNotFoundError, RecordStore, RecordSummary
+from counsel.core.store_schema import StoreVersionError, default_data_dir
+from counsel.core.toml_reader import ContentError
+
+STATUS_TEXT = {"in_progress": "in progress", "signed": "signed", "withdrawn": "withdrawn"}
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    data_dir_help = "folder of the records database (default: $COUNSEL_DATA_DIR or the app's)"
+    parser = argparse.ArgumentParser(prog="counsel records", description=__doc__.split("\n")[0])
+    parser.add_argument("--data-dir", type=Path, help=data_dir_help)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=data_dir_help)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    listing = commands.add_parser("list", parents=[common], help="records, newest first")
+    listing.add_argument("--search", default="", help="name or record number (any case/accents)")
+    listing.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    listing.add_argument("--until", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    show = commands.add_parser("show", parents=[common], help="one record and its audit trail")
+    show.add_argument("id")
+    export = commands.add_parser("export", parents=[common], help="the signed PDF or the trail")
+    export.add_argument("id")
+    what = export.add_mutually_exclusive_group(required=True)
+    what.add_argument("--pdf", type=Path, metavar="FILE", help="the PDF exactly as signed")
+    what.add_argument("--audit", type=Path, metavar="FILE", help="the audit trail (.csv/.json)")
+    verify = commands.add_parser("verify", parents=[common], help="check digests and audit chain")
+    verify.add_argument("id", nargs="?", help="one record (default: all)")
+    demo = commands.add_parser("add-demo", parents=[common], help="store a signed demo record")
+    demo.add_argument("--language", default="en", help="content language (default: en)")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str]) -> int:
+    args = parse_args(argv)
+    try:
+        with RecordStore.in_folder(args.data_dir or default_data_dir()) as store:
+            return COMMANDS[args.command](store, args)
+    except RecordNotFoundError as error:
+        print(error.args[0], file=sys.stderr)
+        return 1
+    except (StoreVersionError, sqlite3.DatabaseError, OSError) as error:
+        print(f"Cannot use the records database: {error}", file=sys.stderr)
+        return 1
+
+
+def table(rows: Sequence[Sequence[str]]) -> str:
+    """Columns padded to their widest cell; plain text that survives any terminal and grep."""
+    widths = [max(len(cell) for cell in column) for column in zip(*rows, strict=True)]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        for line in rows
+    )
+
+
+def _when(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _status(summary: RecordSummary) -> str:
+    corrections = summary.corrections
+    suffix = f" ({corrections} correction{'s' if corrections > 1 else ''})" if corrections else ""
+    return STATUS_TEXT[summary.status] + suffix
+
+
+def _line(summary: RecordSummary) -> list[str]:
+    born = summary.date_of_birth.isoformat() if summary.date_of_birth else ""
+    return [summary.id, _when(summary.started_at), summary.patient_name, born,
+            summary.record_number, summary.clinician, _status(summary)]
+
+
+def list_command(store: RecordStore, args: argparse.Namespace) -> int:
+    found = store.list_records(args.search, args.since, args.until)
+    headers = ["ID", "Started", "Patient", "Born", "Record no.", "Clinician", "Status"]
+    print(table([headers, *(_line(summary) for summary in found)]) if found else "No records.")
+    return 0
+
+
+def show_command(store: RecordStore, args: argparse.Namespace) -> int:
+    summary = store.record(args.id)
+    store.log(summary.id, "record_opened")
+    labels = ["Record", "Started", "Patient", "Born", "Record no.", "Clinician", "Status"]
+    facts = [[f"{label}:", value] for label, value in zip(labels, _line(summary), strict=True)]
+    facts.append(["Content:", f"version {summary.content_version},"
+                              f" SHA-256 {summary.content_sha256}"])
+    facts += [[f"{'Withdrawn' if a.kind == 'withdrawn' else 'Correction'}:",
+               f"{_when(a.at)} by {a.by}: {a.text}"] for a in store.amendments(summary.id)]
+    print(table(facts))
+    print("\nAudit trail:")
+    trail = [[str(e.seq), _when(datetime.fromisoformat(e.at)), e.actor, e.action,
+              "" if e.detail == "{}" else e.detail] for e in store.audit_trail(summary.id)]
+    print(table([["#", "Time", "By", "Action", "Detail"], *trail]))
+    return 0
+
+
+def export_command(store: RecordStore, args: argparse.Namespace) -> int:
+    try:
+        if args.pdf:
+            store.export_pdf(args.id, args.pdf)
+        else:
+            store.export_audit(args.id, args.audit)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"Could not write {args.pdf or args.audit}: {error.strerror or error}",
+              file=sys.stderr)
+        return 1
+    print(f"Wrote {args.pdf or args.audit}")
+    return 0
+
+
+def verify_command(store: RecordStore, args: argparse.Namespace) -> int:
+    report = store.verify(args.id)
+    for problem in report.problems:
+        print(f"MISMATCH {problem}")
+    verdict = "FAILED" if report.problems else "OK"
+    print(f"{verdict}: {report.records_checked} sealed records, {report.entries_checked} audit"
+          f" entries checked; audit chain head {report.head}")
+    return 1 if report.problems else 0
+
+
+def add_demo_command(store: RecordStore, args: argparse.Namespace) -> int:
+    """A sealed demo record with its PDF under a fresh id, so staff can practise finding one."""
+    from counsel.core.content_loader import load_clinic, load_content
+    from counsel.core.demo import demo_session
+    from counsel.pdf.acknowledgement import build_acknowledgement
+
+    try:
+        content, clinic = load_content(args.language), load_clinic()
+    except ContentError as error:
+        print(f"Counsel cannot load its content: {error}", file=sys.stderr)
+        return 1
+    session = replace(demo_session(content), id=uuid.uuid4().hex)
+    store.seal(session, build_acknowledgement(session, clinic))
+    print(f"Stored demo record {session.id}")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[RecordStore, argparse.Namespace], int]] = {
+    "list": list_command,
+    "show": show_command,
+    "export": export_command,
+    "verify": verify_command,
+    "add-demo": add_demo_command,
+}
