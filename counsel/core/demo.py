@@ -41,8 +41,8 @@ DEMO_QUESTIONS = (
     ),
     (
         "If MILD does not help, can I still have surgery later?",
-        "Yes. MILD does not rule out open surgery or any of the other choices later on. About 1"
-        " in 8 people in the studies went on to have another procedure.",
+        "Yes. MILD does not rule out open surgery or any of the other choices later on. In one"
+        " clinic study, 12 in 100 people had open surgery at the same spot within 5 years.",
     ),
 )
 
@@ -124,9 +124,9 @@ def _script(
         clock.wait(1)
         session.view(screen.id)
         clock.wait(MINUTES_BY_KIND.get(screen.kind, 3))
-        session.mark_discussed(screen.id)
         if screen.kind in actions:
             actions[screen.kind](session, screen, clock)
+        session.mark_discussed(screen.id)
     if seal:
         clock.wait(1)
         session.seal()
