@@ -30,7 +30,7 @@ def clinic() -> ClinicSettings:
 def resources_copy(tmp_path: Path) -> Path:
     """A private copy of resources/ that a test may edit or break."""
     target = tmp_path / "resources"
-    shutil.copytree(resources_dir(), target, ignore=shutil.ignore_patterns("fonts"))
+    shutil.copytree(resources_dir(), target)
     return target
 
 

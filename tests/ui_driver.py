@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QWidget,
 )
 
@@ -69,9 +68,9 @@ def answer_quiz(qtbot, window: MainWindow, screen: QuizScreen, wrong_first: bool
     for number, question in enumerate(screen.questions):
         if wrong_first and number == 0:
             wrong = (question.answer + 1) % len(question.choices)
-            qtbot.mouseClick(child(page, QRadioButton, f"choice-{wrong}"), LEFT)
+            click(qtbot, page, f"choice-{wrong}")
             click(qtbot, page, "checkAnswer")
-        qtbot.mouseClick(child(page, QRadioButton, f"choice-{question.answer}"), LEFT)
+        click(qtbot, page, f"choice-{question.answer}")
         click(qtbot, page, "checkAnswer")
         if number < len(screen.questions) - 1:
             click(qtbot, page, "nextQuestion")

@@ -187,11 +187,11 @@ def check_chain(chain: Iterable[AuditEntry]) -> list[Problem]:
     return problems
 
 
-def sealing_details(chain: Iterable[AuditEntry]) -> dict[str, dict[str, Any]]:
-    """What each sealing entry recorded, by the id of the row it sealed."""
+def sealing_details(chain: Iterable[AuditEntry], record_id: str | None) -> dict[str, dict]:
+    """What each sealing entry (of ``record_id``'s trail, if given) recorded, by sealed row."""
     found = {}
     for entry in chain:
-        if entry.action in SEALING_ACTIONS:
+        if entry.action in SEALING_ACTIONS and record_id in (None, entry.record_id):
             try:
                 detail = entry.details()
             except ValueError:
@@ -221,26 +221,28 @@ def check_sealed(
     return problems
 
 
-SealedRow = tuple[str, bytes, bytes, bytes | None, bytes | None]  # id, data, content, PDF, digest
+#: id, links_to, data, content SHA-256, PDF, digest: as stored bytes, however mangled.
+SealedRow = tuple[str, str | None, bytes, bytes, bytes | None, bytes | None]
 
 
 def verify_store(
-    trail: list[AuditEntry], sealed_rows: Iterable[SealedRow], ids: set[str] | None = None
+    trail: list[AuditEntry], sealed_rows: Iterable[SealedRow], record_id: str | None = None
 ) -> VerifyReport:
-    """The whole chain, then each sealed row (or those in ``ids``) against its sealing entry."""
+    """The whole chain, then each sealed row (of ``record_id`` and its amendments, if given)
+    against the entry that sealed it."""
     problems = check_chain(trail)
-    sealing = sealing_details(trail)
-    rows = [row for row in sealed_rows if ids is None or row[0] in ids]
-    for record_id, data, content_sha256, pdf, digest in rows:
+    sealing = sealing_details(trail, record_id)
+    rows = [row for row in sealed_rows if record_id in (None, row[0], row[1])]
+    for row_id, _, data, content_sha256, pdf, digest in rows:
         problems += check_sealed(
-            record_id, data, content_sha256.decode(errors="replace"), pdf or b"",
-            (digest or b"").decode(errors="replace"), sealing.get(record_id),
+            row_id, data, content_sha256.decode(errors="replace"), pdf or b"",
+            (digest or b"").decode(errors="replace"), sealing.get(row_id),
         )
     checked = {row[0] for row in rows}
     problems += [
         Problem(f"record {sealed_id}", "sealed in the audit trail but no longer a sealed record")
         for sealed_id in sealing
-        if sealed_id not in checked and (ids is None or sealed_id in ids)
+        if sealed_id not in checked
     ]
     head = trail[-1].hash if trail else GENESIS
     return VerifyReport(len(rows), len(trail), head, tuple(problems))

@@ -201,6 +201,8 @@ def signature_ink(name: str, joined: bool = True) -> Ink:
         if not word.startswith("(") and not word.endswith(".")
     ]
     words = [word for word in words if word]
+    if not words:
+        raise ValueError(f"no letters to write in {name!r}")
     slots = sum(len(word) for word in words) + 1.2 * (len(words) - 1)
     advance = min(34.0, 0.84 * PAD_WIDTH / max(slots, 1))
     left = x = (PAD_WIDTH - advance * slots) / 2 - 12
@@ -211,7 +213,8 @@ def signature_ink(name: str, joined: bool = True) -> Ink:
             letter_x = x + i * advance
             base = BASELINE - 0.05 * (letter_x - left) + rng.uniform(-1.5, 1.5)
             letters.append(_letter(ch, letter_x, base, advance, i == 0, rng))
-        paths += [sum((pts for pts, _ in letters), [])] if joined else [pts for pts, _ in letters]
+        strokes = [pts for pts, _ in letters]
+        paths += [[point for pts in strokes for point in pts]] if joined else strokes
         paths += [[dot] for _, dot in letters if dot is not None]
         x += advance * (len(word) + 1.2)
     end = x - advance * 1.2
@@ -265,5 +268,5 @@ def _timed_strokes(paths: list[list[Point]]) -> tuple[Stroke, ...]:
             pressure = (0.45 + 0.04 * max(min(down, 6.0), -6.0)) * (0.5 + 0.5 * taper)
             points.append(InkPoint(round(x, 2), round(y, 2), round(pressure, 3), round(t)))
         strokes.append(Stroke(tuple(points)))
-        t += 220  # pen lifted and moved to the next word
+        t += 220  # pen lifted and moved to the next stroke
     return tuple(strokes)

@@ -284,11 +284,10 @@ class RecordStore:
     def verify(self, record_id: str | None = None) -> chain.VerifyReport:
         """Recompute the whole audit chain and each sealed row's digests (one record's, if
         given), reporting every part that no longer matches what was sealed."""
-        ids = None
         if record_id is not None:
             self.record(record_id)  # an unknown id raises RecordNotFoundError
-            ids = {record_id, *(amendment.id for amendment in self.amendments(record_id))}
         rows = self._conn.execute(
-            "SELECT id, CAST(data AS BLOB), CAST(content_sha256 AS BLOB), CAST(pdf AS BLOB),"
-            " CAST(digest AS BLOB) FROM records WHERE status <> 'in_progress'").fetchall()
-        return chain.verify_store(chain.entries(self._conn), rows, ids)
+            "SELECT id, links_to, CAST(data AS BLOB), CAST(content_sha256 AS BLOB),"
+            " CAST(pdf AS BLOB), CAST(digest AS BLOB) FROM records"
+            " WHERE status <> 'in_progress'").fetchall()
+        return chain.verify_store(chain.entries(self._conn), rows, record_id)

@@ -94,7 +94,7 @@ def details_gaps(session: Session) -> list[Gap]:
 
 def missing_before_signing(session: Session) -> list[Missing]:
     """Every gap in details, discussion, checklist and quiz, in screen order."""
-    missing = []
+    missing: list[Missing] = []
     for screen in session.content.screens:
         missing.extend(Missing(gap, screen.id) for gap in screen_gaps(screen, session))
         if screen.required and not session.is_discussed(screen.id):

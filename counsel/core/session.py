@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 from datetime import UTC, date, datetime
 
 from counsel.core.content import Content
@@ -115,7 +116,7 @@ class Session:
 
     # -- details and screens ----------------------------------------------------------------
 
-    def set_details(self, **changes: object) -> None:
+    def set_details(self, **changes: Any) -> None:
         self._mutable()
         updated = replace(self.details, **changes)
         if updated != self.details:

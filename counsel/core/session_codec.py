@@ -96,23 +96,24 @@ def session_from_dict(data: dict[str, Any], content: Content) -> Session:
             ),
             visits={
                 screen_id: ScreenVisit(
-                    _parse_time(first), _parse_time(last), _parse_time(discussed)
+                    datetime.fromisoformat(first), datetime.fromisoformat(last),
+                    _parse_time(discussed),
                 )
                 for screen_id, (first, last, discussed) in data["visits"].items()
             },
             checklist=dict(data["checklist"]),
             questions=[
-                QuestionAnswer(question, answer, _parse_time(at))
+                QuestionAnswer(question, answer, datetime.fromisoformat(at))
                 for question, answer, at in data["questions"]
             ],
             quiz={
-                question_id: [QuizAttempt(choice, correct, _parse_time(at))
+                question_id: [QuizAttempt(choice, correct, datetime.fromisoformat(at))
                               for choice, correct, at in attempts]
                 for question_id, attempts in data["quiz"].items()
             },
             signatures={
                 role: Signature(
-                    role, s["name"], Ink.from_dict(s["ink"]), _parse_time(s["signed_at"]),
+                    role, s["name"], Ink.from_dict(s["ink"]), datetime.fromisoformat(s["signed_at"]),
                     s["relationship"],
                 )
                 for role, s in data["signatures"].items()

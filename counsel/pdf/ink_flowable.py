@@ -11,7 +11,7 @@ from itertools import groupby
 
 from reportlab.platypus import Flowable
 
-from counsel.ink import INK_WIDTH, Ink, Point, Segment, smooth_segments
+from counsel.ink import INK_WIDTH, Ink, Point, Segment, smooth_segments, width_factor
 from counsel.pdf.styles import INK, RULE
 
 LINE_GAP = 3.0  # points between the lowest ink and the line beneath it
@@ -52,12 +52,9 @@ class InkFlowable(Flowable):
         room_h = self.height - LINE_GAP
         pad_scale = min(self.width / self.ink.width, room_h / self.ink.height)
         # Fit the ink itself, not the pad, so a name drawn in one corner still fills the line.
-        pen = INK_WIDTH * 1.4  # widest pen, so thick strokes at the edge are not clipped
-        scale = min(
-            (self.width - pen * pad_scale) / max(x1 - x0, 1e-6),
-            (room_h - pen * pad_scale) / max(y1 - y0, 1e-6),
-            pad_scale * MAX_ZOOM,
-        )
+        # Room for the widest pen too, so a heavy stroke at the edge is not cut off.
+        pen = INK_WIDTH * width_factor(1.0)
+        scale = min(self.width / (x1 - x0 + pen), room_h / (y1 - y0 + pen), pad_scale * MAX_ZOOM)
         margin = pen * scale / 2
 
         def at(point: Point) -> Point:

@@ -38,6 +38,8 @@ def style_sheet(p: Palette = PALETTE, body_pt: int = BODY_PT) -> str:
     QLabel[role="title"] {{ font-size: {title_pt}pt; font-weight: bold; }}
     QLabel[role="heading"] {{ font-size: {round(body_pt * 1.2)}pt; font-weight: bold; }}
     QLabel[role="rowlabel"] {{ font-weight: bold; }}
+    QLabel[role="on"] {{ color: {p.accent_text}; }}
+    QLabel[role="link"] {{ color: {p.accent}; text-decoration: underline; }}
     QLabel[role="likelihood"] {{ background: #e6eef7; border-radius: 6px; padding: 4px 10px; }}
     QFrame[role="row"] {{ background: {p.surface}; border-bottom: 1px solid {p.border}; }}
     QFrame[role="row"] QLabel {{ background: transparent; }}

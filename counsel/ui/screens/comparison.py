@@ -7,11 +7,12 @@ the full table.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel
 
 from counsel.core.content import ComparisonScreen
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.widgets import card, label
+from counsel.ui.wrap_button import WrapButton
 
 PICKER_COLUMNS = 2
 COLUMN_STRETCH = (2, 3, 3)
@@ -27,7 +28,7 @@ class ComparisonPage(ScreenPage):
         picker = QGridLayout()
         self.picker = QButtonGroup(self)
         for index, option in enumerate(others):
-            button = QPushButton(option.name)
+            button = WrapButton(option.name)
             button.setCheckable(True)
             button.setObjectName(f"option-{option.id}")
             button.clicked.connect(lambda _=False, o=option.id: self.show_option(o))

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGridLayout, QLineEdit, QWidget
 
 from counsel.core.content import DetailsScreen
 from counsel.core.dates import parse_birth_date
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.widgets import card, label, restyle
+
+
+LEVELS_PER_ROW = 3
 
 
 class DetailsPage(ScreenPage):
@@ -34,17 +38,17 @@ class DetailsPage(ScreenPage):
         form.addRow(self.tr("Clinician"), self.clinician_name)
         form.addRow(self.tr("Credentials"), self.credentials)
         levels = QWidget()
-        levels_row = QHBoxLayout(levels)
-        levels_row.setContentsMargins(0, 0, 0, 0)
+        levels_grid = QGridLayout(levels)
+        levels_grid.setContentsMargins(0, 0, 0, 0)
         self.level_boxes: dict[str, QCheckBox] = {}
-        for level in self.context.clinic.levels:
+        for index, level in enumerate(self.context.clinic.levels):
             box = QCheckBox(level)
             box.setObjectName(f"level-{level}")
             box.toggled.connect(self._levels_changed)
-            levels_row.addWidget(box)
+            row, column = divmod(index, LEVELS_PER_ROW)
+            levels_grid.addWidget(box, row, column, Qt.AlignmentFlag.AlignLeft)
             self.level_boxes[level] = box
             self.inputs.append(box)
-        levels_row.addStretch(1)
         form.addRow(self.tr("Planned level(s)"), levels)
         self.column.addWidget(frame)
         self.add_sections(self.screen.sections)

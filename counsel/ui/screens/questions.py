@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from counsel.core.content import QuestionsScreen
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.widgets import card, label
+from counsel.ui.wrap_button import WrapButton
 
 
 class QuestionsPage(ScreenPage):
@@ -24,8 +25,7 @@ class QuestionsPage(ScreenPage):
         if self.screen.prompts:
             self.column.addWidget(label(self.tr("Questions other patients often ask:"), "muted"))
             for prompt in self.screen.prompts:
-                button = QPushButton(prompt)
-                button.setProperty("role", "link")
+                button = WrapButton(prompt, "link")
                 button.setObjectName("prompt")
                 button.clicked.connect(lambda _=False, text=prompt: self.question.setText(text))
                 self.column.addWidget(button)

@@ -6,11 +6,12 @@ lets the patient try again. Every attempt is kept in the session.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QRadioButton
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton
 
 from counsel.core.content import QuizQuestion, QuizScreen
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.widgets import card, label, restyle
+from counsel.ui.wrap_button import WrapButton
 
 
 class QuizPage(ScreenPage):
@@ -26,9 +27,10 @@ class QuizPage(ScreenPage):
         self.question_label.setObjectName("quizQuestion")
         layout.addWidget(self.question_label)
         self.choice_group = QButtonGroup(self)
-        self.choices: list[QRadioButton] = []
+        self.choices: list[WrapButton] = []
         for index in range(max(len(q.choices) for q in self.screen.questions)):
-            choice = QRadioButton()
+            choice = WrapButton()
+            choice.setCheckable(True)
             choice.setObjectName(f"choice-{index}")
             self.choice_group.addButton(choice, index)
             layout.addWidget(choice)
@@ -44,9 +46,8 @@ class QuizPage(ScreenPage):
         self.feedback.setObjectName("quizFeedback")
         self.explanation = label("")
         self.explanation.setObjectName("quizExplanation")
-        self.review_button = QPushButton()
+        self.review_button = WrapButton(role="link")
         self.review_button.setObjectName("reviewLink")
-        self.review_button.setProperty("role", "link")
         self.review_button.clicked.connect(self._review)
         for widget in (self.feedback, self.explanation, self.review_button):
             layout.addWidget(widget)

@@ -24,6 +24,7 @@ from counsel.ui.gap_text import describe
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.signature_field import SignatureField
 from counsel.ui.widgets import card, label
+from counsel.ui.wrap_button import WrapButton
 
 
 class SignerBlock(QWidget):
@@ -188,8 +189,7 @@ class SignaturesPage(ScreenPage):
         while self.missing_box.count():
             self.missing_box.takeAt(0).widget().deleteLater()
         for entry in missing:
-            link = QPushButton(describe(entry, self.context.content))
-            link.setProperty("role", "link")
+            link = WrapButton(describe(entry, self.context.content), "link")
             link.setObjectName("missingItem")
             link.clicked.connect(lambda _=False, s=entry.screen_id: self.jumpRequested.emit(s))
             self.missing_box.addWidget(link)

@@ -1,0 +1,52 @@
+"""A push button whose text wraps, so long content (an option's name, a question, a
+translated label at 200% size) never pushes the screen sideways."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
+
+from counsel.ui.widgets import label, restyle
+
+
+class WrapButton(QPushButton):
+    def __init__(self, text: str = "", role: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = label("")
+        self._text.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.addWidget(self._text)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self._role = role
+        if role:
+            self.setProperty("role", role)
+        self.toggled.connect(self._restyle_text)
+        self.setText(text)
+        self._restyle_text(False)
+
+    def text(self) -> str:  # the label holds the text; QPushButton's own stays empty
+        return self._text.text()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt override)
+        self._text.setText(text)
+        self.setAccessibleName(text)
+        self.updateGeometry()
+
+    def _restyle_text(self, checked: bool) -> None:
+        self._text.setProperty("role", "on" if checked else self._role)
+        restyle(self._text)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self.layout().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self.layout().minimumSize()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        return self.layout().totalHeightForWidth(width)

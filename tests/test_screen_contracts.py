@@ -1,0 +1,88 @@
+"""Every screen kind honours one contract, whatever the content: minimal, long or non-Latin.
+
+Each kind is built from a content entry and a session, shows itself without overflowing a
+1024x700 window, and reports whether it is complete.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from counsel.core import content as c
+from counsel.core.session import Session
+from counsel.ui.app import prepare_application
+from counsel.ui.screens.base import ScreenContext
+from counsel.ui.screens.registry import SCREEN_CLASSES
+from counsel.ui.session_bridge import SessionBridge
+
+VARIANTS = {
+    "minimal": lambda text: text,
+    "long": lambda text: " ".join([text] * 40),
+    "non-latin": lambda text: f"{text} 脊椎管狭窄症 — ضيق القناة الشوكية — Σπονδυλική στένωση",
+}
+
+
+def make_screen(kind: str, say) -> c.Screen:  # noqa: ANN001
+    common = dict(id=kind, kind=kind, title=say("Title"), nav_title="Nav", summary=say("Sum"),
+                  intro=say("Intro"), illustration="quiz.svg")
+    sections = (c.Section(heading=say("Heading"), text=say("Text"), bullets=(say("Bullet"),)),)
+    build = {
+        "details": lambda: c.DetailsScreen(**common, sections=sections),
+        "info": lambda: c.InfoScreen(**common, sections=sections),
+        "checklist": lambda: c.ChecklistScreen(
+            **common,
+            items=(c.ChecklistItem(id="a", text=say("Q?"), favourable="yes", help=say("H")),),
+            results={k: c.Verdict(title=say(k), text=say("T"))
+                     for k in ("candidate", "review", "not_candidate")},
+        ),
+        "steps": lambda: c.StepsScreen(
+            **common, steps=(c.Step(title=say("One"), text=say("A")),
+                             c.Step(title=say("Two"), text=say("B")))
+        ),
+        "outcomes": lambda: c.OutcomesScreen(
+            **common, caution=say("Caution"),
+            items=(c.Outcome(id="x", title=say("Item"), text=say("Text"),
+                             likelihood=say("Rare"), action=say("Act")),),
+        ),
+        "comparison": lambda: c.ComparisonScreen(
+            **common,
+            options=(c.Option(id="a", name=say("Option A")), c.Option(id="b", name=say("B")))
+            if False else (c.Option(id="a", name=say("A"), text=say("Ta")),
+                           c.Option(id="b", name=say("B"), text=say("Tb"))),
+            rows=(c.ComparisonRow(label=say("Row"), values={"a": say("1"), "b": say("2")}),),
+        ),
+        "questions": lambda: c.QuestionsScreen(**common, prompts=(say("Prompt?"),)),
+        "quiz": lambda: c.QuizScreen(
+            **common,
+            questions=(c.QuizQuestion(id="q", text=say("Q?"), choices=(say("Y"), say("N")),
+                                      answer=0, explanation=say("E"), covered_by=kind),),
+        ),
+        "signatures": lambda: c.SignaturesScreen(
+            **common, statement=say("S"), clinician_statement=say("C"),
+            interpreter_statement=say("I"), witness_statement=say("W"),
+        ),
+        "done": lambda: c.DoneScreen(**common, text=say("Done")),
+    }
+    return build[kind]()
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+@pytest.mark.parametrize("kind", list(SCREEN_CLASSES))
+def test_screen_contract(qtbot, clinic, clock, kind: str, variant: str) -> None:  # noqa: ANN001
+    prepare_application([])
+    screen = make_screen(kind, VARIANTS[variant])
+    content = c.Content(language="xx", version="t", title="T", procedure="P",
+                        screens=(screen,), sources={}, sha256="0" * 64)
+    session = Session(content, clock=clock)
+    page = SCREEN_CLASSES[kind](screen, ScreenContext(content, clinic, SessionBridge(session)))
+    qtbot.addWidget(page)
+    page.resize(754, 620)  # the screen area of a 1024x700 window
+    page.show()
+    QApplication.processEvents()
+    assert page.title_label.text() == screen.title
+    assert isinstance(page.is_complete(), bool)
+    inner = page.scroll.widget()
+    assert inner.width() <= page.scroll.viewport().width(), "no sideways scrolling"
+    assert inner.minimumSizeHint().width() <= page.width()
+    assert page.illustration.is_valid()

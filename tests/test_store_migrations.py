@@ -1,0 +1,94 @@
+"""A records database from any earlier Counsel opens, upgraded, with every record intact."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from test_record_store import FAKE_PDF, make_session, open_store
+
+from counsel.core import store_schema
+from counsel.core.session_codec import session_to_dict
+from counsel.core.store_schema import (
+    DB_NAME,
+    SCHEMA_VERSION,
+    StoreVersionError,
+    migrate,
+    open_database,
+    put_row,
+    session_row,
+    transaction,
+)
+
+
+def schema_of(path: Path) -> list[tuple[str, str]]:
+    with closing(sqlite3.connect(path)) as conn:
+        return conn.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
+
+
+def version_of(path: Path) -> int:
+    with closing(sqlite3.connect(path)) as conn:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+@pytest.mark.parametrize("old_version", range(SCHEMA_VERSION))
+def test_a_database_of_every_earlier_version_is_upgraded_with_its_drafts(
+    tmp_path, content, clock, old_version: int
+) -> None:
+    path = tmp_path / "old" / DB_NAME
+    draft = make_session(content, clock, patient_name="Zoë Nguyễn-Øberg")
+    conn = open_database(path, target=old_version)
+    if old_version >= 1:  # version 1 is the first that stored drafts
+        with transaction(conn):
+            put_row(conn, session_row(draft, "2026-11-20T09:30:00.000000+00:00"), exists=False)
+    conn.close()
+    assert version_of(path) == old_version
+
+    with open_store(path.parent, clock) as store:
+        assert version_of(path) == SCHEMA_VERSION
+        if old_version >= 1:
+            assert session_to_dict(store.load(draft.id, content)) == session_to_dict(draft)
+            assert store.unfinished() == draft.id
+            assert [s.patient_name for s in store.list_records(search="zoe")] == [
+                "Zoë Nguyễn-Øberg"]
+        draft.seal()
+        store.seal(draft, FAKE_PDF)
+        assert store.verify().ok
+        with closing(sqlite3.connect(path)) as conn, pytest.raises(sqlite3.IntegrityError,
+                                                                   match="read-only"):
+            conn.execute("DELETE FROM records")
+
+    fresh = tmp_path / "fresh" / DB_NAME
+    open_database(fresh).close()
+    assert schema_of(path) == schema_of(fresh)
+
+
+def test_a_database_from_a_newer_counsel_is_left_alone(tmp_path, clock) -> None:
+    path = tmp_path / DB_NAME
+    open_database(path).close()
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    before = schema_of(path)
+    with pytest.raises(StoreVersionError, match="update Counsel"):
+        open_store(tmp_path, clock)
+    assert schema_of(path) == before and version_of(path) == SCHEMA_VERSION + 1
+
+
+def test_a_failing_migration_leaves_the_database_as_it_was(tmp_path, monkeypatch) -> None:
+    path = tmp_path / DB_NAME
+    open_database(path, target=1).close()
+    before = schema_of(path)
+
+    def broken(conn: sqlite3.Connection) -> None:
+        conn.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(store_schema, "MIGRATIONS", (*store_schema.MIGRATIONS, broken))
+    monkeypatch.setattr(store_schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn, pytest.raises(
+        RuntimeError, match="disk full"
+    ):
+        migrate(conn, target=SCHEMA_VERSION + 1)
+    assert schema_of(path) == before and version_of(path) == 1
