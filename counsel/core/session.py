@@ -10,8 +10,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
 from datetime import UTC, date, datetime
+from typing import Any
 
 from counsel.core.content import Content
 from counsel.core.rules import NotReadyError, readiness

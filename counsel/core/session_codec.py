@@ -113,7 +113,10 @@ def session_from_dict(data: dict[str, Any], content: Content) -> Session:
             },
             signatures={
                 role: Signature(
-                    role, s["name"], Ink.from_dict(s["ink"]), datetime.fromisoformat(s["signed_at"]),
+                    role,
+                    s["name"],
+                    Ink.from_dict(s["ink"]),
+                    datetime.fromisoformat(s["signed_at"]),
                     s["relationship"],
                 )
                 for role, s in data["signatures"].items()

@@ -10,7 +10,6 @@ from counsel.core.dates import parse_birth_date
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.widgets import card, label, restyle
 
-
 LEVELS_PER_ROW = 3
 
 
