@@ -1,0 +1,127 @@
+"""Individual screens behave as a clinician and a patient expect."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+
+from counsel.core.content import ChecklistScreen, QuizScreen, StepsScreen
+from counsel.core.demo import demo_session
+from counsel.core.session import Session
+from counsel.ui.app import prepare_application
+from counsel.ui.main_window import MainWindow
+from ui_driver import child, click, type_into
+
+
+@pytest.fixture
+def window(qtbot, content, clinic, clock) -> MainWindow:  # noqa: ANN001
+    prepare_application([])
+    window = MainWindow(content, clinic, new_session=lambda: Session(content, clock=clock))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def open_kind(window: MainWindow, kind: str):  # noqa: ANN201 (the screen content)
+    index = next(i for i, s in enumerate(window.content.screens) if s.kind == kind)
+    window.go_to(index)
+    return window.content.screens[index]
+
+
+def test_a_wrong_date_of_birth_is_explained_and_not_stored(qtbot, window) -> None:  # noqa: ANN001
+    page = window.current_page()
+    type_into(qtbot, page, "dateOfBirth", "02/30/1948")
+    assert child(page, QLabel, "dateOfBirthHint").isVisible()
+    assert window.session.details.date_of_birth is None
+    type_into(qtbot, page, "dateOfBirth", "1948-02-28")
+    assert not child(page, QLabel, "dateOfBirthHint").isVisible()
+    assert window.session.details.date_of_birth.isoformat() == "1948-02-28"
+
+
+def test_checklist_shows_the_verdict_as_answers_come_in(qtbot, window) -> None:  # noqa: ANN001
+    screen: ChecklistScreen = open_kind(window, "checklist")
+    page = window.current_page()
+    verdict = child(page, QLabel, "verdictTitle")
+    for item in screen.items:
+        click(qtbot, page, f"answer-{item.id}-{item.favourable}")
+    assert verdict.text() == screen.results["candidate"].title
+    exclusion = next(item for item in screen.items if item.exclusion)
+    other = "no" if exclusion.favourable == "yes" else "yes"
+    click(qtbot, page, f"answer-{exclusion.id}-{other}")
+    assert verdict.text() == screen.results["not_candidate"].title
+    assert window.session.checklist[exclusion.id] == other
+
+
+def test_procedure_steps_one_at_a_time(qtbot, window) -> None:  # noqa: ANN001
+    screen: StepsScreen = open_kind(window, "steps")
+    page = window.current_page()
+    title = child(page, QLabel, "stepTitle")
+    assert title.text() == screen.steps[0].title
+    assert not child(page, QPushButton, "previousStep").isEnabled()
+    click(qtbot, page, "nextStep")
+    assert title.text() == screen.steps[1].title
+    assert page.illustration.name() == screen.steps[1].illustration
+    qtbot.keyClick(page, Qt.Key.Key_Left)
+    assert title.text() == screen.steps[0].title
+
+
+def test_a_wrong_quiz_answer_explains_and_links_back(qtbot, window) -> None:  # noqa: ANN001
+    screen: QuizScreen = open_kind(window, "quiz")
+    page = window.current_page()
+    question = screen.questions[0]
+    click(qtbot, page, f"choice-{(question.answer + 1) % len(question.choices)}")
+    click(qtbot, page, "checkAnswer")
+    assert child(page, QLabel, "quizExplanation").text() == question.explanation
+    review = child(page, QPushButton, "reviewLink")
+    assert review.isVisible()
+    qtbot.mouseClick(review, Qt.MouseButton.LeftButton)
+    assert window.content.screens[window.index].id == question.covered_by
+
+
+def test_questions_are_added_edited_and_removed(qtbot, window) -> None:  # noqa: ANN001
+    open_kind(window, "questions")
+    page = window.current_page()
+    type_into(qtbot, page, "questionInput", "How long until I can drive?")
+    click(qtbot, page, "addQuestion")
+    assert [q.question for q in window.session.questions] == ["How long until I can drive?"]
+    assert child(page, QLineEdit, "questionInput").text() == ""
+    click(qtbot, page, "removeQuestion")
+    assert window.session.questions == []
+
+
+def test_comparison_switches_the_option_beside_mild(qtbot, window) -> None:  # noqa: ANN001
+    screen = open_kind(window, "comparison")
+    page = window.current_page()
+    last = screen.options[-1]
+    click(qtbot, page, f"option-{last.id}")
+    assert child(page, QLabel, "optionTitle").text() == last.name
+    cells = [c.text() for c in page.findChildren(QLabel, "otherCell")]
+    assert cells == [row.values[last.id] for row in screen.rows]
+
+
+def test_the_signed_pdf_prints_every_page(qtbot, content, clinic, tmp_path) -> None:  # noqa: ANN001
+    prepare_application([])
+    window = MainWindow(content, clinic, new_session=lambda: demo_session(content))
+    qtbot.addWidget(window)
+    open_kind(window, "done")
+    page = window.current_page()
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    page.print_to(printer)
+    printed = PdfReader(tmp_path / "printed.pdf")
+    assert len(printed.pages) == page.document.pageCount() > 1
+
+
+def test_a_new_session_starts_empty_after_signing(qtbot, content, clinic) -> None:  # noqa: ANN001
+    prepare_application([])
+    sessions = iter([demo_session(content), Session(content)])
+    window = MainWindow(content, clinic, new_session=lambda: next(sessions))
+    qtbot.addWidget(window)
+    open_kind(window, "done")
+    click(qtbot, window.current_page(), "newSession")
+    assert window.index == 0 and not window.session.is_sealed
+    assert child(window.current_page(), QLineEdit, "patientName").text() == ""
