@@ -40,7 +40,8 @@ def style_sheet(p: Palette = PALETTE, body_pt: int = BODY_PT) -> str:
     QLabel[role="rowlabel"] {{ font-weight: bold; }}
     QLabel[role="on"] {{ color: {p.accent_text}; }}
     QLabel[role="link"] {{ color: {p.accent}; text-decoration: underline; }}
-    QLabel[role="likelihood"] {{ background: #e6eef7; border-radius: 6px; padding: 4px 10px; }}
+    QFrame[role="card"] QLabel[role="likelihood"] {{ background: #e6eef7; border-radius: 6px;
+        padding: 4px 10px; }}
     QFrame[role="row"] {{ background: {p.surface}; border-bottom: 1px solid {p.border}; }}
     QFrame[role="row"] QLabel {{ background: transparent; }}
     QLabel[role="muted"] {{ color: {p.muted}; font-size: {round(body_pt * 0.87)}pt; }}
