@@ -51,12 +51,9 @@ def main(argv: list[str] | None = None) -> int:
         from counsel.ui.screenshots import write_screenshots
 
         return write_screenshots(content, clinic, args.screenshots)
-    from counsel.ui.app import create_main_window, prepare_application
+    from counsel.ui.app import run_app
 
-    app = prepare_application()
-    window = create_main_window(content, clinic)
-    window.show()
-    return app.exec()
+    return run_app(content, clinic)
 
 
 def write_demo_pdf(content: Content, clinic: ClinicSettings, path: Path) -> int:

@@ -132,8 +132,8 @@ def verify_command(store: RecordStore, args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(f"MISMATCH {problem}")
     verdict = "FAILED" if report.problems else "OK"
-    print(f"{verdict}: {report.records_checked} sealed records, {report.entries_checked} audit"
-          f" entries checked; audit chain head {report.head}")
+    print(f"{verdict}: sealed records checked {report.records_checked}, audit entries checked"
+          f" {report.entries_checked}, audit chain head {report.head}")
     return 1 if report.problems else 0
 
 

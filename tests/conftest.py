@@ -48,3 +48,37 @@ class TickingClock:
 @pytest.fixture
 def clock() -> TickingClock:
     return TickingClock()
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test keeps its records in its own folder, never the user's."""
+    folder = tmp_path / "counsel-data"
+    monkeypatch.setenv("COUNSEL_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def store(private_data_dir: Path):  # noqa: ANN201 (a RecordStore)
+    from counsel.core.record_store import RecordStore
+
+    with RecordStore.in_folder(private_data_dir) as opened:
+        yield opened
+
+
+@pytest.fixture
+def open_window(qtbot, content, clinic, store, clock):  # noqa: ANN001, ANN201
+    """``open_window(new_session=None)``: a shown main window over the test's store."""
+    from counsel.core.session import Session
+    from counsel.ui.app import prepare_application
+    from counsel.ui.main_window import MainWindow
+
+    def open_(new_session=None):  # noqa: ANN001, ANN202
+        prepare_application([])
+        factory = new_session or (lambda: Session(content, clock=clock))
+        window = MainWindow(content, clinic, store, new_session=factory)
+        qtbot.addWidget(window)
+        window.show()
+        return window
+
+    return open_

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from counsel.core import content as c
 from counsel.core.session import Session
+from counsel.core.session_recorder import SessionRecorder
 from counsel.ui.app import prepare_application
 from counsel.ui.screens.base import ScreenContext
 from counsel.ui.screens.registry import SCREEN_CLASSES
@@ -69,13 +70,15 @@ def make_screen(kind: str, say) -> c.Screen:  # noqa: ANN001
 
 @pytest.mark.parametrize("variant", list(VARIANTS))
 @pytest.mark.parametrize("kind", list(SCREEN_CLASSES))
-def test_screen_contract(qtbot, clinic, clock, kind: str, variant: str) -> None:  # noqa: ANN001
+def test_screen_contract(qtbot, clinic, clock, store, kind: str, variant: str) -> None:  # noqa: ANN001
     prepare_application([])
     screen = make_screen(kind, VARIANTS[variant])
     content = c.Content(language="xx", version="t", title="T", procedure="P",
                         screens=(screen,), sources={}, sha256="0" * 64)
     session = Session(content, clock=clock)
-    page = SCREEN_CLASSES[kind](screen, ScreenContext(content, clinic, SessionBridge(session)))
+    recorder = SessionRecorder(store, session, clinic)
+    context = ScreenContext(content, clinic, SessionBridge(session), recorder)
+    page = SCREEN_CLASSES[kind](screen, context)
     qtbot.addWidget(page)
     page.resize(754, 620)  # the screen area of a 1024x700 window
     page.show()

@@ -7,22 +7,17 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from ui_driver import child, click, type_into
 
 from counsel.core.content import ChecklistScreen, QuizScreen, StepsScreen
 from counsel.core.demo import demo_session
 from counsel.core.session import Session
-from counsel.ui.app import prepare_application
 from counsel.ui.main_window import MainWindow
-from ui_driver import child, click, type_into
 
 
 @pytest.fixture
-def window(qtbot, content, clinic, clock) -> MainWindow:  # noqa: ANN001
-    prepare_application([])
-    window = MainWindow(content, clinic, new_session=lambda: Session(content, clock=clock))
-    qtbot.addWidget(window)
-    window.show()
-    return window
+def window(open_window) -> MainWindow:  # noqa: ANN001
+    return open_window()
 
 
 def open_kind(window: MainWindow, kind: str):  # noqa: ANN201 (the screen content)
@@ -102,25 +97,21 @@ def test_comparison_switches_the_option_beside_mild(qtbot, window) -> None:  # n
     assert cells == [row.values[last.id] for row in screen.rows]
 
 
-def test_the_signed_pdf_prints_every_page(qtbot, content, clinic, tmp_path) -> None:  # noqa: ANN001
-    prepare_application([])
-    window = MainWindow(content, clinic, new_session=lambda: demo_session(content))
-    qtbot.addWidget(window)
+def test_the_signed_pdf_prints_every_page(open_window, content, tmp_path) -> None:  # noqa: ANN001
+    window = open_window(lambda: demo_session(content))
     open_kind(window, "done")
     page = window.current_page()
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    page.print_to(printer)
+    page.preview.print_to(printer)
     printed = PdfReader(tmp_path / "printed.pdf")
-    assert len(printed.pages) == page.document.pageCount() > 1
+    assert len(printed.pages) == page.preview.page_count() > 1
 
 
-def test_a_new_session_starts_empty_after_signing(qtbot, content, clinic) -> None:  # noqa: ANN001
-    prepare_application([])
+def test_a_new_session_starts_empty_after_signing(qtbot, open_window, content) -> None:  # noqa: ANN001
     sessions = iter([demo_session(content), Session(content)])
-    window = MainWindow(content, clinic, new_session=lambda: next(sessions))
-    qtbot.addWidget(window)
+    window = open_window(lambda: next(sessions))
     open_kind(window, "done")
     click(qtbot, window.current_page(), "newSession")
     assert window.index == 0 and not window.session.is_sealed

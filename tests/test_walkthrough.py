@@ -12,18 +12,12 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from ui_driver import child, click, sign_all, walk_to_signatures
 
 from counsel.core.content import OutcomesScreen
-from counsel.core.session import Session
-from counsel.ui.app import prepare_application
 from counsel.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, content, clinic, clock) -> MainWindow:  # noqa: ANN001
-    prepare_application([])
-    window = MainWindow(content, clinic, new_session=lambda: Session(content, clock=clock))
-    qtbot.addWidget(window)
-    window.show()
-    return window
+def window(open_window) -> MainWindow:  # noqa: ANN001
+    return open_window()
 
 
 def pdf_text(data: bytes) -> str:
@@ -41,7 +35,7 @@ def test_full_walkthrough_produces_the_signed_pdf(qtbot, window, content, tmp_pa
     target = tmp_path / "ack.pdf"
     done.save_to(target)
     data = target.read_bytes()
-    assert data == done.pdf_bytes
+    assert data == window.recorder.pdf_bytes(), "the saved file is the stored, signed PDF"
     text = pdf_text(data)
     for expected in ("Zoë Nguyễn-Øberg", "Łukasz Wróbel", "L4-L5", "TEST-42",
                      "Will I need to stay overnight?", "No, you go home the same day.",
@@ -114,6 +108,8 @@ def test_keyboard_moves_between_screens(qtbot, window) -> None:  # noqa: ANN001
 def test_saving_to_an_unwritable_place_leaves_nothing(qtbot, window, content, tmp_path) -> None:  # noqa: ANN001
     walk_to_signatures(qtbot, window, content)
     sign_all(qtbot, window)
+    target = tmp_path / "exports"
+    target.mkdir()
     with pytest.raises(OSError):
-        window.current_page().save_to(tmp_path / "missing-folder" / "ack.pdf")
-    assert list(tmp_path.iterdir()) == []
+        window.current_page().save_to(target / "missing-folder" / "ack.pdf")
+    assert list(target.iterdir()) == []

@@ -96,7 +96,7 @@ class AuditEntry:
         fields = [self.seq, self.record_id, self.at, self.actor, self.action, self.detail]
         return sha256_hex(self.prev_hash.encode() + canonical_json(fields))
 
-    def details(self) -> dict[str, Any]:
+    def details(self) -> Any:
         return json.loads(self.detail)
 
 
@@ -187,7 +187,9 @@ def check_chain(chain: Iterable[AuditEntry]) -> list[Problem]:
     return problems
 
 
-def sealing_details(chain: Iterable[AuditEntry], record_id: str | None) -> dict[str, dict]:
+def sealing_details(
+    chain: Iterable[AuditEntry], record_id: str | None
+) -> dict[str, dict[str, Any]]:
     """What each sealing entry (of ``record_id``'s trail, if given) recorded, by sealed row."""
     found = {}
     for entry in chain:

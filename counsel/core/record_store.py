@@ -179,12 +179,13 @@ class RecordStore:
                 " content_sha256 FROM records WHERE id = ?", (record_id,)).fetchone())
             now = self._now()
             note = {"kind": kind, "text": text.strip(), "by": by.strip(), "at": now}
-            row.update(id=uuid.uuid4().hex, data=chain.canonical_json(note).decode(),
+            new_id = uuid.uuid4().hex
+            row.update(id=new_id, data=chain.canonical_json(note).decode(),
                        created_at=now, updated_at=now, status=kind, links_to=record_id)
-            detail = chain.seal_detail(row["id"], row["data"].encode(), row["content_sha256"], b"")
+            detail = chain.seal_detail(new_id, row["data"].encode(), row["content_sha256"], b"")
             schema.put_row(self._conn, {**row, "digest": detail["digest"]}, exists=False)
             self._log(record_id, action, detail)
-        return row["id"]
+        return new_id
 
     def delete_draft(self, record_id: str) -> None:
         """Remove an unsigned draft and all its patient data; its audit entries stay (they hold

@@ -114,6 +114,20 @@ class Session:
     def is_sealed(self) -> bool:
         return self.sealed_at is not None
 
+    @property
+    def is_blank(self) -> bool:
+        """Nothing entered yet: only screens looked at."""
+        discussed = any(visit.discussed_at for visit in self.visits.values())
+        entered = (self.checklist, self.questions, self.quiz, self.signatures, discussed)
+        return self.details == Details() and not any(entered)
+
+    @property
+    def last_viewed_screen(self) -> str | None:
+        """Where the session was left, to resume there."""
+        if not self.visits:
+            return None
+        return max(self.visits, key=lambda screen_id: self.visits[screen_id].last_viewed)
+
     # -- details and screens ----------------------------------------------------------------
 
     def set_details(self, **changes: Any) -> None:

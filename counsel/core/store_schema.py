@@ -13,6 +13,7 @@ import getpass
 import os
 import sqlite3
 import sys
+import time
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -160,6 +161,23 @@ def private_folder(folder: Path) -> Path:
     return folder
 
 
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Write-ahead logging: readers never block the writer, and a commit is one append.
+
+    Switching a new database to WAL does not wait on the busy timeout, so when two windows
+    create the database at the same moment one of them retries here instead of failing.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 def open_database(path: Path, target: int = SCHEMA_VERSION) -> sqlite3.Connection:
     """Connect (creating the file owner-only, so its -wal and -shm files are too) and migrate."""
     path = Path(path)
@@ -172,11 +190,11 @@ def open_database(path: Path, target: int = SCHEMA_VERSION) -> sqlite3.Connectio
         _run(
             conn,
             f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
-            "PRAGMA journal_mode = WAL",
             "PRAGMA synchronous = NORMAL",
             "PRAGMA foreign_keys = ON",
             "PRAGMA secure_delete = ON",  # deleted patient data is overwritten, not left free
         )
+        _use_wal(conn)
         migrate(conn, target)
         conn.create_function("fold", 1, fold, deterministic=True)
     except BaseException:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from counsel.core.content import ClinicSettings, Content
+from counsel.core.record_store import RecordStore
 from counsel.core.session import Session
 from counsel.resources import font_path
 from counsel.ui.main_window import MainWindow
@@ -29,5 +30,20 @@ def prepare_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def create_main_window(content: Content, clinic: ClinicSettings) -> MainWindow:
-    return MainWindow(content, clinic, new_session=lambda: Session(content))
+def create_main_window(
+    content: Content, clinic: ClinicSettings, store: RecordStore
+) -> MainWindow:
+    return MainWindow(content, clinic, store, new_session=lambda: Session(content))
+
+
+def run_app(content: Content, clinic: ClinicSettings) -> int:
+    """The interactive app over the clinic's record store; offers to resume unfinished work."""
+    from counsel.core.store_schema import default_data_dir
+    from counsel.ui.resume import offer_resume
+
+    app = prepare_application()
+    with RecordStore.in_folder(default_data_dir()) as store:
+        window = create_main_window(content, clinic, store)
+        window.show()
+        offer_resume(window, store)
+        return app.exec()

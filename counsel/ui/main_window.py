@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from counsel.core.content import ClinicSettings, Content
+from counsel.core.record_store import RecordStore
 from counsel.core.session import Session
+from counsel.core.session_recorder import SessionRecorder
 from counsel.ui.screens.base import ScreenContext, ScreenPage
 from counsel.ui.screens.registry import SCREEN_CLASSES
 from counsel.ui.session_bridge import SessionBridge
@@ -29,6 +31,7 @@ class MainWindow(QMainWindow):
         self,
         content: Content,
         clinic: ClinicSettings,
+        store: RecordStore,
         new_session: Callable[[], Session],
         session: Session | None = None,
     ) -> None:
@@ -36,6 +39,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.content = content
         self.clinic = clinic
+        self.store = store
         self.new_session = new_session
         self.setWindowTitle(content.title)
         self.resize(1280, 820)
@@ -58,6 +62,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[int, ScreenPage] = {}
         self.index = -1
         self.bridge: SessionBridge | None = None
+        self.recorder: SessionRecorder | None = None
         self.start(session or new_session())
 
     def _nav_bar(self) -> QWidget:
@@ -101,24 +106,35 @@ class MainWindow(QMainWindow):
         assert self.bridge is not None
         return self.bridge.session
 
-    def start(self, session: Session) -> None:
-        """Show ``session`` from its first screen, dropping the screens of any earlier one."""
+    def start(self, session: Session, at_screen: int = 0) -> None:
+        """Show ``session``, dropping the screens of any earlier one; every change is saved."""
         if self.bridge is not None:
             self.bridge.detach()
+            self.bridge.deleteLater()
+        if self.recorder is not None:
+            self.recorder.close()
         for page in self.pages.values():
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages.clear()
+        # The recorder listens first, so the record is stored before any screen reacts.
+        self.recorder = SessionRecorder(self.store, session, self.clinic)
         self.bridge = SessionBridge(session, self)
         self.bridge.changed.connect(self._session_changed)
         self.index = -1
-        self.go_to(0)
+        self.go_to(at_screen)
+
+    def resume(self, record_id: str) -> None:
+        """Reopen a stored session where it was left."""
+        session = self.store.load(record_id, self.content)
+        last = session.last_viewed_screen
+        self.start(session, self.content.index_of(last) if last else 0)
 
     def page(self, index: int) -> ScreenPage:
         if index not in self.pages:
             screen = self.content.screens[index]
-            assert self.bridge is not None
-            context = ScreenContext(self.content, self.clinic, self.bridge)
+            assert self.bridge is not None and self.recorder is not None
+            context = ScreenContext(self.content, self.clinic, self.bridge, self.recorder)
             page = SCREEN_CLASSES[screen.kind](screen, context)
             page.jumpRequested.connect(self.go_to_screen)
             page.newSessionRequested.connect(lambda: self.start(self.new_session()))

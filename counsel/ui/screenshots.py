@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from counsel.core.content import ClinicSettings, Content, StepsScreen
 from counsel.core.demo import demo_session
+from counsel.core.record_store import RecordStore
+from counsel.core.session import Session
+
+if TYPE_CHECKING:
+    from counsel.ui.main_window import MainWindow
 
 
 def write_screenshots(content: Content, clinic: ClinicSettings, folder: Path) -> int:
@@ -16,9 +23,18 @@ def write_screenshots(content: Content, clinic: ClinicSettings, folder: Path) ->
     prepare_application([])
     folder.mkdir(parents=True, exist_ok=True)
     session = demo_session(content, seal=False)
-    window = create_main_window(content, clinic)
-    window.start(session)
-    window.show()
+    with tempfile.TemporaryDirectory() as scratch, RecordStore.in_folder(Path(scratch)) as store:
+        window = create_main_window(content, clinic, store)
+        window.start(session)
+        window.show()
+        written = render_every_screen(window, session, folder)
+    print(f"Wrote {len(written)} screenshots to {folder}")
+    return 0
+
+
+def render_every_screen(window: MainWindow, session: Session, folder: Path) -> list[Path]:
+    """One PNG per screen (and per procedure step); signs the demo before the last screen."""
+    content = window.content
     written = []
     for index, screen in enumerate(content.screens):
         if screen.kind == "done":
@@ -34,8 +50,7 @@ def write_screenshots(content: Content, clinic: ClinicSettings, folder: Path) ->
             settle()
             window.grab().save(str(path))
             written.append(path)
-    print(f"Wrote {len(written)} screenshots to {folder}")
-    return 0
+    return written
 
 
 def settle(milliseconds: int = 400) -> None:

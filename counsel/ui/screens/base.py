@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QBoxLayout, QScrollArea, QVBoxLayout, QWidget
 from counsel.core.content import ClinicSettings, Content, Screen, Section
 from counsel.core.rules import screen_gaps
 from counsel.core.session import Session
+from counsel.core.session_recorder import SessionRecorder
 from counsel.ui.illustration import IllustrationView
 from counsel.ui.session_bridge import SessionBridge
 from counsel.ui.widgets import bullet_list, label
@@ -28,6 +29,7 @@ class ScreenContext:
     content: Content
     clinic: ClinicSettings
     bridge: SessionBridge
+    recorder: SessionRecorder
 
     @property
     def session(self) -> Session:

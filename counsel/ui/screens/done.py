@@ -1,18 +1,14 @@
-"""``done``: the signed acknowledgement, previewed, saved where the user chooses, and printed."""
+"""``done``: the signed acknowledgement as stored, previewed, saved where the user chooses,
+and printed. Reprints are byte for byte the PDF that was signed."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
-from PySide6.QtGui import QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton
 
-from counsel.core.atomic_file import write_bytes_atomically
 from counsel.core.content import DoneScreen
+from counsel.ui.pdf_preview import PdfPreview
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.widgets import label
 
@@ -21,7 +17,7 @@ class DonePage(ScreenPage):
     screen: DoneScreen
 
     def build(self) -> None:
-        self.pdf_bytes: bytes | None = None
+        self.shown_pdf = False
         self.status = label("", "heading")
         self.status.setObjectName("doneStatus")
         self.column.addWidget(self.status)
@@ -34,52 +30,55 @@ class DonePage(ScreenPage):
         self.print_button.setObjectName("printPdf")
         self.new_button = QPushButton(self.tr("Start a new session"))
         self.new_button.setObjectName("newSession")
+        self.retry_button = QPushButton(self.tr("Try saving the record again"))
+        self.retry_button.setObjectName("retrySeal")
         self.sign_link = QPushButton(self.tr("Go to signatures"))
         self.sign_link.setObjectName("goToSignatures")
-        for button in (self.save_button, self.print_button, self.new_button, self.sign_link):
+        for button in (self.save_button, self.print_button, self.new_button, self.retry_button,
+                       self.sign_link):
             row.addWidget(button)
         row.addStretch(1)
         self.column.addLayout(row)
         self.save_button.clicked.connect(self.save_with_dialog)
         self.print_button.clicked.connect(self.print_with_dialog)
         self.new_button.clicked.connect(self.newSessionRequested)
+        self.retry_button.clicked.connect(self._retry)
         signatures = self.context.content.first_of_kind("signatures")
         self.sign_link.clicked.connect(
             lambda: self.jumpRequested.emit(signatures.id if signatures else "")
         )
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
-        self.view.setObjectName("pdfPreview")
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setMinimumHeight(520)
-        self.column.addWidget(self.view)
-        self._buffer = QBuffer(self)
+        self.preview = PdfPreview()
+        self.preview.setMinimumHeight(520)
+        self.column.addWidget(self.preview)
 
     def refresh(self) -> None:
+        recorder = self.context.recorder
         sealed = self.session.is_sealed
-        self.status.setText(
-            self.tr("Signed. Here is the acknowledgement.")
-            if sealed
-            else self.tr("Not signed yet. The acknowledgement appears here after signing.")
-        )
-        for button in (self.save_button, self.print_button, self.new_button):
-            button.setVisible(sealed)
+        stored = recorder.is_stored_signed
+        if stored:
+            self.status.setText(self.tr("Signed and saved. Here is the acknowledgement."))
+        elif sealed:
+            self.status.setText(
+                self.tr("Signed, but the record could not be saved: %1").replace(
+                    "%1", str(recorder.failure or ""))
+            )
+        else:
+            self.status.setText(
+                self.tr("Not signed yet. The acknowledgement appears here after signing.")
+            )
+        for button in (self.save_button, self.print_button, self.preview):
+            button.setVisible(stored)
+        self.new_button.setVisible(sealed)
+        self.retry_button.setVisible(sealed and not stored)
         self.sign_link.setVisible(not sealed)
-        self.view.setVisible(sealed)
-        self.illustration.setVisible(not sealed and bool(self.screen.illustration))
-        if sealed and self.pdf_bytes is None:
-            self._make_pdf()
+        self.illustration.setVisible(not stored and bool(self.screen.illustration))
+        if stored and not self.shown_pdf:
+            self.preview.set_pdf(recorder.pdf_bytes())
+            self.shown_pdf = True
 
-    def _make_pdf(self) -> None:
-        from counsel.pdf.acknowledgement import build_acknowledgement
-
-        self.pdf_bytes = build_acknowledgement(self.session, self.context.clinic)
-        self._buffer.close()
-        self._buffer.setData(QByteArray(self.pdf_bytes))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(self._buffer)
+    def _retry(self) -> None:
+        self.context.recorder.retry_seal()
+        self.refresh()
 
     def suggested_file_name(self) -> str:
         details = self.session.details
@@ -88,9 +87,7 @@ class DonePage(ScreenPage):
         return f"MILD-acknowledgement-{name}-{day}.pdf"
 
     def save_to(self, path: Path) -> None:
-        if self.pdf_bytes is None:
-            raise RuntimeError("nothing to save before signing")
-        write_bytes_atomically(path, self.pdf_bytes)
+        self.context.recorder.export_pdf(path)
 
     def save_with_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -109,24 +106,6 @@ class DonePage(ScreenPage):
                 self.tr("The PDF was not saved: %1").replace("%1", error.strerror or str(error)),
             )
 
-    def print_to(self, printer: QPrinter) -> None:
-        """Draw every page at the printer's resolution, one printed page per PDF page."""
-        painter = QPainter(printer)
-        try:
-            for index in range(self.document.pageCount()):
-                if index:
-                    printer.newPage()
-                target = QRectF(printer.pageRect(QPrinter.Unit.DevicePixel))
-                points = self.document.pagePointSize(index)
-                scale = min(target.width() / points.width(), target.height() / points.height())
-                size = QSize(round(points.width() * scale), round(points.height() * scale))
-                image = self.document.render(index, size)
-                painter.drawImage(QRectF(0, 0, size.width(), size.height()), image)
-        finally:
-            painter.end()
-
     def print_with_dialog(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            self.print_to(printer)
+        if self.preview.print_with_dialog():
+            self.context.recorder.printed()

@@ -1,0 +1,37 @@
+"""Offering to resume the session that was unfinished when Counsel last closed."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from counsel.core.formatting import format_datetime
+from counsel.core.record_store import RecordStore
+from counsel.ui.main_window import MainWindow
+
+
+def offer_resume(window: MainWindow, store: RecordStore, parent: QWidget | None = None) -> bool:
+    """Ask whether to go on with the last unfinished session; True if it was resumed.
+
+    Declining keeps the draft: it stays in the records list and can be resumed or deleted there.
+    """
+    record_id = store.unfinished()
+    if record_id is None:
+        return False
+    summary = store.record(record_id)
+    who = summary.patient_name or window.tr("a patient whose name was not entered yet")
+    text = window.tr("An unfinished session was found: %1, started %2.\n\nGo on with it?")
+    text = text.replace("%1", who).replace("%2", format_datetime(summary.started_at))
+    if summary.content_sha256 != window.content.sha256:
+        text += "\n\n" + window.tr(
+            "Note: the wording of the screens has changed since it was started. "
+            "Please go over the screens again before signing."
+        )
+    box = QMessageBox(QMessageBox.Icon.Question, window.tr("Resume session?"), text,
+                      parent=parent or window)
+    resume = box.addButton(window.tr("Resume"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(window.tr("Start a new session"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not resume:
+        return False
+    window.resume(record_id)
+    return True
