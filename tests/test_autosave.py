@@ -24,7 +24,7 @@ def test_a_closed_window_resumes_where_it_was_left(qtbot, open_window, store, co
     assert second.index == 2, "it reopens on the screen last shown"
 
 
-def test_looking_around_without_entering_anything_leaves_no_record(qtbot, open_window, store) -> None:  # noqa: ANN001
+def test_looking_around_leaves_no_record(qtbot, open_window, store) -> None:  # noqa: ANN001
     window = open_window()
     click(qtbot, window, "nextButton")
     click(qtbot, window, "nextButton")

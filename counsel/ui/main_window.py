@@ -18,6 +18,7 @@ from counsel.core.content import ClinicSettings, Content
 from counsel.core.record_store import RecordStore
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
+from counsel.ui.records_window import RecordsWindow
 from counsel.ui.screens.base import ScreenContext, ScreenPage
 from counsel.ui.screens.registry import SCREEN_CLASSES
 from counsel.ui.session_bridge import SessionBridge
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         right.addWidget(self.stack, 1)
         right.addWidget(self._nav_bar())
         self._shortcuts()
+        self._menus()
         self.pages: dict[int, ScreenPage] = {}
         self.index = -1
         self.bridge: SessionBridge | None = None
@@ -100,6 +102,22 @@ class MainWindow(QMainWindow):
             ("Ctrl+D", self._toggle_discussed_key),
         ):
             QShortcut(QKeySequence(keys), self, activated=action)
+
+    def _menus(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Session"))
+        new = menu.addAction(self.tr("&New session"), lambda: self.start(self.new_session()))
+        new.setShortcut(QKeySequence.StandardKey.New)
+        records = menu.addAction(self.tr("&Records…"), self.show_records)
+        records.setShortcut(QKeySequence("Ctrl+R"))
+        menu.addSeparator()
+        menu.addAction(self.tr("&Quit"), self.close).setShortcut(QKeySequence.StandardKey.Quit)
+
+    def show_records(self) -> RecordsWindow:
+        """The records list; choosing an unfinished session resumes it here."""
+        window = RecordsWindow(self.store, self)
+        window.resumeRequested.connect(self.resume)
+        window.open()
+        return window
 
     @property
     def session(self) -> Session:

@@ -1,0 +1,73 @@
+"""Staff find a record by name, reopen it read-only, reprint the identical PDF, verify."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
+from ui_driver import fill_details, type_into
+
+from counsel.core.demo import demo_session
+from counsel.core.session_recorder import SessionRecorder
+from counsel.ui.record_viewer import RecordViewer
+from counsel.ui.records_window import RecordsWindow
+
+
+def signed_demo(store, content, clinic) -> str:  # noqa: ANN001
+    session = demo_session(content)
+    SessionRecorder(store, session, clinic).close()
+    return session.id
+
+
+def test_find_a_signed_record_by_name_and_reprint_it(qtbot, store, content, clinic) -> None:  # noqa: ANN001
+    record_id = signed_demo(store, content, clinic)
+    window = RecordsWindow(store)
+    qtbot.addWidget(window)
+    type_into(qtbot, window, "recordSearch", "zoe oberg")
+    assert window.table.rowCount() == 1
+    assert window.table.item(0, 5).text() == "Signed"
+    type_into(qtbot, window, "recordSearch", "nobody")
+    assert window.table.rowCount() == 0
+    type_into(qtbot, window, "recordSearch", "DEMO-0001")
+    window.table.selectRow(0)
+    viewer = RecordViewer(store, record_id)
+    qtbot.addWidget(viewer)
+    assert viewer.pdf == store.pdf_bytes(record_id)
+    assert viewer.preview.page_count() > 1
+    assert "record_opened" in [e.action for e in store.audit_trail(record_id)]
+
+
+def test_an_unfinished_session_is_resumed_from_the_list(qtbot, open_window, store) -> None:  # noqa: ANN001
+    window = open_window()
+    fill_details(qtbot, window, "Test Draft", "Test Clinician")
+    draft_id = window.session.id
+    window.start(window.new_session())
+    records = window.show_records()
+    records.select(draft_id)
+    button = records.findChild(QPushButton, "openRecord")
+    assert button.text() == "Resume"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.session.id == draft_id
+    assert window.session.details.patient_name == "Test Draft"
+
+
+def test_verify_reports_a_changed_byte(qtbot, store, content, clinic, monkeypatch) -> None:  # noqa: ANN001
+    signed_demo(store, content, clinic)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append("ok"))
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    window = RecordsWindow(store)
+    qtbot.addWidget(window)
+    qtbot.mouseClick(window.findChild(QPushButton, "verify"), Qt.MouseButton.LeftButton)
+    assert shown == ["ok"]
+    with sqlite3.connect(store.path) as conn:  # someone edits the file behind Counsel's back
+        triggers = conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        for (name,) in triggers.fetchall():
+            conn.execute(f"DROP TRIGGER {name}")
+        (pdf,) = conn.execute("SELECT pdf FROM records WHERE pdf IS NOT NULL").fetchone()
+        changed = bytearray(pdf)
+        changed[len(changed) // 2] ^= 0x01
+        conn.execute("UPDATE records SET pdf = ? WHERE pdf IS NOT NULL", (bytes(changed),))
+    qtbot.mouseClick(window.findChild(QPushButton, "verify"), Qt.MouseButton.LeftButton)
+    assert "PDF" in shown[-1]
