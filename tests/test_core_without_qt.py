@@ -10,7 +10,7 @@ from pathlib import Path
 import counsel
 
 CORE_PACKAGES = ("counsel.core", "counsel.pdf")
-CORE_MODULES = ("counsel.ink", "counsel.resources", "counsel.cli")
+CORE_MODULES = ("counsel.ink", "counsel.resources", "counsel.cli", "counsel.records_cli")
 
 SCRIPT = """
 import sys, importlib

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counsel.core.formatting import format_date, format_datetime
+from counsel.core.formatting import format_date
 from counsel.core.record_store import IN_PROGRESS, SIGNED, RecordStore, RecordSummary
 from counsel.ui.record_viewer import RecordViewer
 
@@ -81,7 +81,11 @@ class RecordsWindow(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (0, 4):  # names share what is left
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
         self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(self.open_selected)
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -117,7 +121,7 @@ class RecordsWindow(QDialog):
         for row, record in enumerate(self.records):
             birth = format_date(record.date_of_birth) if record.date_of_birth else ""
             cells = (record.patient_name, birth, record.record_number,
-                     format_datetime(record.started_at), record.clinician,
+                     format_date(record.started_at.astimezone().date()), record.clinician,
                      self._status_text(record.status))
             sort_keys = (None, record.date_of_birth, None, record.started_at, None, None)
             for column, (text, key) in enumerate(zip(cells, sort_keys, strict=True)):
