@@ -30,7 +30,7 @@ class FirstPaint(QObject):
     """Application-wide filter that reports once the first watched widget has painted."""
 
     def __init__(self, app: QApplication, is_watched: Callable[[QWidget], bool]) -> None:
-        super().__init__()
+        super().__init__(app)  # owned by the app, so it lives as long as the app
         self._app = app
         self._is_watched = is_watched
 

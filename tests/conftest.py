@@ -55,6 +55,7 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test keeps its records in its own folder, never the user's."""
     folder = tmp_path / "counsel-data"
     monkeypatch.setenv("COUNSEL_DATA_DIR", str(folder))
+    monkeypatch.setenv("COUNSEL_CACHE_DIR", str(tmp_path / "counsel-cache"))
     return folder
 
 
@@ -69,6 +70,8 @@ def store(private_data_dir: Path):  # noqa: ANN201 (a RecordStore)
 @pytest.fixture
 def open_window(qtbot, content, clinic, store, clock):  # noqa: ANN001, ANN201
     """``open_window(new_session=None)``: a shown main window over the test's store."""
+    from PySide6.QtWidgets import QApplication
+
     from counsel.core.session import Session
     from counsel.ui.app import prepare_application
     from counsel.ui.main_window import MainWindow
@@ -79,6 +82,8 @@ def open_window(qtbot, content, clinic, store, clock):  # noqa: ANN001, ANN201
         window = MainWindow(content, clinic, store, new_session=factory)
         qtbot.addWidget(window)
         window.show()
+        window.activateWindow()  # keyboard shortcuts work in the active window only
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
         return window
 
     return open_

@@ -73,7 +73,7 @@ def make_screen(kind: str, say) -> c.Screen:  # noqa: ANN001
 def test_screen_contract(qtbot, clinic, clock, store, kind: str, variant: str) -> None:  # noqa: ANN001
     prepare_application([])
     screen = make_screen(kind, VARIANTS[variant])
-    content = c.Content(language="xx", version="t", title="T", procedure="P",
+    content = c.Content(language="xx", language_name="X", version="t", title="T", procedure="P",
                         screens=(screen,), sources={}, sha256="0" * 64)
     session = Session(content, clock=clock)
     recorder = SessionRecorder(store, session, clinic)

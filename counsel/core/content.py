@@ -100,11 +100,16 @@ class StepsScreen(Screen):
 
 @dataclass(frozen=True, kw_only=True)
 class Figure:
-    """A study result; ``per_100`` is set when it is a share of people (for icon arrays)."""
+    """A study result; ``per_100`` is set when it is a share of people (for icon arrays).
+
+    ``tone`` says whether what happened to those people is a harm ("risk") or a good result
+    ("benefit"): a benefits screen can report a harm, and its picture must not look good.
+    """
 
     text: str
     source: str
     per_100: float | None = None
+    tone: str = "risk"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -183,6 +188,7 @@ class Content:
     """One language's complete walkthrough, with the digest of the files it came from."""
 
     language: str
+    language_name: str
     version: str
     title: str
     procedure: str

@@ -17,6 +17,7 @@ from counsel.resources import resources_dir
 ANSWERS = ("yes", "no")
 VERDICTS = ("candidate", "review", "not_candidate")
 PAPER_SIZES = ("letter", "a4")
+FIGURE_TONES = ("risk", "benefit")
 
 
 def content_digest(folder: Path) -> str:
@@ -41,6 +42,7 @@ def load_content(language: str = "en", root: Path | None = None) -> c.Content:
     )
     content = c.Content(
         language=meta.text("language"),
+        language_name=meta.text("language_name"),
         version=meta.text("version"),
         title=meta.text("title"),
         procedure=meta.text("procedure"),
@@ -51,6 +53,18 @@ def load_content(language: str = "en", root: Path | None = None) -> c.Content:
     meta.finish()
     _check_references(content, language)
     return content
+
+
+def language_names(root: Path | None = None) -> dict[str, str]:
+    """Each content language's code and name (``{"es": "Español"}``), read from meta.toml only.
+
+    A new folder under resources/content/ is a new language: no code changes."""
+    folder = (root or resources_dir()) / "content"
+    names = {}
+    for meta in sorted(folder.glob("*/meta.toml")):
+        label = f"content/{meta.parent.name}/meta.toml"
+        names[meta.parent.name] = TableReader.open(meta, label).text("language_name")
+    return names
 
 
 def load_clinic(root: Path | None = None) -> c.ClinicSettings:
@@ -190,6 +204,9 @@ def _outcomes(reader: TableReader, common: dict, root: Path) -> c.Screen:
                 text=figure_reader.text("text"),
                 source=figure_reader.text("source"),
                 per_100=per_100,
+                tone=figure_reader.choice("tone", FIGURE_TONES)
+                if figure_reader.has("tone")
+                else "risk",
             )
             figure_reader.finish()
         items.append(

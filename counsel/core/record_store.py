@@ -251,6 +251,15 @@ class RecordStore:
             raise RecordNotFoundError(f"no record {record_id}")
         return session_from_dict(json.loads(row[0]), content)
 
+    def stored_language(self, record_id: str) -> str:
+        """The content language a stored session was last in, to reopen it in that language."""
+        row = self._conn.execute(
+            "SELECT json_extract(data, '$.language') FROM records WHERE id = ?", (record_id,)
+        ).fetchone()
+        if row is None:
+            raise RecordNotFoundError(f"no record {record_id}")
+        return str(row[0])
+
     def pdf_bytes(self, record_id: str) -> bytes:
         """The PDF exactly as it was signed, for reprinting."""
         row = self._conn.execute("SELECT pdf FROM records WHERE id = ?", (record_id,)).fetchone()

@@ -128,6 +128,18 @@ class Session:
             return None
         return max(self.visits, key=lambda screen_id: self.visits[screen_id].last_viewed)
 
+    # -- language -----------------------------------------------------------------------------
+
+    def set_content(self, content: Content) -> None:
+        """Go on in another language: the same screens, worded in ``content``'s language."""
+        self._mutable()
+        if [(s.id, s.kind) for s in content.screens] != [
+            (s.id, s.kind) for s in self.content.screens
+        ]:
+            raise ValueError(f"content {content.language!r} does not have the same screens")
+        self.content = content
+        self._changed("content")
+
     # -- details and screens ----------------------------------------------------------------
 
     def set_details(self, **changes: Any) -> None:

@@ -23,6 +23,7 @@ from counsel.core.content import (
 from counsel.core.rules import candidacy
 from counsel.core.session import Session
 from counsel.pdf import styles as st
+from counsel.pdf.icon_array import figure_block
 from counsel.pdf.signatures import signatures_block
 
 Block = Callable[[Screen, Session], list[Flowable]]
@@ -95,8 +96,7 @@ def _outcomes(screen: Screen, session: Session) -> list[Flowable]:
         if item.action:
             flow.append(st.labelled("What is done about it", item.action, st.INDENTED))
         if item.figure is not None:
-            source = content.sources[item.figure.source].short
-            flow.append(st.labelled("In studies", f"{item.figure.text} ({source})", st.INDENTED))
+            flow.append(figure_block(item.figure, content.sources[item.figure.source].short))
     if screen.caution:
         flow.append(st.boxed([st.labelled("Please note", screen.caution)]))
     return flow

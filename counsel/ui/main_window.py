@@ -18,11 +18,14 @@ from counsel.core.content import ClinicSettings, Content
 from counsel.core.record_store import RecordStore
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
+from counsel.ui.display import Display, DisplayControls, apply_display
+from counsel.ui.languages import Languages
 from counsel.ui.records_window import RecordsWindow
 from counsel.ui.screens.base import ScreenContext, ScreenPage
 from counsel.ui.screens.registry import SCREEN_CLASSES
 from counsel.ui.session_bridge import SessionBridge
 from counsel.ui.sidebar import Sidebar
+from counsel.ui.wrap_button import WrapButton
 
 
 class MainWindow(QMainWindow):
@@ -42,16 +45,33 @@ class MainWindow(QMainWindow):
         self.clinic = clinic
         self.store = store
         self.new_session = new_session
-        self.setWindowTitle(content.title)
+        self.languages = Languages(content)
+        self.languages.use(content.language)
+        self.display = Display()
         self.resize(1280, 820)
         self.setMinimumSize(1024, 700)
+        self.pages: dict[int, ScreenPage] = {}
+        self.index = -1
+        self.bridge: SessionBridge | None = None
+        self.recorder: SessionRecorder | None = None
+        self._shortcuts()
+        self._build()
+        self.start(session or new_session())
+
+    def _build(self) -> None:
+        """Lay out the window in the current language (again after a language change)."""
+        self.setWindowTitle(self.content.title)
         central = QWidget()
-        self.setCentralWidget(central)
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        self.sidebar = Sidebar(content)
+        self.sidebar = Sidebar(self.content, self.languages.names)
         self.sidebar.screenChosen.connect(self.go_to)
+        self.sidebar.languageChosen.connect(self.change_language)
+        self.sidebar.set_scale(self.display.scale)
+        self.display_controls = DisplayControls(self.display)
+        self.display_controls.changed.connect(self.set_display)
+        self.sidebar.layout().addWidget(self.display_controls)
         row.addWidget(self.sidebar)
         right = QVBoxLayout()
         right.setSpacing(0)
@@ -59,23 +79,41 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         right.addWidget(self.stack, 1)
         right.addWidget(self._nav_bar())
-        self._shortcuts()
+        previous = self.takeCentralWidget()
+        if previous is not None:  # the old language's widgets, pages included
+            previous.setParent(None)
+            previous.deleteLater()
+        self.setCentralWidget(central)
+        self.pages.clear()
+        self.menuBar().clear()
         self._menus()
-        self.pages: dict[int, ScreenPage] = {}
-        self.index = -1
-        self.bridge: SessionBridge | None = None
-        self.recorder: SessionRecorder | None = None
-        self.start(session or new_session())
+
+    def set_display(self, display: Display) -> None:
+        """New text size or contrast, applied at once to every screen."""
+        self.display = display
+        self.display_controls.set_display(display)
+        apply_display(display)
+        self.sidebar.set_scale(display.scale)
+
+    def change_language(self, language: str) -> None:
+        """Go on in ``language`` without losing anything entered, on the same screen."""
+        if language == self.content.language or self.session.is_sealed:
+            return
+        self.content = self.languages.use(language)
+        session, index = self.session, self.index
+        session.set_content(self.content)
+        self._build()
+        self.start(session, index)
 
     def _nav_bar(self) -> QWidget:
         bar = QWidget()
         bar.setObjectName("navBar")
         layout = QHBoxLayout(bar)
-        layout.setContentsMargins(24, 12, 24, 12)
+        layout.setContentsMargins(16, 10, 16, 10)
         self.back_button = QPushButton(self.tr("◀  Back"))
         self.back_button.setObjectName("backButton")
         self.back_button.setToolTip(self.tr("Previous screen (Alt+Left)"))
-        self.discussed_button = QPushButton(self.tr("We discussed this"))
+        self.discussed_button = WrapButton(self.tr("We discussed this"))
         self.discussed_button.setObjectName("discussedButton")
         self.discussed_button.setCheckable(True)
         self.discussed_button.setToolTip(self.tr("Mark this topic as discussed (Ctrl+D)"))
@@ -100,6 +138,9 @@ class MainWindow(QMainWindow):
             ("Ctrl+PgDown", lambda: self.go_to(self.index + 1)),
             ("Ctrl+PgUp", lambda: self.go_to(self.index - 1)),
             ("Ctrl+D", self._toggle_discussed_key),
+            ("Ctrl++", lambda: self.set_display(self.display.bigger())),
+            ("Ctrl+=", lambda: self.set_display(self.display.bigger())),
+            ("Ctrl+-", lambda: self.set_display(self.display.smaller())),
         ):
             QShortcut(QKeySequence(keys), self, activated=action)
 
@@ -135,6 +176,8 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages.clear()
+        if session.content is not self.content and not session.is_sealed:
+            session.set_content(self.content)  # a new session starts in the language in use
         # The recorder listens first, so the record is stored before any screen reacts.
         self.recorder = SessionRecorder(self.store, session, self.clinic)
         self.bridge = SessionBridge(session, self)
@@ -143,7 +186,11 @@ class MainWindow(QMainWindow):
         self.go_to(at_screen)
 
     def resume(self, record_id: str) -> None:
-        """Reopen a stored session where it was left."""
+        """Reopen a stored session where it was left, in the language it was in."""
+        language = self.store.stored_language(record_id)
+        if language != self.content.language:
+            self.content = self.languages.use(language)
+            self._build()
         session = self.store.load(record_id, self.content)
         last = session.last_viewed_screen
         self.start(session, self.content.index_of(last) if last else 0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,8 +40,13 @@ class SortableItem(QTableWidgetItem):
         return super().__lt__(other)
 
 
-PERIODS = ((None, "Any date"), (0, "Today"), (7, "Last 7 days"), (30, "Last 30 days"),
-           (365, "Last 12 months"))
+PERIODS = (
+    (None, QT_TRANSLATE_NOOP("RecordsWindow", "Any date")),
+    (0, QT_TRANSLATE_NOOP("RecordsWindow", "Today")),
+    (7, QT_TRANSLATE_NOOP("RecordsWindow", "Last 7 days")),
+    (30, QT_TRANSLATE_NOOP("RecordsWindow", "Last 30 days")),
+    (365, QT_TRANSLATE_NOOP("RecordsWindow", "Last 12 months")),
+)
 
 
 class RecordsWindow(QDialog):

@@ -3,23 +3,46 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counsel.core.content import Content
 from counsel.core.rules import screen_gaps
 from counsel.core.session import Session
 from counsel.ui.widgets import label
 
+BASE_WIDTH = 270
+MAX_WIDTH = 300
+
 
 class Sidebar(QWidget):
     screenChosen = Signal(int)
+    languageChosen = Signal(str)
 
-    def __init__(self, content: Content, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, content: Content, languages: dict[str, str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("sidebarPanel")
         self.content = content
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 16, 12, 12)
+        self.language = QComboBox()
+        self.language.setObjectName("languageChoice")
+        self.language.setAccessibleName(self.tr("Language"))
+        for code, name in languages.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(content.language))
+        self.language.activated.connect(
+            lambda index: self.languageChosen.emit(self.language.itemData(index))
+        )
+        layout.addWidget(self.language)
         self.progress_text = label("", "muted")
         self.progress_text.setObjectName("progressText")
         self.progress = QProgressBar()
@@ -34,7 +57,12 @@ class Sidebar(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.list, 1)
         self.list.currentRowChanged.connect(self._row_changed)
-        self.setFixedWidth(270)
+        self.list.setWordWrap(True)
+        self.set_scale(100)
+
+    def set_scale(self, scale: int) -> None:
+        """Wider for larger text, but never more than a third of a 1024-pixel window."""
+        self.setFixedWidth(min(BASE_WIDTH * scale // 100, MAX_WIDTH))
 
     def _row_changed(self, row: int) -> None:
         if row >= 0:
@@ -53,6 +81,7 @@ class Sidebar(QWidget):
         return "seen" if session.is_seen(screen.id) else "not seen"
 
     def refresh(self, session: Session) -> None:
+        self.language.setEnabled(not session.is_sealed)
         marks = {"discussed": "✓", "incomplete": "!", "seen": "•", "not seen": "○"}
         words = {
             "discussed": self.tr("discussed"),

@@ -23,15 +23,49 @@ class Palette:
     bad: str = "#a3261a"
     sidebar: str = "#e8edf3"
     focus: str = "#e07a00"
+    notice: str = "#fff4e0"
+    badge: str = "#e6eef7"
+    disabled_text: str = "#5f6b78"
+    disabled_surface: str = "#eef1f5"
 
 
 PALETTE = Palette()
+#: Black on white with strong colours: every text pair at least 7:1 (WCAG AAA).
+HIGH_CONTRAST = Palette(
+    window="#ffffff", surface="#ffffff", text="#000000", muted="#1a1a1a", accent="#00306b",
+    accent_text="#ffffff", border="#000000", good="#00441b", warn="#4d2c00", bad="#6b0000",
+    sidebar="#ffffff", focus="#c45000", notice="#ffffff", badge="#ffffff",
+    disabled_text="#3b3b3b", disabled_surface="#ffffff",
+)
 BODY_PT = 15
 TITLE_PT = 24
+TEXT_SCALES = (100, 125, 150, 175, 200)
+
+#: (foreground, background) pairs of palette fields that carry text, for contrast checks.
+TEXT_PAIRS = (
+    ("text", "window"), ("text", "surface"), ("text", "sidebar"), ("text", "notice"),
+    ("text", "badge"), ("muted", "window"), ("muted", "surface"), ("accent_text", "accent"),
+    ("accent", "surface"), ("accent", "window"), ("good", "surface"), ("warn", "surface"),
+    ("bad", "surface"), ("bad", "window"), ("disabled_text", "disabled_surface"),
+)
 
 
-def style_sheet(p: Palette = PALETTE, body_pt: int = BODY_PT) -> str:
-    title_pt = round(body_pt * TITLE_PT / BODY_PT)
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
+    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def style_sheet(p: Palette = PALETTE, scale: int = 100) -> str:
+    """The whole style at ``scale`` percent text size (100 to 200)."""
+    body_pt = round(BODY_PT * scale / 100)
+    title_pt = round(TITLE_PT + (body_pt - BODY_PT) * 0.8)  # titles need to grow less
     return f"""
     QWidget {{ color: {p.text}; font-size: {body_pt}pt; }}
     QMainWindow, QScrollArea, QScrollArea > QWidget > QWidget {{ background: {p.window}; }}
@@ -39,8 +73,9 @@ def style_sheet(p: Palette = PALETTE, body_pt: int = BODY_PT) -> str:
     QLabel[role="heading"] {{ font-size: {round(body_pt * 1.2)}pt; font-weight: bold; }}
     QLabel[role="rowlabel"] {{ font-weight: bold; }}
     QLabel[role="on"] {{ color: {p.accent_text}; }}
+    QLabel[role="primary"] {{ color: {p.accent_text}; font-weight: bold; }}
     QLabel[role="link"] {{ color: {p.accent}; text-decoration: underline; }}
-    QFrame[role="card"] QLabel[role="likelihood"] {{ background: #e6eef7; border-radius: 6px;
+    QFrame[role="card"] QLabel[role="likelihood"] {{ background: {p.badge}; border-radius: 6px;
         padding: 4px 10px; }}
     QFrame[role="row"] {{ background: {p.surface}; border-bottom: 1px solid {p.border}; }}
     QFrame[role="row"] QLabel {{ background: transparent; }}
@@ -54,10 +89,10 @@ def style_sheet(p: Palette = PALETTE, body_pt: int = BODY_PT) -> str:
     QFrame[role="card"] {{ background: {p.surface}; border: 1px solid {p.border};
         border-radius: 10px; }}
     QFrame[role="card"] QLabel {{ background: transparent; }}
-    QFrame[role="notice"] {{ background: #fff4e0; border: 2px solid {p.warn};
+    QFrame[role="notice"] {{ background: {p.notice}; border: 2px solid {p.warn};
         border-radius: 10px; }}
     QPushButton {{ background: {p.surface}; border: 2px solid {p.border}; border-radius: 8px;
-        padding: 10px 18px; min-height: 28px; }}
+        padding: 10px 14px; min-height: 28px; }}
     QPushButton:hover {{ border-color: {p.accent}; }}
     QPushButton:focus, QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus,
     QCheckBox:focus, QRadioButton:focus, QListWidget:focus {{ border: 3px solid {p.focus}; }}
@@ -65,7 +100,8 @@ def style_sheet(p: Palette = PALETTE, body_pt: int = BODY_PT) -> str:
         border-color: {p.accent}; }}
     QPushButton[role="primary"] {{ background: {p.accent}; color: {p.accent_text};
         border-color: {p.accent}; font-weight: bold; }}
-    QPushButton:disabled {{ color: #8793a1; background: #eef1f5; border-color: #d5dce4; }}
+    QPushButton:disabled {{ color: {p.disabled_text}; background: {p.disabled_surface};
+        border-color: {p.border}; border-style: dashed; }}
     QPushButton[role="link"] {{ border: none; background: transparent; color: {p.accent};
         text-decoration: underline; padding: 4px; text-align: left; }}
     QLineEdit, QPlainTextEdit, QComboBox {{ background: {p.surface};

@@ -21,6 +21,7 @@ class DetailsPage(ScreenPage):
         layout.addWidget(label(self.tr("Who is here today"), "heading"))
         form = QFormLayout()
         form.setSpacing(10)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout.addLayout(form)
         self.patient_name = self._line("patientName", self.tr("Patient's full name"))
         self.date_of_birth = self._line("dateOfBirth", self.tr("MM/DD/YYYY"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame
 
 from counsel.core.content import Outcome, OutcomesScreen
+from counsel.ui.icon_array_view import figure_view
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.widgets import card, label, labelled
 
@@ -33,7 +34,7 @@ class OutcomesPage(ScreenPage):
             layout.addWidget(labelled(self.tr("What is done about it:"), item.action))
         sources = item.sources
         if item.figure is not None:
-            layout.addWidget(label(item.figure.text))
+            layout.addWidget(figure_view(item.figure))
             sources = (*sources, item.figure.source)
         if sources:
             layout.addWidget(label(self.sources_text(tuple(dict.fromkeys(sources))), "source"))

@@ -6,7 +6,7 @@ lets the patient try again. Every attempt is kept in the session.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout
 
 from counsel.core.content import QuizQuestion, QuizScreen
 from counsel.ui.screens.base import ScreenPage
@@ -36,9 +36,8 @@ class QuizPage(ScreenPage):
             layout.addWidget(choice)
             self.choices.append(choice)
             self.inputs.append(choice)
-        self.check_button = QPushButton(self.tr("Check my answer"))
+        self.check_button = WrapButton(self.tr("Check my answer"), "primary")
         self.check_button.setObjectName("checkAnswer")
-        self.check_button.setProperty("role", "primary")
         self.check_button.clicked.connect(self._check)
         self.inputs.append(self.check_button)
         layout.addWidget(self.check_button)
@@ -53,9 +52,9 @@ class QuizPage(ScreenPage):
             layout.addWidget(widget)
         self.column.addWidget(frame)
         row = QHBoxLayout()
-        self.previous_button = QPushButton(self.tr("◀  Previous question"))
+        self.previous_button = WrapButton(self.tr("◀  Previous question"))
         self.previous_button.setObjectName("previousQuestion")
-        self.next_button = QPushButton(self.tr("Next question  ▶"))
+        self.next_button = WrapButton(self.tr("Next question  ▶"))
         self.next_button.setObjectName("nextQuestion")
         self.previous_button.clicked.connect(lambda: self.show_question(self.index - 1))
         self.next_button.clicked.connect(lambda: self.show_question(self.index + 1))

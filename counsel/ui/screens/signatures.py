@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
+    QButtonGroup,
     QFormLayout,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -83,12 +82,14 @@ class SignaturesPage(ScreenPage):
         self.missing_box = QVBoxLayout()
         notice_layout.addLayout(self.missing_box)
         self.column.addWidget(self.notice)
-        self.by_patient = QRadioButton(self.tr("The patient signs"))
-        self.by_patient.setObjectName("signedByPatient")
-        self.by_representative = QRadioButton(
-            self.tr("A legally authorized representative signs for the patient")
+        self.by_patient = self._choice("signedByPatient", self.tr("The patient signs"))
+        self.by_representative = self._choice(
+            "signedByRepresentative",
+            self.tr("A legally authorized representative signs for the patient"),
         )
-        self.by_representative.setObjectName("signedByRepresentative")
+        signer = QButtonGroup(self)
+        signer.addButton(self.by_patient)
+        signer.addButton(self.by_representative)
         self.by_patient.setChecked(True)
         self.column.addWidget(self.by_patient)
         self.column.addWidget(self.by_representative)
@@ -105,10 +106,10 @@ class SignaturesPage(ScreenPage):
             ),
             "witness": SignerBlock("witness", self.tr("Witness"), self.screen.witness_statement),
         }
-        self.with_interpreter = QCheckBox(self.tr("An interpreter helped today"))
-        self.with_interpreter.setObjectName("withInterpreter")
-        self.with_witness = QCheckBox(self.tr("A witness is present"))
-        self.with_witness.setObjectName("withWitness")
+        self.with_interpreter = self._choice(
+            "withInterpreter", self.tr("An interpreter helped today")
+        )
+        self.with_witness = self._choice("withWitness", self.tr("A witness is present"))
         for role, block in self.blocks.items():
             if role == "interpreter":
                 self.column.addWidget(self.with_interpreter)
@@ -131,6 +132,13 @@ class SignaturesPage(ScreenPage):
         self.inputs += [self.by_patient, self.by_representative, self.with_interpreter,
                         self.with_witness, self.sign_button]
         self._signer_changed()
+
+    @staticmethod
+    def _choice(name: str, text: str) -> WrapButton:
+        button = WrapButton(text)
+        button.setObjectName(name)
+        button.setCheckable(True)
+        return button
 
     def _active_roles(self) -> list[str]:
         roles = ["representative" if self.by_representative.isChecked() else "patient"]

@@ -1,0 +1,75 @@
+"""``python -m bench``: measure Counsel against a bare window, print the table, keep the JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QGuiApplication
+
+from bench.pdf import measure_pdf
+from bench.report import format_report
+from bench.screens import measure_screen_changes
+from bench.startup import measure_startup
+from bench.targets import check_targets
+from counsel.core.content_loader import load_clinic, load_content
+
+
+def positive(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description="Counsel's benchmark: cold start, memory, screen changes and the PDF, "
+        "each compared with a bare PySide6 window in the same run.",
+    )
+    parser.add_argument("--runs", type=positive, default=5, help="runs of each (default: 5)")
+    parser.add_argument("--json", type=Path, metavar="PATH", help="also write every figure here")
+    parser.add_argument(
+        "--quick", action="store_true", help="one run of everything (for the smoke test)"
+    )
+    return parser.parse_args(argv)
+
+
+def measure(runs: int) -> dict[str, Any]:
+    content, clinic = load_content("en"), load_clinic()
+    results: dict[str, Any] = {}
+    print("Measuring start-up in fresh processes…", file=sys.stderr)
+    results.update(measure_startup(runs))
+    print("Measuring the PDF…", file=sys.stderr)
+    results["pdf"] = measure_pdf(content, clinic, runs)
+    print("Measuring screen changes…", file=sys.stderr)
+    results["screen_change"] = measure_screen_changes(content, clinic, runs)
+    results["meta"] = {
+        "runs": runs,
+        "python": platform.python_version(),
+        "pyside6": version("PySide6"),
+        "qt_platform": QGuiApplication.platformName(),
+        "cpus": os.cpu_count(),
+    }
+    results["targets"] = check_targets(results)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    results = measure(1 if args.quick else args.runs)
+    print(format_report(results))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

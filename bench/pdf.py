@@ -1,0 +1,32 @@
+"""The acknowledgement PDF: build time and file size, for the demo visit and a worst case."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from bench.stats import summary
+from counsel.core.content import ClinicSettings, Content
+from counsel.core.demo import demo_session, long_session
+
+
+def measure_pdf(content: Content, clinic: ClinicSettings, runs: int) -> dict[str, Any]:
+    """Median build time over ``runs`` builds of each session, after one first build.
+
+    The first build is reported on its own: it also imports reportlab and parses the fonts,
+    which the Done screen pays once per app start (it imports the PDF writer lazily).
+    """
+    sessions = {"demo": demo_session(content), "long": long_session(content)}
+    start = time.perf_counter()
+    from counsel.pdf.acknowledgement import build_acknowledgement
+
+    build_acknowledgement(sessions["demo"], clinic)
+    results: dict[str, Any] = {"first_build_ms": (time.perf_counter() - start) * 1000}
+    for name, session in sessions.items():
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            data = build_acknowledgement(session, clinic)
+            times.append((time.perf_counter() - start) * 1000)
+        results[name] = {"build_ms": summary(times), "bytes": len(data), "mb": len(data) / 2**20}
+    return results

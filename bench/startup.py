@@ -1,0 +1,85 @@
+"""Cold start, peak memory and start-up imports, each from fresh processes (see launcher.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from tempfile import TemporaryDirectory
+from typing import Any
+
+from bench.stats import summary
+
+LAUNCHER = Path(__file__).with_name("launcher.py")
+TIMEOUT_S = 120
+# Not needed to show the first screen, and each costs start-up time or memory.
+FLAGGED_MODULES = (
+    "reportlab",
+    "counsel.pdf",
+    "sqlite3",
+    "PySide6.QtPdf",
+    "PySide6.QtPdfWidgets",
+    "PySide6.QtPrintSupport",
+)
+
+
+def launch(kind: str, data_dir: Path) -> dict[str, Any]:
+    """Start ``launcher.py kind`` and return what it reported at its first paint."""
+    env = dict(os.environ, COUNSEL_DATA_DIR=str(data_dir))
+    env["BENCH_SPAWNED_AT"] = repr(time.perf_counter())
+    done = subprocess.run(
+        [sys.executable, str(LAUNCHER), kind],
+        env=env, capture_output=True, text=True, timeout=TIMEOUT_S,
+    )
+    for line in done.stdout.splitlines():
+        if line.startswith("painted "):
+            return json.loads(line.removeprefix("painted "))
+    raise RuntimeError(f"the {kind} window never painted (exit {done.returncode}):\n{done.stderr}")
+
+
+def measure_startup(runs: int) -> dict[str, Any]:
+    """Counsel and the bare window alternate, so a busy moment slows both alike.
+
+    One launch of each comes first, untimed: it fills the disk cache for both alike, and it
+    creates Counsel's record store (in a temporary folder), which a clinic's first start only
+    does once.
+    """
+    reports: dict[str, list[dict[str, Any]]] = {"counsel": [], "bare": []}
+    with TemporaryDirectory() as data_dir:
+        for kind in reports:
+            launch(kind, Path(data_dir))
+        for _ in range(runs):
+            for kind, kind_reports in reports.items():
+                kind_reports.append(launch(kind, Path(data_dir)))
+    counsel, bare = reports["counsel"], reports["bare"]
+    cold = {kind: summary([r["painted_ms"] for r in rs]) for kind, rs in reports.items()}
+    memory = {kind: summary([r["peak_rss_kb"] / 1024 for r in rs]) for kind, rs in reports.items()}
+    loaded = set(counsel[-1]["modules"])
+    flagged = [name for name in FLAGGED_MODULES if _has(loaded, name)]
+    return {
+        "cold_start": {
+            "counsel_ms": cold["counsel"],
+            "bare_ms": cold["bare"],
+            "interpreter_ms": summary([r["interpreter_ms"] for r in counsel + bare]),
+            "ratio": cold["counsel"]["median"] / cold["bare"]["median"],
+        },
+        "memory": {
+            "counsel_mb": memory["counsel"],
+            "bare_mb": memory["bare"],
+            "ratio": memory["counsel"]["median"] / memory["bare"]["median"],
+        },
+        "startup_imports": {
+            "counsel_modules": len(loaded),
+            "bare_modules": len(bare[-1]["modules"]),
+            "flagged": flagged,
+            "flagged_count": len(flagged),
+            "only_counsel": sorted(loaded - set(bare[-1]["modules"])),
+        },
+    }
+
+
+def _has(loaded: set[str], package: str) -> bool:
+    return package in loaded or any(name.startswith(package + ".") for name in loaded)

@@ -1,0 +1,84 @@
+"""Text size (100% to 200%) and high contrast, changeable at any moment on any screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from counsel.ui.theme import HIGH_CONTRAST, PALETTE, TEXT_SCALES, style_sheet
+from counsel.ui.widgets import label
+from counsel.ui.wrap_button import WrapButton
+
+
+@dataclass(frozen=True)
+class Display:
+    scale: int = 100
+    high_contrast: bool = False
+
+    def bigger(self) -> Display:
+        larger = [s for s in TEXT_SCALES if s > self.scale]
+        return replace(self, scale=larger[0] if larger else self.scale)
+
+    def smaller(self) -> Display:
+        smaller = [s for s in TEXT_SCALES if s < self.scale]
+        return replace(self, scale=smaller[-1] if smaller else self.scale)
+
+
+def apply_display(display: Display) -> None:
+    palette = HIGH_CONTRAST if display.high_contrast else PALETTE
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setStyleSheet(style_sheet(palette, display.scale))
+
+
+class DisplayControls(QWidget):
+    """A− / A+ and a high-contrast switch, always in reach at the foot of the sidebar."""
+
+    changed = Signal(Display)
+
+    def __init__(self, display: Display, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.display = display
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        self.size_label = label("", "muted")
+        self.size_label.setObjectName("textSizeLabel")
+        row = QHBoxLayout()
+        self.smaller = QPushButton(self.tr("A−"))
+        self.smaller.setObjectName("textSmaller")
+        self.smaller.setAccessibleName(self.tr("Smaller text (Ctrl+Minus)"))
+        self.smaller.setToolTip(self.tr("Smaller text (Ctrl+Minus)"))
+        self.bigger = QPushButton(self.tr("A+"))
+        self.bigger.setObjectName("textBigger")
+        self.bigger.setAccessibleName(self.tr("Larger text (Ctrl+Plus)"))
+        self.bigger.setToolTip(self.tr("Larger text (Ctrl+Plus)"))
+        row.addWidget(self.smaller)
+        row.addWidget(self.bigger)
+        self.contrast = WrapButton(self.tr("High contrast"))
+        self.contrast.setObjectName("highContrast")
+        self.contrast.setCheckable(True)
+        layout.addWidget(self.size_label)
+        layout.addLayout(row)
+        layout.addWidget(self.contrast)
+        self.smaller.clicked.connect(lambda: self.set_display(self.display.smaller()))
+        self.bigger.clicked.connect(lambda: self.set_display(self.display.bigger()))
+        self.contrast.toggled.connect(
+            lambda on: self.set_display(replace(self.display, high_contrast=on))
+        )
+        self._show()
+
+    def set_display(self, display: Display) -> None:
+        if display != self.display:
+            self.display = display
+            self._show()
+            self.changed.emit(display)
+
+    def _show(self) -> None:
+        self.size_label.setText(
+            self.tr("Text size: %1%").replace("%1", str(self.display.scale))
+        )
+        self.smaller.setEnabled(self.display.scale > TEXT_SCALES[0])
+        self.bigger.setEnabled(self.display.scale < TEXT_SCALES[-1])
+        self.contrast.setChecked(self.display.high_contrast)

@@ -1,0 +1,946 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>ChecklistPage</name>
+    <message>
+        <location filename="../../counsel/ui/screens/checklist.py" line="17"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/checklist.py" line="17"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/checklist.py" line="17"/>
+        <source>Not sure</source>
+        <translation>No sé</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/checklist.py" line="64"/>
+        <source>Result: answer every question above</source>
+        <translation>Resultado: conteste todas las preguntas de arriba</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counsel/ui/screens/checklist.py" line="66"/>
+        <source>%n question(s) still to answer.</source>
+        <translation>
+            <numerusform>Falta %n pregunta por contestar.</numerusform>
+            <numerusform>Faltan %n preguntas por contestar.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonPage</name>
+    <message>
+        <location filename="../../counsel/ui/screens/comparison.py" line="27"/>
+        <source>Compare %1 with:</source>
+        <translation>Comparar %1 con:</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPage</name>
+    <message>
+        <location filename="../../counsel/ui/screens/details.py" line="21"/>
+        <source>Who is here today</source>
+        <translation>Quién está aquí hoy</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/details.py" line="26"/>
+        <source>Patient&apos;s full name</source>
+        <translation>Nombre completo del paciente</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/details.py" line="27"/>
+        <source>MM/DD/YYYY</source>
+        <translation>MM/DD/AAAA</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/details.py" line="31"/>
+        <source>Optional</source>
+        <translation>Opcional</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/details.py" line="32"/>
+        <source>Clinician&apos;s full name</source>
+        <translation>Nombre completo del profesional de salud</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/details.py" line="33"/>
+        <source>MD, DO, NP, PA-C ...</source>
+        <translation>MD, DO, NP, PA-C ...</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/details.py" line="34"/>
+        <source>Patient name</source>
+        <translation>Nombre del paciente</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/details.py" line="35"/>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/details.py" line="37"/>
+        <source>Record number</source>
+        <translation>Número de expediente</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/details.py" line="38"/>
+        <source>Clinician</source>
+        <translation>Profesional de salud</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/details.py" line="39"/>
+        <source>Credentials</source>
+        <translation>Credenciales</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/details.py" line="52"/>
+        <source>Planned level(s)</source>
+        <translation>Nivel(es) planeado(s)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/details.py" line="83"/>
+        <source>Please type a real date of birth, for example 03/14/1948.</source>
+        <translation>Por favor, escriba una fecha de nacimiento válida, por ejemplo 03/14/1948.</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayControls</name>
+    <message>
+        <location filename="../../counsel/ui/display.py" line="49"/>
+        <source>A−</source>
+        <translation>A−</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/display.py" line="51"/>
+        <location filename="../../counsel/ui/display.py" line="52"/>
+        <source>Smaller text (Ctrl+Minus)</source>
+        <translation>Letra más pequeña (Ctrl+Minus)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/display.py" line="53"/>
+        <source>A+</source>
+        <translation>A+</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/display.py" line="55"/>
+        <location filename="../../counsel/ui/display.py" line="56"/>
+        <source>Larger text (Ctrl+Plus)</source>
+        <translation>Letra más grande (Ctrl+Plus)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/display.py" line="59"/>
+        <source>High contrast</source>
+        <translation>Alto contraste</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/display.py" line="80"/>
+        <source>Text size: %1%</source>
+        <translation>Tamaño de letra: %1%</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="26"/>
+        <source>Save PDF…</source>
+        <translation>Guardar PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="29"/>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="31"/>
+        <source>Start a new session</source>
+        <translation>Empezar una sesión nueva</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="33"/>
+        <source>Try saving the record again</source>
+        <translation>Intentar guardar el registro otra vez</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="35"/>
+        <source>Go to signatures</source>
+        <translation>Ir a las firmas</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="59"/>
+        <source>Signed and saved. Here is the acknowledgement.</source>
+        <translation>Firmado y guardado. Aquí está la constancia.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="62"/>
+        <source>Signed, but the record could not be saved: %1</source>
+        <translation>Firmado, pero no se pudo guardar el registro: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="67"/>
+        <source>Not signed yet. The acknowledgement appears here after signing.</source>
+        <translation>Todavía no se ha firmado. La constancia aparece aquí después de firmar.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="94"/>
+        <source>Save the acknowledgement</source>
+        <translation>Guardar la constancia</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="95"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="105"/>
+        <source>Could not save</source>
+        <translation>No se pudo guardar</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="106"/>
+        <source>The PDF was not saved: %1</source>
+        <translation>No se guardó el PDF: %1</translation>
+    </message>
+</context>
+<context>
+    <name>GapText</name>
+    <message>
+        <location filename="../../counsel/ui/gap_text.py" line="11"/>
+        <source>patient</source>
+        <translation>paciente</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/gap_text.py" line="12"/>
+        <source>representative</source>
+        <translation>representante</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/gap_text.py" line="13"/>
+        <source>clinician</source>
+        <translation>profesional de salud</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/gap_text.py" line="14"/>
+        <source>interpreter</source>
+        <translation>intérprete</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/gap_text.py" line="15"/>
+        <source>witness</source>
+        <translation>testigo</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/gap_text.py" line="20"/>
+        <source>Type the patient&apos;s name.</source>
+        <translation>Escriba el nombre del paciente.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/gap_text.py" line="21"/>
+        <source>Type the patient&apos;s date of birth.</source>
+        <translation>Escriba la fecha de nacimiento del paciente.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/gap_text.py" line="22"/>
+        <source>Type the clinician&apos;s name.</source>
+        <translation>Escriba el nombre del profesional de salud.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/gap_text.py" line="23"/>
+        <source>Type the clinician&apos;s credentials.</source>
+        <translation>Escriba el título del profesional de salud.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/gap_text.py" line="24"/>
+        <source>Choose the planned spine level(s).</source>
+        <translation>Elija el nivel o los niveles de la columna planeados.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/gap_text.py" line="25"/>
+        <source>Mark “%1” as discussed.</source>
+        <translation>Marque «%1» como tratado.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/gap_text.py" line="26"/>
+        <location filename="../../counsel/ui/gap_text.py" line="27"/>
+        <source>Answer every question in “%1”.</source>
+        <translation>Conteste todas las preguntas de «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/gap_text.py" line="28"/>
+        <source>Review the questions in “%1” until each answer is right.</source>
+        <translation>Repase las preguntas de «%1» hasta que cada respuesta sea correcta.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/gap_text.py" line="31"/>
+        <source>The %2 needs to sign.</source>
+        <translation>Falta la firma del %2.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/gap_text.py" line="32"/>
+        <source>The %2&apos;s signature is too small: please sign again.</source>
+        <translation>La firma del %2 es demasiado pequeña: por favor, firme otra vez.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/gap_text.py" line="35"/>
+        <source>Type the %2&apos;s name.</source>
+        <translation>Escriba el nombre del %2.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/gap_text.py" line="36"/>
+        <source>Type the representative&apos;s relationship to the patient.</source>
+        <translation>Escriba la relación del representante con el paciente.</translation>
+    </message>
+</context>
+<context>
+    <name>IconArrayView</name>
+    <message>
+        <location filename="../../counsel/ui/icon_array_view.py" line="28"/>
+        <source>A picture of 100 people. %1 of them are coloured in.</source>
+        <translation>Un dibujo de 100 personas. %1 de ellas están coloreadas.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../counsel/ui/main_window.py" line="112"/>
+        <source>◀  Back</source>
+        <translation>◀  Atrás</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/main_window.py" line="114"/>
+        <source>Previous screen (Alt+Left)</source>
+        <translation>Pantalla anterior (Alt+Left)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/main_window.py" line="115"/>
+        <location filename="../../counsel/ui/main_window.py" line="249"/>
+        <source>We discussed this</source>
+        <translation>Ya hablamos de esto</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/main_window.py" line="118"/>
+        <source>Mark this topic as discussed (Ctrl+D)</source>
+        <translation>Marcar este tema como tratado (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/main_window.py" line="119"/>
+        <source>Next  ▶</source>
+        <translation>Siguiente  ▶</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/main_window.py" line="122"/>
+        <source>Next screen (Alt+Right)</source>
+        <translation>Pantalla siguiente (Alt+Right)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/main_window.py" line="147"/>
+        <source>&amp;Session</source>
+        <translation>&amp;Sesión</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/main_window.py" line="148"/>
+        <source>&amp;New session</source>
+        <translation>Sesión &amp;nueva</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/main_window.py" line="150"/>
+        <source>&amp;Records…</source>
+        <translation>&amp;Registros…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/main_window.py" line="153"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/main_window.py" line="249"/>
+        <source>✓  Discussed</source>
+        <translation>✓  Tratado</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomesPage</name>
+    <message>
+        <location filename="../../counsel/ui/screens/outcomes.py" line="29"/>
+        <source>How likely:</source>
+        <translation>Qué tan probable:</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/outcomes.py" line="34"/>
+        <source>What is done about it:</source>
+        <translation>Qué se hace al respecto:</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../counsel/ui/pdf_preview.py" line="22"/>
+        <source>Preview of the signed acknowledgement</source>
+        <translation>Vista previa de la constancia firmada</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsPage</name>
+    <message>
+        <location filename="../../counsel/ui/screens/questions.py" line="26"/>
+        <source>Questions other patients often ask:</source>
+        <translation>Preguntas que otros pacientes hacen con frecuencia:</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/questions.py" line="34"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="38"/>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/questions.py" line="37"/>
+        <source>What the patient asked</source>
+        <translation>Lo que preguntó el paciente</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/questions.py" line="40"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="44"/>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/questions.py" line="43"/>
+        <source>The clinician&apos;s answer</source>
+        <translation>La respuesta del profesional de salud</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/questions.py" line="49"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="78"/>
+        <source>Add question</source>
+        <translation>Agregar pregunta</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/questions.py" line="86"/>
+        <source>Save changes</source>
+        <translation>Guardar cambios</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/questions.py" line="98"/>
+        <source>No questions recorded yet.</source>
+        <translation>Todavía no hay preguntas anotadas.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/questions.py" line="102"/>
+        <source>Q: %1</source>
+        <translation>P: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/questions.py" line="104"/>
+        <source>A: %1</source>
+        <translation>R: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/questions.py" line="104"/>
+        <source>(no answer yet)</source>
+        <translation>(todavía sin respuesta)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/questions.py" line="108"/>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/questions.py" line="110"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+</context>
+<context>
+    <name>QuizPage</name>
+    <message>
+        <location filename="../../counsel/ui/screens/quiz.py" line="39"/>
+        <source>Check my answer</source>
+        <translation>Revisar mi respuesta</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/quiz.py" line="55"/>
+        <source>◀  Previous question</source>
+        <translation>◀  Pregunta anterior</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/quiz.py" line="57"/>
+        <source>Next question  ▶</source>
+        <translation>Pregunta siguiente  ▶</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/quiz.py" line="79"/>
+        <source>Question %1 of %2</source>
+        <translation>Pregunta %1 de %2</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/quiz.py" line="95"/>
+        <source>Please choose an answer first.</source>
+        <translation>Por favor, escoja una respuesta primero.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/quiz.py" line="115"/>
+        <source>✓  That&apos;s right.</source>
+        <translation>✓  Correcto.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/quiz.py" line="118"/>
+        <source>Not quite. Let&apos;s look at this again.</source>
+        <translation>No exactamente. Vamos a repasar esto otra vez.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/quiz.py" line="123"/>
+        <source>Go back to: %1</source>
+        <translation>Volver a: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/quiz.py" line="127"/>
+        <source>%1 of %2 answered correctly</source>
+        <translation>%1 de %2 respuestas correctas</translation>
+    </message>
+</context>
+<context>
+    <name>RecordViewer</name>
+    <message>
+        <location filename="../../counsel/ui/record_viewer.py" line="30"/>
+        <source>Consent record: %1</source>
+        <translation>Registro de consentimiento: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/record_viewer.py" line="33"/>
+        <source>Signed record (read-only). Reprints are identical to the PDF that was signed.</source>
+        <translation>Registro firmado (solo lectura). Las copias que se vuelven a imprimir son idénticas al PDF que se firmó.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/record_viewer.py" line="36"/>
+        <source>Withdrawn</source>
+        <translation>Retirado</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/record_viewer.py" line="36"/>
+        <source>Correction</source>
+        <translation>Corrección</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/record_viewer.py" line="44"/>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/record_viewer.py" line="45"/>
+        <source>Save PDF…</source>
+        <translation>Guardar PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/record_viewer.py" line="46"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/record_viewer.py" line="61"/>
+        <source>Save the acknowledgement</source>
+        <translation>Guardar la constancia</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/record_viewer.py" line="61"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/record_viewer.py" line="67"/>
+        <source>Could not save</source>
+        <translation>No se pudo guardar</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsWindow</name>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="44"/>
+        <source>Any date</source>
+        <translation>Cualquier fecha</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="45"/>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="46"/>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="47"/>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="48"/>
+        <source>Last 12 months</source>
+        <translation>Últimos 12 meses</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="60"/>
+        <source>Consent records</source>
+        <translation>Registros de consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="68"/>
+        <source>Search by name or record number</source>
+        <translation>Buscar por nombre o número de expediente</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="69"/>
+        <source>Search records</source>
+        <translation>Buscar registros</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="73"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="83"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="83"/>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="83"/>
+        <source>Record number</source>
+        <translation>Número de expediente</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="84"/>
+        <source>Started</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="84"/>
+        <source>Clinician</source>
+        <translation>Profesional de salud</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="84"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="101"/>
+        <location filename="../../counsel/ui/records_window.py" line="158"/>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="102"/>
+        <source>Export audit trail…</source>
+        <translation>Exportar registro de auditoría…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="103"/>
+        <source>Record withdrawal…</source>
+        <translation>Registrar retiro…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="104"/>
+        <location filename="../../counsel/ui/records_window.py" line="203"/>
+        <source>Delete draft</source>
+        <translation>Eliminar borrador</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="105"/>
+        <source>Verify all records</source>
+        <translation>Verificar todos los registros</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="116"/>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="116"/>
+        <source>Signed</source>
+        <translation>Firmado</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="117"/>
+        <source>Withdrawn</source>
+        <translation>Retirado</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="158"/>
+        <source>Resume</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="179"/>
+        <source>Export audit trail</source>
+        <translation>Exportar registro de auditoría</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="180"/>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="190"/>
+        <source>Record withdrawal of consent</source>
+        <translation>Registrar el retiro del consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="191"/>
+        <source>Why, and who said so? The signed record stays unchanged; this is added to it as a new, linked record.</source>
+        <translation>¿Por qué, y quién lo comunicó? El registro firmado no cambia; esto se le agrega como un registro nuevo y vinculado.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="204"/>
+        <source>Delete this unfinished session and everything entered in it? This cannot be undone.</source>
+        <translation>¿Eliminar esta sesión sin terminar y todo lo que se anotó en ella? Esto no se puede deshacer.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="215"/>
+        <source>Records verified</source>
+        <translation>Registros verificados</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="216"/>
+        <source>All %1 signed records and %2 audit entries are intact.</source>
+        <translation>Todo está intacto. Registros firmados: %1. Entradas de auditoría: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="222"/>
+        <source>Records do not match</source>
+        <translation>Los registros no coinciden</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenPage</name>
+    <message>
+        <location filename="../../counsel/ui/screens/base.py" line="138"/>
+        <source>Source: %1</source>
+        <translation>Fuente: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <location filename="../../counsel/ui/sidebar.py" line="38"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/sidebar.py" line="53"/>
+        <source>Screens</source>
+        <translation>Pantallas</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/sidebar.py" line="87"/>
+        <source>discussed</source>
+        <translation>tratado</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/sidebar.py" line="88"/>
+        <source>discussed, but something is missing</source>
+        <translation>tratado, pero falta algo</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/sidebar.py" line="89"/>
+        <source>seen</source>
+        <translation>visto</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/sidebar.py" line="90"/>
+        <source>not seen yet</source>
+        <translation>todavía sin ver</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/sidebar.py" line="105"/>
+        <source>%1 of %2 topics discussed</source>
+        <translation>%1 de %2 temas tratados</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureField</name>
+    <message>
+        <location filename="../../counsel/ui/signature_field.py" line="24"/>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/signature_field.py" line="26"/>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/signature_field.py" line="72"/>
+        <source>Please sign your name in the box above.</source>
+        <translation>Por favor, firme con su nombre en el cuadro de arriba.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/signature_field.py" line="74"/>
+        <source>Please sign your name — a dot or a tick is too small.</source>
+        <translation>Por favor, firme con su nombre — un punto o una rayita es muy poco.</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../counsel/ui/signature_pad.py" line="118"/>
+        <source>Signature pad</source>
+        <translation>Área para firmar</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/signature_pad.py" line="120"/>
+        <source>Draw your signature here with a mouse, a pen or your finger.</source>
+        <translation>Haga su firma aquí con el mouse, con un lápiz o con el dedo.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/signature_pad.py" line="403"/>
+        <source>Sign here</source>
+        <translation>Firme aquí</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturesPage</name>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="81"/>
+        <source>Before anyone signs, please finish:</source>
+        <translation>Antes de que alguien firme, por favor termine:</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="85"/>
+        <source>The patient signs</source>
+        <translation>Firma el paciente</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="88"/>
+        <source>A legally authorized representative signs for the patient</source>
+        <translation>Firma un representante legal autorizado en nombre del paciente</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="97"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="99"/>
+        <source>Legally authorized representative</source>
+        <translation>Representante legal autorizado</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="102"/>
+        <source>Clinician</source>
+        <translation>Profesional de salud</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="105"/>
+        <source>Interpreter</source>
+        <translation>Intérprete</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="107"/>
+        <source>Witness</source>
+        <translation>Testigo</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="110"/>
+        <source>An interpreter helped today</source>
+        <translation>Hoy ayudó un intérprete</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="112"/>
+        <source>A witness is present</source>
+        <translation>Hay un testigo presente</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="123"/>
+        <source>Sign and finish</source>
+        <translation>Firmar y terminar</translation>
+    </message>
+</context>
+<context>
+    <name>SignerBlock</name>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="48"/>
+        <source>Typed name of the %1</source>
+        <translation>Nombre escrito: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="49"/>
+        <source>Typed name</source>
+        <translation>Nombre escrito</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="52"/>
+        <source>For example: daughter, legal guardian</source>
+        <translation>Por ejemplo: hija, tutor legal</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="54"/>
+        <source>Relationship to the patient</source>
+        <translation>Relación con el paciente</translation>
+    </message>
+</context>
+<context>
+    <name>StepsPage</name>
+    <message>
+        <location filename="../../counsel/ui/screens/steps.py" line="33"/>
+        <source>◀  Previous step</source>
+        <translation>◀  Paso anterior</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/steps.py" line="35"/>
+        <source>Next step  ▶</source>
+        <translation>Paso siguiente  ▶</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/steps.py" line="50"/>
+        <source>Step %1 of %2</source>
+        <translation>Paso %1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../counsel/ui/resume.py" line="21"/>
+        <source>a patient whose name was not entered yet</source>
+        <translation>un paciente cuyo nombre todavía no se anotó</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/resume.py" line="22"/>
+        <source>An unfinished session was found: %1, started %2.
+
+Go on with it?</source>
+        <translation>Se encontró una sesión sin terminar: %1, empezada el %2.
+
+¿Quiere continuar con ella?</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/resume.py" line="26"/>
+        <source>Note: the wording of the screens has changed since it was started. Please go over the screens again before signing.</source>
+        <translation>Nota: el texto de las pantallas cambió desde que se empezó esta sesión. Por favor, repase las pantallas otra vez antes de firmar.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/resume.py" line="29"/>
+        <source>Resume session?</source>
+        <translation>¿Continuar la sesión?</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/resume.py" line="31"/>
+        <source>Resume</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/resume.py" line="32"/>
+        <source>Start a new session</source>
+        <translation>Empezar una sesión nueva</translation>
+    </message>
+</context>
+</TS>

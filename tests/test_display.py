@@ -1,0 +1,68 @@
+"""Large text and high contrast: readable by a patient with poor sight, nothing clipped."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+
+from counsel.core.demo import demo_session
+from counsel.ui.display import Display
+from counsel.ui.theme import HIGH_CONTRAST, PALETTE, TEXT_PAIRS, contrast_ratio
+from counsel.ui.wrap_button import WrapButton
+
+
+@pytest.mark.parametrize(("palette", "minimum"), [(PALETTE, 4.5), (HIGH_CONTRAST, 7.0)])
+def test_every_text_colour_pair_meets_wcag(palette, minimum) -> None:  # noqa: ANN001
+    for foreground, background in TEXT_PAIRS:
+        ratio = contrast_ratio(getattr(palette, foreground), getattr(palette, background))
+        assert ratio >= minimum, (foreground, background, round(ratio, 2))
+
+
+def clipped_widgets(window) -> list[str]:  # noqa: ANN001
+    """Visible text that does not fit its widget, or a page that scrolls sideways."""
+    problems = []
+    page = window.current_page()
+    if page.scroll.widget().width() > page.scroll.viewport().width():
+        problems.append(f"{page.objectName()} scrolls sideways")
+    for widget in window.findChildren(QLabel):
+        if widget.isVisible() and not widget.wordWrap() and widget.text():
+            needed = widget.fontMetrics().horizontalAdvance(widget.text())
+            if needed > widget.contentsRect().width() + 1:
+                problems.append(f"label {widget.text()!r}")
+    for widget in window.findChildren(QAbstractButton):
+        if widget.isVisible() and not isinstance(widget, WrapButton) and widget.text():
+            if widget.sizeHint().width() > widget.width() + 1:
+                problems.append(f"button {widget.text()!r}")
+    return problems
+
+
+def test_text_size_keys_and_buttons(qtbot, open_window) -> None:  # noqa: ANN001
+    window = open_window()
+    before = window.current_page().title_label.font().pointSizeF()
+    qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.display.scale == 125
+    QApplication.processEvents()
+    assert window.current_page().title_label.font().pointSizeF() > before
+    qtbot.mouseClick(window.display_controls.smaller, Qt.MouseButton.LeftButton)
+    assert window.display.scale == 100
+    qtbot.mouseClick(window.display_controls.contrast, Qt.MouseButton.LeftButton)
+    assert window.display.high_contrast
+    window.set_display(Display())
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_nothing_is_clipped_at_200_percent_in_a_small_window(qtbot, open_window, content, language) -> None:  # noqa: ANN001, E501
+    window = open_window(lambda: demo_session(content, seal=False))
+    window.change_language(language)
+    window.resize(1024, 700)
+    window.set_display(Display(scale=200))
+    problems = []
+    try:
+        for index, screen in enumerate(content.screens):
+            window.go_to(index)
+            QApplication.processEvents()
+            problems += [f"{screen.id}: {p}" for p in clipped_widgets(window)]
+    finally:
+        window.set_display(Display())
+    assert problems == [], "\n".join(problems)
