@@ -7,7 +7,10 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
           libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
-          libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1 libxrandr2 libcups2)
+          libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1 libxrandr2 libcups2
+          libpulse0)
+# Read-aloud speaks through speech-dispatcher with espeak-ng (not needed for the tests).
+[ "${1:-}" = "--test" ] || PACKAGES+=(speech-dispatcher espeak-ng)
 python3 -m venv --help >/dev/null 2>&1 || PACKAGES+=(python3-venv)
 missing=()
 for package in "${PACKAGES[@]}"; do

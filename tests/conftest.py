@@ -87,3 +87,9 @@ def open_window(qtbot, content, clinic, store, clock):  # noqa: ANN001, ANN201
         return window
 
     return open_
+
+
+@pytest.fixture(autouse=True)
+def mock_speech(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read-aloud speaks through Qt's mock engine in tests: silent and predictable."""
+    monkeypatch.setenv("COUNSEL_TTS_ENGINE", "mock")

@@ -31,9 +31,9 @@ def clipped_widgets(window) -> list[str]:  # noqa: ANN001
             if needed > widget.contentsRect().width() + 1:
                 problems.append(f"label {widget.text()!r}")
     for widget in window.findChildren(QAbstractButton):
-        if widget.isVisible() and not isinstance(widget, WrapButton) and widget.text():
-            if widget.sizeHint().width() > widget.width() + 1:
-                problems.append(f"button {widget.text()!r}")
+        shown = widget.isVisible() and not isinstance(widget, WrapButton) and widget.text()
+        if shown and widget.sizeHint().width() > widget.width() + 1:
+            problems.append(f"button {widget.text()!r}")
     return problems
 
 

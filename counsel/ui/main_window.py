@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -20,6 +21,7 @@ from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.ui.display import Display, DisplayControls, apply_display
 from counsel.ui.languages import Languages
+from counsel.ui.read_aloud import ReadAloud, ReadAloudControls, reading_parts
 from counsel.ui.records_window import RecordsWindow
 from counsel.ui.screens.base import ScreenContext, ScreenPage
 from counsel.ui.screens.registry import SCREEN_CLASSES
@@ -48,6 +50,7 @@ class MainWindow(QMainWindow):
         self.languages = Languages(content)
         self.languages.use(content.language)
         self.display = Display()
+        self.reader = ReadAloud(self)
         self.resize(1280, 820)
         self.setMinimumSize(1024, 700)
         self.pages: dict[int, ScreenPage] = {}
@@ -60,6 +63,7 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         """Lay out the window in the current language (again after a language change)."""
+        self.reader.stop()
         self.setWindowTitle(self.content.title)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -69,6 +73,9 @@ class MainWindow(QMainWindow):
         self.sidebar.screenChosen.connect(self.go_to)
         self.sidebar.languageChosen.connect(self.change_language)
         self.sidebar.set_scale(self.display.scale)
+        self.read_controls = ReadAloudControls(self.reader)
+        self.read_controls.readRequested.connect(self.read_aloud)
+        self.sidebar.layout().insertWidget(1, self.read_controls)
         self.display_controls = DisplayControls(self.display)
         self.display_controls.changed.connect(self.set_display)
         self.sidebar.layout().addWidget(self.display_controls)
@@ -87,6 +94,11 @@ class MainWindow(QMainWindow):
         self.pages.clear()
         self.menuBar().clear()
         self._menus()
+
+    def read_aloud(self) -> None:
+        """Speak the current screen in the session's language."""
+        labels = self.current_page().findChildren(QLabel)
+        self.reader.read(reading_parts(labels), self.content.language)
 
     def set_display(self, display: Display) -> None:
         """New text size or contrast, applied at once to every screen."""
@@ -138,6 +150,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+PgDown", lambda: self.go_to(self.index + 1)),
             ("Ctrl+PgUp", lambda: self.go_to(self.index - 1)),
             ("Ctrl+D", self._toggle_discussed_key),
+            ("Ctrl+Shift+R", lambda: self.read_controls.play.click()),
             ("Ctrl++", lambda: self.set_display(self.display.bigger())),
             ("Ctrl+=", lambda: self.set_display(self.display.bigger())),
             ("Ctrl+-", lambda: self.set_display(self.display.smaller())),
@@ -217,6 +230,7 @@ class MainWindow(QMainWindow):
     def go_to(self, index: int) -> None:
         if not 0 <= index < len(self.content.screens) or index == self.index:
             return
+        self.reader.stop()
         self.index = index
         page = self.page(index)
         self.stack.setCurrentWidget(page)

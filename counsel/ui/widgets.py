@@ -23,6 +23,7 @@ def labelled(prefix: str, text: str, role: str = "") -> QLabel:
     widget = label("", role)
     widget.setTextFormat(Qt.TextFormat.RichText)
     widget.setText(f"<b>{html.escape(prefix)}</b> {html.escape(text)}")
+    widget.setProperty("readText", f"{prefix} {text}")
     return widget
 
 

@@ -306,58 +306,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="112"/>
+        <location filename="../../counsel/ui/main_window.py" line="125"/>
         <source>◀  Back</source>
         <translation>◀  Atrás</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="114"/>
+        <location filename="../../counsel/ui/main_window.py" line="127"/>
         <source>Previous screen (Alt+Left)</source>
         <translation>Pantalla anterior (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="115"/>
-        <location filename="../../counsel/ui/main_window.py" line="249"/>
+        <location filename="../../counsel/ui/main_window.py" line="128"/>
+        <location filename="../../counsel/ui/main_window.py" line="264"/>
         <source>We discussed this</source>
         <translation>Ya hablamos de esto</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="118"/>
+        <location filename="../../counsel/ui/main_window.py" line="131"/>
         <source>Mark this topic as discussed (Ctrl+D)</source>
         <translation>Marcar este tema como tratado (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="119"/>
+        <location filename="../../counsel/ui/main_window.py" line="132"/>
         <source>Next  ▶</source>
         <translation>Siguiente  ▶</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="122"/>
+        <location filename="../../counsel/ui/main_window.py" line="135"/>
         <source>Next screen (Alt+Right)</source>
         <translation>Pantalla siguiente (Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="147"/>
+        <location filename="../../counsel/ui/main_window.py" line="161"/>
         <source>&amp;Session</source>
         <translation>&amp;Sesión</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="148"/>
+        <location filename="../../counsel/ui/main_window.py" line="162"/>
         <source>&amp;New session</source>
         <translation>Sesión &amp;nueva</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="150"/>
+        <location filename="../../counsel/ui/main_window.py" line="164"/>
         <source>&amp;Records…</source>
         <translation>&amp;Registros…</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="153"/>
+        <location filename="../../counsel/ui/main_window.py" line="167"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="249"/>
+        <location filename="../../counsel/ui/main_window.py" line="264"/>
         <source>✓  Discussed</source>
         <translation>✓  Tratado</translation>
     </message>
@@ -500,6 +500,48 @@
         <location filename="../../counsel/ui/screens/quiz.py" line="127"/>
         <source>%1 of %2 answered correctly</source>
         <translation>%1 de %2 respuestas correctas</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloudControls</name>
+    <message>
+        <location filename="../../counsel/ui/read_aloud.py" line="143"/>
+        <source>Read this screen aloud (Ctrl+Shift+R)</source>
+        <translation>Leer esta pantalla en voz alta (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/read_aloud.py" line="144"/>
+        <source>Stop</source>
+        <translation>Parar</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/read_aloud.py" line="156"/>
+        <location filename="../../counsel/ui/read_aloud.py" line="169"/>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/read_aloud.py" line="157"/>
+        <source>Read-aloud needs a speech engine on this computer. On Debian or Ubuntu, install one with:
+
+sudo apt-get install speech-dispatcher espeak-ng
+
+then start Counsel again.</source>
+        <translation>Para leer en voz alta, esta computadora necesita un programa de voz. En Debian o Ubuntu, instálelo con:
+
+sudo apt-get install speech-dispatcher espeak-ng
+
+y vuelva a abrir Counsel.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/read_aloud.py" line="169"/>
+        <source>Pause reading</source>
+        <translation>Pausar la lectura</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/read_aloud.py" line="170"/>
+        <source>Go on reading</source>
+        <translation>Seguir leyendo</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,172 @@
+"""Read-aloud: a screen's text spoken sentence by sentence, the sentence being read highlighted.
+
+Uses Qt TextToSpeech; on a machine without a speech engine it says how to get one instead of
+failing. ``COUNSEL_TTS_ENGINE`` chooses the engine (the tests use Qt's ``mock`` engine).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+
+from PySide6.QtCore import QLocale, QObject, Qt, Signal
+from PySide6.QtTextToSpeech import QTextToSpeech
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+
+from counsel.core.sentences import split_sentences
+from counsel.ui.wrap_button import WrapButton
+
+ENGINE_ENV = "COUNSEL_TTS_ENGINE"
+HIGHLIGHT = "#ffe066"
+
+
+def choose_engine() -> str | None:
+    wanted = os.environ.get(ENGINE_ENV)
+    engines = [e for e in QTextToSpeech.availableEngines() if e != "mock"]
+    if wanted:
+        return wanted if wanted in QTextToSpeech.availableEngines() else None
+    return engines[0] if engines else None
+
+
+def reading_parts(labels: list[QLabel]) -> list[tuple[QLabel, str]]:
+    """(label, sentence) for every sentence of the visible labels, in order."""
+    parts = []
+    for widget in labels:
+        text = widget.property("readText") or (
+            widget.text() if widget.textFormat() == Qt.TextFormat.PlainText else ""
+        )
+        if widget.isVisible() and text:
+            parts += [(widget, sentence) for sentence in split_sentences(text)]
+    return parts
+
+
+class ReadAloud(QObject):
+    """Speaks a list of (label, sentence) parts, highlighting each sentence as it is read."""
+
+    stateChanged = Signal(str)  # "idle", "speaking" or "paused"
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        engine = choose_engine()
+        self.speech = QTextToSpeech(engine, self) if engine else None
+        self.parts: list[tuple[QLabel, str]] = []
+        self.index = -1
+        self.state = "idle"
+        self._plain: dict[QLabel, str] = {}
+        if self.speech is not None:
+            self.speech.stateChanged.connect(self._speech_state)
+
+    @property
+    def available(self) -> bool:
+        return self.speech is not None and self.speech.state() != QTextToSpeech.State.Error
+
+    def read(self, parts: list[tuple[QLabel, str]], language: str) -> None:
+        if self.speech is None:
+            return
+        self.stop()
+        wanted = [loc for loc in self.speech.availableLocales()
+                  if loc.language() == QLocale(language).language()]
+        if wanted:
+            self.speech.setLocale(wanted[0])
+        self.parts, self.index = parts, -1
+        self._set_state("speaking")
+        self._next()
+
+    def pause(self) -> None:
+        if self.speech is not None and self.state == "speaking":
+            self.speech.pause()
+            self._set_state("paused")
+
+    def resume(self) -> None:
+        if self.speech is not None and self.state == "paused":
+            self.speech.resume()
+            self._set_state("speaking")
+
+    def stop(self) -> None:
+        if self.state != "idle":
+            self._set_state("idle")
+            if self.speech is not None:
+                self.speech.stop()
+        self._highlight(None)
+        self.parts, self.index = [], -1
+
+    def _next(self) -> None:
+        self.index += 1
+        if self.index >= len(self.parts):
+            self.stop()
+            return
+        _, sentence = self.parts[self.index]
+        self._highlight(self.parts[self.index])
+        assert self.speech is not None
+        self.speech.say(sentence)
+
+    def _speech_state(self, state: QTextToSpeech.State) -> None:
+        if state == QTextToSpeech.State.Ready and self.state == "speaking":
+            self._next()
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        self.stateChanged.emit(state)
+
+    def _highlight(self, part: tuple[QLabel, str] | None) -> None:
+        for label, plain in self._plain.items():
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setText(plain)
+        self._plain.clear()
+        if part is None:
+            return
+        label, sentence = part
+        if label.textFormat() != Qt.TextFormat.PlainText:
+            return  # labels with their own markup keep it; the sentence is still spoken
+        plain = label.text()
+        self._plain[label] = plain
+        marked = html.escape(plain).replace(
+            html.escape(sentence),
+            f'<span style="background-color:{HIGHLIGHT}">{html.escape(sentence)}</span>', 1,
+        )
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setText(marked)
+
+
+class ReadAloudControls(QWidget):
+    """Read aloud / Pause / Resume and Stop, for whatever screen is showing."""
+
+    readRequested = Signal()
+
+    def __init__(self, reader: ReadAloud, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.reader = reader
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        self.play = WrapButton()
+        self.play.setObjectName("readAloud")
+        self.play.setToolTip(self.tr("Read this screen aloud (Ctrl+Shift+R)"))
+        self.stop = QPushButton(self.tr("Stop"))
+        self.stop.setObjectName("stopReading")
+        layout.addWidget(self.play, 1)
+        layout.addWidget(self.stop)
+        self.play.clicked.connect(self._play)
+        self.stop.clicked.connect(reader.stop)
+        reader.stateChanged.connect(self._show)
+        self._show(reader.state)
+
+    def _play(self) -> None:
+        if not self.reader.available:
+            QMessageBox.information(
+                self, self.tr("Read aloud"),
+                self.tr("Read-aloud needs a speech engine on this computer. On Debian or "
+                        "Ubuntu, install one with:\n\nsudo apt-get install speech-dispatcher "
+                        "espeak-ng\n\nthen start Counsel again."),
+            )
+        elif self.reader.state == "speaking":
+            self.reader.pause()
+        elif self.reader.state == "paused":
+            self.reader.resume()
+        else:
+            self.readRequested.emit()
+
+    def _show(self, state: str) -> None:
+        texts = {"idle": self.tr("Read aloud"), "speaking": self.tr("Pause reading"),
+                 "paused": self.tr("Go on reading")}
+        self.play.setText(texts[state])
+        self.stop.setEnabled(state != "idle")

@@ -1,0 +1,53 @@
+"""Read-aloud speaks the screen sentence by sentence and highlights what it is reading."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from counsel.core.sentences import split_sentences
+
+
+def test_sentences_are_split_for_reading() -> None:
+    assert split_sentences("Your spine has bones. Between them are discs! Do you see? Yes.") == [
+        "Your spine has bones.", "Between them are discs!", "Do you see?", "Yes."]
+    assert split_sentences("Dr. Smith said 3.6 points.") == ["Dr. Smith said 3.6 points."]
+    assert split_sentences("¿Le duele? ¡Avísenos!") == ["¿Le duele?", "¡Avísenos!"]
+
+
+def test_reading_a_screen_highlights_each_sentence_and_can_be_stopped(qtbot, open_window) -> None:  # noqa: ANN001
+    window = open_window()
+    window.go_to(1)
+    controls = window.read_controls
+    qtbot.mouseClick(controls.play, Qt.MouseButton.LeftButton)
+    reader = window.reader
+    assert reader.state == "speaking"
+    first_label, first_sentence = reader.parts[0]
+    assert first_label is window.current_page().title_label
+    assert first_sentence == window.current_page().screen.title
+    assert "background-color" in first_label.text(), "the sentence being read is highlighted"
+    qtbot.waitUntil(lambda: reader.index >= 1, timeout=10000)
+    qtbot.mouseClick(controls.play, Qt.MouseButton.LeftButton)
+    assert reader.state == "paused" and controls.play.text() == "Go on reading"
+    qtbot.mouseClick(controls.play, Qt.MouseButton.LeftButton)
+    assert reader.state == "speaking"
+    qtbot.mouseClick(controls.stop, Qt.MouseButton.LeftButton)
+    assert reader.state == "idle"
+    assert "background-color" not in first_label.text(), "the highlight goes when reading stops"
+
+
+def test_changing_screen_stops_reading(qtbot, open_window) -> None:  # noqa: ANN001
+    window = open_window()
+    qtbot.mouseClick(window.read_controls.play, Qt.MouseButton.LeftButton)
+    window.go_to(2)
+    assert window.reader.state == "idle"
+
+
+def test_without_a_speech_engine_the_button_explains(qtbot, open_window, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setenv("COUNSEL_TTS_ENGINE", "no-such-engine")
+    window = open_window()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    qtbot.mouseClick(window.read_controls.play, Qt.MouseButton.LeftButton)
+    assert "speech-dispatcher" in shown[0]
+    assert window.reader.state == "idle"
