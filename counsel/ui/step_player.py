@@ -1,0 +1,254 @@
+"""The procedure's pictures as a short animation: a cross-fade between steps, with Play.
+
+Seeing one picture turn into the next shows what changes from step to step better than a
+cut does. Each picture is rendered once per size into a pixmap, and a transition only blends
+two cached pixmaps, so it keeps up with the display. People who ask their system (or
+Counsel) for less motion get the still pictures and no autoplay.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QEasingCurve, QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import (
+    QGuiApplication,
+    QHideEvent,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+)
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from counsel.resources import illustration_path
+from counsel.ui.theme import PALETTE
+
+REDUCE_MOTION_ENV = "COUNSEL_REDUCE_MOTION"
+TRANSITION_MS = 400
+STEP_MS = 4000  # autoplay pace: long enough to see each picture, not to read its text
+
+
+def reduce_motion() -> bool:
+    """Whether to show still pictures without transitions or autoplay.
+
+    ``COUNSEL_REDUCE_MOTION=1`` asks for stills and ``=0`` for motion, whatever the system
+    says; otherwise the system's reduce-motion setting decides where Qt reports it (Qt 6.12
+    and later). The one place to add a Counsel setting later.
+    """
+    override = os.environ.get(REDUCE_MOTION_ENV, "").strip()
+    if override:
+        return override != "0"
+    hints = QGuiApplication.styleHints().accessibility()
+    motion = getattr(hints, "motionPreference", None)
+    return motion is not None and "Reduce" in motion().name
+
+
+class StepPicture(QWidget):
+    """Paints the current step's picture, or a blend of two during a transition."""
+
+    def __init__(self, player: StepPlayer) -> None:
+        super().__init__(player)
+        self.setObjectName("stepPicture")
+        self._player = player
+        self._pixmaps: dict[str, QPixmap] = {}
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setMinimumSize(260, 160)
+
+    def pixmap(self, name: str) -> QPixmap:
+        """The picture rendered at this widget's size, made once and kept until a resize."""
+        if name not in self._pixmaps:
+            ratio = self.devicePixelRatioF()
+            pixmap = QPixmap(self.size() * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            renderer = self._player.renderer(name)
+            if renderer.isValid():
+                painter = QPainter(pixmap)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                renderer.render(painter, self._fitted(renderer))
+                painter.end()
+            self._pixmaps[name] = pixmap
+        return self._pixmaps[name]
+
+    def _fitted(self, renderer: QSvgRenderer) -> QRectF:
+        size = renderer.defaultSize().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        return QRectF(
+            (self.width() - size.width()) / 2,
+            (self.height() - size.height()) / 2,
+            size.width(),
+            size.height(),
+        )
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        return round(width * 0.625)  # every illustration is 800 x 500
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(480, self.heightForWidth(480))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        self._pixmaps.clear()
+        super().resizeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        before, after, progress = self._player.frame()
+        if before and progress < 1:
+            painter.drawPixmap(0, 0, self.pixmap(before))
+            painter.setOpacity(progress)
+        painter.drawPixmap(0, 0, self.pixmap(after))
+        if self._player.hasFocus():
+            painter.setOpacity(1)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(PALETTE.focus, 3))
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5), 10, 10)
+
+
+class StepPlayer(QWidget):
+    """The step pictures with Play/Pause and Replay; ``go_to`` moves with a cross-fade.
+
+    It keeps only which picture is in view; the steps page shows the matching text when
+    ``currentChanged`` says the step moved (by the page's buttons or by autoplay).
+    """
+
+    currentChanged = Signal(int)  # noqa: N815 (Qt signal naming)
+
+    def __init__(self, names: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepPlayer")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Pictures of the steps"))
+        self._names = names
+        self._renderers: dict[str, QSvgRenderer] = {}
+        self._index, self._previous = 0, -1
+        self._still = reduce_motion()
+        self._fade = QVariantAnimation(self, duration=TRANSITION_MS, startValue=0.0, endValue=1.0)
+        self._fade.setEasingCurve(QEasingCurve.Type.InOutCubic)
+        self._fade.valueChanged.connect(lambda _value: self.picture.update())
+        self._timer = QTimer(self, interval=STEP_MS)
+        self._timer.timeout.connect(self._advance)
+        self.picture = StepPicture(self)
+        self.play_button = QPushButton()
+        self.play_button.setObjectName("playSteps")
+        self.play_button.clicked.connect(self.toggle)
+        self.replay_button = QPushButton(self.tr("↺  Replay"))
+        self.replay_button.setObjectName("replaySteps")
+        self.replay_button.setAccessibleName(self.tr("Replay from step 1"))
+        self.replay_button.clicked.connect(self.replay)
+        controls = QHBoxLayout()
+        controls.addStretch(1)
+        for button in (self.play_button, self.replay_button):
+            button.setVisible(not self._still)
+            controls.addWidget(button)
+        controls.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.picture)
+        layout.addLayout(controls)
+        self._show_play_state()
+        self.setVisible(any(names))
+
+    def renderer(self, name: str) -> QSvgRenderer:
+        if name not in self._renderers:
+            self._renderers[name] = QSvgRenderer(
+                str(illustration_path(name)) if name else "", self
+            )
+        return self._renderers[name]
+
+    def index(self) -> int:
+        return self._index
+
+    def name(self) -> str:
+        """The picture of the current step (the one in view once any transition ends)."""
+        return self._names[self._index]
+
+    def is_valid(self) -> bool:
+        return self.renderer(self.name()).isValid()
+
+    def is_transitioning(self) -> bool:
+        return self._fade.state() == QVariantAnimation.State.Running
+
+    def is_playing(self) -> bool:
+        return self._timer.isActive()
+
+    def frame(self) -> tuple[str, str, float]:
+        """(picture fading out or "", picture in view, how far the fade has got, 0 to 1)."""
+        if not self.is_transitioning():
+            return "", self.name(), 1.0
+        return self._names[self._previous], self.name(), float(self._fade.currentValue())
+
+    def go_to(self, index: int) -> None:
+        index = max(0, min(index, len(self._names) - 1))
+        if index == self._index:
+            return
+        self._previous, self._index = self._index, index
+        self._fade.stop()
+        if not self._still and self.isVisible():
+            self.picture.pixmap(self.name())  # rendered before the first frame, not during it
+            self._fade.start()
+        if self.is_playing():
+            self._timer.start()  # a full look at the new step before moving on
+        self.picture.update()
+        self.currentChanged.emit(index)
+
+    def play(self) -> None:
+        if self._still:
+            return
+        if self._index == len(self._names) - 1:
+            self.go_to(0)
+        self._timer.start()
+        self._show_play_state()
+
+    def pause(self) -> None:
+        self._timer.stop()
+        self._show_play_state()
+
+    def toggle(self) -> None:
+        if self.is_playing():
+            self.pause()
+        else:
+            self.play()
+
+    def replay(self) -> None:
+        self.go_to(0)
+        self.play()
+
+    def _advance(self) -> None:
+        self.go_to(self._index + 1)
+        if self._index == len(self._names) - 1:
+            self.pause()
+
+    def _show_play_state(self) -> None:
+        playing = self.is_playing()
+        self.play_button.setText(self.tr("❚❚  Pause") if playing else self.tr("▶  Play"))
+        self.play_button.setAccessibleName(
+            self.tr("Pause the steps") if playing else self.tr("Play the steps one by one")
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_Space and not self._still:
+            self.toggle()
+        else:
+            super().keyPressEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
+        """Leaving the screen stops autoplay: nothing moves where nobody is looking."""
+        self.pause()
+        self._fade.stop()
+        super().hideEvent(event)
+
+    def focusInEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt override)
+        self.picture.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt override)
+        self.picture.update()
+        super().focusOutEvent(event)
