@@ -12,6 +12,7 @@ import os
 
 from PySide6.QtCore import QEasingCurve, QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import (
+    QFocusEvent,
     QGuiApplication,
     QHideEvent,
     QKeyEvent,
@@ -154,13 +155,14 @@ class StepPlayer(QWidget):
         layout.addWidget(self.picture)
         layout.addLayout(controls)
         self._show_play_state()
-        self.setVisible(any(names))
+        if not any(names):
+            self.hide()
 
     def renderer(self, name: str) -> QSvgRenderer:
         if name not in self._renderers:
-            self._renderers[name] = QSvgRenderer(
-                str(illustration_path(name)) if name else "", self
-            )
+            self._renderers[name] = QSvgRenderer(self)
+            if name:
+                self._renderers[name].load(str(illustration_path(name)))
         return self._renderers[name]
 
     def index(self) -> int:
@@ -233,6 +235,10 @@ class StepPlayer(QWidget):
             self.tr("Pause the steps") if playing else self.tr("Play the steps one by one")
         )
 
+    def setMaximumHeight(self, height: int) -> None:  # noqa: N802 (QWidget's name)
+        """The page limits its picture's height on narrow windows: here, not the controls'."""
+        self.picture.setMaximumHeight(height)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         if event.key() == Qt.Key.Key_Space and not self._still:
             self.toggle()
@@ -245,10 +251,10 @@ class StepPlayer(QWidget):
         self._fade.stop()
         super().hideEvent(event)
 
-    def focusInEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt override)
-        self.picture.update()
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+        self.picture.update()  # the focus ring is drawn around the picture
         super().focusInEvent(event)
 
-    def focusOutEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt override)
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
         self.picture.update()
         super().focusOutEvent(event)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from counsel.core.content import SignaturesScreen
-from counsel.core.rules import missing_before_signing, missing_signatures
+from counsel.core.rules import Missing, missing_before_signing, missing_signatures
 from counsel.ink import Ink
 from counsel.ui.gap_text import describe
 from counsel.ui.screens.base import ScreenPage
@@ -72,6 +72,7 @@ class SignaturesPage(ScreenPage):
     def build(self) -> None:
         self._syncing = False
         self._shown_ink: dict[str, Ink] = {}
+        self._shown_missing: list[Missing] | None = None
         statement, layout = card()
         statement.setObjectName("statement")
         layout.addWidget(label(self.screen.statement))
@@ -194,13 +195,7 @@ class SignaturesPage(ScreenPage):
     def refresh(self) -> None:
         session = self.session
         missing = missing_before_signing(session)
-        while self.missing_box.count():
-            self.missing_box.takeAt(0).widget().deleteLater()
-        for entry in missing:
-            link = WrapButton(describe(entry, self.context.content), "link")
-            link.setObjectName("missingItem")
-            link.clicked.connect(lambda _=False, s=entry.screen_id: self.jumpRequested.emit(s))
-            self.missing_box.addWidget(link)
+        self._show_missing(missing)
         self.notice.setVisible(bool(missing) and not session.is_sealed)
         ready = not missing and not session.is_sealed
         self._syncing = True
@@ -214,6 +209,19 @@ class SignaturesPage(ScreenPage):
                 toggle.setChecked(True)
         self._syncing = False
         self.sign_button.setEnabled(ready)
+
+    def _show_missing(self, missing: list[Missing]) -> None:
+        """One link per gap; rebuilt only when the gaps change, as every change calls refresh."""
+        if missing == self._shown_missing:
+            return
+        self._shown_missing = missing
+        while self.missing_box.count():
+            self.missing_box.takeAt(0).widget().deleteLater()
+        for entry in missing:
+            link = WrapButton(describe(entry, self.context.content), "link")
+            link.setObjectName("missingItem")
+            link.clicked.connect(lambda _=False, s=entry.screen_id: self.jumpRequested.emit(s))
+            self.missing_box.addWidget(link)
 
     def _show_signature(self, role: str, block: SignerBlock) -> None:
         """Show the session's signature for ``role`` (a resumed or signed session)."""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from counsel.core.content import StepsScreen
 from counsel.ui.screens.base import ScreenPage
+from counsel.ui.step_player import StepPlayer
 from counsel.ui.widgets import card, label
 
 
@@ -15,7 +16,14 @@ class StepsPage(ScreenPage):
     screen: StepsScreen
 
     def build(self) -> None:
-        self.index = 0
+        # The step player takes the place of the still picture and keeps which step is shown.
+        self.player = StepPlayer(
+            [step.illustration or self.screen.illustration for step in self.screen.steps]
+        )
+        self.row.replaceWidget(self.illustration, self.player)
+        self.illustration.deleteLater()
+        self.illustration = self.player  # type: ignore[assignment]
+        self.player.currentChanged.connect(self._show_text)
         self.counter = label("", "muted")
         self.counter.setObjectName("stepCounter")
         self.column.addWidget(self.counter)
@@ -34,20 +42,22 @@ class StepsPage(ScreenPage):
         self.previous_button.setObjectName("previousStep")
         self.next_button = QPushButton(self.tr("Next step  ▶"))
         self.next_button.setObjectName("nextStep")
-        self.previous_button.clicked.connect(lambda: self.show_step(self.index - 1))
-        self.next_button.clicked.connect(lambda: self.show_step(self.index + 1))
+        self.previous_button.clicked.connect(lambda: self.show_step(self.player.index() - 1))
+        self.next_button.clicked.connect(lambda: self.show_step(self.player.index() + 1))
         row.addWidget(self.previous_button)
         row.addStretch(1)
         row.addWidget(self.next_button)
         self.column.addLayout(row)
-        self.show_step(0)
+        self._show_text(0)
 
     def show_step(self, index: int) -> None:
+        self.player.go_to(index)
+
+    def _show_text(self, index: int) -> None:
         steps = self.screen.steps
-        self.index = max(0, min(index, len(steps) - 1))
-        step = steps[self.index]
+        step = steps[index]
         self.counter.setText(
-            self.tr("Step %1 of %2").replace("%1", str(self.index + 1)).replace(
+            self.tr("Step %1 of %2").replace("%1", str(index + 1)).replace(
                 "%2", str(len(steps))
             )
         )
@@ -55,14 +65,13 @@ class StepsPage(ScreenPage):
         self.step_text.setText(step.text)
         self.step_sources.setText(self.sources_text(step.sources))
         self.step_sources.setVisible(bool(step.sources))
-        self.illustration.set_name(step.illustration or self.screen.illustration)
-        self.previous_button.setEnabled(self.index > 0)
-        self.next_button.setEnabled(self.index < len(steps) - 1)
+        self.previous_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(steps) - 1)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         if event.key() == Qt.Key.Key_Right:
-            self.show_step(self.index + 1)
+            self.show_step(self.player.index() + 1)
         elif event.key() == Qt.Key.Key_Left:
-            self.show_step(self.index - 1)
+            self.show_step(self.player.index() - 1)
         else:
             super().keyPressEvent(event)
