@@ -66,3 +66,26 @@ def test_nothing_is_clipped_at_200_percent_in_a_small_window(qtbot, open_window,
     finally:
         window.set_display(Display())
     assert problems == [], "\n".join(problems)
+
+
+CLINICIAN_KEY = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_presentation_mode_hides_clinician_controls_and_returns(qtbot, open_window, content) -> None:  # noqa: ANN001, E501
+    window = open_window()
+    checklist = next(i for i, s in enumerate(content.screens) if s.kind == "checklist")
+    window.go_to(checklist)
+    first_item = content.screens[checklist].items[0].id
+    answer = window.current_page().findChild(QAbstractButton, f"answer-{first_item}-yes")
+    qtbot.keyClick(window, Qt.Key.Key_P, CLINICIAN_KEY)
+    try:
+        assert window.presenting and window.isFullScreen()
+        assert not window.sidebar.isVisible() and not answer.isVisible()
+        assert not window.findChild(QAbstractButton, "discussedButton").isVisible()
+        assert window.display.scale >= 150
+        window.go_to(checklist + 1)
+        assert window.findChild(QAbstractButton, "nextButton").isVisible()
+    finally:
+        qtbot.keyClick(window, Qt.Key.Key_P, CLINICIAN_KEY)
+    assert not window.presenting and window.sidebar.isVisible()
+    assert window.display.scale == 100

@@ -1,9 +1,13 @@
-"""Showing a content illustration (SVG) crisply at any size, keeping its proportions."""
+"""Showing a content illustration (SVG) crisply at any size, keeping its proportions.
+
+The SVG is rendered once per name and size into a pixmap, and each paint only draws that
+pixmap: rendering the SVG itself took about a millisecond on every paint of the screen.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -23,6 +27,7 @@ class IllustrationView(QWidget):
         self.setSizePolicy(policy)
         self.setMinimumSize(260, 160)
         self._name = ""
+        self._pixmap: QPixmap | None = None
         self.set_name(name)
 
     def name(self) -> str:
@@ -36,6 +41,7 @@ class IllustrationView(QWidget):
             self._renderer.load(str(illustration_path(name)))
         else:
             self._renderer.load(b"")
+        self._pixmap = None
         self.setVisible(bool(name))
         self.updateGeometry()
         self.update()
@@ -56,12 +62,27 @@ class IllustrationView(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(480, self.heightForWidth(480))
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        self._pixmap = None
+        super().resizeEvent(event)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         if not self._renderer.isValid():
             return
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        width = min(self.width(), self.height() / self._aspect())
-        height = width * self._aspect()
-        target = QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
-        self._renderer.render(painter, target)
+        QPainter(self).drawPixmap(0, 0, self._picture())
+
+    def _picture(self) -> QPixmap:
+        """The SVG scaled to fit and centred, at this widget's size and pixel density."""
+        ratio = self.devicePixelRatioF()
+        if self._pixmap is None or self._pixmap.devicePixelRatio() != ratio:
+            self._pixmap = QPixmap(self.size() * ratio)
+            self._pixmap.setDevicePixelRatio(ratio)
+            self._pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(self._pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            width = min(self.width(), self.height() / self._aspect())
+            height = width * self._aspect()
+            left, top = (self.width() - width) / 2, (self.height() - height) / 2
+            self._renderer.render(painter, QRectF(left, top, width, height))
+            painter.end()
+        return self._pixmap

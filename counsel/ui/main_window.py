@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -50,6 +51,8 @@ class MainWindow(QMainWindow):
         self.languages = Languages(content)
         self.languages.use(content.language)
         self.display = Display()
+        self.presenting = False
+        self._display_before = self.display  # restored when presenting ends
         self.reader = ReadAloud(self)
         self.resize(1280, 820)
         self.setMinimumSize(1024, 700)
@@ -94,6 +97,22 @@ class MainWindow(QMainWindow):
         self.pages.clear()
         self.menuBar().clear()
         self._menus()
+
+    def set_presenting(self, presenting: bool) -> None:
+        """Full screen, larger type and only what the patient needs; Ctrl+Shift+P returns."""
+        self.presenting = presenting
+        self.sidebar.setVisible(not presenting)
+        self.menuBar().setVisible(not presenting)
+        for page in self.pages.values():
+            page.set_presenting(presenting)
+        if presenting:
+            self._display_before = self.display
+            self.set_display(replace(self.display, scale=max(self.display.scale, 150)))
+            self.showFullScreen()
+        else:
+            self.set_display(self._display_before)
+            self.showNormal()
+        self._update_nav()
 
     def read_aloud(self) -> None:
         """Speak the current screen in the session's language."""
@@ -151,6 +170,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+PgUp", lambda: self.go_to(self.index - 1)),
             ("Ctrl+D", self._toggle_discussed_key),
             ("Ctrl+Shift+R", lambda: self.read_controls.play.click()),
+            ("Ctrl+Shift+P", lambda: self.set_presenting(not self.presenting)),
             ("Ctrl++", lambda: self.set_display(self.display.bigger())),
             ("Ctrl+=", lambda: self.set_display(self.display.bigger())),
             ("Ctrl+-", lambda: self.set_display(self.display.smaller())),
@@ -163,6 +183,8 @@ class MainWindow(QMainWindow):
         new.setShortcut(QKeySequence.StandardKey.New)
         records = menu.addAction(self.tr("&Records…"), self.show_records)
         records.setShortcut(QKeySequence("Ctrl+R"))
+        menu.addAction(self.tr("&Presentation mode (Ctrl+Shift+P to return)"),
+                       lambda: self.set_presenting(True))
         menu.addSeparator()
         menu.addAction(self.tr("&Quit"), self.close).setShortcut(QKeySequence.StandardKey.Quit)
 
@@ -216,6 +238,7 @@ class MainWindow(QMainWindow):
             page = SCREEN_CLASSES[screen.kind](screen, context)
             page.jumpRequested.connect(self.go_to_screen)
             page.newSessionRequested.connect(lambda: self.start(self.new_session()))
+            page.set_presenting(self.presenting)
             self.stack.addWidget(page)
             self.pages[index] = page
         return self.pages[index]
@@ -256,7 +279,7 @@ class MainWindow(QMainWindow):
         self.sidebar.refresh(self.session)
         self.back_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index < len(self.content.screens) - 1)
-        self.discussed_button.setVisible(screen.required)
+        self.discussed_button.setVisible(screen.required and not self.presenting)
         self.discussed_button.setEnabled(not self.session.is_sealed)
         discussed = self.session.is_discussed(screen.id)
         self.discussed_button.setChecked(discussed)

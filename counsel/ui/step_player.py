@@ -12,6 +12,7 @@ import os
 
 from PySide6.QtCore import QEasingCurve, QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import (
+    QColor,
     QFocusEvent,
     QGuiApplication,
     QHideEvent,
@@ -109,7 +110,7 @@ class StepPicture(QWidget):
         if self._player.hasFocus():
             painter.setOpacity(1)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(PALETTE.focus, 3))
+            painter.setPen(QPen(QColor(PALETTE.focus), 3))
             painter.drawRoundedRect(QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5), 10, 10)
 
 
@@ -122,7 +123,9 @@ class StepPlayer(QWidget):
 
     currentChanged = Signal(int)  # noqa: N815 (Qt signal naming)
 
-    def __init__(self, names: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, names: list[str], step_ms: int = STEP_MS, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("stepPlayer")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -134,7 +137,7 @@ class StepPlayer(QWidget):
         self._fade = QVariantAnimation(self, duration=TRANSITION_MS, startValue=0.0, endValue=1.0)
         self._fade.setEasingCurve(QEasingCurve.Type.InOutCubic)
         self._fade.valueChanged.connect(lambda _value: self.picture.update())
-        self._timer = QTimer(self, interval=STEP_MS)
+        self._timer = QTimer(self, interval=step_ms)
         self._timer.timeout.connect(self._advance)
         self.picture = StepPicture(self)
         self.play_button = QPushButton()

@@ -19,12 +19,12 @@
         <translation>No sé</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/checklist.py" line="64"/>
+        <location filename="../../counsel/ui/screens/checklist.py" line="65"/>
         <source>Result: answer every question above</source>
         <translation>Resultado: conteste todas las preguntas de arriba</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counsel/ui/screens/checklist.py" line="66"/>
+        <location filename="../../counsel/ui/screens/checklist.py" line="67"/>
         <source>%n question(s) still to answer.</source>
         <translation>
             <numerusform>Falta %n pregunta por contestar.</numerusform>
@@ -306,58 +306,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="125"/>
+        <location filename="../../counsel/ui/main_window.py" line="144"/>
         <source>◀  Back</source>
         <translation>◀  Atrás</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="127"/>
+        <location filename="../../counsel/ui/main_window.py" line="146"/>
         <source>Previous screen (Alt+Left)</source>
         <translation>Pantalla anterior (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="128"/>
-        <location filename="../../counsel/ui/main_window.py" line="264"/>
+        <location filename="../../counsel/ui/main_window.py" line="147"/>
+        <location filename="../../counsel/ui/main_window.py" line="287"/>
         <source>We discussed this</source>
         <translation>Ya hablamos de esto</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="131"/>
+        <location filename="../../counsel/ui/main_window.py" line="150"/>
         <source>Mark this topic as discussed (Ctrl+D)</source>
         <translation>Marcar este tema como tratado (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="132"/>
+        <location filename="../../counsel/ui/main_window.py" line="151"/>
         <source>Next  ▶</source>
         <translation>Siguiente  ▶</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="135"/>
+        <location filename="../../counsel/ui/main_window.py" line="154"/>
         <source>Next screen (Alt+Right)</source>
         <translation>Pantalla siguiente (Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="161"/>
+        <location filename="../../counsel/ui/main_window.py" line="181"/>
         <source>&amp;Session</source>
         <translation>&amp;Sesión</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="162"/>
+        <location filename="../../counsel/ui/main_window.py" line="182"/>
         <source>&amp;New session</source>
         <translation>Sesión &amp;nueva</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="164"/>
+        <location filename="../../counsel/ui/main_window.py" line="184"/>
         <source>&amp;Records…</source>
         <translation>&amp;Registros…</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="167"/>
+        <location filename="../../counsel/ui/main_window.py" line="186"/>
+        <source>&amp;Presentation mode (Ctrl+Shift+P to return)</source>
+        <translation>Modo de &amp;presentación (Ctrl+Shift+P para volver)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/main_window.py" line="189"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="264"/>
+        <location filename="../../counsel/ui/main_window.py" line="287"/>
         <source>✓  Discussed</source>
         <translation>✓  Tratado</translation>
     </message>
@@ -414,42 +419,42 @@
     </message>
     <message>
         <location filename="../../counsel/ui/screens/questions.py" line="49"/>
-        <location filename="../../counsel/ui/screens/questions.py" line="78"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="79"/>
         <source>Add question</source>
         <translation>Agregar pregunta</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="86"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="87"/>
         <source>Save changes</source>
         <translation>Guardar cambios</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="98"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="99"/>
         <source>No questions recorded yet.</source>
         <translation>Todavía no hay preguntas anotadas.</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="102"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="103"/>
         <source>Q: %1</source>
         <translation>P: %1</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="104"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="105"/>
         <source>A: %1</source>
         <translation>R: %1</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="104"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="105"/>
         <source>(no answer yet)</source>
         <translation>(todavía sin respuesta)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="108"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="109"/>
         <source>Edit</source>
         <translation>Editar</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="110"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="111"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
@@ -765,7 +770,7 @@ y vuelva a abrir Counsel.</translation>
 <context>
     <name>ScreenPage</name>
     <message>
-        <location filename="../../counsel/ui/screens/base.py" line="138"/>
+        <location filename="../../counsel/ui/screens/base.py" line="144"/>
         <source>Source: %1</source>
         <translation>Fuente: %1</translation>
     </message>
@@ -852,57 +857,57 @@ y vuelva a abrir Counsel.</translation>
 <context>
     <name>SignaturesPage</name>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="81"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="82"/>
         <source>Before anyone signs, please finish:</source>
         <translation>Antes de que alguien firme, por favor termine:</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="85"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="86"/>
         <source>The patient signs</source>
         <translation>Firma el paciente</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="88"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="89"/>
         <source>A legally authorized representative signs for the patient</source>
         <translation>Firma un representante legal autorizado en nombre del paciente</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="97"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="98"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="99"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="100"/>
         <source>Legally authorized representative</source>
         <translation>Representante legal autorizado</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="102"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="103"/>
         <source>Clinician</source>
         <translation>Profesional de salud</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="105"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="106"/>
         <source>Interpreter</source>
         <translation>Intérprete</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="107"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="108"/>
         <source>Witness</source>
         <translation>Testigo</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="110"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="111"/>
         <source>An interpreter helped today</source>
         <translation>Hoy ayudó un intérprete</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="112"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="113"/>
         <source>A witness is present</source>
         <translation>Hay un testigo presente</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="123"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="124"/>
         <source>Sign and finish</source>
         <translation>Firmar y terminar</translation>
     </message>
@@ -931,19 +936,57 @@ y vuelva a abrir Counsel.</translation>
     </message>
 </context>
 <context>
+    <name>StepPlayer</name>
+    <message>
+        <location filename="../../counsel/ui/step_player.py" line="132"/>
+        <source>Pictures of the steps</source>
+        <translation>Dibujos de los pasos</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/step_player.py" line="146"/>
+        <source>↺  Replay</source>
+        <translation>↺  Ver otra vez</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/step_player.py" line="148"/>
+        <source>Replay from step 1</source>
+        <translation>Ver otra vez desde el paso 1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/step_player.py" line="236"/>
+        <source>❚❚  Pause</source>
+        <translation>❚❚  Pausa</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/step_player.py" line="236"/>
+        <source>▶  Play</source>
+        <translation>▶  Reproducir</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/step_player.py" line="238"/>
+        <source>Pause the steps</source>
+        <translation>Pausar los pasos</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/step_player.py" line="238"/>
+        <source>Play the steps one by one</source>
+        <translation>Mostrar los pasos uno por uno</translation>
+    </message>
+</context>
+<context>
     <name>StepsPage</name>
     <message>
-        <location filename="../../counsel/ui/screens/steps.py" line="33"/>
+        <location filename="../../counsel/ui/screens/steps.py" line="41"/>
         <source>◀  Previous step</source>
         <translation>◀  Paso anterior</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/steps.py" line="35"/>
+        <location filename="../../counsel/ui/screens/steps.py" line="43"/>
         <source>Next step  ▶</source>
         <translation>Paso siguiente  ▶</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/steps.py" line="50"/>
+        <location filename="../../counsel/ui/screens/steps.py" line="60"/>
         <source>Step %1 of %2</source>
         <translation>Paso %1 de %2</translation>
     </message>

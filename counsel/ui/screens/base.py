@@ -60,6 +60,7 @@ class ScreenPage(QWidget):
         page.setContentsMargins(32, 24, 32, 24)
         page.setSpacing(14)
         self.inputs: list[QWidget] = []
+        self.clinician_only: list[QWidget] = []  # hidden while presenting to the patient
         self.title_label = label(screen.title, "title")
         self.title_label.setObjectName("screenTitle")
         page.addWidget(self.title_label)
@@ -101,6 +102,11 @@ class ScreenPage(QWidget):
 
     def refresh(self) -> None:
         """Bring the widgets in line with the session (after a change or a reload)."""
+
+    def set_presenting(self, presenting: bool) -> None:
+        """Patient-facing presentation: the clinician's controls step out of the way."""
+        for widget in self.clinician_only:
+            widget.setVisible(not presenting)
 
     def shown(self) -> None:
         """Called each time the screen comes into view."""

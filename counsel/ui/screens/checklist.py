@@ -33,6 +33,7 @@ class ChecklistPage(ScreenPage):
                 group.addButton(button)
                 row.addWidget(button)
                 self.inputs.append(button)
+                self.clinician_only.append(button)
             row.addStretch(1)
             layout.addLayout(row)
             self.groups[item.id] = group

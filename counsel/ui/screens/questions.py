@@ -55,6 +55,7 @@ class QuestionsPage(ScreenPage):
         row.addStretch(1)
         layout.addLayout(row)
         self.column.addWidget(frame)
+        self.clinician_only.append(frame)
         self.inputs += [self.question, self.answer, self.save_button]
         self.list_box = QWidget()
         self.list_layout = QVBoxLayout(self.list_box)
