@@ -68,13 +68,15 @@ def store(private_data_dir: Path):  # noqa: ANN201 (a RecordStore)
 
 
 @pytest.fixture
-def open_window(qtbot, content, clinic, store, clock):  # noqa: ANN001, ANN201
+def open_window(qtbot, content, clinic, store, clock):  # noqa: ANN001, ANN201 (a factory)
     """``open_window(new_session=None)``: a shown main window over the test's store."""
     from PySide6.QtWidgets import QApplication
 
     from counsel.core.session import Session
     from counsel.ui.app import prepare_application
     from counsel.ui.main_window import MainWindow
+
+    opened = []
 
     def open_(new_session=None):  # noqa: ANN001, ANN202
         prepare_application([])
@@ -84,9 +86,13 @@ def open_window(qtbot, content, clinic, store, clock):  # noqa: ANN001, ANN201
         window.show()
         window.activateWindow()  # keyboard shortcuts work in the active window only
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+        opened.append(window)
         return window
 
-    return open_
+    yield open_
+    for window in opened:  # translators and the style sheet belong to the whole application
+        window.languages.translations.use("en")
+    prepare_application([])
 
 
 @pytest.fixture(autouse=True)

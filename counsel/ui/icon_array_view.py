@@ -11,8 +11,10 @@ from counsel.core.content import Figure
 from counsel.core.icon_array import IconArray, icon_array, to_svg
 from counsel.ui.widgets import label
 
-# Picture units per line of body text: the picture grows with the reader's font size.
+# Picture units per line of body text: the picture grows with the reader's font size, up to
+# a width that still leaves room for its sentence beside it at 200% text in a small window.
 UNITS_PER_LINE = 24
+MAX_WIDTH = 300
 
 
 class IconArrayView(QWidget):
@@ -33,7 +35,7 @@ class IconArrayView(QWidget):
 
     def scale(self) -> float:
         """Pixels per picture unit (Qt re-asks ``sizeHint`` when the text size changes)."""
-        return self.fontMetrics().height() / UNITS_PER_LINE
+        return min(self.fontMetrics().height() / UNITS_PER_LINE, MAX_WIDTH / self.array.width)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         scale = self.scale()

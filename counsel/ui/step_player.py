@@ -24,10 +24,11 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from counsel.resources import illustration_path
 from counsel.ui.theme import PALETTE
+from counsel.ui.wrap_button import WrapButton
 
 REDUCE_MOTION_ENV = "COUNSEL_REDUCE_MOTION"
 TRANSITION_MS = 400
@@ -140,10 +141,10 @@ class StepPlayer(QWidget):
         self._timer = QTimer(self, interval=step_ms)
         self._timer.timeout.connect(self._advance)
         self.picture = StepPicture(self)
-        self.play_button = QPushButton()
+        self.play_button = WrapButton()
         self.play_button.setObjectName("playSteps")
         self.play_button.clicked.connect(self.toggle)
-        self.replay_button = QPushButton(self.tr("↺  Replay"))
+        self.replay_button = WrapButton(self.tr("↺  Replay"))
         self.replay_button.setObjectName("replaySteps")
         self.replay_button.setAccessibleName(self.tr("Replay from step 1"))
         self.replay_button.clicked.connect(self.replay)

@@ -7,7 +7,7 @@ the full table.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel
+from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
 from counsel.core.content import ComparisonScreen
 from counsel.ui.screens.base import ScreenPage
@@ -15,7 +15,6 @@ from counsel.ui.widgets import card, label
 from counsel.ui.wrap_button import WrapButton
 
 PICKER_COLUMNS = 2
-COLUMN_STRETCH = (2, 3, 3)
 
 
 class ComparisonPage(ScreenPage):
@@ -43,26 +42,32 @@ class ComparisonPage(ScreenPage):
         layout.addWidget(self.option_text)
         self.column.addWidget(frame)
         self.other_heading = label("", "rowlabel")
-        self._add_row(label(""), label(reference.name, "rowlabel"), self.other_heading)
+        self._add_row(None, label(reference.name, "rowlabel"), self.other_heading)
         self.cells: list[QLabel] = []
         for row in self.screen.rows:
             cell = label("")
             cell.setObjectName("otherCell")
             self.cells.append(cell)
-            self._add_row(label(row.label, "rowlabel"), label(row.values[reference.id]), cell)
+            self._add_row(label(row.label, "heading"), label(row.values[reference.id]), cell)
         row_sources = (source for row in self.screen.rows for source in row.sources)
         self.add_sources(tuple(dict.fromkeys(row_sources)))
         self.show_option(others[0].id)
 
-    def _add_row(self, *cells: QLabel) -> None:
+    def _add_row(self, heading: QLabel | None, mild: QLabel, other: QLabel) -> None:
+        """The row's name above, then MILD and the other option side by side (two columns
+        stay readable at large text sizes where three would not fit)."""
         frame = QFrame()
         frame.setProperty("role", "row")
-        layout = QHBoxLayout(frame)
+        layout = QVBoxLayout(frame)
         layout.setContentsMargins(10, 8, 10, 8)
-        layout.setSpacing(16)
-        for cell, stretch in zip(cells, COLUMN_STRETCH, strict=True):
+        if heading is not None:
+            layout.addWidget(heading)
+        values = QHBoxLayout()
+        values.setSpacing(16)
+        for cell in (mild, other):
             cell.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            layout.addWidget(cell, stretch)
+            values.addWidget(cell, 1)
+        layout.addLayout(values)
         self.column.addWidget(frame)
 
     def show_option(self, option_id: str) -> None:

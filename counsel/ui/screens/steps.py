@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QHBoxLayout
 
 from counsel.core.content import StepsScreen
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.step_player import StepPlayer
 from counsel.ui.widgets import card, label
+from counsel.ui.wrap_button import WrapButton
 
 
 class StepsPage(ScreenPage):
@@ -38,9 +39,9 @@ class StepsPage(ScreenPage):
         layout.addWidget(self.step_sources)
         self.column.addWidget(frame)
         row = QHBoxLayout()
-        self.previous_button = QPushButton(self.tr("◀  Previous step"))
+        self.previous_button = WrapButton(self.tr("◀  Previous step"))
         self.previous_button.setObjectName("previousStep")
-        self.next_button = QPushButton(self.tr("Next step  ▶"))
+        self.next_button = WrapButton(self.tr("Next step  ▶"))
         self.next_button.setObjectName("nextStep")
         self.previous_button.clicked.connect(lambda: self.show_step(self.player.index() - 1))
         self.next_button.clicked.connect(lambda: self.show_step(self.player.index() + 1))
