@@ -10,6 +10,7 @@ from ui_driver import child, click
 
 from counsel.core.content import StepsScreen
 from counsel.ui.app import prepare_application
+from counsel.ui.illustration import IllustrationView
 from counsel.ui.step_player import REDUCE_MOTION_ENV, StepPlayer, reduce_motion
 
 PICTURES = ["step-1-sedation.svg", "step-2-portal.svg", "step-3-remove.svg"]
@@ -57,6 +58,8 @@ def test_reduce_motion_comes_from_the_environment(monkeypatch: pytest.MonkeyPatc
 def test_the_next_step_fades_in_and_then_stays(qtbot, open_window, motion) -> None:  # noqa: ANN001
     page, screen = procedure(open_window())
     player = page.player
+    assert page.illustration is player
+    assert not [view for view in page.findChildren(IllustrationView) if view.isVisible()]
     first = settled(qtbot, player)
     click(qtbot, page, "nextStep")
     assert child(page, QLabel, "stepTitle").text() == screen.steps[1].title

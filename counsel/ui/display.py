@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from counsel.ui.theme import HIGH_CONTRAST, PALETTE, TEXT_SCALES, style_sheet
@@ -44,6 +44,7 @@ class DisplayControls(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         self.size_label = label("", "muted")
+        self.size_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.size_label.setObjectName("textSizeLabel")
         row = QHBoxLayout()
         self.smaller = QPushButton(self.tr("A−"))
@@ -59,7 +60,7 @@ class DisplayControls(QWidget):
         self.contrast = WrapButton(self.tr("High contrast"))
         self.contrast.setObjectName("highContrast")
         self.contrast.setCheckable(True)
-        layout.addWidget(self.size_label)
+        row.insertWidget(1, self.size_label)
         layout.addLayout(row)
         layout.addWidget(self.contrast)
         self.smaller.clicked.connect(lambda: self.set_display(self.display.smaller()))
@@ -76,7 +77,8 @@ class DisplayControls(QWidget):
             self.changed.emit(display)
 
     def _show(self) -> None:
-        self.size_label.setText(
+        self.size_label.setText(f"{self.display.scale}%")
+        self.size_label.setAccessibleName(
             self.tr("Text size: %1%").replace("%1", str(self.display.scale))
         )
         self.smaller.setEnabled(self.display.scale > TEXT_SCALES[0])

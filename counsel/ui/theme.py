@@ -108,7 +108,7 @@ def style_sheet(p: Palette = PALETTE, scale: int = 100) -> str:
         border: 2px solid {p.border}; border-radius: 6px; padding: 6px; }}
     QLineEdit[invalid="true"] {{ border-color: {p.bad}; }}
     QListWidget#sidebar {{ background: {p.sidebar}; border: none; padding: 4px; }}
-    QListWidget#sidebar::item {{ padding: 10px 8px; border-radius: 6px; }}
+    QListWidget#sidebar::item {{ padding: 6px 8px; border-radius: 6px; }}
     QListWidget#sidebar::item:selected {{ background: {p.accent}; color: {p.accent_text}; }}
     QWidget#sidebarPanel {{ background: {p.sidebar}; }}
     QWidget#navBar {{ background: {p.surface}; border-top: 1px solid {p.border}; }}

@@ -22,6 +22,7 @@ class StepsPage(ScreenPage):
             [step.illustration or self.screen.illustration for step in self.screen.steps]
         )
         self.row.replaceWidget(self.illustration, self.player)
+        self.illustration.hide()
         self.illustration.deleteLater()
         self.illustration = self.player  # type: ignore[assignment]
         self.player.currentChanged.connect(self._show_text)
