@@ -19,11 +19,13 @@ from counsel.core.content import (
     QuizQuestion,
     QuizScreen,
     Screen,
+    StepsScreen,
 )
 from counsel.core.rules import candidacy
 from counsel.core.session import Session
 from counsel.pdf import styles as st
 from counsel.pdf.icon_array import figure_block
+from counsel.pdf.illustrations import beside, captioned_grid
 from counsel.pdf.signatures import signatures_block
 
 Block = Callable[[Screen, Session], list[Flowable]]
@@ -31,13 +33,21 @@ Block = Callable[[Screen, Session], list[Flowable]]
 ANSWER_WORDS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
 
 
+# Kinds whose picture teaches, printed beside the summary. The others' pictures decorate a
+# greeting or a form; the procedure prints each step's picture instead (``_steps``).
+PICTURED_KINDS = ("info", "checklist", "outcomes", "comparison")
+
+
 def screen_block(number: int, screen: Screen, session: Session) -> list[Flowable]:
     """Title, what the screen covered, when it was shown and discussed, then its details."""
     details = BLOCKS[screen.kind](screen, session)
+    summary: Flowable = st.para(screen.summary, st.SUMMARY if details else st.BODY)
+    if screen.illustration and screen.kind in PICTURED_KINDS:
+        summary = beside([summary], screen.illustration)
     return [
         Paragraph(f"{number}. {st.text(screen.title)}", st.HEADING),
         st.para(_visit_line(screen, session), st.META),
-        st.para(screen.summary, st.SUMMARY if details else st.BODY),
+        summary,
         *details,
     ]
 
@@ -54,6 +64,16 @@ def _visit_line(screen: Screen, session: Session) -> str:
 
 def _nothing_more(screen: Screen, session: Session) -> list[Flowable]:
     return []
+
+
+def _steps(screen: Screen, session: Session) -> list[Flowable]:
+    assert isinstance(screen, StepsScreen)
+    pictured = [
+        (f"{number}. {step.title}", step.illustration)
+        for number, step in enumerate(screen.steps, 1)
+        if step.illustration
+    ]
+    return [captioned_grid(pictured)] if pictured else []
 
 
 def _checklist(screen: Screen, session: Session) -> list[Flowable]:
@@ -129,7 +149,11 @@ def _comparison(screen: Screen, session: Session) -> list[Flowable]:
         )
     )
     table.spaceBefore, table.spaceAfter = 4, 8
-    return [table] + [st.labelled(option.name, option.text) for option in screen.options]
+    options: list[Flowable] = []
+    for option in screen.options:
+        text = st.labelled(option.name, option.text)
+        options.append(beside([text], option.illustration) if option.illustration else text)
+    return [table, *options]
 
 
 def _questions(screen: Screen, session: Session) -> list[Flowable]:
@@ -191,7 +215,7 @@ BLOCKS: dict[str, Block] = {
     "details": _nothing_more,
     "info": _nothing_more,
     "checklist": _checklist,
-    "steps": _nothing_more,
+    "steps": _steps,
     "outcomes": _outcomes,
     "comparison": _comparison,
     "questions": _questions,

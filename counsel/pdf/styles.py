@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
@@ -73,6 +74,7 @@ SUMMARY = ParagraphStyle("summary", parent=BODY, keepWithNext=1)
 ROW = ParagraphStyle("row", parent=BODY, spaceAfter=0)
 SOURCE = ParagraphStyle("source", parent=SMALL, leftIndent=16, firstLineIndent=-16, spaceAfter=4)
 HEADER = ParagraphStyle("header", parent=SMALL, fontSize=9, leading=11, textColor=MUTED)
+CAPTION = ParagraphStyle("caption", parent=SMALL, alignment=TA_CENTER, spaceBefore=3, spaceAfter=0)
 
 
 def text(value: str) -> str:

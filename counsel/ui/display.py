@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
 from counsel.ui.theme import HIGH_CONTRAST, PALETTE, TEXT_SCALES, style_sheet
 from counsel.ui.widgets import label
@@ -47,11 +47,11 @@ class DisplayControls(QWidget):
         self.size_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.size_label.setObjectName("textSizeLabel")
         row = QHBoxLayout()
-        self.smaller = QPushButton(self.tr("A−"))
+        self.smaller = WrapButton(self.tr("A−"))
         self.smaller.setObjectName("textSmaller")
         self.smaller.setAccessibleName(self.tr("Smaller text (Ctrl+Minus)"))
         self.smaller.setToolTip(self.tr("Smaller text (Ctrl+Minus)"))
-        self.bigger = QPushButton(self.tr("A+"))
+        self.bigger = WrapButton(self.tr("A+"))
         self.bigger.setObjectName("textBigger")
         self.bigger.setAccessibleName(self.tr("Larger text (Ctrl+Plus)"))
         self.bigger.setToolTip(self.tr("Larger text (Ctrl+Plus)"))

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -78,10 +77,10 @@ class MainWindow(QMainWindow):
         self.sidebar.set_scale(self.display.scale)
         self.read_controls = ReadAloudControls(self.reader)
         self.read_controls.readRequested.connect(self.read_aloud)
-        self.sidebar.layout().insertWidget(1, self.read_controls)
+        self.sidebar.panel.insertWidget(1, self.read_controls)
         self.display_controls = DisplayControls(self.display)
         self.display_controls.changed.connect(self.set_display)
-        self.sidebar.layout().addWidget(self.display_controls)
+        self.sidebar.panel.addWidget(self.display_controls)
         row.addWidget(self.sidebar)
         right = QVBoxLayout()
         right.setSpacing(0)
@@ -141,16 +140,15 @@ class MainWindow(QMainWindow):
         bar.setObjectName("navBar")
         layout = QHBoxLayout(bar)
         layout.setContentsMargins(16, 10, 16, 10)
-        self.back_button = QPushButton(self.tr("◀  Back"))
+        self.back_button = WrapButton(self.tr("◀  Back"))
         self.back_button.setObjectName("backButton")
         self.back_button.setToolTip(self.tr("Previous screen (Alt+Left)"))
         self.discussed_button = WrapButton(self.tr("We discussed this"))
         self.discussed_button.setObjectName("discussedButton")
         self.discussed_button.setCheckable(True)
         self.discussed_button.setToolTip(self.tr("Mark this topic as discussed (Ctrl+D)"))
-        self.next_button = QPushButton(self.tr("Next  ▶"))
+        self.next_button = WrapButton(self.tr("Next  ▶"), "primary")
         self.next_button.setObjectName("nextButton")
-        self.next_button.setProperty("role", "primary")
         self.next_button.setToolTip(self.tr("Next screen (Alt+Right)"))
         layout.addWidget(self.back_button)
         layout.addStretch(1)

@@ -11,7 +11,7 @@ import os
 
 from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QWidget
 
 from counsel.core.sentences import split_sentences
 from counsel.ui.wrap_button import WrapButton
@@ -141,7 +141,7 @@ class ReadAloudControls(QWidget):
         self.play = WrapButton()
         self.play.setObjectName("readAloud")
         self.play.setToolTip(self.tr("Read this screen aloud (Ctrl+Shift+R)"))
-        self.stop = QPushButton(self.tr("Stop"))
+        self.stop = WrapButton(self.tr("Stop"))
         self.stop.setObjectName("stopReading")
         layout.addWidget(self.play, 1)
         layout.addWidget(self.stop)

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QProgressBar,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +20,7 @@ from counsel.core.session import Session
 from counsel.ui.widgets import label
 
 BASE_WIDTH = 270
-MAX_WIDTH = 300
+MAX_WIDTH = 320
 
 
 class Sidebar(QWidget):
@@ -31,8 +33,18 @@ class Sidebar(QWidget):
         super().__init__(parent)
         self.setObjectName("sidebarPanel")
         self.content = content
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 16, 12, 12)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()  # at large text sizes the whole panel scrolls; nothing is cut
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(scroll)
+        inner = QWidget()
+        inner.setObjectName("sidebarPanel")
+        scroll.setWidget(inner)
+        self.panel = layout = QVBoxLayout(inner)
+        layout.setContentsMargins(10, 12, 10, 10)
         self.language = QComboBox()
         self.language.setObjectName("languageChoice")
         self.language.setAccessibleName(self.tr("Language"))
@@ -53,11 +65,15 @@ class Sidebar(QWidget):
         self.list.setAccessibleName(self.tr("Screens"))
         for screen in content.screens:
             QListWidgetItem(screen.nav_title, self.list)
+        self.list.setWordWrap(True)
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.list.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         layout.addWidget(self.progress_text)
         layout.addWidget(self.progress)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.list)
+        layout.addStretch(1)
         self.list.currentRowChanged.connect(self._row_changed)
-        self.list.setWordWrap(True)
         self.set_scale(100)
 
     def set_scale(self, scale: int) -> None:
