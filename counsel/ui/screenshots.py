@@ -28,6 +28,7 @@ def write_screenshots(content: Content, clinic: ClinicSettings, folder: Path) ->
         window.start(session)
         window.show()
         written = render_every_screen(window, session, folder)
+        written += render_display_samples(window, folder)
     print(f"Wrote {len(written)} screenshots to {folder}")
     return 0
 
@@ -50,6 +51,31 @@ def render_every_screen(window: MainWindow, session: Session, folder: Path) -> l
             settle()
             window.grab().save(str(path))
             written.append(path)
+    return written
+
+
+DISPLAY_SAMPLES = (("en", 100, False), ("en", 200, False), ("es", 100, True), ("es", 200, True))
+
+
+def render_display_samples(window: MainWindow, folder: Path) -> list[Path]:
+    """The stenosis screen in a 1024x700 window: English and Spanish, 100% and 200% text,
+    normal and high contrast (the README shows these)."""
+    from counsel.ui.display import Display
+
+    sample = demo_session(window.content, seal=False)
+    sample.id = f"{sample.id}-display"  # a second, unsigned copy beside the signed demo
+    window.start(sample, at_screen=1)
+    window.resize(1024, 700)
+    written = []
+    for language, scale, high_contrast in DISPLAY_SAMPLES:
+        window.change_language(language)
+        window.set_display(Display(scale, high_contrast))
+        window.go_to(1)
+        settle()
+        path = folder / f"display-{language}-{scale}-{'contrast' if high_contrast else 'normal'}.png"
+        window.grab().save(str(path))
+        written.append(path)
+    window.set_display(Display())
     return written
 
 
