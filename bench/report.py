@@ -62,7 +62,8 @@ def _screens(screens: dict[str, Any]) -> list[str]:
 def _pdf(pdf: dict[str, Any]) -> list[str]:
     lines = [f"{'Acknowledgement PDF':<52}{'median build (ms)':>18}{'size (MB)':>12}"]
     for name in ("demo", "long"):
-        lines.append(f"  {name:<50}{pdf[name]['build_ms']['median']:>18.1f}{pdf[name]['mb']:>12.2f}")
+        build, size = pdf[name]["build_ms"]["median"], pdf[name]["mb"]
+        lines.append(f"  {name:<50}{build:>18.1f}{size:>12.2f}")
     lines.append(
         f"  first build in a process (imports reportlab, parses fonts): "
         f"{pdf['first_build_ms']:.0f} ms"

@@ -72,6 +72,7 @@ def press(app: QApplication, window: MainWindow, button: QPushButton) -> float:
 def walk(app: QApplication, window: MainWindow, record: dict[str, list[float]]) -> None:
     """Press Next from the first screen to the last, and Next step through each step."""
     next_button = window.findChild(QPushButton, "nextButton")
+    assert next_button is not None, "the main window has no nextButton"
     for screen in window.content.screens[1:]:
         record.setdefault(screen.id, []).append(press(app, window, next_button))
         page = window.current_page()
@@ -90,6 +91,7 @@ def walk(app: QApplication, window: MainWindow, record: dict[str, list[float]]) 
 def rewind(page: QWidget) -> None:
     """Back to step 1: a screen seen before still shows the step it was left at."""
     previous = page.findChild(QPushButton, "previousStep")
+    assert previous is not None, f"{page.objectName()} has nextStep but no previousStep"
     while previous.isEnabled():
         previous.click()
     QTest.qWait(PAUSE_MS)
@@ -117,7 +119,8 @@ def measure_screen_changes(content: Content, clinic: ClinicSettings, runs: int) 
         for visit, record in records.items()
         for screen, samples in record.items()
     ]
-    every = [sample for change in changes for sample in change["samples"]]
+    every = [sample for record in records.values() for samples in record.values()
+             for sample in samples]
     slowest = max(changes, key=lambda change: change["median"])
     return {
         "median_ms": summary(every)["median"],

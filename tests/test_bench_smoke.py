@@ -45,5 +45,5 @@ def test_quick_benchmark_reports_every_figure(tmp_path: Path) -> None:
     assert any(" step " in change["screen"] for change in changes)
     assert all(change["median"] > 0 for change in changes)
     assert isinstance(results["startup_imports"]["flagged"], list)
-    assert len(results["targets"]) == 8
+    assert results["targets"]
     assert all(isinstance(target["passed"], bool) for target in results["targets"])

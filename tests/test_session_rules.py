@@ -146,3 +146,16 @@ def test_listeners_hear_each_change(content, clock) -> None:
     unsubscribe()
     session.add_question("Will it hurt?")
     assert heard == ["visits", "checklist"]
+
+
+def test_counseling_in_another_language_needs_the_interpreter_to_sign(content, clock) -> None:  # noqa: ANN001, E501
+    from counsel.core.content_loader import load_content
+
+    session = complete_session(content, clock)
+    session.set_content(load_content("es"))
+    assert session.needs_interpreter
+    assert [(m.gap, m.role) for m in readiness(session)] == [
+        (Gap.SIGNATURE_MISSING, "interpreter")
+    ]
+    session.set_signature("interpreter", "Test Interpreter", scrawl())
+    assert readiness(session) == []

@@ -108,10 +108,11 @@ def missing_signatures(session: Session) -> list[Missing]:
     screen_id = screen.id if screen else ""
     missing: list[Missing] = []
     signer = "representative" if "representative" in session.signatures else "patient"
+    required = {signer, "clinician"} | ({"interpreter"} if session.needs_interpreter else set())
     for role in (signer, "clinician", "interpreter", "witness"):
         signature = session.signatures.get(role)
         if signature is None:
-            if role in (signer, "clinician"):
+            if role in required:
                 missing.append(Missing(Gap.SIGNATURE_MISSING, screen_id, role))
             continue
         if not signature.name:

@@ -80,6 +80,7 @@ class Signature:
 class Session:
     content: Content
     clock: Clock = utc_now
+    clinic_language: str = "en"  # counseling in another language needs an interpreter
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
     started_at: datetime | None = None
     details: Details = field(default_factory=Details)
@@ -113,6 +114,10 @@ class Session:
     @property
     def is_sealed(self) -> bool:
         return self.sealed_at is not None
+
+    @property
+    def needs_interpreter(self) -> bool:
+        return self.content.language != self.clinic_language
 
     @property
     def is_blank(self) -> bool:

@@ -41,6 +41,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         "format": FORMAT_VERSION,
         "id": session.id,
         "language": session.content.language,
+        "clinic_language": session.clinic_language,
         "content_version": session.content.version,
         "content_sha256": session.content.sha256,
         "started_at": _time(session.started_at),
@@ -85,6 +86,7 @@ def session_from_dict(data: dict[str, Any], content: Content) -> Session:
         session = Session(
             content,
             id=data["id"],
+            clinic_language=data["clinic_language"],
             started_at=_parse_time(data["started_at"]),
             details=Details(
                 patient_name=raw["patient_name"],

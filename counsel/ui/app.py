@@ -33,7 +33,10 @@ def prepare_application(argv: list[str] | None = None) -> QApplication:
 def create_main_window(
     content: Content, clinic: ClinicSettings, store: RecordStore
 ) -> MainWindow:
-    return MainWindow(content, clinic, store, new_session=lambda: Session(content))
+    return MainWindow(
+        content, clinic, store,
+        new_session=lambda: Session(content, clinic_language=clinic.language),
+    )
 
 
 def run_app(content: Content, clinic: ClinicSettings) -> int:

@@ -72,7 +72,8 @@ def render_display_samples(window: MainWindow, folder: Path) -> list[Path]:
         window.set_display(Display(scale, high_contrast))
         window.go_to(1)
         settle()
-        path = folder / f"display-{language}-{scale}-{'contrast' if high_contrast else 'normal'}.png"
+        look = "contrast" if high_contrast else "normal"
+        path = folder / f"display-{language}-{scale}-{look}.png"
         window.grab().save(str(path))
         written.append(path)
     window.set_display(Display())

@@ -168,6 +168,8 @@ class SignaturesPage(ScreenPage):
         self.session.set_signature(role, block.name.text(), ink, block.relationship.text())
 
     def shown(self) -> None:
+        if self.session.needs_interpreter and not self.session.is_sealed:
+            self.with_interpreter.setChecked(True)  # counseling in another language
         details = self.session.details
         defaults = {
             "patient": details.patient_name,
