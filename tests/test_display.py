@@ -8,11 +8,13 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from counsel.core.demo import demo_session
 from counsel.ui.display import Display
-from counsel.ui.theme import HIGH_CONTRAST, PALETTE, TEXT_PAIRS, contrast_ratio
+from counsel.ui.theme import DARK, HIGH_CONTRAST, PALETTE, TEXT_PAIRS, contrast_ratio
 from counsel.ui.wrap_button import WrapButton
 
 
-@pytest.mark.parametrize(("palette", "minimum"), [(PALETTE, 4.5), (HIGH_CONTRAST, 7.0)])
+@pytest.mark.parametrize(
+    ("palette", "minimum"), [(PALETTE, 4.5), (DARK, 4.5), (HIGH_CONTRAST, 7.0)]
+)
 def test_every_text_colour_pair_meets_wcag(palette, minimum) -> None:  # noqa: ANN001
     for foreground, background in TEXT_PAIRS:
         ratio = contrast_ratio(getattr(palette, foreground), getattr(palette, background))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportlab.graphics.shapes import Drawing, Group, Path
 from reportlab.lib import colors
 from reportlab.lib.units import inch
@@ -10,6 +12,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from counsel.core.content import Figure
 from counsel.core.icon_array import OUTLINE_WIDTH, Command, icon_array, marks
 from counsel.pdf import styles as st
+from counsel.pdf.recorded import Recording, record
 
 ARRAY_WIDTH = 1.45 * inch
 _MOVES = {"M": "moveTo", "L": "lineTo", "C": "curveTo"}
@@ -36,6 +39,11 @@ def icon_array_drawing(per_100: float, tone: str, width: float = ARRAY_WIDTH) ->
     return drawing
 
 
+@lru_cache(maxsize=32)
+def _recording(per_100: float, tone: str) -> Recording:
+    return record(icon_array_drawing(per_100, tone))
+
+
 def _path(commands: tuple[Command, ...], **style: object) -> Path:
     path = Path(**style)
     for op, values in commands:
@@ -51,8 +59,9 @@ def figure_block(figure: Figure, source: str) -> Flowable:
     sentence = f"{figure.text} ({source})"
     if figure.per_100 is None:
         return st.labelled("In studies", sentence, st.INDENTED)
+    picture = _recording(figure.per_100, figure.tone).flowable()
     table = Table(
-        [[icon_array_drawing(figure.per_100, figure.tone), st.labelled("In studies", sentence)]],
+        [[picture, st.labelled("In studies", sentence)]],
         colWidths=[ARRAY_WIDTH + 14, None],
     )
     table.setStyle(

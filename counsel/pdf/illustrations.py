@@ -1,8 +1,8 @@
 """The screens' pictures on paper, as vector drawings beside the sections they illustrate.
 
 The same SVG files the app shows are converted with svglib, so the paper and the screen
-never show different pictures, and print sharp at any size. Parsing a file takes 5-100 ms,
-so each is parsed once per process and every later PDF reuses the drawing.
+never show different pictures, and print sharp at any size. Parsing a file takes 5-100 ms and
+drawing it a few more, so each is parsed and recorded once per process (see ``recorded``).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from svglib.svglib import svg2rlg
 
 from counsel.pdf import styles as st
 from counsel.pdf.fonts import register_fonts
+from counsel.pdf.recorded import Recording, record
 from counsel.resources import illustration_path
 
 PICTURE_WIDTH = 2.2 * inch
@@ -23,21 +24,20 @@ GAP = 14  # between a picture and its text
 
 
 @lru_cache(maxsize=64)
-def _parsed(path: str) -> Drawing:
+def _recording(path: str, width: float) -> Recording:
     register_fonts()  # first, so the labels are set in the bundled DejaVu Sans
-    drawing = svg2rlg(path)
-    if drawing is None:
+    source = svg2rlg(path)
+    if source is None:
         raise ValueError(f"cannot read the illustration {path}")
-    return drawing
-
-
-def picture(name: str, width: float = PICTURE_WIDTH) -> Drawing:
-    """The named illustration scaled to ``width``; the parsed shapes are shared, not copied."""
-    source = _parsed(str(illustration_path(name)))
     scale = width / source.width
     drawing = Drawing(width, source.height * scale)
     drawing.add(Group(*source.contents, transform=(scale, 0, 0, scale, 0, 0)))
-    return drawing
+    return record(drawing)
+
+
+def picture(name: str, width: float = PICTURE_WIDTH) -> Flowable:
+    """The named illustration, ``width`` wide."""
+    return _recording(str(illustration_path(name)), width).flowable()
 
 
 def beside(flowables: list[Flowable], name: str) -> Table:

@@ -11,8 +11,8 @@ from counsel.core.content import ClinicSettings, Content
 from counsel.core.record_store import RecordStore
 from counsel.core.session import Session
 from counsel.resources import font_path
+from counsel.ui.display import Display, apply_display
 from counsel.ui.main_window import MainWindow
-from counsel.ui.theme import style_sheet
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 
@@ -26,7 +26,7 @@ def prepare_application(argv: list[str] | None = None) -> QApplication:
     for name in FONT_FILES:
         QFontDatabase.addApplicationFont(str(font_path(name)))
     app.setFont(QFont("DejaVu Sans"))
-    app.setStyleSheet(style_sheet())
+    apply_display(Display())
     return app
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
-from counsel.ui.theme import HIGH_CONTRAST, PALETTE, TEXT_SCALES, style_sheet
+from counsel.ui.theme import DARK, HIGH_CONTRAST, PALETTE, TEXT_SCALES, style_sheet
 from counsel.ui.widgets import label
 from counsel.ui.wrap_button import WrapButton
 
@@ -27,9 +27,11 @@ class Display:
 
 
 def apply_display(display: Display) -> None:
-    palette = HIGH_CONTRAST if display.high_contrast else PALETTE
+    """High contrast if chosen; otherwise the system's light or dark preference."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    palette = HIGH_CONTRAST if display.high_contrast else DARK if dark else PALETTE
     app.setStyleSheet(style_sheet(palette, display.scale))
 
 

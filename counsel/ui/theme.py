@@ -37,6 +37,13 @@ HIGH_CONTRAST = Palette(
     sidebar="#ffffff", focus="#c45000", notice="#ffffff", badge="#ffffff",
     disabled_text="#3b3b3b", disabled_surface="#ffffff",
 )
+#: For a system set to dark mode: light text on dark grey, every pair at least AA (4.5:1).
+DARK = Palette(
+    window="#15191e", surface="#1f252c", text="#eef2f6", muted="#c2ccd6", accent="#7fb2e5",
+    accent_text="#0b1a29", border="#4a5561", good="#7fd39a", warn="#f0b45a", bad="#ff8a7a",
+    sidebar="#1a2027", focus="#ffb347", notice="#2b2416", badge="#26313d",
+    disabled_text="#9aa5b1", disabled_surface="#242a31",
+)
 BODY_PT = 15
 TITLE_PT = 24
 TEXT_SCALES = (100, 125, 150, 175, 200)
@@ -69,6 +76,9 @@ def style_sheet(p: Palette = PALETTE, scale: int = 100) -> str:
     return f"""
     QWidget {{ color: {p.text}; font-size: {body_pt}pt; }}
     QMainWindow, QScrollArea, QScrollArea > QWidget > QWidget {{ background: {p.window}; }}
+    QMenuBar, QMenu {{ background: {p.surface}; color: {p.text}; }}
+    QMenuBar::item:selected, QMenu::item:selected {{ background: {p.accent};
+        color: {p.accent_text}; }}
     QLabel[role="title"] {{ font-size: {title_pt}pt; font-weight: bold; }}
     QLabel[role="heading"] {{ font-size: {round(body_pt * 1.2)}pt; font-weight: bold; }}
     QLabel[role="rowlabel"] {{ font-weight: bold; }}
