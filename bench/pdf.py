@@ -13,8 +13,8 @@ from counsel.core.demo import demo_session, long_session
 def measure_pdf(content: Content, clinic: ClinicSettings, runs: int) -> dict[str, Any]:
     """Median build time over ``runs`` builds of each session, after one first build.
 
-    The first build is reported on its own: it also imports reportlab and parses the fonts,
-    which the Done screen pays once per app start (it imports the PDF writer lazily).
+    The first build is reported on its own: it also imports reportlab and parses the fonts and
+    pictures, which the first PDF of each app start pays (the app imports the writer lazily).
     """
     sessions = {"demo": demo_session(content), "long": long_session(content)}
     start = time.perf_counter()

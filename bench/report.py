@@ -65,7 +65,7 @@ def _pdf(pdf: dict[str, Any]) -> list[str]:
         build, size = pdf[name]["build_ms"]["median"], pdf[name]["mb"]
         lines.append(f"  {name:<50}{build:>18.1f}{size:>12.2f}")
     lines.append(
-        f"  first build in a process (imports reportlab, parses fonts): "
+        f"  first build in a process (imports reportlab, parses fonts and pictures): "
         f"{pdf['first_build_ms']:.0f} ms"
     )
     return lines

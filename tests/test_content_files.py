@@ -10,9 +10,8 @@ from counsel.core.content import (
     Content,
     OutcomesScreen,
     QuizScreen,
-    StepsScreen,
 )
-from counsel.core.content_loader import referenced_sources
+from counsel.core.content_loader import named_illustrations, referenced_sources
 from counsel.resources import illustration_path
 
 FIGURE = re.compile(r"\d+(\.\d+)?\s*(%|percent|out of|in 100|points?\b)", re.IGNORECASE)
@@ -52,13 +51,7 @@ def test_every_cited_source_exists_and_every_source_is_cited(content: Content) -
 
 
 def test_every_illustration_named_exists(content: Content) -> None:
-    names = {screen.illustration for screen in content.screens}
-    for screen in content.screens:
-        if isinstance(screen, StepsScreen):
-            names |= {step.illustration for step in screen.steps}
-        if isinstance(screen, ComparisonScreen):
-            names |= {option.illustration for option in screen.options}
-    names.discard("")
+    names = {name for screen in content.screens for name in named_illustrations(screen)}
     assert names
     assert [name for name in names if not illustration_path(name).is_file()] == []
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QAccessibilityHints, QImage
 from PySide6.QtWidgets import QLabel, QPushButton
 from ui_driver import child, click
 
@@ -53,6 +53,10 @@ def test_reduce_motion_comes_from_the_environment(monkeypatch: pytest.MonkeyPatc
     assert reduce_motion()
     monkeypatch.setenv(REDUCE_MOTION_ENV, "0")
     assert not reduce_motion()
+    monkeypatch.delenv(REDUCE_MOTION_ENV)
+    if not hasattr(QAccessibilityHints, "motionPreference"):
+        assert not reduce_motion(), "Qt before 6.12 cannot say, so motion stays on"
+    assert isinstance(reduce_motion(), bool)
 
 
 def test_the_next_step_fades_in_and_then_stays(qtbot, open_window, motion) -> None:  # noqa: ANN001

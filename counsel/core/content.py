@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from counsel.core.formatting import DocumentWords
+
 SCREEN_KINDS = (
     "details",
     "info",
@@ -195,6 +197,8 @@ class Content:
     screens: tuple[Screen, ...]
     sources: Mapping[str, Source]
     sha256: str
+    # The PDF's own words (document.toml); None only in content a test builds by hand.
+    document: DocumentWords | None = None
     _index: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from counsel.core import content as c
+from counsel.core.formatting import load_document_words
 from counsel.core.toml_reader import ContentError, TableReader
 from counsel.resources import resources_dir
 
@@ -49,6 +50,7 @@ def load_content(language: str = "en", root: Path | None = None) -> c.Content:
         screens=screens,
         sources=sources,
         sha256=content_digest(folder),
+        document=load_document_words(folder, language),
     )
     meta.finish()
     _check_references(content, language)
@@ -349,3 +351,11 @@ def referenced_sources(screen: c.Screen) -> list[str]:
             if figure is not None:
                 found.append(figure.source)
     return found
+
+
+def named_illustrations(screen: c.Screen) -> list[str]:
+    """Every illustration file a screen names: its own, its steps' and its options'."""
+    found = [screen.illustration]
+    for part in ("steps", "options"):
+        found += [entry.illustration for entry in getattr(screen, part, ())]
+    return [name for name in found if name]

@@ -12,6 +12,7 @@ import os
 
 from PySide6.QtCore import QEasingCurve, QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import (
+    QAccessibilityHints,
     QColor,
     QFocusEvent,
     QGuiApplication,
@@ -45,9 +46,12 @@ def reduce_motion() -> bool:
     override = os.environ.get(REDUCE_MOTION_ENV, "").strip()
     if override:
         return override != "0"
-    hints = QGuiApplication.styleHints().accessibility()
-    motion = getattr(hints, "motionPreference", None)
-    return motion is not None and "Reduce" in motion().name
+    if not hasattr(QAccessibilityHints, "motionPreference"):  # Qt before 6.12 cannot tell
+        return False
+    # Keep the style hints' wrapper while asking: PySide invalidates the accessibility
+    # hints' wrapper with it, and then the next caller gets "already deleted".
+    style_hints = QGuiApplication.styleHints()
+    return "Reduce" in style_hints.accessibility().motionPreference().name
 
 
 class StepPicture(QWidget):
@@ -108,11 +112,12 @@ class StepPicture(QWidget):
             painter.drawPixmap(0, 0, self.pixmap(before))
             painter.setOpacity(progress)
         painter.drawPixmap(0, 0, self.pixmap(after))
-        if self._player.hasFocus():
+        if self._player.hasFocus():  # the ring hugs the picture, not the space around it
+            ring = self._fitted(self._player.renderer(after)).adjusted(1.5, 1.5, -1.5, -1.5)
             painter.setOpacity(1)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(QPen(QColor(PALETTE.focus), 3))
-            painter.drawRoundedRect(QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5), 10, 10)
+            painter.drawRoundedRect(ring, 12, 12)
 
 
 class StepPlayer(QWidget):

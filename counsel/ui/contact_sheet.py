@@ -1,0 +1,75 @@
+"""``python -m counsel.ui.contact_sheet FILE.png``: every illustration on one sheet, named.
+
+For reviewing the art set at a glance (the README shows it), rendered by the same Qt SVG
+renderer as the app, so the sheet shows what a patient sees.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
+
+from counsel.resources import resources_dir
+
+COLUMNS = 4
+CELL_WIDTH, CELL_HEIGHT = 320, 200
+CAPTION_HEIGHT = 30
+GAP = 16
+BACKGROUND = QColor("#ffffff")
+CAPTION = QColor("#15202b")
+
+
+def write_contact_sheet(path: Path, folder: Path | None = None) -> int:
+    """Draws every SVG in ``folder`` (the illustrations) into a grid; returns how many."""
+    files = sorted((folder or resources_dir() / "illustrations").glob("*.svg"))
+    rows = math.ceil(len(files) / COLUMNS)
+    image = QImage(
+        GAP + COLUMNS * (CELL_WIDTH + GAP),
+        GAP + rows * (CELL_HEIGHT + CAPTION_HEIGHT + GAP),
+        QImage.Format.Format_RGB32,
+    )
+    image.fill(BACKGROUND)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(15)
+    painter.setFont(font)
+    painter.setPen(CAPTION)
+    for index, file in enumerate(files):
+        row, column = divmod(index, COLUMNS)
+        left = GAP + column * (CELL_WIDTH + GAP)
+        top = GAP + row * (CELL_HEIGHT + CAPTION_HEIGHT + GAP)
+        renderer = QSvgRenderer(str(file))
+        renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        renderer.render(painter, QRectF(left, top, CELL_WIDTH, CELL_HEIGHT))
+        caption = QRectF(left, top + CELL_HEIGHT, CELL_WIDTH, CAPTION_HEIGHT)
+        painter.drawText(caption, Qt.AlignmentFlag.AlignCenter, file.name)
+    painter.end()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(path)):
+        raise OSError(f"could not write {path}")
+    return len(files)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m counsel.ui.contact_sheet FILE.png", file=sys.stderr)
+        return 2
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from counsel.ui.app import prepare_application  # the bundled font, before drawing text
+
+    prepare_application([])
+    count = write_contact_sheet(Path(args[0]))
+    print(f"Wrote {count} illustrations to {args[0]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

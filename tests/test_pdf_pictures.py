@@ -1,0 +1,100 @@
+"""The illustrations on paper: beside their sections, in the bundled font, drawn exactly."""
+
+from __future__ import annotations
+
+import io
+import re
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+from pypdf import PdfReader
+from reportlab.graphics import renderPDF
+from reportlab.pdfgen.canvas import Canvas
+from svglib.svglib import svg2rlg
+
+from counsel.core.content import ClinicSettings, Content, StepsScreen
+from counsel.core.demo import demo_session
+from counsel.pdf.acknowledgement import build_acknowledgement
+from counsel.pdf.fonts import BOLD, REGULAR, register_fonts
+from counsel.pdf.recorded import record
+from counsel.pdf.sections import PICTURED_KINDS
+from counsel.resources import illustration_path, resources_dir
+
+SVG = "{http://www.w3.org/2000/svg}"
+ALL_PICTURES = sorted(p.name for p in (resources_dir() / "illustrations").glob("*.svg"))
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def labels(name: str) -> list[str]:
+    """The words an illustration has baked in, one string per <text>."""
+    root = ElementTree.parse(illustration_path(name)).getroot()
+    return [flat("".join(t.itertext())) for t in root.iter(f"{SVG}text") if "".join(t.itertext())]
+
+
+@pytest.fixture(scope="module")
+def pages(content: Content, clinic: ClinicSettings) -> list[str]:
+    data = build_acknowledgement(demo_session(content), clinic)
+    return [flat(page.extract_text()) for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def page_of(pages: list[str], text: str) -> int:
+    return next(number for number, page in enumerate(pages) if flat(text) in page)
+
+
+def test_each_step_picture_prints_with_its_caption_under_the_procedure(
+    pages: list[str], content: Content
+) -> None:
+    steps = next(s for s in content.screens if isinstance(s, StepsScreen))
+    section = page_of(pages, steps.title)
+    for number, step in enumerate(steps.steps, 1):
+        assert page_of(pages, f"{number}. {step.title}") == section
+        for label in labels(step.illustration):
+            assert label in pages[section], (step.illustration, label)
+
+
+def test_teaching_screens_print_their_picture_beside_the_summary(
+    pages: list[str], content: Content
+) -> None:
+    pictured = [s for s in content.screens if s.kind in PICTURED_KINDS and s.illustration]
+    assert len(pictured) >= 4
+    for screen in pictured:
+        for label in labels(screen.illustration):
+            assert label in pages[page_of(pages, screen.summary[:60])], (screen.id, label)
+
+
+def test_picture_labels_are_set_in_the_bundled_dejavu_sans() -> None:
+    """Not a font found on the computer (or Helvetica, which lacks many letters)."""
+    register_fonts()
+    for name in ALL_PICTURES:
+        recording = record(svg2rlg(str(illustration_path(name))))
+        calls = [part for part in recording.parts if isinstance(part, tuple)]
+        fonts = {args[0] for call, args, _ in calls if call == "setFont"}
+        assert fonts <= {REGULAR, BOLD}, name
+        assert bool(fonts) == bool(labels(name)), name
+
+
+def drawing_operators(data: bytes) -> list[bytes]:
+    """A page's operators, less font selections and empty state wrappers (which vary)."""
+    stream = re.sub(rb"BT /F\d+ [\d.]+ Tf [\d.]+ TL ET|1 0 0 1 0 0 cm", b"", data)
+    return [token for token in stream.split() if token not in (b"q", b"Q")]
+
+
+def one_page(draw) -> bytes:  # noqa: ANN001 (a function of a canvas)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    draw(canvas)
+    canvas.showPage()
+    canvas.save()
+    return PdfReader(buffer).pages[0].get_contents().get_data()
+
+
+@pytest.mark.parametrize("name", ALL_PICTURES)
+def test_a_recorded_picture_draws_exactly_what_svglib_drew(name: str) -> None:
+    register_fonts()
+    drawing = svg2rlg(str(illustration_path(name)))
+    direct = one_page(lambda canvas: renderPDF.draw(drawing, canvas, 0, 0))
+    replayed = one_page(lambda canvas: record(drawing).flowable().drawOn(canvas, 0, 0))
+    assert drawing_operators(replayed) == drawing_operators(direct)
