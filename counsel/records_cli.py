@@ -51,7 +51,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 def main(argv: Sequence[str]) -> int:
     args = parse_args(argv)
     try:
-        with RecordStore.in_folder(args.data_dir or default_data_dir()) as store:
+        with RecordStore.in_folder(args.data_dir or default_data_dir(clinic_folder())) as store:
             return COMMANDS[args.command](store, args)
     except RecordNotFoundError as error:
         print(error.args[0], file=sys.stderr)
@@ -161,3 +161,14 @@ COMMANDS: dict[str, Callable[[RecordStore, argparse.Namespace], int]] = {
     "verify": verify_command,
     "add-demo": add_demo_command,
 }
+
+
+def clinic_folder() -> str:
+    """The records folder set in clinic.toml, if any; a broken file must not lock staff out."""
+    from counsel.core.content_loader import load_clinic
+    from counsel.core.toml_reader import ContentError
+
+    try:
+        return load_clinic().records_folder
+    except ContentError:
+        return ""

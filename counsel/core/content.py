@@ -229,3 +229,4 @@ class ClinicSettings:
     paper: str
     levels: tuple[str, ...]
     language: str
+    records_folder: str = ""  # empty: the application-data folder

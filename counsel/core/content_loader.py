@@ -78,6 +78,7 @@ def load_clinic(root: Path | None = None) -> c.ClinicSettings:
         paper=reader.choice("paper", PAPER_SIZES),
         levels=reader.texts("levels", required=True),
         language=reader.text("language"),
+        records_folder=reader.optional_text("records_folder"),
     )
     reader.finish()
     return clinic

@@ -33,10 +33,13 @@ class StoreVersionError(RuntimeError):
     """The database was written by a newer Counsel; changing it could lose what that one wrote."""
 
 
-def default_data_dir() -> Path:
-    """Where Qt's AppDataLocation puts organisation "Counsel", app "Counsel" (tests override)."""
+def default_data_dir(configured: str = "") -> Path:
+    """``COUNSEL_DATA_DIR`` if set (tests), else the clinic's ``records_folder`` setting, else
+    where Qt's AppDataLocation puts organisation "Counsel", app "Counsel"."""
     if override := os.environ.get("COUNSEL_DATA_DIR"):
         return Path(override)
+    if configured:
+        return Path(configured).expanduser()
     if sys.platform == "win32":
         base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
     elif sys.platform == "darwin":

@@ -45,7 +45,7 @@ def run_app(content: Content, clinic: ClinicSettings) -> int:
     from counsel.ui.resume import offer_resume
 
     app = prepare_application()
-    with RecordStore.in_folder(default_data_dir()) as store:
+    with RecordStore.in_folder(default_data_dir(clinic.records_folder)) as store:
         window = create_main_window(content, clinic, store)
         window.show()
         offer_resume(window, store)
