@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+from html import escape  # not xml.sax.saxutils: that pulls in urllib, http and ssl
 
 COLUMNS = ROWS = 10
 CELL_WIDTH = 20.0
@@ -163,7 +163,7 @@ def to_svg(array: IconArray, tone: str, caption: str = "") -> str:
         f"<desc>{array.shown:g} of 100 people are coloured.</desc>",
     ]
     for mark in marks(array, tone):
-        fill = quoteattr(mark.fill or "none")
+        fill = f'"{escape(mark.fill or "none")}"'
         stroke = (
             f' stroke="{mark.stroke}" stroke-width="{OUTLINE_WIDTH}" stroke-linejoin="round"'
             if mark.stroke

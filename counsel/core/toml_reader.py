@@ -6,7 +6,6 @@ can act on ("screens/risks.toml: items[3].likelihood: missing"), never a traceba
 
 from __future__ import annotations
 
-import difflib
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -45,6 +44,8 @@ class TableReader:
         self._used.add(key)
         if key not in self._data:
             if default is _REQUIRED:
+                import difflib  # only on this error path: it is slow to import
+
                 near = difflib.get_close_matches(key, list(self._data), n=1, cutoff=0.7)
                 hint = f" (is {near[0]!r} a misspelling of it?)" if near else ""
                 raise self.error(key, f"missing{hint}")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,12 +24,17 @@ from counsel.core.session_recorder import SessionRecorder
 from counsel.ui.display import Display, DisplayControls, apply_display
 from counsel.ui.languages import Languages
 from counsel.ui.read_aloud import ReadAloud, ReadAloudControls, reading_parts
-from counsel.ui.records_window import RecordsWindow
 from counsel.ui.screens.base import ScreenContext, ScreenPage
 from counsel.ui.screens.registry import SCREEN_CLASSES
 from counsel.ui.session_bridge import SessionBridge
 from counsel.ui.sidebar import Sidebar
 from counsel.ui.wrap_button import WrapButton
+
+if TYPE_CHECKING:
+    from counsel.ui.records_window import RecordsWindow
+
+
+PREPARE_DELAY_MS = 50
 
 
 class MainWindow(QMainWindow):
@@ -56,6 +63,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self.setMinimumSize(1024, 700)
         self.pages: dict[int, ScreenPage] = {}
+        self._prepare_after_paint: QWidget | None = None
         self.index = -1
         self.bridge: SessionBridge | None = None
         self.recorder: SessionRecorder | None = None
@@ -188,6 +196,8 @@ class MainWindow(QMainWindow):
 
     def show_records(self) -> RecordsWindow:
         """The records list; choosing an unfinished session resumes it here."""
+        from counsel.ui.records_window import RecordsWindow  # PDF viewer: not at start-up
+
         window = RecordsWindow(self.store, self)
         window.resumeRequested.connect(self.resume)
         window.open()
@@ -237,6 +247,7 @@ class MainWindow(QMainWindow):
             page.jumpRequested.connect(self.go_to_screen)
             page.newSessionRequested.connect(lambda: self.start(self.new_session()))
             page.set_presenting(self.presenting)
+            page.scroll.viewport().installEventFilter(self)
             self.stack.addWidget(page)
             self.pages[index] = page
         return self.pages[index]
@@ -258,6 +269,24 @@ class MainWindow(QMainWindow):
         self.session.view(page.screen.id)
         page.shown()
         self._update_nav()
+        self._prepare_after_paint = page.scroll.viewport()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Once the screen in view has painted, build the next one while the patient reads."""
+        if event.type() == QEvent.Type.Paint and watched is self._prepare_after_paint:
+            self._prepare_after_paint = None
+            QTimer.singleShot(PREPARE_DELAY_MS, self._prepare_next)
+        return super().eventFilter(watched, event)
+
+    def _prepare_next(self) -> None:
+        """Build and lay out the next screen off screen, so Next shows it at once."""
+        following = self.index + 1
+        if not self.isVisible():
+            return
+        if following < len(self.content.screens) and following not in self.pages:
+            page = self.page(following)
+            page.resize(self.stack.size())
+            page.grab()
 
     def _toggle_discussed(self) -> None:
         if not self.session.is_sealed:

@@ -8,19 +8,24 @@ from __future__ import annotations
 
 import html
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, Qt, Signal
-from PySide6.QtTextToSpeech import QTextToSpeech
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QWidget
 
 from counsel.core.sentences import split_sentences
 from counsel.ui.wrap_button import WrapButton
+
+if TYPE_CHECKING:
+    from PySide6.QtTextToSpeech import QTextToSpeech
 
 ENGINE_ENV = "COUNSEL_TTS_ENGINE"
 HIGHLIGHT = "#ffe066"
 
 
 def choose_engine() -> str | None:
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
     wanted = os.environ.get(ENGINE_ENV)
     engines = [e for e in QTextToSpeech.availableEngines() if e != "mock"]
     if wanted:
@@ -47,18 +52,32 @@ class ReadAloud(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        engine = choose_engine()
-        self.speech = QTextToSpeech(engine, self) if engine else None
+        self._speech: QTextToSpeech | None = None
+        self._engine_loaded = False
         self.parts: list[tuple[QLabel, str]] = []
         self.index = -1
         self.state = "idle"
         self._plain: dict[QLabel, str] = {}
-        if self.speech is not None:
-            self.speech.stateChanged.connect(self._speech_state)
+
+    @property
+    def speech(self) -> QTextToSpeech | None:
+        """The speech engine, loaded the first time it is needed (not at start-up)."""
+        if not self._engine_loaded:
+            from PySide6.QtTextToSpeech import QTextToSpeech
+
+            self._engine_loaded = True
+            engine = choose_engine()
+            if engine:
+                self._speech = QTextToSpeech(engine, self)
+                self._speech.stateChanged.connect(self._speech_state)
+        return self._speech
 
     @property
     def available(self) -> bool:
-        return self.speech is not None and self.speech.state() != QTextToSpeech.State.Error
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        speech = self.speech
+        return speech is not None and speech.state() != QTextToSpeech.State.Error
 
     def read(self, parts: list[tuple[QLabel, str]], language: str) -> None:
         if self.speech is None:
@@ -85,8 +104,8 @@ class ReadAloud(QObject):
     def stop(self) -> None:
         if self.state != "idle":
             self._set_state("idle")
-            if self.speech is not None:
-                self.speech.stop()
+            if self._speech is not None:
+                self._speech.stop()
         self._highlight(None)
         self.parts, self.index = [], -1
 
@@ -101,7 +120,7 @@ class ReadAloud(QObject):
         self.speech.say(sentence)
 
     def _speech_state(self, state: QTextToSpeech.State) -> None:
-        if state == QTextToSpeech.State.Ready and self.state == "speaking":
+        if state.name == "Ready" and self.state == "speaking":
             self._next()
 
     def _set_state(self, state: str) -> None:
