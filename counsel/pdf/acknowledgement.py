@@ -28,13 +28,13 @@ from reportlab.platypus import (
 )
 
 from counsel.core.atomic_file import write_bytes_atomically
-from counsel.core.content import ClinicSettings
+from counsel.core.content import ClinicSettings, Content
 from counsel.core.content_loader import referenced_sources
-from counsel.core.formatting import format_date, format_datetime
 from counsel.core.session import Session
 from counsel.pdf import styles as st
 from counsel.pdf.fonts import BOLD, REGULAR, register_fonts
 from counsel.pdf.sections import screen_block
+from counsel.pdf.wording import Wording, lines
 
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
 
@@ -65,18 +65,24 @@ class NumberedCanvas(Canvas):
         super().save()
 
 
-def build_acknowledgement(session: Session, clinic: ClinicSettings) -> bytes:
-    """The PDF, in memory; refuses a session that has not been signed."""
+def build_acknowledgement(
+    session: Session, clinic: ClinicSettings, bilingual_with: Content | None = None
+) -> bytes:
+    """The PDF in the patient's language, in memory; refuses a session that is not signed.
+
+    ``bilingual_with`` (the clinic's content, in another language) adds the clinic's wording
+    under the patient's, for the clinic's file when counseling was in another language.
+    """
     if not session.is_sealed:
         raise ValueError("Only a signed session has an acknowledgement; this one is not sealed.")
     register_fonts()
-    content = session.content
+    wording = Wording(session, bilingual_with)
     buffer = io.BytesIO()
     page_width, page_height = PAGE_SIZES[clinic.paper]
     document = BaseDocTemplate(
         buffer,
         pagesize=(page_width, page_height),
-        title=f"Acknowledgement of counseling: {content.procedure}",
+        title=wording.say("title", procedure=session.content.procedure),
         author=clinic.name,  # no patient details in metadata, which file indexers show
         creator="Counsel",
     )
@@ -92,51 +98,56 @@ def build_acknowledgement(session: Session, clinic: ClinicSettings) -> bytes:
     )
     document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     document.build(
-        _story(session, clinic),
+        _story(wording, clinic),
         canvasmaker=partial(
-            NumberedCanvas, decorate=partial(_decorate, session, page_width, page_height)
+            NumberedCanvas, decorate=partial(_decorate, wording, page_width, page_height)
         ),
     )
     return buffer.getvalue()
 
 
-def write_acknowledgement(session: Session, clinic: ClinicSettings, path: Path) -> None:
+def write_acknowledgement(
+    session: Session, clinic: ClinicSettings, path: Path, bilingual_with: Content | None = None
+) -> None:
     """Build first, then write atomically: a failure leaves no file and no temporary file."""
-    write_bytes_atomically(Path(path), build_acknowledgement(session, clinic))
+    write_bytes_atomically(Path(path), build_acknowledgement(session, clinic, bilingual_with))
 
 
-def _story(session: Session, clinic: ClinicSettings) -> list[Flowable]:
-    content = session.content
+def _story(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
+    content = wording.session.content
+    titles = [
+        lang.words.label("title", procedure=lang.content.procedure) for lang in wording.languages
+    ]
     story: list[Flowable] = [
         st.para(clinic.name, st.CLINIC),
         st.para(f"{clinic.address} · {clinic.phone}", st.LABEL),
         HRFlowable(width="100%", thickness=1.5, color=st.ACCENT, spaceBefore=6, spaceAfter=10),
-        st.para(f"Acknowledgement of counseling: {content.procedure}", st.TITLE),
-        _identity(session),
-        st.para(
-            "This record lists each topic discussed during the counseling session, in order,"
-            " with the patient's answers and questions, and the signatures.",
-            st.BODY,
-        ),
+        lines(titles, st.TITLE),
+        _identity(wording),
+        wording.para("intro"),
     ]
     for number, screen in enumerate(content.screens, 1):
-        story += screen_block(number, screen, session)
-    story.append(Paragraph("Sources", st.HEADING))
+        story += screen_block(number, screen, wording)
+    story.append(wording.para("sources", st.HEADING))
     cited = dict.fromkeys(s for screen in content.screens for s in referenced_sources(screen))
     for number, source_id in enumerate(cited, 1):
         source = content.sources[source_id]
-        maker = " (Written or paid for by the device maker.)" if source.industry else ""
+        maker = f" ({wording.say('industry')})" if source.industry else ""
         story.append(st.para(f"{number}. {source.citation}{maker}", st.SOURCE))
     story += [
-        st.para(f"Content version {content.version} ({content.title})", st.SUBHEADING),
-        st.para("Content SHA-256:", st.SMALL),
+        st.para(
+            wording.say("content_version", version=content.version, title=content.title),
+            st.SUBHEADING,
+        ),
+        st.para(wording.say("content_digest"), st.SMALL),
         st.para(content.sha256, st.SMALL),
     ]
     return story
 
 
-def _identity(session: Session) -> Table:
+def _identity(wording: Wording) -> Table:
     """The boxed who-what-when block on page one, as label/value pairs in two columns."""
+    session, words = wording.session, wording.words
     details = session.details
     started = session.started_at or session.sealed_at
     assert started is not None and session.sealed_at is not None
@@ -145,28 +156,30 @@ def _identity(session: Session) -> Table:
         clinician += f", {details.clinician_credentials}"
 
     def cell(label: str) -> Paragraph:
-        return st.para(label, st.LABEL)
+        return wording.para(label, st.LABEL)
 
     def value(text: str, bold: bool = False) -> Paragraph:
         return Paragraph(f"<b>{st.text(text)}</b>" if bold else st.text(text), st.ROW)
 
-    birth = format_date(details.date_of_birth) if details.date_of_birth else "Not recorded"
-    signed = st.when(session.sealed_at, session)
+    not_recorded = wording.say("not_recorded")
+    birth = words.format_date(details.date_of_birth) if details.date_of_birth else not_recorded
+    times = wording.say(
+        "session_times", started=words.format_datetime(started), signed=session.sealed_at
+    )
     wide = [
-        ("Procedure", session.content.procedure),
-        ("Level(s)", ", ".join(details.levels)),
-        ("Clinician", clinician),
-        ("Session", f"{format_datetime(started)}, signed at {signed}"),
-        ("Session ID", session.id),
+        ("procedure", session.content.procedure),
+        ("levels", ", ".join(details.levels)),
+        ("clinician", clinician),
+        ("session", times),
+        ("session_id", session.id),
     ]
-    record = details.record_number or "Not recorded"
     rows = [
-        [cell("Patient"), value(details.patient_name, bold=True), "", ""],
+        [cell("patient"), value(details.patient_name, bold=True), "", ""],
         [
-            cell("Date of birth"),
+            cell("date_of_birth"),
             value(birth, bold=True),
-            cell("Record number"),
-            value(record, True),
+            cell("record_number"),
+            value(details.record_number or not_recorded, True),
         ],
         *([cell(label), value(text), "", ""] for label, text in wide),
     ]
@@ -191,16 +204,20 @@ def _identity(session: Session) -> Table:
 
 
 def _decorate(
-    session: Session, width: float, height: float, canvas: Canvas, number: int, total: int
+    wording: Wording, width: float, height: float, canvas: Canvas, number: int, total: int
 ) -> None:
     """Running header (who this page is about) and footer (which page, which content)."""
-    details = session.details
-    birth = format_date(details.date_of_birth) if details.date_of_birth else "not recorded"
-    record = details.record_number or "not recorded"
+    details, words = wording.session.details, wording.words
+    unknown = wording.say("header_not_recorded")
+    birth = words.format_date(details.date_of_birth) if details.date_of_birth else unknown
+    who = [
+        wording.say("header_birth", date=birth),
+        wording.say("header_record", number=details.record_number or unknown),
+    ]
     # Non-breaking spaces keep "DOB Mar 14, 1948" whole when a long name wraps the line.
     header = Paragraph(
         f"<b>{st.text(details.patient_name)}</b> · "
-        + st.text(f"DOB {birth} · Record {record}").replace(" ", "\u00a0"),
+        + st.text(" · ".join(who)).replace(" ", "\u00a0"),
         st.HEADER,
     )
     header.wrap(width - 2 * st.MARGIN, st.MARGIN)  # a long name wraps upwards, never off
@@ -210,15 +227,16 @@ def _decorate(
     canvas.setLineWidth(0.6)
     canvas.line(st.MARGIN, height - st.MARGIN + 8, width - st.MARGIN, height - st.MARGIN + 8)
     canvas.line(st.MARGIN, st.MARGIN - 14, width - st.MARGIN, st.MARGIN - 14)
-    content = session.content
+    content = wording.session.content
     canvas.setFillColor(st.MUTED)
     canvas.setFont(REGULAR, 8.5)
     canvas.drawString(
         st.MARGIN,
         st.MARGIN - 28,
-        f"Content {content.version} · SHA-256 {content.sha256[:16]}…",
+        wording.say("footer", version=content.version, digest=content.sha256[:16]),
     )
     canvas.setFillColor(st.ACCENT)
     canvas.setFont(BOLD, 10)
-    canvas.drawRightString(width - st.MARGIN, st.MARGIN - 29, f"Page {number} of {total}")
+    page = wording.say("page", number=number, total=total)
+    canvas.drawRightString(width - st.MARGIN, st.MARGIN - 29, page)
     canvas.restoreState()

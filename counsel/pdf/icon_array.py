@@ -13,6 +13,7 @@ from counsel.core.content import Figure
 from counsel.core.icon_array import OUTLINE_WIDTH, Command, icon_array, marks
 from counsel.pdf import styles as st
 from counsel.pdf.recorded import Recording, record
+from counsel.pdf.wording import Wording
 
 ARRAY_WIDTH = 1.45 * inch
 _MOVES = {"M": "moveTo", "L": "lineTo", "C": "curveTo"}
@@ -54,14 +55,14 @@ def _path(commands: tuple[Command, ...], **style: object) -> Path:
     return path
 
 
-def figure_block(figure: Figure, source: str) -> Flowable:
+def figure_block(figure: Figure, source: str, wording: Wording) -> Flowable:
     """"In studies: ...", beside its picture (kept together on a page) when it counts people."""
     sentence = f"{figure.text} ({source})"
     if figure.per_100 is None:
-        return st.labelled("In studies", sentence, st.INDENTED)
+        return wording.labelled("in_studies", sentence, st.INDENTED)
     picture = _recording(figure.per_100, figure.tone).flowable()
     table = Table(
-        [[picture, st.labelled("In studies", sentence)]],
+        [[picture, wording.labelled("in_studies", sentence)]],
         colWidths=[ARRAY_WIDTH + 14, None],
     )
     table.setStyle(

@@ -22,15 +22,13 @@ from counsel.core.content import (
     StepsScreen,
 )
 from counsel.core.rules import candidacy
-from counsel.core.session import Session
 from counsel.pdf import styles as st
 from counsel.pdf.icon_array import figure_block
 from counsel.pdf.illustrations import beside, captioned_grid
 from counsel.pdf.signatures import signatures_block
+from counsel.pdf.wording import Wording, lines
 
-Block = Callable[[Screen, Session], list[Flowable]]
-
-ANSWER_WORDS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
+Block = Callable[[Screen, Wording], list[Flowable]]
 
 
 # Kinds whose picture teaches, printed beside the summary. The others' pictures decorate a
@@ -38,35 +36,40 @@ ANSWER_WORDS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
 PICTURED_KINDS = ("info", "checklist", "outcomes", "comparison")
 
 
-def screen_block(number: int, screen: Screen, session: Session) -> list[Flowable]:
+def screen_block(number: int, screen: Screen, wording: Wording) -> list[Flowable]:
     """Title, what the screen covered, when it was shown and discussed, then its details."""
-    details = BLOCKS[screen.kind](screen, session)
-    summary: Flowable = st.para(screen.summary, st.SUMMARY if details else st.BODY)
+    details = BLOCKS[screen.kind](screen, wording)
+    twin = wording.twin(screen)
+    summary: Flowable = lines(
+        [screen.summary, twin.summary if twin else None], st.SUMMARY if details else st.BODY
+    )
     if screen.illustration and screen.kind in PICTURED_KINDS:
         summary = beside([summary], screen.illustration)
     return [
-        Paragraph(f"{number}. {st.text(screen.title)}", st.HEADING),
-        st.para(_visit_line(screen, session), st.META),
+        lines([f"{number}. {screen.title}", twin.title if twin else None], st.HEADING),
+        _visit_line(screen, wording),
         summary,
         *details,
     ]
 
 
-def _visit_line(screen: Screen, session: Session) -> str:
-    visit = session.visits.get(screen.id)
+def _visit_line(screen: Screen, wording: Wording) -> Flowable:
+    visit = wording.session.visits.get(screen.id)
     if visit is None:
-        return "Not shown."
-    shown = f"Shown at {st.when(visit.first_viewed, session)}"
+        return wording.para("not_shown", st.META)
+    shown = wording.said("shown", when=visit.first_viewed)
     if visit.discussed_at is None:
-        return f"{shown}. Not marked as discussed."
-    return f"{shown}. Marked as discussed at {st.when(visit.discussed_at, session)}."
+        then = wording.said("not_discussed")
+    else:
+        then = wording.said("discussed", when=visit.discussed_at)
+    return lines([f"{a} {b}" for a, b in zip(shown, then, strict=True)], st.META)
 
 
-def _nothing_more(screen: Screen, session: Session) -> list[Flowable]:
+def _nothing_more(screen: Screen, wording: Wording) -> list[Flowable]:
     return []
 
 
-def _steps(screen: Screen, session: Session) -> list[Flowable]:
+def _steps(screen: Screen, wording: Wording) -> list[Flowable]:
     assert isinstance(screen, StepsScreen)
     pictured = [
         (f"{number}. {step.title}", step.illustration)
@@ -76,12 +79,21 @@ def _steps(screen: Screen, session: Session) -> list[Flowable]:
     return [captioned_grid(pictured)] if pictured else []
 
 
-def _checklist(screen: Screen, session: Session) -> list[Flowable]:
+def _checklist(screen: Screen, wording: Wording) -> list[Flowable]:
     assert isinstance(screen, ChecklistScreen)
+    twin = wording.twin(screen)
+    twins = wording.twin_entries(screen, "items")
     rows = []
     for item in screen.items:
-        answer = ANSWER_WORDS.get(session.checklist.get(item.id, ""), "Not answered")
-        rows.append([st.para(item.text, st.ROW), Paragraph(f"<b>{answer}</b>", st.ROW)])
+        answer = wording.session.checklist.get(item.id, "")
+        name = f"answer_{answer}" if answer else "not_answered"
+        other = twins.get(item.id)
+        rows.append(
+            [
+                lines([item.text, other and other.text], st.ROW),
+                lines(wording.said(name), st.ROW, bold=True),
+            ]
+        )
     table = Table(rows, colWidths=["82%", "18%"])
     table.setStyle(
         TableStyle(
@@ -94,35 +106,39 @@ def _checklist(screen: Screen, session: Session) -> list[Flowable]:
             ]
         )
     )
-    verdict = candidacy(screen, session.checklist)
+    verdict = candidacy(screen, wording.session.checklist)
     if verdict is None:
-        result = [st.para("Not every question was answered, so there is no result.")]
+        result = [wording.para("no_result")]
     else:
         chosen = screen.results[verdict]
-        result = [st.labelled("Result", chosen.title), st.para(chosen.text)]
+        twin_title = twin.results[verdict].title if isinstance(twin, ChecklistScreen) else ""
+        result = [wording.labelled("result", [chosen.title, twin_title]), st.para(chosen.text)]
     return [table, st.boxed(result)]
 
 
-def _outcomes(screen: Screen, session: Session) -> list[Flowable]:
+def _outcomes(screen: Screen, wording: Wording) -> list[Flowable]:
     assert isinstance(screen, OutcomesScreen)
-    content = session.content
+    content = wording.session.content
+    twins = wording.twin_entries(screen, "items")
     flow: list[Flowable] = []
     for item in screen.items:
+        other = twins.get(item.id)
         flow += [
-            st.para(item.title, st.SUBHEADING),
-            st.labelled("How likely", item.likelihood, st.INDENTED_LEAD),
+            lines([item.title, other and other.title], st.SUBHEADING),
+            wording.labelled("how_likely", item.likelihood, st.INDENTED_LEAD),
             st.para(item.text, st.INDENTED),
         ]
         if item.action:
-            flow.append(st.labelled("What is done about it", item.action, st.INDENTED))
+            flow.append(wording.labelled("what_is_done", item.action, st.INDENTED))
         if item.figure is not None:
-            flow.append(figure_block(item.figure, content.sources[item.figure.source].short))
+            source = content.sources[item.figure.source].short
+            flow.append(figure_block(item.figure, source, wording))
     if screen.caution:
-        flow.append(st.boxed([st.labelled("Please note", screen.caution)]))
+        flow.append(st.boxed([wording.labelled("please_note", screen.caution)]))
     return flow
 
 
-def _comparison(screen: Screen, session: Session) -> list[Flowable]:
+def _comparison(screen: Screen, wording: Wording) -> list[Flowable]:
     assert isinstance(screen, ComparisonScreen)
     option_width = f"{84 / len(screen.options):.2f}%"
     header = [Paragraph("", st.CELL_HEAD)] + [st.para(o.name, st.CELL_HEAD) for o in screen.options]
@@ -156,12 +172,14 @@ def _comparison(screen: Screen, session: Session) -> list[Flowable]:
     return [table, *options]
 
 
-def _questions(screen: Screen, session: Session) -> list[Flowable]:
+def _questions(screen: Screen, wording: Wording) -> list[Flowable]:
+    session = wording.session
     if not session.questions:
-        return [st.para("No questions were asked.")]
+        return [wording.para("no_questions")]
     flow: list[Flowable] = []
     for number, entry in enumerate(session.questions, 1):
-        asked = st.text(f"Asked at {st.when(entry.asked_at, session)}")
+        asked = st.text(wording.say("asked", when=entry.asked_at))
+        answer = [entry.answer] if entry.answer else wording.said("no_answer")
         flow += [
             # Not keep-with-next: a long answer should split, not leave half a page empty.
             CondPageBreak(1.2 * inch),
@@ -170,40 +188,34 @@ def _questions(screen: Screen, session: Session) -> list[Flowable]:
                 f'<font size="{st.META.fontSize}" color="{st.MUTED.hexval()}">{asked}</font>',
                 st.QUESTION,
             ),
-            st.labelled("Answer", entry.answer or "No answer was written down.", st.INDENTED),
+            wording.labelled("answer", answer, st.INDENTED),
         ]
     return flow
 
 
-def _quiz(screen: Screen, session: Session) -> list[Flowable]:
+def _quiz(screen: Screen, wording: Wording) -> list[Flowable]:
     assert isinstance(screen, QuizScreen)
-    first_right = sum(
-        1 for q in screen.questions if (tries := session.quiz.get(q.id)) and tries[0].correct
-    )
-    total = len(screen.questions)
-    flow: list[Flowable] = [
-        Paragraph(f"<b>{first_right} of {total} right on the first try.</b>", st.BODY)
-    ]
+    quiz = wording.session.quiz
+    twins = wording.twin_entries(screen, "questions")
+    first_right = sum(1 for q in screen.questions if (tries := quiz.get(q.id)) and tries[0].correct)
+    score = wording.said("quiz_score", right=first_right, total=len(screen.questions))
+    flow: list[Flowable] = [lines(score, st.BODY, bold=True)]
     for question in screen.questions:
-        flow.append(st.para(question.text, st.SUBHEADING))
-        attempts = session.quiz.get(question.id, [])
+        other = twins.get(question.id)
+        flow.append(lines([question.text, other and other.text], st.SUBHEADING))
+        attempts = quiz.get(question.id, [])
         if not attempts:
-            flow.append(st.para("Not answered.", st.INDENTED))
+            flow.append(wording.para("not_answered", st.INDENTED))
             continue
         final, first = attempts[-1], attempts[0]
-        verdict = "correct" if final.correct else "not correct"
-        flow.append(
-            st.labelled(
-                f"Final answer ({verdict})", _choice(question, final.choice), st.INDENTED_LEAD
-            )
-        )
-        first_try = (
-            "Right."
-            if first.correct
-            else f"Not right: \u201c{_choice(question, first.choice)}\u201d It was explained,"
-            " then answered again."
-        )
-        flow.append(st.labelled("First try", first_try, st.INDENTED))
+        verdict = "final_right" if final.correct else "final_wrong"
+        chosen = _choice(question, final.choice)
+        flow.append(wording.labelled(verdict, chosen, st.INDENTED_LEAD))
+        if first.correct:
+            first_try = wording.said("first_right")
+        else:
+            first_try = wording.said("first_wrong", choice=_choice(question, first.choice))
+        flow.append(wording.labelled("first_try", first_try, st.INDENTED))
     return flow
 
 

@@ -6,8 +6,6 @@ headings, and one dark accent that stays distinct when printed in greyscale.
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -16,11 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from counsel.core.formatting import format_datetime, format_time
 from counsel.pdf.fonts import BOLD, REGULAR
-
-if TYPE_CHECKING:
-    from counsel.core.session import Session
 
 ACCENT = colors.HexColor("#1F4E79")
 TINT = colors.HexColor("#EEF3F8")  # light enough to print as a faint grey, not a block
@@ -62,6 +56,8 @@ SUBHEADING = ParagraphStyle(
 META = ParagraphStyle(
     "meta", parent=BODY, fontSize=9.5, leading=13, textColor=MUTED, spaceAfter=4, keepWithNext=1
 )
+# Ends the signing block: kept with the last signature, not pulled onto the next topic's page.
+SEALED = ParagraphStyle("sealed", parent=SUBHEADING, keepWithNext=0)
 QUESTION = ParagraphStyle("question", parent=BODY, spaceBefore=7, spaceAfter=3)
 INDENTED = ParagraphStyle("indented", parent=BODY, leftIndent=14)
 INDENTED_LEAD = ParagraphStyle("indentedlead", parent=INDENTED, keepWithNext=1)
@@ -89,14 +85,6 @@ def para(value: str, style: ParagraphStyle = BODY) -> Paragraph:
 def labelled(label: str, value: str, style: ParagraphStyle = BODY) -> Paragraph:
     """``Label: value`` with the label bold; ``label`` is ours, ``value`` is escaped."""
     return Paragraph(f"<b>{text(label)}:</b> {text(value)}", style)
-
-
-def when(moment: datetime, session: Session) -> str:
-    """The time alone on the session's own day (the date heads the document), else in full."""
-    start = session.started_at or moment
-    if moment.astimezone().date() == start.astimezone().date():
-        return format_time(moment)
-    return format_datetime(moment)
 
 
 def boxed(flowables: list[Flowable]) -> Table:

@@ -1,0 +1,125 @@
+"""The acknowledgement's own words: the patient's language, and for the clinic's copy its own.
+
+Every word the PDF adds to the content (labels, dates, "Page 1 of 9") comes from the
+content's document.toml, so the paper is in the language the patient was counseled in. A
+bilingual copy puts the clinic's wording under the patient's, smaller and grey, so the
+patient's text still reads first and the chart reader needs no second document. What was
+typed or chosen (names, answers, questions) is printed once, exactly as entered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from counsel.core.content import Content, Screen
+from counsel.core.formatting import DocumentWords
+from counsel.core.session import Session
+from counsel.pdf import styles as st
+from counsel.pdf.fonts import REGULAR
+
+SECOND_SCALE = 0.85  # the clinic's wording, relative to the patient's
+
+
+def document_words(content: Content) -> DocumentWords:
+    if content.document is None:
+        raise ValueError(f"content {content.language!r} has no document.toml words")
+    return content.document
+
+
+@dataclass(frozen=True)
+class Language:
+    words: DocumentWords
+    content: Content
+
+
+class Wording:
+    """The document's languages for one session, the patient's first."""
+
+    def __init__(self, session: Session, bilingual_with: Content | None = None) -> None:
+        self.session = session
+        self.languages = [Language(document_words(session.content), session.content)]
+        if bilingual_with is not None:
+            if bilingual_with.language == session.content.language:
+                raise ValueError("a bilingual acknowledgement needs a second language")
+            self.languages.append(Language(document_words(bilingual_with), bilingual_with))
+
+    @property
+    def words(self) -> DocumentWords:
+        """The patient's language: for what is printed once (values, header, footer)."""
+        return self.languages[0].words
+
+    def say(self, name: str, **values: object) -> str:
+        """A label in the patient's language; a datetime value reads as "at 9:05 AM UTC"."""
+        return self.said(name, **values)[0]
+
+    def said(self, name: str, **values: object) -> list[str]:
+        """A label in each language, the patient's first."""
+        return [self._fill(language.words, name, values) for language in self.languages]
+
+    def twin(self, screen: Screen) -> Screen | None:
+        """The same screen in the clinic's language, for a bilingual copy."""
+        if len(self.languages) == 1 or not self.languages[1].content.has_screen(screen.id):
+            return None
+        other = self.languages[1].content.screen(screen.id)
+        return other if other.kind == screen.kind else None
+
+    def twin_entries(self, screen: Screen, part: str) -> dict[str, Any]:
+        """The clinic-language entries of one of a screen's lists ("items"), by id."""
+        return {entry.id: entry for entry in getattr(self.twin(screen), part, ())}
+
+    def para(self, name: str, style: ParagraphStyle = st.BODY, **values: object) -> Paragraph:
+        """A label as a paragraph, the clinic's wording on a line under the patient's."""
+        return lines(self.said(name, **values), style)
+
+    def labelled(
+        self, name: str, value: str | Sequence[str], style: ParagraphStyle = st.BODY
+    ) -> Paragraph:
+        """``Label: value``; bilingual, ``Etiqueta / Label: valor`` with the clinic's value
+        (when ``value`` is a [patient's, clinic's] pair) on a grey line under it."""
+        main, *other = self.said(name)
+        values = [value] if isinstance(value, str) else list(value)
+        label = f"<b>{st.text(main)}</b>"
+        if other:
+            label += " " + second(f"/ {other[0]}", style, size=False)
+        markup = f"{label}<b>:</b> {st.text(values[0])}"
+        if other and len(values) > 1 and values[1]:
+            markup += "<br/>" + second(values[1], style)
+        return Paragraph(markup, style)
+
+    def _fill(self, words: DocumentWords, name: str, values: dict[str, object]) -> str:
+        filled = {
+            key: self._when(words, value) if isinstance(value, datetime) else value
+            for key, value in values.items()
+        }
+        return words.label(name, **filled)
+
+    def _when(self, words: DocumentWords, moment: datetime) -> str:
+        """The time alone on the session's own day (the date heads the document), else in full."""
+        start = self.session.started_at or moment
+        local = moment.astimezone()
+        time = words.format_time(moment)
+        if local.date() == start.astimezone().date():
+            return words.label("at_time", time=time)
+        return words.label("at_datetime", date=words.format_date(local), time=time)
+
+
+def second(value: str, style: ParagraphStyle, size: bool = True) -> str:
+    """Paragraph markup for the clinic's wording: regular weight, grey, smaller."""
+    points = f' size="{style.fontSize * SECOND_SCALE:.1f}"' if size else ""
+    return f'<font name="{REGULAR}"{points} color="{st.MUTED.hexval()}">{st.text(value)}</font>'
+
+
+def lines(texts: Sequence[str | None], style: ParagraphStyle, bold: bool = False) -> Paragraph:
+    """The patient's text, then the clinic's (when given) on a grey line under it."""
+    first, *rest = texts
+    markup = f"<b>{st.text(first or '')}</b>" if bold else st.text(first or "")
+    for other in rest:
+        if other:
+            markup += "<br/>" + second(other, style)
+    return Paragraph(markup, style)
