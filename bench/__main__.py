@@ -64,6 +64,8 @@ def measure(runs: int) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # children inherit it
     results = measure(1 if args.quick else args.runs)
     print(format_report(results))
     if args.json:

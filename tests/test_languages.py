@@ -93,3 +93,21 @@ def test_a_resumed_session_comes_back_in_its_language(qtbot, open_window, store)
     again.resume(draft)
     assert again.session.content.language == "es"
     assert again.content.language == "es"
+
+
+def test_a_spanish_session_offers_a_bilingual_copy(qtbot, open_window, content, tmp_path) -> None:  # noqa: ANN001, E501
+    from pypdf import PdfReader
+
+    from counsel.core.demo import demo_session
+
+    spanish = load_content("es")
+    window = open_window(lambda: demo_session(spanish))
+    window.go_to(len(content.screens) - 1)
+    page = window.current_page()
+    button = page.findChild(QAbstractButton, "saveBilingual")
+    assert button.isVisible()
+    target = tmp_path / "bilingual.pdf"
+    page.save_bilingual_to(target)
+    text = " ".join(p.extract_text() for p in PdfReader(target).pages)
+    assert spanish.screens[5].title in text and content.screens[5].title in text
+    assert "pdf_exported" in [e.action for e in window.store.audit_trail(window.session.id)]

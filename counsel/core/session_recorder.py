@@ -109,3 +109,7 @@ class SessionRecorder:
     def printed(self) -> None:
         digest = hashlib.sha256(self.pdf_bytes()).hexdigest()
         self.store.log(self.session.id, "pdf_printed", pdf_sha256=digest)
+
+    def exported(self, pdf: bytes) -> None:
+        """Note in the trail that another copy (e.g. the bilingual one) left Counsel."""
+        self.store.log(self.session.id, "pdf_exported", pdf_sha256=hashlib.sha256(pdf).hexdigest())

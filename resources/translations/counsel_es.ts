@@ -35,7 +35,7 @@
 <context>
     <name>ComparisonPage</name>
     <message>
-        <location filename="../../counsel/ui/screens/comparison.py" line="27"/>
+        <location filename="../../counsel/ui/screens/comparison.py" line="26"/>
         <source>Compare %1 with:</source>
         <translation>Comparar %1 con:</translation>
     </message>
@@ -111,34 +111,34 @@
 <context>
     <name>DisplayControls</name>
     <message>
-        <location filename="../../counsel/ui/display.py" line="49"/>
+        <location filename="../../counsel/ui/display.py" line="52"/>
         <source>A−</source>
         <translation>A−</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/display.py" line="51"/>
-        <location filename="../../counsel/ui/display.py" line="52"/>
+        <location filename="../../counsel/ui/display.py" line="54"/>
+        <location filename="../../counsel/ui/display.py" line="55"/>
         <source>Smaller text (Ctrl+Minus)</source>
         <translation>Letra más pequeña (Ctrl+Minus)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/display.py" line="53"/>
+        <location filename="../../counsel/ui/display.py" line="56"/>
         <source>A+</source>
         <translation>A+</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/display.py" line="55"/>
-        <location filename="../../counsel/ui/display.py" line="56"/>
+        <location filename="../../counsel/ui/display.py" line="58"/>
+        <location filename="../../counsel/ui/display.py" line="59"/>
         <source>Larger text (Ctrl+Plus)</source>
         <translation>Letra más grande (Ctrl+Plus)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/display.py" line="59"/>
+        <location filename="../../counsel/ui/display.py" line="62"/>
         <source>High contrast</source>
         <translation>Alto contraste</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/display.py" line="80"/>
+        <location filename="../../counsel/ui/display.py" line="84"/>
         <source>Text size: %1%</source>
         <translation>Tamaño de letra: %1%</translation>
     </message>
@@ -146,62 +146,67 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../counsel/ui/screens/done.py" line="26"/>
+        <location filename="../../counsel/ui/screens/done.py" line="27"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/done.py" line="29"/>
+        <location filename="../../counsel/ui/screens/done.py" line="30"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/done.py" line="31"/>
+        <location filename="../../counsel/ui/screens/done.py" line="32"/>
         <source>Start a new session</source>
         <translation>Empezar una sesión nueva</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/done.py" line="33"/>
+        <location filename="../../counsel/ui/screens/done.py" line="34"/>
+        <source>Save a bilingual copy for the clinic…</source>
+        <translation>Guardar una copia bilingüe para la clínica…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="36"/>
         <source>Try saving the record again</source>
         <translation>Intentar guardar el registro otra vez</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/done.py" line="35"/>
+        <location filename="../../counsel/ui/screens/done.py" line="38"/>
         <source>Go to signatures</source>
         <translation>Ir a las firmas</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/done.py" line="59"/>
+        <location filename="../../counsel/ui/screens/done.py" line="63"/>
         <source>Signed and saved. Here is the acknowledgement.</source>
         <translation>Firmado y guardado. Aquí está la constancia.</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/done.py" line="62"/>
+        <location filename="../../counsel/ui/screens/done.py" line="66"/>
         <source>Signed, but the record could not be saved: %1</source>
         <translation>Firmado, pero no se pudo guardar el registro: %1</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/done.py" line="67"/>
+        <location filename="../../counsel/ui/screens/done.py" line="71"/>
         <source>Not signed yet. The acknowledgement appears here after signing.</source>
         <translation>Todavía no se ha firmado. La constancia aparece aquí después de firmar.</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/done.py" line="94"/>
+        <location filename="../../counsel/ui/screens/done.py" line="119"/>
         <source>Save the acknowledgement</source>
         <translation>Guardar la constancia</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/done.py" line="95"/>
+        <location filename="../../counsel/ui/screens/done.py" line="119"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/done.py" line="105"/>
+        <location filename="../../counsel/ui/screens/done.py" line="129"/>
         <source>Could not save</source>
         <translation>No se pudo guardar</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/done.py" line="106"/>
+        <location filename="../../counsel/ui/screens/done.py" line="130"/>
         <source>The PDF was not saved: %1</source>
         <translation>No se guardó el PDF: %1</translation>
     </message>
@@ -298,7 +303,7 @@
 <context>
     <name>IconArrayView</name>
     <message>
-        <location filename="../../counsel/ui/icon_array_view.py" line="28"/>
+        <location filename="../../counsel/ui/icon_array_view.py" line="30"/>
         <source>A picture of 100 people. %1 of them are coloured in.</source>
         <translation>Un dibujo de 100 personas. %1 de ellas están coloreadas.</translation>
     </message>
@@ -306,63 +311,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="144"/>
+        <location filename="../../counsel/ui/main_window.py" line="151"/>
         <source>◀  Back</source>
         <translation>◀  Atrás</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="146"/>
+        <location filename="../../counsel/ui/main_window.py" line="153"/>
         <source>Previous screen (Alt+Left)</source>
         <translation>Pantalla anterior (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="147"/>
-        <location filename="../../counsel/ui/main_window.py" line="287"/>
+        <location filename="../../counsel/ui/main_window.py" line="154"/>
+        <location filename="../../counsel/ui/main_window.py" line="314"/>
         <source>We discussed this</source>
         <translation>Ya hablamos de esto</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="150"/>
+        <location filename="../../counsel/ui/main_window.py" line="157"/>
         <source>Mark this topic as discussed (Ctrl+D)</source>
         <translation>Marcar este tema como tratado (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="151"/>
+        <location filename="../../counsel/ui/main_window.py" line="158"/>
         <source>Next  ▶</source>
         <translation>Siguiente  ▶</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="154"/>
+        <location filename="../../counsel/ui/main_window.py" line="160"/>
         <source>Next screen (Alt+Right)</source>
         <translation>Pantalla siguiente (Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="181"/>
+        <location filename="../../counsel/ui/main_window.py" line="187"/>
         <source>&amp;Session</source>
         <translation>&amp;Sesión</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="182"/>
+        <location filename="../../counsel/ui/main_window.py" line="188"/>
         <source>&amp;New session</source>
         <translation>Sesión &amp;nueva</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="184"/>
+        <location filename="../../counsel/ui/main_window.py" line="190"/>
         <source>&amp;Records…</source>
         <translation>&amp;Registros…</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="186"/>
+        <location filename="../../counsel/ui/main_window.py" line="192"/>
         <source>&amp;Presentation mode (Ctrl+Shift+P to return)</source>
         <translation>Modo de &amp;presentación (Ctrl+Shift+P para volver)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="189"/>
+        <location filename="../../counsel/ui/main_window.py" line="195"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="287"/>
+        <location filename="../../counsel/ui/main_window.py" line="314"/>
         <source>✓  Discussed</source>
         <translation>✓  Tratado</translation>
     </message>
@@ -510,23 +515,23 @@
 <context>
     <name>ReadAloudControls</name>
     <message>
-        <location filename="../../counsel/ui/read_aloud.py" line="143"/>
+        <location filename="../../counsel/ui/read_aloud.py" line="162"/>
         <source>Read this screen aloud (Ctrl+Shift+R)</source>
         <translation>Leer esta pantalla en voz alta (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/read_aloud.py" line="144"/>
+        <location filename="../../counsel/ui/read_aloud.py" line="163"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/read_aloud.py" line="156"/>
-        <location filename="../../counsel/ui/read_aloud.py" line="169"/>
+        <location filename="../../counsel/ui/read_aloud.py" line="175"/>
+        <location filename="../../counsel/ui/read_aloud.py" line="188"/>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/read_aloud.py" line="157"/>
+        <location filename="../../counsel/ui/read_aloud.py" line="176"/>
         <source>Read-aloud needs a speech engine on this computer. On Debian or Ubuntu, install one with:
 
 sudo apt-get install speech-dispatcher espeak-ng
@@ -539,12 +544,12 @@ sudo apt-get install speech-dispatcher espeak-ng
 y vuelva a abrir Counsel.</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/read_aloud.py" line="169"/>
+        <location filename="../../counsel/ui/read_aloud.py" line="188"/>
         <source>Pause reading</source>
         <translation>Pausar la lectura</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/read_aloud.py" line="170"/>
+        <location filename="../../counsel/ui/read_aloud.py" line="189"/>
         <source>Go on reading</source>
         <translation>Seguir leyendo</translation>
     </message>
@@ -778,37 +783,37 @@ y vuelva a abrir Counsel.</translation>
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../counsel/ui/sidebar.py" line="38"/>
+        <location filename="../../counsel/ui/sidebar.py" line="50"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/sidebar.py" line="53"/>
+        <location filename="../../counsel/ui/sidebar.py" line="65"/>
         <source>Screens</source>
         <translation>Pantallas</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/sidebar.py" line="87"/>
+        <location filename="../../counsel/ui/sidebar.py" line="103"/>
         <source>discussed</source>
         <translation>tratado</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/sidebar.py" line="88"/>
+        <location filename="../../counsel/ui/sidebar.py" line="104"/>
         <source>discussed, but something is missing</source>
         <translation>tratado, pero falta algo</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/sidebar.py" line="89"/>
+        <location filename="../../counsel/ui/sidebar.py" line="105"/>
         <source>seen</source>
         <translation>visto</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/sidebar.py" line="90"/>
+        <location filename="../../counsel/ui/sidebar.py" line="106"/>
         <source>not seen yet</source>
         <translation>todavía sin ver</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/sidebar.py" line="105"/>
+        <location filename="../../counsel/ui/sidebar.py" line="121"/>
         <source>%1 of %2 topics discussed</source>
         <translation>%1 de %2 temas tratados</translation>
     </message>
@@ -938,37 +943,37 @@ y vuelva a abrir Counsel.</translation>
 <context>
     <name>StepPlayer</name>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="132"/>
+        <location filename="../../counsel/ui/step_player.py" line="138"/>
         <source>Pictures of the steps</source>
         <translation>Dibujos de los pasos</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="146"/>
+        <location filename="../../counsel/ui/step_player.py" line="152"/>
         <source>↺  Replay</source>
         <translation>↺  Ver otra vez</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="148"/>
+        <location filename="../../counsel/ui/step_player.py" line="154"/>
         <source>Replay from step 1</source>
         <translation>Ver otra vez desde el paso 1</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="236"/>
+        <location filename="../../counsel/ui/step_player.py" line="242"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pausa</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="236"/>
+        <location filename="../../counsel/ui/step_player.py" line="242"/>
         <source>▶  Play</source>
         <translation>▶  Reproducir</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="238"/>
+        <location filename="../../counsel/ui/step_player.py" line="244"/>
         <source>Pause the steps</source>
         <translation>Pausar los pasos</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="238"/>
+        <location filename="../../counsel/ui/step_player.py" line="244"/>
         <source>Play the steps one by one</source>
         <translation>Mostrar los pasos uno por uno</translation>
     </message>
@@ -976,17 +981,17 @@ y vuelva a abrir Counsel.</translation>
 <context>
     <name>StepsPage</name>
     <message>
-        <location filename="../../counsel/ui/screens/steps.py" line="41"/>
+        <location filename="../../counsel/ui/screens/steps.py" line="43"/>
         <source>◀  Previous step</source>
         <translation>◀  Paso anterior</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/steps.py" line="43"/>
+        <location filename="../../counsel/ui/screens/steps.py" line="45"/>
         <source>Next step  ▶</source>
         <translation>Paso siguiente  ▶</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/steps.py" line="60"/>
+        <location filename="../../counsel/ui/screens/steps.py" line="62"/>
         <source>Step %1 of %2</source>
         <translation>Paso %1 de %2</translation>
     </message>

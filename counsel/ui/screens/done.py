@@ -3,6 +3,7 @@ and printed. Reprints are byte for byte the PDF that was signed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton
@@ -30,17 +31,20 @@ class DonePage(ScreenPage):
         self.print_button.setObjectName("printPdf")
         self.new_button = QPushButton(self.tr("Start a new session"))
         self.new_button.setObjectName("newSession")
+        self.bilingual_button = QPushButton(self.tr("Save a bilingual copy for the clinic…"))
+        self.bilingual_button.setObjectName("saveBilingual")
         self.retry_button = QPushButton(self.tr("Try saving the record again"))
         self.retry_button.setObjectName("retrySeal")
         self.sign_link = QPushButton(self.tr("Go to signatures"))
         self.sign_link.setObjectName("goToSignatures")
-        for button in (self.save_button, self.print_button, self.new_button, self.retry_button,
-                       self.sign_link):
+        for button in (self.save_button, self.print_button, self.bilingual_button,
+                       self.new_button, self.retry_button, self.sign_link):
             row.addWidget(button)
         row.addStretch(1)
         self.column.addLayout(row)
         self.save_button.clicked.connect(self.save_with_dialog)
         self.print_button.clicked.connect(self.print_with_dialog)
+        self.bilingual_button.clicked.connect(self.save_bilingual_with_dialog)
         self.new_button.clicked.connect(self.newSessionRequested)
         self.retry_button.clicked.connect(self._retry)
         signatures = self.context.content.first_of_kind("signatures")
@@ -68,6 +72,7 @@ class DonePage(ScreenPage):
             )
         for button in (self.save_button, self.print_button, self.preview):
             button.setVisible(stored)
+        self.bilingual_button.setVisible(stored and self.session.needs_interpreter)
         self.new_button.setVisible(sealed)
         self.retry_button.setVisible(sealed and not stored)
         self.sign_link.setVisible(not sealed)
@@ -89,17 +94,36 @@ class DonePage(ScreenPage):
     def save_to(self, path: Path) -> None:
         self.context.recorder.export_pdf(path)
 
+    def save_bilingual_to(self, path: Path) -> None:
+        """The signed record with the clinic's language beside the patient's, for the file.
+
+        The stored record stays the one in the patient's language; this copy is made from it."""
+        from counsel.core.content_loader import load_content
+        from counsel.pdf.acknowledgement import write_acknowledgement
+
+        clinic = self.context.clinic
+        write_acknowledgement(
+            self.session, clinic, path, bilingual_with=load_content(clinic.language)
+        )
+        self.context.recorder.exported(path.read_bytes())
+
     def save_with_dialog(self) -> None:
+        self._save_as(self.suggested_file_name(), self.save_to)
+
+    def save_bilingual_with_dialog(self) -> None:
+        self._save_as(self.suggested_file_name().replace(".pdf", "-bilingual.pdf"),
+                      self.save_bilingual_to)
+
+    def _save_as(self, suggested: str, save: Callable[[Path], None]) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the acknowledgement"), self.suggested_file_name(),
-            self.tr("PDF documents (*.pdf)"),
+            self, self.tr("Save the acknowledgement"), suggested, self.tr("PDF documents (*.pdf)")
         )
         if not path:
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         try:
-            self.save_to(Path(path))
+            save(Path(path))
         except OSError as error:
             QMessageBox.warning(
                 self, self.tr("Could not save"),
