@@ -477,37 +477,37 @@
         <translation>◀  Pregunta anterior</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/quiz.py" line="57"/>
+        <location filename="../../counsel/ui/screens/quiz.py" line="55"/>
         <source>Next question  ▶</source>
         <translation>Pregunta siguiente  ▶</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/quiz.py" line="79"/>
+        <location filename="../../counsel/ui/screens/quiz.py" line="74"/>
         <source>Question %1 of %2</source>
         <translation>Pregunta %1 de %2</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/quiz.py" line="95"/>
+        <location filename="../../counsel/ui/screens/quiz.py" line="90"/>
         <source>Please choose an answer first.</source>
         <translation>Por favor, escoja una respuesta primero.</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/quiz.py" line="115"/>
+        <location filename="../../counsel/ui/screens/quiz.py" line="110"/>
         <source>✓  That&apos;s right.</source>
         <translation>✓  Correcto.</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/quiz.py" line="118"/>
+        <location filename="../../counsel/ui/screens/quiz.py" line="113"/>
         <source>Not quite. Let&apos;s look at this again.</source>
         <translation>No exactamente. Vamos a repasar esto otra vez.</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/quiz.py" line="123"/>
+        <location filename="../../counsel/ui/screens/quiz.py" line="118"/>
         <source>Go back to: %1</source>
         <translation>Volver a: %1</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/quiz.py" line="127"/>
+        <location filename="../../counsel/ui/screens/quiz.py" line="122"/>
         <source>%1 of %2 answered correctly</source>
         <translation>%1 de %2 respuestas correctas</translation>
     </message>
@@ -775,7 +775,7 @@ y vuelva a abrir Counsel.</translation>
 <context>
     <name>ScreenPage</name>
     <message>
-        <location filename="../../counsel/ui/screens/base.py" line="144"/>
+        <location filename="../../counsel/ui/screens/base.py" line="159"/>
         <source>Source: %1</source>
         <translation>Fuente: %1</translation>
     </message>
@@ -981,17 +981,17 @@ y vuelva a abrir Counsel.</translation>
 <context>
     <name>StepsPage</name>
     <message>
-        <location filename="../../counsel/ui/screens/steps.py" line="43"/>
+        <location filename="../../counsel/ui/screens/steps.py" line="41"/>
         <source>◀  Previous step</source>
         <translation>◀  Paso anterior</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/steps.py" line="45"/>
+        <location filename="../../counsel/ui/screens/steps.py" line="41"/>
         <source>Next step  ▶</source>
         <translation>Paso siguiente  ▶</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/steps.py" line="62"/>
+        <location filename="../../counsel/ui/screens/steps.py" line="54"/>
         <source>Step %1 of %2</source>
         <translation>Paso %1 de %2</translation>
     </message>

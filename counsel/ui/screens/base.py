@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from counsel.core.content import ClinicSettings, Content, Screen, Section
 from counsel.core.rules import screen_gaps
@@ -19,6 +19,7 @@ from counsel.core.session_recorder import SessionRecorder
 from counsel.ui.illustration import IllustrationView
 from counsel.ui.session_bridge import SessionBridge
 from counsel.ui.widgets import bullet_list, label
+from counsel.ui.wrap_button import WrapButton
 
 SIDE_BY_SIDE_MIN_WIDTH = 1200
 STACKED_PICTURE_HEIGHT = 220
@@ -131,6 +132,20 @@ class ScreenPage(QWidget):
             if section.bullets:
                 self.column.addWidget(bullet_list(section.bullets))
             self.add_sources(section.sources)
+
+    def add_pager(self, previous: str, following: str, names: tuple[str, str]) -> tuple[
+        WrapButton, WrapButton
+    ]:
+        """Back / next buttons inside a screen that shows one thing at a time."""
+        row = QHBoxLayout()
+        buttons = WrapButton(previous), WrapButton(following)
+        for button, name in zip(buttons, names, strict=True):
+            button.setObjectName(name)
+        row.addWidget(buttons[0])
+        row.addStretch(1)
+        row.addWidget(buttons[1])
+        self.column.addLayout(row)
+        return buttons
 
     def add_sources(self, source_ids: tuple[str, ...]) -> None:
         if source_ids:

@@ -6,7 +6,7 @@ lets the patient try again. Every attempt is kept in the session.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout
+from PySide6.QtWidgets import QButtonGroup
 
 from counsel.core.content import QuizQuestion, QuizScreen
 from counsel.ui.screens.base import ScreenPage
@@ -51,17 +51,12 @@ class QuizPage(ScreenPage):
         for widget in (self.feedback, self.explanation, self.review_button):
             layout.addWidget(widget)
         self.column.addWidget(frame)
-        row = QHBoxLayout()
-        self.previous_button = WrapButton(self.tr("◀  Previous question"))
-        self.previous_button.setObjectName("previousQuestion")
-        self.next_button = WrapButton(self.tr("Next question  ▶"))
-        self.next_button.setObjectName("nextQuestion")
+        self.previous_button, self.next_button = self.add_pager(
+            self.tr("◀  Previous question"), self.tr("Next question  ▶"),
+            ("previousQuestion", "nextQuestion"),
+        )
         self.previous_button.clicked.connect(lambda: self.show_question(self.index - 1))
         self.next_button.clicked.connect(lambda: self.show_question(self.index + 1))
-        row.addWidget(self.previous_button)
-        row.addStretch(1)
-        row.addWidget(self.next_button)
-        self.column.addLayout(row)
         self.score = label("", "muted")
         self.score.setObjectName("quizScore")
         self.column.addWidget(self.score)

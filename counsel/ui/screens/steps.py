@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout
 
 from counsel.core.content import StepsScreen
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.step_player import StepPlayer
 from counsel.ui.widgets import card, label
-from counsel.ui.wrap_button import WrapButton
 
 
 class StepsPage(ScreenPage):
@@ -39,17 +37,11 @@ class StepsPage(ScreenPage):
         layout.addWidget(self.step_text)
         layout.addWidget(self.step_sources)
         self.column.addWidget(frame)
-        row = QHBoxLayout()
-        self.previous_button = WrapButton(self.tr("◀  Previous step"))
-        self.previous_button.setObjectName("previousStep")
-        self.next_button = WrapButton(self.tr("Next step  ▶"))
-        self.next_button.setObjectName("nextStep")
+        self.previous_button, self.next_button = self.add_pager(
+            self.tr("◀  Previous step"), self.tr("Next step  ▶"), ("previousStep", "nextStep")
+        )
         self.previous_button.clicked.connect(lambda: self.show_step(self.player.index() - 1))
         self.next_button.clicked.connect(lambda: self.show_step(self.player.index() + 1))
-        row.addWidget(self.previous_button)
-        row.addStretch(1)
-        row.addWidget(self.next_button)
-        self.column.addLayout(row)
         self._show_text(0)
 
     def show_step(self, index: int) -> None:
