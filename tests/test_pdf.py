@@ -14,7 +14,6 @@ from pypdf import PdfReader
 
 from counsel.core.content import SCREEN_KINDS, ClinicSettings, Content, OutcomesScreen, QuizScreen
 from counsel.core.demo import demo_session, signature_ink
-from counsel.core.formatting import format_date, format_datetime
 from counsel.core.session import Session
 from counsel.pdf.acknowledgement import build_acknowledgement, write_acknowledgement
 from counsel.pdf.sections import BLOCKS
@@ -213,7 +212,8 @@ def test_every_screen_kind_has_a_block() -> None:
     assert set(BLOCKS) == set(SCREEN_KINDS)
 
 
-def test_times_are_local_and_name_their_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_times_are_local_and_name_their_zone(monkeypatch: pytest.MonkeyPatch, content) -> None:  # noqa: ANN001, E501
+    format_date, format_datetime = content.document.format_date, content.document.format_datetime
     moment = datetime(2026, 11, 25, 19, 5, tzinfo=UTC)
     for zone, expected in (
         ("UTC", "Nov 25, 2026, 7:05 PM UTC"),

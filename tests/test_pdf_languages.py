@@ -21,7 +21,7 @@ from counsel.core.content import (
 )
 from counsel.core.content_loader import load_content
 from counsel.core.demo import DEMO_START, DemoClock, demo_session, signature_ink
-from counsel.core.formatting import DocumentWords, format_date, format_datetime
+from counsel.core.formatting import DocumentWords
 from counsel.core.session import Session
 from counsel.core.toml_reader import ContentError
 from counsel.pdf.acknowledgement import build_acknowledgement
@@ -123,13 +123,6 @@ def test_dates_and_times_follow_the_language(
     assert en.format_datetime(moment) == "Nov 25, 2026, 2:05 PM UTC"
     monkeypatch.undo()
     time.tzset()
-
-
-def test_english_document_dates_match_the_interface_dates(content: Content) -> None:
-    """The interface still formats its own English dates; the two must not drift apart."""
-    moment = datetime(2026, 3, 4, 0, 30, tzinfo=UTC)
-    assert words(content).format_datetime(moment) == format_datetime(moment)
-    assert words(content).format_date(moment.date()) == format_date(moment.date())
 
 
 def test_the_bilingual_pdf_has_both_languages(

@@ -22,7 +22,7 @@ def signed_demo(store, content, clinic) -> str:  # noqa: ANN001
 
 def test_find_a_signed_record_by_name_and_reprint_it(qtbot, store, content, clinic) -> None:  # noqa: ANN001
     record_id = signed_demo(store, content, clinic)
-    window = RecordsWindow(store)
+    window = RecordsWindow(store, content.document)
     qtbot.addWidget(window)
     type_into(qtbot, window, "recordSearch", "zoe oberg")
     assert window.table.rowCount() == 1
@@ -57,7 +57,7 @@ def test_verify_reports_a_changed_byte(qtbot, store, content, clinic, monkeypatc
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append("ok"))
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
-    window = RecordsWindow(store)
+    window = RecordsWindow(store, content.document)
     qtbot.addWidget(window)
     qtbot.mouseClick(window.findChild(QPushButton, "verify"), Qt.MouseButton.LeftButton)
     assert shown == ["ok"]

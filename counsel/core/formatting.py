@@ -60,20 +60,6 @@ class DocumentWords:
         )
 
 
-# The interface's dates, in English until its screens format them per language.
-INTERFACE_WORDS = DocumentWords(
-    labels={},
-    months=("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-    periods=("AM", "PM"),
-    date_pattern="{month} {day}, {year}",
-    time_pattern="{hour12}:{minute:02d} {period} {zone}",
-    datetime_pattern="{date}, {time}",
-)
-format_date = INTERFACE_WORDS.format_date
-format_time = INTERFACE_WORDS.format_time
-format_datetime = INTERFACE_WORDS.format_datetime
-
-
 def load_document_words(folder: Path, language: str) -> DocumentWords:
     """Read content/<language>/document.toml, checked against every other language's.
 

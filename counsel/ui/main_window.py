@@ -198,7 +198,8 @@ class MainWindow(QMainWindow):
         """The records list; choosing an unfinished session resumes it here."""
         from counsel.ui.records_window import RecordsWindow  # PDF viewer: not at start-up
 
-        window = RecordsWindow(self.store, self)
+        assert self.content.document is not None
+        window = RecordsWindow(self.store, self.content.document, self)
         window.resumeRequested.connect(self.resume)
         window.open()
         return window

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counsel.core.formatting import format_date
+from counsel.core.formatting import DocumentWords
 from counsel.core.record_store import IN_PROGRESS, SIGNED, RecordStore, RecordSummary
 from counsel.ui.record_viewer import RecordViewer
 
@@ -54,12 +54,15 @@ class RecordsWindow(QDialog):
 
     resumeRequested = Signal(str)
 
-    def __init__(self, store: RecordStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: RecordStore, words: DocumentWords, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("recordsWindow")
         self.setWindowTitle(self.tr("Consent records"))
         self.resize(1100, 640)
         self.store = store
+        self.words = words  # dates in the language in use
         self.records: list[RecordSummary] = []
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
@@ -124,9 +127,10 @@ class RecordsWindow(QDialog):
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(self.records))
         for row, record in enumerate(self.records):
-            birth = format_date(record.date_of_birth) if record.date_of_birth else ""
+            birth = self.words.format_date(record.date_of_birth) if record.date_of_birth else ""
             cells = (record.patient_name, birth, record.record_number,
-                     format_date(record.started_at.astimezone().date()), record.clinician,
+                     self.words.format_date(record.started_at.astimezone().date()),
+                     record.clinician,
                      self._status_text(record.status))
             sort_keys = (None, record.date_of_birth, None, record.started_at, None, None)
             for column, (text, key) in enumerate(zip(cells, sort_keys, strict=True)):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from counsel.core.formatting import format_datetime
 from counsel.core.record_store import RecordStore
 from counsel.ui.main_window import MainWindow
 
@@ -20,7 +19,8 @@ def offer_resume(window: MainWindow, store: RecordStore, parent: QWidget | None 
     summary = store.record(record_id)
     who = summary.patient_name or window.tr("a patient whose name was not entered yet")
     text = window.tr("An unfinished session was found: %1, started %2.\n\nGo on with it?")
-    text = text.replace("%1", who).replace("%2", format_datetime(summary.started_at))
+    started = window.content.document.format_datetime(summary.started_at)
+    text = text.replace("%1", who).replace("%2", started)
     if summary.content_sha256 != window.content.sha256:
         text += "\n\n" + window.tr(
             "Note: the wording of the screens has changed since it was started. "
