@@ -61,7 +61,9 @@ def beside(flowables: list[Flowable], name: str) -> Table:
 
 def captioned_grid(items: list[tuple[str, str]], columns: int = 3) -> Table:
     """Pictures in rows, each with a short caption under it (the procedure's steps)."""
-    cells = [[picture(name), Paragraph(st.text(caption), st.CAPTION)] for caption, name in items]
+    cells: list[object] = [
+        [picture(name), Paragraph(st.text(caption), st.CAPTION)] for caption, name in items
+    ]
     rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
     rows[-1] += [""] * (columns - len(rows[-1]))
     table = Table(rows, colWidths=[f"{100 / columns:.2f}%"] * columns)
