@@ -21,20 +21,19 @@ from counsel.core import audit_chain as chain
 from counsel.core import store_schema as schema
 from counsel.core.atomic_file import write_bytes_atomically
 from counsel.core.content import Content
+from counsel.core.record_status import (
+    CORRECTION,
+    IN_PROGRESS,
+    SIGNED,
+    WITHDRAWN,
+    RecordNotFoundError,
+    RecordSealedError,
+)
 from counsel.core.session import Clock, Session, utc_now
 from counsel.core.session_codec import session_from_dict
 
-IN_PROGRESS, SIGNED, WITHDRAWN, CORRECTION = "in_progress", "signed", "withdrawn", "correction"
 #: Entries only the store writes, as part of the change they describe.
 STORE_ACTIONS = ("session_started", *chain.SEALING_ACTIONS, "draft_deleted")
-
-
-class RecordNotFoundError(LookupError):
-    """No record (or no PDF) with that id."""
-
-
-class RecordSealedError(RuntimeError):
-    """The record was signed; what was signed cannot change, only be withdrawn or corrected."""
 
 
 def _local_midnight(day: date) -> str:

@@ -8,13 +8,16 @@ with its PDF. Qt-free: the interface only creates one per session.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from counsel.core.content import ClinicSettings
-from counsel.core.record_store import IN_PROGRESS, RecordNotFoundError, RecordStore
+from counsel.core.record_status import IN_PROGRESS, RecordNotFoundError
 from counsel.core.session import ScreenVisit, Session
+
+if TYPE_CHECKING:
+    from counsel.core.record_store import RecordStore
 
 PdfMaker = Callable[[Session, ClinicSettings], bytes]
 
@@ -38,6 +41,7 @@ class SessionRecorder:
         self.clinic = clinic
         self.make_pdf = make_pdf
         self.failure: Exception | None = None
+        self._saved = False  # a blank session is stored once something is entered
         self._visits: dict[str, ScreenVisit] = dict(session.visits)
         self._attempts = {question: len(tries) for question, tries in session.quiz.items()}
         self._unsubscribe = session.subscribe(self._changed)
@@ -57,9 +61,10 @@ class SessionRecorder:
         if what == "sealed":
             self._seal()
             return
-        if self.session.is_blank and self._stored_status() is None:
+        if self.session.is_blank and not self._saved:
             return  # opening the app and looking around is not worth a record
         self.store.save_draft(self.session)
+        self._saved = True
         if what == "visits":
             self._log_visits()
         elif what == "quiz":
@@ -84,6 +89,8 @@ class SessionRecorder:
 
     def _seal(self) -> None:
         """Store the signed record with its PDF; a failure is kept for the interface to show."""
+        import sqlite3  # loaded with the store, not at start-up
+
         try:
             self.store.seal(self.session, self.make_pdf(self.session, self.clinic))
             self.failure = None

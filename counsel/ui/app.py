@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from counsel.core.content import ClinicSettings, Content
-from counsel.core.record_store import RecordStore
 from counsel.core.session import Session
 from counsel.resources import font_path
 from counsel.ui.display import Display, apply_display
 from counsel.ui.main_window import MainWindow
 
+if TYPE_CHECKING:
+    from counsel.core.record_store import RecordStore
+
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+RESUME_OFFER_DELAY_MS = 150  # after the first screen has painted
 
 
 def prepare_application(argv: list[str] | None = None) -> QApplication:
@@ -39,14 +45,43 @@ def create_main_window(
     )
 
 
+class OpenedOnFirstUse:
+    """The record store, opened the first time something uses it.
+
+    A new session writes nothing until something is entered, so the first screen paints
+    without loading the database; the offer to resume comes just after."""
+
+    def __init__(self, opener: Callable[[], RecordStore]) -> None:
+        self._opener = opener
+        self._store: RecordStore | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._store is None:
+            self._store = self._opener()
+        return getattr(self._store, name)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+def open_clinic_store(clinic: ClinicSettings) -> RecordStore:
+    from counsel.core.record_store import RecordStore
+    from counsel.core.store_schema import default_data_dir
+
+    return RecordStore.in_folder(default_data_dir(clinic.records_folder))
+
+
 def run_app(content: Content, clinic: ClinicSettings) -> int:
     """The interactive app over the clinic's record store; offers to resume unfinished work."""
-    from counsel.core.store_schema import default_data_dir
     from counsel.ui.resume import offer_resume
 
     app = prepare_application()
-    with RecordStore.in_folder(default_data_dir(clinic.records_folder)) as store:
-        window = create_main_window(content, clinic, store)
+    store = OpenedOnFirstUse(lambda: open_clinic_store(clinic))
+    try:
+        window = create_main_window(content, clinic, store)  # type: ignore[arg-type]
         window.show()
-        offer_resume(window, store)
+        QTimer.singleShot(RESUME_OFFER_DELAY_MS, lambda: offer_resume(window, store))
         return app.exec()
+    finally:
+        store.close()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from counsel.core.content import ClinicSettings, Content
-from counsel.core.record_store import RecordStore
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.ui.display import Display, DisplayControls, apply_display
@@ -31,6 +30,7 @@ from counsel.ui.sidebar import Sidebar
 from counsel.ui.wrap_button import WrapButton
 
 if TYPE_CHECKING:
+    from counsel.core.record_store import RecordStore
     from counsel.ui.records_window import RecordsWindow
 
 

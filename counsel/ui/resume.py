@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from counsel.core.record_store import RecordStore
 from counsel.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from counsel.core.record_store import RecordStore
 
 
 def offer_resume(window: MainWindow, store: RecordStore, parent: QWidget | None = None) -> bool:
