@@ -42,3 +42,25 @@ def test_signing_stores_a_sealed_record_with_its_trail(qtbot, open_window, store
     assert actions[0] == "session_started" and actions[-1] == "signed"
     assert actions.count("discussed") == len(content.required_screens)
     assert "quiz_answered" in actions and "screen_viewed" in actions
+
+
+def test_the_database_opens_only_when_something_is_worth_saving(qtbot, content, clinic, private_data_dir) -> None:  # noqa: ANN001, E501
+    from counsel.core.record_store import RecordStore
+    from counsel.ui.app import OpenedOnFirstUse, create_main_window, prepare_application
+
+    opened = []
+
+    def opener() -> RecordStore:
+        opened.append(True)
+        return RecordStore.in_folder(private_data_dir)
+
+    prepare_application([])
+    store = OpenedOnFirstUse(opener)
+    window = create_main_window(content, clinic, store)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.show()
+    click(qtbot, window, "nextButton")
+    assert opened == [], "looking around needs no database"
+    fill_details(qtbot, window, "Test Lazy", "Test Clinician")
+    assert opened == [True] and store.unfinished() == window.session.id
+    store.close()
