@@ -15,6 +15,7 @@ from counsel.core.toml_reader import ContentError, TableReader
 
 FILE = "illustrations.toml"
 GRID_WIDTH, GRID_HEIGHT = 800, 500  # every illustration's viewBox
+LINE_SPACING = 1.33  # baseline to baseline, in letter sizes, for labels of several lines
 
 
 def load_illustration_labels(
@@ -90,6 +91,4 @@ def _check_same_pictures(
             raise pictures.error(name, f"not in {other_file} (label it there too)")
         count = len(theirs[name]) if isinstance(theirs[name], list) else 0
         if count != len(labels):
-            raise pictures.error(
-                name, f"has {len(labels)} labels, but {other_file} has {count}"
-            )
+            raise pictures.error(name, f"has {len(labels)} labels, but {other_file} has {count}")
