@@ -68,7 +68,10 @@ def paint_labels(
 
 
 def _pixel_size(label: IllustrationLabel, scale: float, grow: float, smallest: float) -> float:
-    return max(label.size * scale * grow, smallest)
+    """The design size scaled with the picture, grown by the square root of the text size:
+    screens give the picture more room at larger text sizes, so growing the words by the
+    full factor as well would crowd the art (at 200%: 1.4 times the art's own proportion)."""
+    return max(label.size * scale * grow**0.5, smallest)
 
 
 def _label_path(
