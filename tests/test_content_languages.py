@@ -19,8 +19,9 @@ TEXT_FIELDS = {
     "statement", "clinician_statement", "interpreter_statement", "witness_statement", "short",
     "procedure", "language", "language_name", "labels", "months", "periods",
 }
-#: Each language's own date and time patterns: anything goes, the loader checks them.
-PATTERN_FIELDS = {"date", "time", "datetime"}
+#: Each language's own date and time patterns, and where its picture labels sit (a longer
+#: translation may need another place or size): the loaders check these.
+PATTERN_FIELDS = {"date", "time", "datetime", "x", "y", "size", "align"}
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 

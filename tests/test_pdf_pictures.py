@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import xml.etree.ElementTree as ElementTree
 
 import pytest
 from pypdf import PdfReader
@@ -13,14 +12,15 @@ from reportlab.pdfgen.canvas import Canvas
 from svglib.svglib import svg2rlg
 
 from counsel.core.content import ClinicSettings, Content, StepsScreen
+from counsel.core.content_loader import load_content
 from counsel.core.demo import demo_session
 from counsel.pdf.acknowledgement import build_acknowledgement
-from counsel.pdf.fonts import BOLD, REGULAR, register_fonts
+from counsel.pdf.fonts import register_fonts
+from counsel.pdf.illustrations import picture
 from counsel.pdf.recorded import record
 from counsel.pdf.sections import PICTURED_KINDS
 from counsel.resources import illustration_path, resources_dir
 
-SVG = "{http://www.w3.org/2000/svg}"
 ALL_PICTURES = sorted(p.name for p in (resources_dir() / "illustrations").glob("*.svg"))
 
 
@@ -29,9 +29,8 @@ def flat(text: str) -> str:
 
 
 def labels(name: str) -> list[str]:
-    """The words an illustration has baked in, one string per <text>."""
-    root = ElementTree.parse(illustration_path(name)).getroot()
-    return [flat("".join(t.itertext())) for t in root.iter(f"{SVG}text") if "".join(t.itertext())]
+    """The words drawn over an illustration (English), one string per line."""
+    return [flat(line) for label in load_content("en").labels_for(name) for line in label.lines]
 
 
 @pytest.fixture(scope="module")
@@ -68,12 +67,23 @@ def test_teaching_screens_print_their_picture_beside_the_summary(
 def test_picture_labels_are_set_in_the_bundled_dejavu_sans() -> None:
     """Not a font found on the computer (or Helvetica, which lacks many letters)."""
     register_fonts()
+    content = load_content("en")
     for name in ALL_PICTURES:
         recording = record(svg2rlg(str(illustration_path(name))))
         calls = [part for part in recording.parts if isinstance(part, tuple)]
-        fonts = {args[0] for call, args, _ in calls if call == "setFont"}
-        assert fonts <= {REGULAR, BOLD}, name
-        assert bool(fonts) == bool(labels(name)), name
+        assert not any(call == "setFont" for call, _, _ in calls), f"{name}: words in the art"
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer)
+        picture(name, content.labels_for(name)).drawOn(canvas, 0, 0)
+        canvas.showPage()
+        canvas.save()
+        page = PdfReader(buffer).pages[0]
+        shown = b"Tj" in page.get_contents().get_data()
+        assert shown == bool(labels(name)), name
+        fonts = {str(f.get_object()["/BaseFont"]) for f in page["/Resources"]["/Font"].values()}
+        fonts.discard("/Helvetica")  # the canvas's initial font, named on every page
+        assert all("DejaVu" in font for font in fonts), (name, fonts)
+        assert bool(fonts) == shown, name
 
 
 def drawing_operators(data: bytes) -> list[bytes]:

@@ -185,6 +185,32 @@ class DoneScreen(Screen):
     text: str = ""
 
 
+LABEL_ALIGNS = ("left", "center", "right")
+LABEL_TONES = ("normal", "muted")
+
+
+@dataclass(frozen=True, kw_only=True)
+class IllustrationLabel:
+    """Words on a picture, kept out of the art so they can be translated and enlarged.
+
+    ``x`` and ``y`` are in the picture's 800 x 500 grid: ``y`` is the first line's baseline,
+    ``x`` its left end, centre or right end as ``align`` says. ``size`` is the design size in
+    the same grid; the app and the PDF scale it with the picture.
+    """
+
+    text: str
+    x: float
+    y: float
+    align: str = "left"
+    size: float = 24
+    bold: bool = False
+    tone: str = "normal"
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return tuple(self.text.split("\n"))
+
+
 @dataclass(frozen=True, kw_only=True)
 class Content:
     """One language's complete walkthrough, with the digest of the files it came from."""
@@ -199,10 +225,18 @@ class Content:
     sha256: str
     # The PDF's own words (document.toml); None only in content a test builds by hand.
     document: DocumentWords | None = None
+    # The words drawn over each picture (illustrations.toml), by illustration file name.
+    illustration_labels: Mapping[str, tuple[IllustrationLabel, ...]] = field(
+        default_factory=dict
+    )
     _index: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_index", {s.id: i for i, s in enumerate(self.screens)})
+
+    def labels_for(self, illustration: str) -> tuple[IllustrationLabel, ...]:
+        """The words to draw over one picture (none for a picture without words)."""
+        return tuple(self.illustration_labels.get(illustration, ()))
 
     def screen(self, screen_id: str) -> Screen:
         return self.screens[self._index[screen_id]]

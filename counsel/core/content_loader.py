@@ -12,6 +12,7 @@ from pathlib import Path
 
 from counsel.core import content as c
 from counsel.core.formatting import load_document_words
+from counsel.core.illustration_labels import load_illustration_labels
 from counsel.core.toml_reader import ContentError, TableReader
 from counsel.resources import resources_dir
 
@@ -51,6 +52,7 @@ def load_content(language: str = "en", root: Path | None = None) -> c.Content:
         sources=sources,
         sha256=content_digest(folder),
         document=load_document_words(folder, language),
+        illustration_labels=load_illustration_labels(folder, language, root),
     )
     meta.finish()
     _check_references(content, language)

@@ -3,29 +3,42 @@
 The same SVG files the app shows are converted with svglib, so the paper and the screen
 never show different pictures, and print sharp at any size. Parsing a file takes 5-100 ms and
 drawing it a few more, so each is parsed and recorded once per process (see ``recorded``).
+The pictures' words are not in the art: they come from the document language's content
+(illustrations.toml) and are set over the picture as real text, scaled with it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from reportlab.graphics.shapes import Drawing, Group
+from reportlab.lib.colors import HexColor
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from svglib.svglib import svg2rlg
 
+from counsel.core.content import IllustrationLabel
+from counsel.core.illustration_labels import GRID_WIDTH, LINE_SPACING
 from counsel.pdf import styles as st
-from counsel.pdf.fonts import register_fonts
+from counsel.pdf.fonts import BOLD, REGULAR, register_fonts
 from counsel.pdf.recorded import Recording, record
 from counsel.resources import illustration_path
 
 PICTURE_WIDTH = 2.2 * inch
 GAP = 14  # between a picture and its text
+INK = {"normal": HexColor("#1b2733"), "muted": HexColor("#4a5a6a")}  # the art's text colours
+
+LabelLookup = Callable[[str], Sequence[IllustrationLabel]]
+
+
+def no_labels(name: str) -> tuple[IllustrationLabel, ...]:
+    return ()
 
 
 @lru_cache(maxsize=64)
 def _recording(path: str, width: float) -> Recording:
-    register_fonts()  # first, so the labels are set in the bundled DejaVu Sans
+    register_fonts()  # first: the labels over the picture are set in the bundled DejaVu Sans
     source = svg2rlg(path)
     if source is None:
         raise ValueError(f"cannot read the illustration {path}")
@@ -35,14 +48,49 @@ def _recording(path: str, width: float) -> Recording:
     return record(drawing)
 
 
-def picture(name: str, width: float = PICTURE_WIDTH) -> Flowable:
-    """The named illustration, ``width`` wide."""
-    return _recording(str(illustration_path(name)), width).flowable()
+def picture(
+    name: str, labels: Sequence[IllustrationLabel] = (), width: float = PICTURE_WIDTH
+) -> Flowable:
+    """The named illustration, ``width`` wide, with ``labels`` set over it."""
+    drawing = _recording(str(illustration_path(name)), width).flowable()
+    return LabelledPicture(drawing, tuple(labels)) if labels else drawing
 
 
-def beside(flowables: list[Flowable], name: str) -> Table:
+class LabelledPicture(Flowable):
+    """A picture with its words drawn over it as text (searchable, copyable, translated)."""
+
+    def __init__(self, drawing: Flowable, labels: tuple[IllustrationLabel, ...]) -> None:
+        super().__init__()
+        self.drawing, self.labels = drawing, labels
+        self.width, self.height = drawing.width, drawing.height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.drawing.drawOn(self.canv, 0, 0)
+        scale = self.width / GRID_WIDTH
+        canvas = self.canv
+        canvas.saveState()
+        for label in self.labels:
+            canvas.setFont(BOLD if label.bold else REGULAR, label.size * scale)
+            canvas.setFillColor(INK.get(label.tone, INK["normal"]))
+            draw = {
+                "left": canvas.drawString,
+                "center": canvas.drawCentredString,
+                "right": canvas.drawRightString,
+            }[label.align]
+            for index, line in enumerate(label.lines):
+                baseline = label.y + index * LINE_SPACING * label.size
+                draw(label.x * scale, self.height - baseline * scale, line)
+        canvas.restoreState()
+
+
+def beside(flowables: list[Flowable], name: str, labels_for: LabelLookup = no_labels) -> Table:
     """Text on the left, its picture on the right, on one page together."""
-    table = Table([[flowables, picture(name)]], colWidths=[None, PICTURE_WIDTH + GAP])
+    table = Table(
+        [[flowables, picture(name, labels_for(name))]], colWidths=[None, PICTURE_WIDTH + GAP]
+    )
     table.setStyle(
         TableStyle(
             [
@@ -59,10 +107,13 @@ def beside(flowables: list[Flowable], name: str) -> Table:
     return table
 
 
-def captioned_grid(items: list[tuple[str, str]], columns: int = 3) -> Table:
+def captioned_grid(
+    items: list[tuple[str, str]], columns: int = 3, labels_for: LabelLookup = no_labels
+) -> Table:
     """Pictures in rows, each with a short caption under it (the procedure's steps)."""
     cells: list[object] = [
-        [picture(name), Paragraph(st.text(caption), st.CAPTION)] for caption, name in items
+        [picture(name, labels_for(name)), Paragraph(st.text(caption), st.CAPTION)]
+        for caption, name in items
     ]
     rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
     rows[-1] += [""] * (columns - len(rows[-1]))

@@ -44,7 +44,7 @@ def screen_block(number: int, screen: Screen, wording: Wording) -> list[Flowable
         [screen.summary, twin.summary if twin else None], st.SUMMARY if details else st.BODY
     )
     if screen.illustration and screen.kind in PICTURED_KINDS:
-        summary = beside([summary], screen.illustration)
+        summary = beside([summary], screen.illustration, wording.picture_labels)
     return [
         lines([f"{number}. {screen.title}", twin.title if twin else None], st.HEADING),
         _visit_line(screen, wording),
@@ -76,7 +76,7 @@ def _steps(screen: Screen, wording: Wording) -> list[Flowable]:
         for number, step in enumerate(screen.steps, 1)
         if step.illustration
     ]
-    return [captioned_grid(pictured)] if pictured else []
+    return [captioned_grid(pictured, labels_for=wording.picture_labels)] if pictured else []
 
 
 def _checklist(screen: Screen, wording: Wording) -> list[Flowable]:
@@ -168,7 +168,11 @@ def _comparison(screen: Screen, wording: Wording) -> list[Flowable]:
     options: list[Flowable] = []
     for option in screen.options:
         text = st.labelled(option.name, option.text)
-        options.append(beside([text], option.illustration) if option.illustration else text)
+        options.append(
+            beside([text], option.illustration, wording.picture_labels)
+            if option.illustration
+            else text
+        )
     return [table, *options]
 
 

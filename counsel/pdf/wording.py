@@ -17,7 +17,7 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from counsel.core.content import Content, Screen
+from counsel.core.content import Content, IllustrationLabel, Screen
 from counsel.core.formatting import DocumentWords
 from counsel.core.session import Session
 from counsel.pdf import styles as st
@@ -61,6 +61,10 @@ class Wording:
     def said(self, name: str, **values: object) -> list[str]:
         """A label in each language, the patient's first."""
         return [self._fill(language.words, name, values) for language in self.languages]
+
+    def picture_labels(self, illustration: str) -> tuple[IllustrationLabel, ...]:
+        """The words over a picture, in the patient's language (the document's)."""
+        return self.languages[0].content.labels_for(illustration)
 
     def twin(self, screen: Screen) -> Screen | None:
         """The same screen in the clinic's language, for a bilingual copy."""

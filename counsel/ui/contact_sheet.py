@@ -1,7 +1,8 @@
 """``python -m counsel.ui.contact_sheet FILE.png``: every illustration on one sheet, named.
 
 For reviewing the art set at a glance (the README shows it), rendered by the same Qt SVG
-renderer as the app, so the sheet shows what a patient sees.
+renderer as the app, with the English labels drawn over it the way the app draws them, so
+the sheet shows what a patient sees.
 """
 
 from __future__ import annotations
@@ -9,13 +10,17 @@ from __future__ import annotations
 import math
 import os
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
+from counsel.core.content import IllustrationLabel
+from counsel.core.content_loader import load_content
 from counsel.resources import resources_dir
+from counsel.ui.picture_labels import paint_labels
 
 COLUMNS = 4
 CELL_WIDTH, CELL_HEIGHT = 320, 200
@@ -25,8 +30,15 @@ BACKGROUND = QColor("#ffffff")
 CAPTION = QColor("#15202b")
 
 
-def write_contact_sheet(path: Path, folder: Path | None = None) -> int:
-    """Draws every SVG in ``folder`` (the illustrations) into a grid; returns how many."""
+def write_contact_sheet(
+    path: Path,
+    folder: Path | None = None,
+    labels: Mapping[str, Sequence[IllustrationLabel]] | None = None,
+) -> int:
+    """Draws every SVG in ``folder`` (the illustrations) into a grid, with ``labels`` (by
+    default the English content's) over each; returns how many."""
+    if labels is None:
+        labels = load_content("en").illustration_labels
     files = sorted((folder or resources_dir() / "illustrations").glob("*.svg"))
     rows = math.ceil(len(files) / COLUMNS)
     image = QImage(
@@ -47,7 +59,13 @@ def write_contact_sheet(path: Path, folder: Path | None = None) -> int:
         top = GAP + row * (CELL_HEIGHT + CAPTION_HEIGHT + GAP)
         renderer = QSvgRenderer(str(file))
         renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-        renderer.render(painter, QRectF(left, top, CELL_WIDTH, CELL_HEIGHT))
+        target = QRectF(left, top, CELL_WIDTH, CELL_HEIGHT)  # 800 x 500, scaled
+        renderer.render(painter, target)
+        # The art's own proportions: at this size the app's readable minimum would crowd it.
+        words = labels.get(file.name, ())
+        paint_labels(painter, words, target, QFont("DejaVu Sans"), minimum_points=0)
+        painter.setFont(font)
+        painter.setPen(CAPTION)
         caption = QRectF(left, top + CELL_HEIGHT, CELL_WIDTH, CAPTION_HEIGHT)
         painter.drawText(caption, Qt.AlignmentFlag.AlignCenter, file.name)
     painter.end()

@@ -2,24 +2,37 @@
 
 The SVG is rendered once per name and size into a pixmap, and each paint only draws that
 pixmap: rendering the SVG itself took about a millisecond on every paint of the screen.
+The picture's words are drawn over it from the content (``picture_labels``), in the
+patient's language and text size.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from counsel.core.content import IllustrationLabel
 from counsel.resources import illustration_path
+from counsel.ui.picture_labels import LabelLookup, no_labels, paint_labels
 
 
 class IllustrationView(QWidget):
     """Draws one SVG from resources/illustrations, scaled to fit and centred."""
 
-    def __init__(self, name: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        name: str = "",
+        parent: QWidget | None = None,
+        labels_for: LabelLookup = no_labels,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("illustration")
+        self._labels_for = labels_for
+        self._labels: tuple[IllustrationLabel, ...] = ()
         self._renderer = QSvgRenderer(self)
         self._renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -37,6 +50,7 @@ class IllustrationView(QWidget):
         if name == self._name:
             return
         self._name = name
+        self._labels = tuple(self._labels_for(name)) if name else ()
         if name:
             self._renderer.load(str(illustration_path(name)))
         else:
@@ -44,6 +58,16 @@ class IllustrationView(QWidget):
         self._pixmap = None
         self.setVisible(bool(name))
         self.updateGeometry()
+        self.update()
+
+    def labels(self) -> tuple[IllustrationLabel, ...]:
+        """The words drawn over the picture now shown."""
+        return self._labels
+
+    def set_labels(self, labels: Sequence[IllustrationLabel]) -> None:
+        """Other words over the current picture (none: the bare art)."""
+        self._labels = tuple(labels)
+        self._pixmap = None
         self.update()
 
     def is_valid(self) -> bool:
@@ -66,6 +90,12 @@ class IllustrationView(QWidget):
         self._pixmap = None
         super().resizeEvent(event)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.FontChange:  # the text size changed: larger labels
+            self._pixmap = None
+            self.update()
+        super().changeEvent(event)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         if not self._renderer.isValid():
             return
@@ -83,6 +113,8 @@ class IllustrationView(QWidget):
             width = min(self.width(), self.height() / self._aspect())
             height = width * self._aspect()
             left, top = (self.width() - width) / 2, (self.height() - height) / 2
-            self._renderer.render(painter, QRectF(left, top, width, height))
+            target = QRectF(left, top, width, height)
+            self._renderer.render(painter, target)
+            paint_labels(painter, self._labels, target, self.font(), self.logicalDpiY())
             painter.end()
         return self._pixmap

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QEasingCurve, QRectF, QSize, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    QVariantAnimation,
+    Signal,
+)
 from PySide6.QtGui import (
     QAccessibilityHints,
     QColor,
@@ -27,7 +36,9 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
+from counsel.core.content import IllustrationLabel
 from counsel.resources import illustration_path
+from counsel.ui.picture_labels import LabelLookup, no_labels, paint_labels
 from counsel.ui.theme import PALETTE
 from counsel.ui.wrap_button import WrapButton
 
@@ -78,7 +89,10 @@ class StepPicture(QWidget):
             if renderer.isValid():
                 painter = QPainter(pixmap)
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                renderer.render(painter, self._fitted(renderer))
+                target = self._fitted(renderer)
+                renderer.render(painter, target)
+                labels = self._player.labels(name)
+                paint_labels(painter, labels, target, self.font(), self.logicalDpiY())
                 painter.end()
             self._pixmaps[name] = pixmap
         return self._pixmaps[name]
@@ -105,6 +119,16 @@ class StepPicture(QWidget):
         self._pixmaps.clear()
         super().resizeEvent(event)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.FontChange:  # the text size changed: larger labels
+            self.forget()
+        super().changeEvent(event)
+
+    def forget(self) -> None:
+        """Drop the rendered pictures (their size or their words changed)."""
+        self._pixmaps.clear()
+        self.update()
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
         before, after, progress = self._player.frame()
@@ -130,10 +154,15 @@ class StepPlayer(QWidget):
     currentChanged = Signal(int)  # noqa: N815 (Qt signal naming)
 
     def __init__(
-        self, names: list[str], step_ms: int = STEP_MS, parent: QWidget | None = None
+        self,
+        names: list[str],
+        step_ms: int = STEP_MS,
+        parent: QWidget | None = None,
+        labels_for: LabelLookup = no_labels,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("stepPlayer")
+        self._labels_for = labels_for
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Pictures of the steps"))
         self._names = names
@@ -173,6 +202,16 @@ class StepPlayer(QWidget):
             if name:
                 self._renderers[name].load(str(illustration_path(name)))
         return self._renderers[name]
+
+    def labels(self, name: str | None = None) -> tuple[IllustrationLabel, ...]:
+        """The words drawn over a picture (by default, the current step's)."""
+        name = self.name() if name is None else name
+        return tuple(self._labels_for(name)) if name else ()
+
+    def set_labels_for(self, labels_for: LabelLookup) -> None:
+        """Other words over the pictures (``no_labels``: the bare art)."""
+        self._labels_for = labels_for
+        self.picture.forget()
 
     def index(self) -> int:
         return self._index

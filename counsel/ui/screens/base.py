@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
@@ -17,6 +17,7 @@ from counsel.core.rules import screen_gaps
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.ui.illustration import IllustrationView
+from counsel.ui.picture_labels import text_scale
 from counsel.ui.session_bridge import SessionBridge
 from counsel.ui.widgets import bullet_list, label
 from counsel.ui.wrap_button import WrapButton
@@ -71,7 +72,9 @@ class ScreenPage(QWidget):
         self.column = QVBoxLayout()
         self.column.setSpacing(12)
         self.row.addLayout(self.column, 3)
-        self.illustration = IllustrationView(screen.illustration)
+        self.illustration = IllustrationView(
+            screen.illustration, labels_for=context.content.labels_for
+        )
         side = QVBoxLayout()
         side.addWidget(self.illustration)
         side.addStretch(1)
@@ -91,8 +94,22 @@ class ScreenPage(QWidget):
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.BottomToTop
         if self.row.direction() != direction:
             self.row.setDirection(direction)
-            self.illustration.setMaximumHeight(16777215 if wide else STACKED_PICTURE_HEIGHT)
+            self._limit_picture()
         super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.FontChange:
+            self._limit_picture()
+        super().changeEvent(event)
+
+    def _limit_picture(self) -> None:
+        """Above the text, the picture grows with the text size, so its larger labels keep
+        the room the art planned for them instead of crowding it."""
+        if self.row.direction() == QBoxLayout.Direction.LeftToRight:
+            self.illustration.setMaximumHeight(16777215)
+        else:
+            height = round(STACKED_PICTURE_HEIGHT * text_scale(self.font()))
+            self.illustration.setMaximumHeight(height)
 
     @property
     def session(self) -> Session:

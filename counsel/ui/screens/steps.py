@@ -17,7 +17,8 @@ class StepsPage(ScreenPage):
     def build(self) -> None:
         # The step player takes the place of the still picture and keeps which step is shown.
         self.player = StepPlayer(
-            [step.illustration or self.screen.illustration for step in self.screen.steps]
+            [step.illustration or self.screen.illustration for step in self.screen.steps],
+            labels_for=self.context.content.labels_for,
         )
         self.row.replaceWidget(self.illustration, self.player)
         self.illustration.hide()
