@@ -85,3 +85,26 @@ def test_checklist_and_quiz_work_from_the_keyboard(qtbot, open_window, content) 
     check.setFocus()
     qtbot.keyClick(check, Qt.Key.Key_Space)
     assert window.session.latest_quiz_choice(question.id).correct
+
+
+def undescribed_controls(window) -> list[str]:  # noqa: ANN001
+    missing = []
+    for widget in window.findChildren(QWidget):
+        focusable = widget.isVisible() and widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+        control = isinstance(widget, (QAbstractButton, *INPUTS)) or (
+            widget.objectName() == "signaturePad"
+        )
+        if focusable and control and not widget.accessibleDescription().strip():
+            name = widget.accessibleName() or getattr(widget, "text", lambda: "")()
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r} {name[:30]!r}")
+    return missing
+
+
+def test_every_control_on_every_screen_has_a_description(qtbot, open_window, content) -> None:  # noqa: ANN001, E501
+    window = open_window(lambda: demo_session(content, seal=False))
+    problems = set()
+    for index, screen in enumerate(content.screens):
+        window.go_to(index)
+        QApplication.processEvents()
+        problems |= {f"{screen.id}: {name}" for name in undescribed_controls(window)}
+    assert sorted(problems) == []

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
 from counsel.ui.theme import DARK, HIGH_CONTRAST, PALETTE, TEXT_SCALES, style_sheet
-from counsel.ui.widgets import label
+from counsel.ui.widgets import describe, label
 from counsel.ui.wrap_button import WrapButton
 
 
@@ -62,6 +62,9 @@ class DisplayControls(QWidget):
         self.contrast = WrapButton(self.tr("High contrast"))
         self.contrast.setObjectName("highContrast")
         self.contrast.setCheckable(True)
+        describe(self.contrast, self.tr("Black text on white with stronger colours"))
+        describe(self.smaller, self.smaller.accessibleName())
+        describe(self.bigger, self.bigger.accessibleName())
         row.insertWidget(1, self.size_label)
         layout.addLayout(row)
         layout.addWidget(self.contrast)

@@ -43,7 +43,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("GapText", text)
 
 
-def describe(missing: Missing, content: Content) -> str:
+def gap_sentence(missing: Missing, content: Content) -> str:
     title = content.screen(missing.screen_id).title if missing.screen_id else ""
     role = _tr(ROLE_NAMES[missing.role]) if missing.role else ""
     return _tr(GAP_TEXTS[missing.gap]).replace("%1", title).replace("%2", role)

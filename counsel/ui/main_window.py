@@ -27,6 +27,7 @@ from counsel.ui.screens.base import ScreenContext, ScreenPage
 from counsel.ui.screens.registry import SCREEN_CLASSES
 from counsel.ui.session_bridge import SessionBridge
 from counsel.ui.sidebar import Sidebar
+from counsel.ui.widgets import describe
 from counsel.ui.wrap_button import WrapButton
 
 if TYPE_CHECKING:
@@ -158,6 +159,8 @@ class MainWindow(QMainWindow):
         self.next_button = WrapButton(self.tr("Next  ▶"), "primary")
         self.next_button.setObjectName("nextButton")
         self.next_button.setToolTip(self.tr("Next screen (Alt+Right)"))
+        for button in (self.back_button, self.discussed_button, self.next_button):
+            describe(button, button.toolTip())
         layout.addWidget(self.back_button)
         layout.addStretch(1)
         layout.addWidget(self.discussed_button)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QWidget
 
 from counsel.core.sentences import split_sentences
+from counsel.ui.widgets import describe
 from counsel.ui.wrap_button import WrapButton
 
 if TYPE_CHECKING:
@@ -162,6 +163,8 @@ class ReadAloudControls(QWidget):
         self.play.setToolTip(self.tr("Read this screen aloud (Ctrl+Shift+R)"))
         self.stop = WrapButton(self.tr("Stop"))
         self.stop.setObjectName("stopReading")
+        describe(self.play, self.play.toolTip())
+        describe(self.stop, self.tr("Stop reading aloud"))
         layout.addWidget(self.play, 1)
         layout.addWidget(self.stop)
         self.play.clicked.connect(self._play)

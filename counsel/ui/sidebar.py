@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from counsel.core.content import Content
 from counsel.core.rules import screen_gaps
 from counsel.core.session import Session
-from counsel.ui.widgets import label
+from counsel.ui.widgets import describe, label
 
 BASE_WIDTH = 270
 MAX_WIDTH = 320
@@ -48,6 +48,8 @@ class Sidebar(QWidget):
         self.language = QComboBox()
         self.language.setObjectName("languageChoice")
         self.language.setAccessibleName(self.tr("Language"))
+        describe(self.language,
+                 self.tr("The language of the screens, of reading aloud and of the PDF"))
         for code, name in languages.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(self.language.findData(content.language))
@@ -63,6 +65,8 @@ class Sidebar(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("sidebar")
         self.list.setAccessibleName(self.tr("Screens"))
+        describe(self.list, self.tr("Every topic, in order, and whether it was discussed; "
+                                    "choose one to go there"))
         for screen in content.screens:
             QListWidgetItem(screen.nav_title, self.list)
         self.list.setWordWrap(True)

@@ -25,6 +25,8 @@ class SignatureField(QWidget):
         self._undo.setObjectName("undoButton")
         self._clear = QPushButton(self.tr("Clear"), self)
         self._clear.setObjectName("clearButton")
+        self._undo.setAccessibleDescription(self.tr("Removes the last line drawn (Ctrl+Z)"))
+        self._clear.setAccessibleDescription(self.tr("Removes the whole signature to start again"))
         self._status = QLabel(self)
         self._status.setObjectName("signatureStatus")
         self._status.setWordWrap(True)

@@ -40,6 +40,7 @@ from counsel.core.content import IllustrationLabel
 from counsel.resources import illustration_path
 from counsel.ui.picture_labels import LabelLookup, no_labels, paint_labels
 from counsel.ui.theme import PALETTE
+from counsel.ui.widgets import describe
 from counsel.ui.wrap_button import WrapButton
 
 REDUCE_MOTION_ENV = "COUNSEL_REDUCE_MOTION"
@@ -184,6 +185,8 @@ class StepPlayer(QWidget):
         self.replay_button.clicked.connect(self.replay)
         controls = QHBoxLayout()
         controls.addStretch(1)
+        describe(self.play_button, self.tr("Shows the steps one after another, like a film"))
+        describe(self.replay_button, self.tr("Starts the pictures again from the first step"))
         for button in (self.play_button, self.replay_button):
             button.setVisible(not self._still)
             controls.addWidget(button)

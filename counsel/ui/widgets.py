@@ -27,6 +27,11 @@ def labelled(prefix: str, text: str, role: str = "") -> QLabel:
     return widget
 
 
+def describe(widget: QWidget, description: str) -> None:
+    """What a screen reader says about a control after its name: what it does."""
+    widget.setAccessibleDescription(description)
+
+
 def bullet_list(items: tuple[str, ...] | list[str]) -> QWidget:
     box = QWidget()
     layout = QVBoxLayout(box)

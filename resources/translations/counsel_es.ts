@@ -19,12 +19,17 @@
         <translation>No sé</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/checklist.py" line="65"/>
+        <location filename="../../counsel/ui/screens/checklist.py" line="32"/>
+        <source>The clinician&apos;s answer for this question</source>
+        <translation>La respuesta del profesional de salud a esta pregunta</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/checklist.py" line="66"/>
         <source>Result: answer every question above</source>
         <translation>Resultado: conteste todas las preguntas de arriba</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counsel/ui/screens/checklist.py" line="67"/>
+        <location filename="../../counsel/ui/screens/checklist.py" line="68"/>
         <source>%n question(s) still to answer.</source>
         <translation>
             <numerusform>Falta %n pregunta por contestar.</numerusform>
@@ -39,6 +44,11 @@
         <source>Compare %1 with:</source>
         <translation>Comparar %1 con:</translation>
     </message>
+    <message>
+        <location filename="../../counsel/ui/screens/comparison.py" line="33"/>
+        <source>Shows this choice beside %1, point by point</source>
+        <translation>Muestra esta opción junto a %1, punto por punto</translation>
+    </message>
 </context>
 <context>
     <name>DetailsPage</name>
@@ -48,37 +58,37 @@
         <translation>Quién está aquí hoy</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/details.py" line="26"/>
+        <location filename="../../counsel/ui/screens/details.py" line="27"/>
         <source>Patient&apos;s full name</source>
         <translation>Nombre completo del paciente</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/details.py" line="27"/>
+        <location filename="../../counsel/ui/screens/details.py" line="30"/>
         <source>MM/DD/YYYY</source>
         <translation>MM/DD/AAAA</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/details.py" line="31"/>
+        <location filename="../../counsel/ui/screens/details.py" line="37"/>
         <source>Optional</source>
         <translation>Opcional</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/details.py" line="32"/>
+        <location filename="../../counsel/ui/screens/details.py" line="40"/>
         <source>Clinician&apos;s full name</source>
         <translation>Nombre completo del profesional de salud</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/details.py" line="33"/>
+        <location filename="../../counsel/ui/screens/details.py" line="43"/>
         <source>MD, DO, NP, PA-C ...</source>
         <translation>MD, DO, NP, PA-C ...</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/details.py" line="34"/>
+        <location filename="../../counsel/ui/screens/details.py" line="27"/>
         <source>Patient name</source>
         <translation>Nombre del paciente</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/details.py" line="35"/>
+        <location filename="../../counsel/ui/screens/details.py" line="30"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
@@ -88,22 +98,27 @@
         <translation>Número de expediente</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/details.py" line="38"/>
+        <location filename="../../counsel/ui/screens/details.py" line="40"/>
         <source>Clinician</source>
         <translation>Profesional de salud</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/details.py" line="39"/>
+        <location filename="../../counsel/ui/screens/details.py" line="43"/>
         <source>Credentials</source>
         <translation>Credenciales</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/screens/details.py" line="52"/>
+        <source>A spine level the procedure is planned at</source>
+        <translation>Un nivel de la columna donde se planea el procedimiento</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/details.py" line="58"/>
         <source>Planned level(s)</source>
         <translation>Nivel(es) planeado(s)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/details.py" line="83"/>
+        <location filename="../../counsel/ui/screens/details.py" line="92"/>
         <source>Please type a real date of birth, for example 03/14/1948.</source>
         <translation>Por favor, escriba una fecha de nacimiento válida, por ejemplo 03/14/1948.</translation>
     </message>
@@ -138,7 +153,12 @@
         <translation>Alto contraste</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/display.py" line="84"/>
+        <location filename="../../counsel/ui/display.py" line="65"/>
+        <source>Black text on white with stronger colours</source>
+        <translation>Letra negra sobre blanco, con colores más fuertes</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/display.py" line="87"/>
         <source>Text size: %1%</source>
         <translation>Tamaño de letra: %1%</translation>
     </message>
@@ -176,37 +196,67 @@
         <translation>Ir a las firmas</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/done.py" line="63"/>
+        <location filename="../../counsel/ui/screens/done.py" line="41"/>
+        <source>Saves the signed PDF exactly as stored</source>
+        <translation>Guarda el PDF firmado tal como se archivó</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="42"/>
+        <source>Prints the signed PDF exactly as stored</source>
+        <translation>Imprime el PDF firmado tal como se archivó</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="44"/>
+        <source>Saves a copy in both languages for the clinic&apos;s file</source>
+        <translation>Guarda una copia en los dos idiomas para el archivo de la clínica</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="45"/>
+        <source>Starts again with an empty session; this one stays saved</source>
+        <translation>Empieza otra vez con una sesión vacía; esta queda guardada</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="46"/>
+        <source>Tries again to store the signed record</source>
+        <translation>Intenta otra vez guardar el registro firmado</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="47"/>
+        <source>Goes to the signatures screen</source>
+        <translation>Va a la pantalla de firmas</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="72"/>
         <source>Signed and saved. Here is the acknowledgement.</source>
         <translation>Firmado y guardado. Aquí está la constancia.</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/done.py" line="66"/>
+        <location filename="../../counsel/ui/screens/done.py" line="75"/>
         <source>Signed, but the record could not be saved: %1</source>
         <translation>Firmado, pero no se pudo guardar el registro: %1</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/done.py" line="71"/>
+        <location filename="../../counsel/ui/screens/done.py" line="80"/>
         <source>Not signed yet. The acknowledgement appears here after signing.</source>
         <translation>Todavía no se ha firmado. La constancia aparece aquí después de firmar.</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/done.py" line="119"/>
+        <location filename="../../counsel/ui/screens/done.py" line="128"/>
         <source>Save the acknowledgement</source>
         <translation>Guardar la constancia</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/done.py" line="119"/>
+        <location filename="../../counsel/ui/screens/done.py" line="128"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/done.py" line="129"/>
+        <location filename="../../counsel/ui/screens/done.py" line="138"/>
         <source>Could not save</source>
         <translation>No se pudo guardar</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/done.py" line="130"/>
+        <location filename="../../counsel/ui/screens/done.py" line="139"/>
         <source>The PDF was not saved: %1</source>
         <translation>No se guardó el PDF: %1</translation>
     </message>
@@ -311,63 +361,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="151"/>
+        <location filename="../../counsel/ui/main_window.py" line="152"/>
         <source>◀  Back</source>
         <translation>◀  Atrás</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="153"/>
+        <location filename="../../counsel/ui/main_window.py" line="154"/>
         <source>Previous screen (Alt+Left)</source>
         <translation>Pantalla anterior (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="154"/>
-        <location filename="../../counsel/ui/main_window.py" line="314"/>
+        <location filename="../../counsel/ui/main_window.py" line="155"/>
+        <location filename="../../counsel/ui/main_window.py" line="318"/>
         <source>We discussed this</source>
         <translation>Ya hablamos de esto</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="157"/>
+        <location filename="../../counsel/ui/main_window.py" line="158"/>
         <source>Mark this topic as discussed (Ctrl+D)</source>
         <translation>Marcar este tema como tratado (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="158"/>
+        <location filename="../../counsel/ui/main_window.py" line="159"/>
         <source>Next  ▶</source>
         <translation>Siguiente  ▶</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="160"/>
+        <location filename="../../counsel/ui/main_window.py" line="161"/>
         <source>Next screen (Alt+Right)</source>
         <translation>Pantalla siguiente (Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="187"/>
+        <location filename="../../counsel/ui/main_window.py" line="190"/>
         <source>&amp;Session</source>
         <translation>&amp;Sesión</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="188"/>
+        <location filename="../../counsel/ui/main_window.py" line="191"/>
         <source>&amp;New session</source>
         <translation>Sesión &amp;nueva</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="190"/>
+        <location filename="../../counsel/ui/main_window.py" line="193"/>
         <source>&amp;Records…</source>
         <translation>&amp;Registros…</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="192"/>
+        <location filename="../../counsel/ui/main_window.py" line="195"/>
         <source>&amp;Presentation mode (Ctrl+Shift+P to return)</source>
         <translation>Modo de &amp;presentación (Ctrl+Shift+P para volver)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="195"/>
+        <location filename="../../counsel/ui/main_window.py" line="198"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="314"/>
+        <location filename="../../counsel/ui/main_window.py" line="318"/>
         <source>✓  Discussed</source>
         <translation>✓  Tratado</translation>
     </message>
@@ -401,113 +451,158 @@
         <translation>Preguntas que otros pacientes hacen con frecuencia:</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="34"/>
-        <location filename="../../counsel/ui/screens/questions.py" line="38"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="29"/>
+        <source>Puts this question in the box below</source>
+        <translation>Pone esta pregunta en el cuadro de abajo</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/questions.py" line="35"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="39"/>
         <source>Question</source>
         <translation>Pregunta</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="37"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="38"/>
         <source>What the patient asked</source>
         <translation>Lo que preguntó el paciente</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="40"/>
-        <location filename="../../counsel/ui/screens/questions.py" line="44"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="42"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="46"/>
         <source>Answer</source>
         <translation>Respuesta</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="43"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="45"/>
         <source>The clinician&apos;s answer</source>
         <translation>La respuesta del profesional de salud</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="49"/>
-        <location filename="../../counsel/ui/screens/questions.py" line="79"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="52"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="83"/>
         <source>Add question</source>
         <translation>Agregar pregunta</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="87"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="55"/>
+        <source>Keeps the question and its answer in the record</source>
+        <translation>Guarda la pregunta y su respuesta en el registro</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/questions.py" line="91"/>
         <source>Save changes</source>
         <translation>Guardar cambios</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="99"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="103"/>
         <source>No questions recorded yet.</source>
         <translation>Todavía no hay preguntas anotadas.</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="103"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="107"/>
         <source>Q: %1</source>
         <translation>P: %1</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="105"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="109"/>
         <source>A: %1</source>
         <translation>R: %1</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="105"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="109"/>
         <source>(no answer yet)</source>
         <translation>(todavía sin respuesta)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="109"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="113"/>
         <source>Edit</source>
         <translation>Editar</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="111"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="114"/>
+        <source>Puts this question back in the boxes above to change it</source>
+        <translation>Vuelve a poner esta pregunta en los cuadros de arriba para cambiarla</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/questions.py" line="116"/>
         <source>Remove</source>
         <translation>Quitar</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/questions.py" line="118"/>
+        <source>Takes this question out of the record</source>
+        <translation>Quita esta pregunta del registro</translation>
     </message>
 </context>
 <context>
     <name>QuizPage</name>
     <message>
-        <location filename="../../counsel/ui/screens/quiz.py" line="39"/>
+        <location filename="../../counsel/ui/screens/quiz.py" line="35"/>
+        <source>Chooses this answer</source>
+        <translation>Elige esta respuesta</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/quiz.py" line="40"/>
         <source>Check my answer</source>
         <translation>Revisar mi respuesta</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/quiz.py" line="55"/>
+        <location filename="../../counsel/ui/screens/quiz.py" line="42"/>
+        <source>Says whether the chosen answer is right, and why</source>
+        <translation>Dice si la respuesta elegida es correcta, y por qué</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/quiz.py" line="52"/>
+        <source>Goes back to the screen that explains this</source>
+        <translation>Vuelve a la pantalla que explica esto</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/quiz.py" line="58"/>
         <source>◀  Previous question</source>
         <translation>◀  Pregunta anterior</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/quiz.py" line="55"/>
+        <location filename="../../counsel/ui/screens/quiz.py" line="58"/>
         <source>Next question  ▶</source>
         <translation>Pregunta siguiente  ▶</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/quiz.py" line="74"/>
+        <location filename="../../counsel/ui/screens/quiz.py" line="61"/>
+        <source>Shows the question before this one</source>
+        <translation>Muestra la pregunta anterior</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/quiz.py" line="62"/>
+        <source>Shows the next question</source>
+        <translation>Muestra la pregunta siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/quiz.py" line="79"/>
         <source>Question %1 of %2</source>
         <translation>Pregunta %1 de %2</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/quiz.py" line="90"/>
+        <location filename="../../counsel/ui/screens/quiz.py" line="95"/>
         <source>Please choose an answer first.</source>
         <translation>Por favor, escoja una respuesta primero.</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/quiz.py" line="110"/>
+        <location filename="../../counsel/ui/screens/quiz.py" line="115"/>
         <source>✓  That&apos;s right.</source>
         <translation>✓  Correcto.</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/quiz.py" line="113"/>
+        <location filename="../../counsel/ui/screens/quiz.py" line="118"/>
         <source>Not quite. Let&apos;s look at this again.</source>
         <translation>No exactamente. Vamos a repasar esto otra vez.</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/quiz.py" line="118"/>
+        <location filename="../../counsel/ui/screens/quiz.py" line="123"/>
         <source>Go back to: %1</source>
         <translation>Volver a: %1</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/quiz.py" line="122"/>
+        <location filename="../../counsel/ui/screens/quiz.py" line="127"/>
         <source>%1 of %2 answered correctly</source>
         <translation>%1 de %2 respuestas correctas</translation>
     </message>
@@ -515,23 +610,28 @@
 <context>
     <name>ReadAloudControls</name>
     <message>
-        <location filename="../../counsel/ui/read_aloud.py" line="162"/>
+        <location filename="../../counsel/ui/read_aloud.py" line="163"/>
         <source>Read this screen aloud (Ctrl+Shift+R)</source>
         <translation>Leer esta pantalla en voz alta (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/read_aloud.py" line="163"/>
+        <location filename="../../counsel/ui/read_aloud.py" line="164"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/read_aloud.py" line="175"/>
-        <location filename="../../counsel/ui/read_aloud.py" line="188"/>
+        <location filename="../../counsel/ui/read_aloud.py" line="167"/>
+        <source>Stop reading aloud</source>
+        <translation>Deja de leer en voz alta</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/read_aloud.py" line="178"/>
+        <location filename="../../counsel/ui/read_aloud.py" line="191"/>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/read_aloud.py" line="176"/>
+        <location filename="../../counsel/ui/read_aloud.py" line="179"/>
         <source>Read-aloud needs a speech engine on this computer. On Debian or Ubuntu, install one with:
 
 sudo apt-get install speech-dispatcher espeak-ng
@@ -544,12 +644,12 @@ sudo apt-get install speech-dispatcher espeak-ng
 y vuelva a abrir Counsel.</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/read_aloud.py" line="188"/>
+        <location filename="../../counsel/ui/read_aloud.py" line="191"/>
         <source>Pause reading</source>
         <translation>Pausar la lectura</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/read_aloud.py" line="189"/>
+        <location filename="../../counsel/ui/read_aloud.py" line="192"/>
         <source>Go on reading</source>
         <translation>Seguir leyendo</translation>
     </message>
@@ -635,139 +735,139 @@ y vuelva a abrir Counsel.</translation>
         <translation>Últimos 12 meses</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="60"/>
+        <location filename="../../counsel/ui/records_window.py" line="62"/>
         <source>Consent records</source>
         <translation>Registros de consentimiento</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="68"/>
+        <location filename="../../counsel/ui/records_window.py" line="71"/>
         <source>Search by name or record number</source>
         <translation>Buscar por nombre o número de expediente</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="69"/>
+        <location filename="../../counsel/ui/records_window.py" line="72"/>
         <source>Search records</source>
         <translation>Buscar registros</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="73"/>
+        <location filename="../../counsel/ui/records_window.py" line="76"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="83"/>
+        <location filename="../../counsel/ui/records_window.py" line="86"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="83"/>
+        <location filename="../../counsel/ui/records_window.py" line="86"/>
         <source>Date of birth</source>
         <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="83"/>
+        <location filename="../../counsel/ui/records_window.py" line="86"/>
         <source>Record number</source>
         <translation>Número de expediente</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="84"/>
+        <location filename="../../counsel/ui/records_window.py" line="87"/>
         <source>Started</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="84"/>
+        <location filename="../../counsel/ui/records_window.py" line="87"/>
         <source>Clinician</source>
         <translation>Profesional de salud</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="84"/>
+        <location filename="../../counsel/ui/records_window.py" line="87"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="101"/>
-        <location filename="../../counsel/ui/records_window.py" line="158"/>
+        <location filename="../../counsel/ui/records_window.py" line="104"/>
+        <location filename="../../counsel/ui/records_window.py" line="162"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="102"/>
+        <location filename="../../counsel/ui/records_window.py" line="105"/>
         <source>Export audit trail…</source>
         <translation>Exportar registro de auditoría…</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="103"/>
+        <location filename="../../counsel/ui/records_window.py" line="106"/>
         <source>Record withdrawal…</source>
         <translation>Registrar retiro…</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="104"/>
-        <location filename="../../counsel/ui/records_window.py" line="203"/>
+        <location filename="../../counsel/ui/records_window.py" line="107"/>
+        <location filename="../../counsel/ui/records_window.py" line="207"/>
         <source>Delete draft</source>
         <translation>Eliminar borrador</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="105"/>
+        <location filename="../../counsel/ui/records_window.py" line="108"/>
         <source>Verify all records</source>
         <translation>Verificar todos los registros</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="116"/>
+        <location filename="../../counsel/ui/records_window.py" line="119"/>
         <source>In progress</source>
         <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="116"/>
+        <location filename="../../counsel/ui/records_window.py" line="119"/>
         <source>Signed</source>
         <translation>Firmado</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="117"/>
+        <location filename="../../counsel/ui/records_window.py" line="120"/>
         <source>Withdrawn</source>
         <translation>Retirado</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="158"/>
+        <location filename="../../counsel/ui/records_window.py" line="162"/>
         <source>Resume</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="179"/>
+        <location filename="../../counsel/ui/records_window.py" line="183"/>
         <source>Export audit trail</source>
         <translation>Exportar registro de auditoría</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="180"/>
+        <location filename="../../counsel/ui/records_window.py" line="184"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="190"/>
+        <location filename="../../counsel/ui/records_window.py" line="194"/>
         <source>Record withdrawal of consent</source>
         <translation>Registrar el retiro del consentimiento</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="191"/>
+        <location filename="../../counsel/ui/records_window.py" line="195"/>
         <source>Why, and who said so? The signed record stays unchanged; this is added to it as a new, linked record.</source>
         <translation>¿Por qué, y quién lo comunicó? El registro firmado no cambia; esto se le agrega como un registro nuevo y vinculado.</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="204"/>
+        <location filename="../../counsel/ui/records_window.py" line="208"/>
         <source>Delete this unfinished session and everything entered in it? This cannot be undone.</source>
         <translation>¿Eliminar esta sesión sin terminar y todo lo que se anotó en ella? Esto no se puede deshacer.</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="215"/>
+        <location filename="../../counsel/ui/records_window.py" line="219"/>
         <source>Records verified</source>
         <translation>Registros verificados</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="216"/>
+        <location filename="../../counsel/ui/records_window.py" line="220"/>
         <source>All %1 signed records and %2 audit entries are intact.</source>
         <translation>Todo está intacto. Registros firmados: %1. Entradas de auditoría: %2.</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="222"/>
+        <location filename="../../counsel/ui/records_window.py" line="226"/>
         <source>Records do not match</source>
         <translation>Los registros no coinciden</translation>
     </message>
@@ -775,7 +875,7 @@ y vuelva a abrir Counsel.</translation>
 <context>
     <name>ScreenPage</name>
     <message>
-        <location filename="../../counsel/ui/screens/base.py" line="159"/>
+        <location filename="../../counsel/ui/screens/base.py" line="176"/>
         <source>Source: %1</source>
         <translation>Fuente: %1</translation>
     </message>
@@ -788,32 +888,42 @@ y vuelva a abrir Counsel.</translation>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/sidebar.py" line="65"/>
+        <location filename="../../counsel/ui/sidebar.py" line="52"/>
+        <source>The language of the screens, of reading aloud and of the PDF</source>
+        <translation>El idioma de las pantallas, de la lectura en voz alta y del PDF</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/sidebar.py" line="67"/>
         <source>Screens</source>
         <translation>Pantallas</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/sidebar.py" line="103"/>
+        <location filename="../../counsel/ui/sidebar.py" line="68"/>
+        <source>Every topic, in order, and whether it was discussed; choose one to go there</source>
+        <translation>Todos los temas, en orden, y si ya se trataron; elija uno para ir ahí</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/sidebar.py" line="107"/>
         <source>discussed</source>
         <translation>tratado</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/sidebar.py" line="104"/>
+        <location filename="../../counsel/ui/sidebar.py" line="108"/>
         <source>discussed, but something is missing</source>
         <translation>tratado, pero falta algo</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/sidebar.py" line="105"/>
+        <location filename="../../counsel/ui/sidebar.py" line="109"/>
         <source>seen</source>
         <translation>visto</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/sidebar.py" line="106"/>
+        <location filename="../../counsel/ui/sidebar.py" line="110"/>
         <source>not seen yet</source>
         <translation>todavía sin ver</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/sidebar.py" line="121"/>
+        <location filename="../../counsel/ui/sidebar.py" line="125"/>
         <source>%1 of %2 topics discussed</source>
         <translation>%1 de %2 temas tratados</translation>
     </message>
@@ -831,12 +941,22 @@ y vuelva a abrir Counsel.</translation>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/signature_field.py" line="72"/>
+        <location filename="../../counsel/ui/signature_field.py" line="28"/>
+        <source>Removes the last line drawn (Ctrl+Z)</source>
+        <translation>Quita la última línea dibujada (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/signature_field.py" line="29"/>
+        <source>Removes the whole signature to start again</source>
+        <translation>Borra toda la firma para empezar de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/signature_field.py" line="74"/>
         <source>Please sign your name in the box above.</source>
         <translation>Por favor, firme con su nombre en el cuadro de arriba.</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/signature_field.py" line="74"/>
+        <location filename="../../counsel/ui/signature_field.py" line="76"/>
         <source>Please sign your name — a dot or a tick is too small.</source>
         <translation>Por favor, firme con su nombre — un punto o una rayita es muy poco.</translation>
     </message>
@@ -862,59 +982,69 @@ y vuelva a abrir Counsel.</translation>
 <context>
     <name>SignaturesPage</name>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="82"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="85"/>
         <source>Before anyone signs, please finish:</source>
         <translation>Antes de que alguien firme, por favor termine:</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="86"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="89"/>
         <source>The patient signs</source>
         <translation>Firma el paciente</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="89"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="92"/>
         <source>A legally authorized representative signs for the patient</source>
         <translation>Firma un representante legal autorizado en nombre del paciente</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="98"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="101"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="100"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="103"/>
         <source>Legally authorized representative</source>
         <translation>Representante legal autorizado</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="103"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="106"/>
         <source>Clinician</source>
         <translation>Profesional de salud</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="106"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="109"/>
         <source>Interpreter</source>
         <translation>Intérprete</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="108"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="111"/>
         <source>Witness</source>
         <translation>Testigo</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="111"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="114"/>
         <source>An interpreter helped today</source>
         <translation>Hoy ayudó un intérprete</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="113"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="116"/>
         <source>A witness is present</source>
         <translation>Hay un testigo presente</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="124"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="127"/>
         <source>Sign and finish</source>
         <translation>Firmar y terminar</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="131"/>
+        <source>Checks the signatures, then locks the record: nothing signed can change afterwards</source>
+        <translation>Revisa las firmas y luego protege el registro: nada de lo firmado puede cambiar después</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="146"/>
+        <source>Shows or hides the place for this signature</source>
+        <translation>Muestra u oculta el lugar para esta firma</translation>
     </message>
 </context>
 <context>
@@ -926,16 +1056,22 @@ y vuelva a abrir Counsel.</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/screens/signatures.py" line="49"/>
+        <source>The signer&apos;s full name, as it should appear on the record</source>
+        <translation>El nombre completo de quien firma, como debe aparecer en el registro</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="50"/>
         <source>Typed name</source>
         <translation>Nombre escrito</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="52"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="53"/>
         <source>For example: daughter, legal guardian</source>
         <translation>Por ejemplo: hija, tutor legal</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/screens/signatures.py" line="54"/>
+        <location filename="../../counsel/ui/screens/signatures.py" line="57"/>
         <source>Relationship to the patient</source>
         <translation>Relación con el paciente</translation>
     </message>
@@ -943,37 +1079,47 @@ y vuelva a abrir Counsel.</translation>
 <context>
     <name>StepPlayer</name>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="138"/>
+        <location filename="../../counsel/ui/step_player.py" line="168"/>
         <source>Pictures of the steps</source>
         <translation>Dibujos de los pasos</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="152"/>
+        <location filename="../../counsel/ui/step_player.py" line="182"/>
         <source>↺  Replay</source>
         <translation>↺  Ver otra vez</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="154"/>
+        <location filename="../../counsel/ui/step_player.py" line="184"/>
         <source>Replay from step 1</source>
         <translation>Ver otra vez desde el paso 1</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="242"/>
+        <location filename="../../counsel/ui/step_player.py" line="188"/>
+        <source>Shows the steps one after another, like a film</source>
+        <translation>Muestra los pasos uno tras otro, como una película</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/step_player.py" line="189"/>
+        <source>Starts the pictures again from the first step</source>
+        <translation>Empieza los dibujos otra vez desde el primer paso</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/step_player.py" line="284"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pausa</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="242"/>
+        <location filename="../../counsel/ui/step_player.py" line="284"/>
         <source>▶  Play</source>
         <translation>▶  Reproducir</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="244"/>
+        <location filename="../../counsel/ui/step_player.py" line="286"/>
         <source>Pause the steps</source>
         <translation>Pausar los pasos</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="244"/>
+        <location filename="../../counsel/ui/step_player.py" line="286"/>
         <source>Play the steps one by one</source>
         <translation>Mostrar los pasos uno por uno</translation>
     </message>
@@ -981,17 +1127,27 @@ y vuelva a abrir Counsel.</translation>
 <context>
     <name>StepsPage</name>
     <message>
-        <location filename="../../counsel/ui/screens/steps.py" line="41"/>
+        <location filename="../../counsel/ui/screens/steps.py" line="42"/>
         <source>◀  Previous step</source>
         <translation>◀  Paso anterior</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/steps.py" line="41"/>
+        <location filename="../../counsel/ui/screens/steps.py" line="42"/>
         <source>Next step  ▶</source>
         <translation>Paso siguiente  ▶</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/steps.py" line="54"/>
+        <location filename="../../counsel/ui/screens/steps.py" line="44"/>
+        <source>Shows the step before this one</source>
+        <translation>Muestra el paso anterior</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/steps.py" line="45"/>
+        <source>Shows the next step of the procedure</source>
+        <translation>Muestra el siguiente paso del procedimiento</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/steps.py" line="57"/>
         <source>Step %1 of %2</source>
         <translation>Paso %1 de %2</translation>
     </message>
@@ -999,12 +1155,12 @@ y vuelva a abrir Counsel.</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../counsel/ui/resume.py" line="21"/>
+        <location filename="../../counsel/ui/resume.py" line="24"/>
         <source>a patient whose name was not entered yet</source>
         <translation>un paciente cuyo nombre todavía no se anotó</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/resume.py" line="22"/>
+        <location filename="../../counsel/ui/resume.py" line="25"/>
         <source>An unfinished session was found: %1, started %2.
 
 Go on with it?</source>
@@ -1013,22 +1169,22 @@ Go on with it?</source>
 ¿Quiere continuar con ella?</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/resume.py" line="26"/>
+        <location filename="../../counsel/ui/resume.py" line="30"/>
         <source>Note: the wording of the screens has changed since it was started. Please go over the screens again before signing.</source>
         <translation>Nota: el texto de las pantallas cambió desde que se empezó esta sesión. Por favor, repase las pantallas otra vez antes de firmar.</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/resume.py" line="29"/>
+        <location filename="../../counsel/ui/resume.py" line="33"/>
         <source>Resume session?</source>
         <translation>¿Continuar la sesión?</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/resume.py" line="31"/>
+        <location filename="../../counsel/ui/resume.py" line="35"/>
         <source>Resume</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/resume.py" line="32"/>
+        <location filename="../../counsel/ui/resume.py" line="36"/>
         <source>Start a new session</source>
         <translation>Empezar una sesión nueva</translation>
     </message>

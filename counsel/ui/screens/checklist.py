@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton
 from counsel.core.content import ChecklistScreen
 from counsel.core.rules import candidacy
 from counsel.ui.screens.base import ScreenPage
-from counsel.ui.widgets import card, label, restyle
+from counsel.ui.widgets import card, describe, label, restyle
 
 
 class ChecklistPage(ScreenPage):
@@ -29,6 +29,7 @@ class ChecklistPage(ScreenPage):
                 button.setCheckable(True)
                 button.setObjectName(f"answer-{item.id}-{value}")
                 button.setAccessibleName(f"{item.text} {text}")
+                describe(button, item.help or self.tr("The clinician's answer for this question"))
                 button.clicked.connect(lambda _=False, i=item.id, v=value: self._answer(i, v))
                 group.addButton(button)
                 row.addWidget(button)

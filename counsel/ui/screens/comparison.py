@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QL
 
 from counsel.core.content import ComparisonScreen
 from counsel.ui.screens.base import ScreenPage
-from counsel.ui.widgets import card, label
+from counsel.ui.widgets import card, describe, label
 from counsel.ui.wrap_button import WrapButton
 
 PICKER_COLUMNS = 2
@@ -30,6 +30,8 @@ class ComparisonPage(ScreenPage):
             button = WrapButton(option.name)
             button.setCheckable(True)
             button.setObjectName(f"option-{option.id}")
+            describe(button, self.tr("Shows this choice beside %1, point by point").replace(
+                "%1", reference.name))
             button.clicked.connect(lambda _=False, o=option.id: self.show_option(o))
             self.picker.addButton(button)
             picker.addWidget(button, index // PICKER_COLUMNS, index % PICKER_COLUMNS)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QGridLayout, QLineEdit, QW
 from counsel.core.content import DetailsScreen
 from counsel.core.dates import parse_birth_date
 from counsel.ui.screens.base import ScreenPage
-from counsel.ui.widgets import card, label, restyle
+from counsel.ui.widgets import card, describe, label, restyle
 
 LEVELS_PER_ROW = 3
 
@@ -23,20 +23,25 @@ class DetailsPage(ScreenPage):
         form.setSpacing(10)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout.addLayout(form)
-        self.patient_name = self._line("patientName", self.tr("Patient's full name"))
-        self.date_of_birth = self._line("dateOfBirth", self.tr("MM/DD/YYYY"))
+        self.patient_name = self._line(
+            form, "patientName", self.tr("Patient name"), self.tr("Patient's full name")
+        )
+        self.date_of_birth = self._line(
+            form, "dateOfBirth", self.tr("Date of birth"), self.tr("MM/DD/YYYY")
+        )
         self.date_hint = label("", "bad")
         self.date_hint.setObjectName("dateOfBirthHint")
         self.date_hint.hide()
-        self.record_number = self._line("recordNumber", self.tr("Optional"))
-        self.clinician_name = self._line("clinicianName", self.tr("Clinician's full name"))
-        self.credentials = self._line("clinicianCredentials", self.tr("MD, DO, NP, PA-C ..."))
-        form.addRow(self.tr("Patient name"), self.patient_name)
-        form.addRow(self.tr("Date of birth"), self.date_of_birth)
         form.addRow("", self.date_hint)
-        form.addRow(self.tr("Record number"), self.record_number)
-        form.addRow(self.tr("Clinician"), self.clinician_name)
-        form.addRow(self.tr("Credentials"), self.credentials)
+        self.record_number = self._line(
+            form, "recordNumber", self.tr("Record number"), self.tr("Optional")
+        )
+        self.clinician_name = self._line(
+            form, "clinicianName", self.tr("Clinician"), self.tr("Clinician's full name")
+        )
+        self.credentials = self._line(
+            form, "clinicianCredentials", self.tr("Credentials"), self.tr("MD, DO, NP, PA-C ...")
+        )
         levels = QWidget()
         levels_grid = QGridLayout(levels)
         levels_grid.setContentsMargins(0, 0, 0, 0)
@@ -44,6 +49,7 @@ class DetailsPage(ScreenPage):
         for index, level in enumerate(self.context.clinic.levels):
             box = QCheckBox(level)
             box.setObjectName(f"level-{level}")
+            describe(box, self.tr("A spine level the procedure is planned at"))
             box.toggled.connect(self._levels_changed)
             row, column = divmod(index, LEVELS_PER_ROW)
             levels_grid.addWidget(box, row, column, Qt.AlignmentFlag.AlignLeft)
@@ -66,11 +72,14 @@ class DetailsPage(ScreenPage):
             lambda text: self.session.set_details(clinician_credentials=text)
         )
 
-    def _line(self, name: str, placeholder: str) -> QLineEdit:
+    def _line(self, form: QFormLayout, name: str, title: str, hint: str) -> QLineEdit:
+        """A labelled text field; the hint shows inside it and is its spoken description."""
         edit = QLineEdit()
         edit.setObjectName(name)
-        edit.setPlaceholderText(placeholder)
-        edit.setAccessibleName(placeholder)
+        edit.setPlaceholderText(hint)
+        edit.setAccessibleName(title)
+        describe(edit, hint)
+        form.addRow(title, edit)
         self.inputs.append(edit)
         return edit
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton
 from counsel.core.content import DoneScreen
 from counsel.ui.pdf_preview import PdfPreview
 from counsel.ui.screens.base import ScreenPage
-from counsel.ui.widgets import label
+from counsel.ui.widgets import describe, label
 
 
 class DonePage(ScreenPage):
@@ -37,8 +37,17 @@ class DonePage(ScreenPage):
         self.retry_button.setObjectName("retrySeal")
         self.sign_link = QPushButton(self.tr("Go to signatures"))
         self.sign_link.setObjectName("goToSignatures")
-        for button in (self.save_button, self.print_button, self.bilingual_button,
-                       self.new_button, self.retry_button, self.sign_link):
+        descriptions = (
+            (self.save_button, self.tr("Saves the signed PDF exactly as stored")),
+            (self.print_button, self.tr("Prints the signed PDF exactly as stored")),
+            (self.bilingual_button,
+             self.tr("Saves a copy in both languages for the clinic's file")),
+            (self.new_button, self.tr("Starts again with an empty session; this one stays saved")),
+            (self.retry_button, self.tr("Tries again to store the signed record")),
+            (self.sign_link, self.tr("Goes to the signatures screen")),
+        )
+        for button, description in descriptions:
+            describe(button, description)
             row.addWidget(button)
         row.addStretch(1)
         self.column.addLayout(row)

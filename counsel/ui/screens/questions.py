@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from counsel.core.content import QuestionsScreen
 from counsel.ui.screens.base import ScreenPage
-from counsel.ui.widgets import card, label
+from counsel.ui.widgets import card, describe, label
 from counsel.ui.wrap_button import WrapButton
 
 
@@ -26,6 +26,7 @@ class QuestionsPage(ScreenPage):
             self.column.addWidget(label(self.tr("Questions other patients often ask:"), "muted"))
             for prompt in self.screen.prompts:
                 button = WrapButton(prompt, "link")
+                describe(button, self.tr("Puts this question in the box below"))
                 button.setObjectName("prompt")
                 button.clicked.connect(lambda _=False, text=prompt: self.question.setText(text))
                 self.column.addWidget(button)
@@ -36,12 +37,14 @@ class QuestionsPage(ScreenPage):
         self.question.setObjectName("questionInput")
         self.question.setPlaceholderText(self.tr("What the patient asked"))
         self.question.setAccessibleName(self.tr("Question"))
+        describe(self.question, self.question.placeholderText())
         layout.addWidget(self.question)
         layout.addWidget(label(self.tr("Answer"), "heading"))
         self.answer = QPlainTextEdit()
         self.answer.setObjectName("answerInput")
         self.answer.setPlaceholderText(self.tr("The clinician's answer"))
         self.answer.setAccessibleName(self.tr("Answer"))
+        describe(self.answer, self.answer.placeholderText())
         self.answer.setTabChangesFocus(True)
         self.answer.setFixedHeight(110)
         layout.addWidget(self.answer)
@@ -49,6 +52,7 @@ class QuestionsPage(ScreenPage):
         self.save_button = QPushButton(self.tr("Add question"))
         self.save_button.setObjectName("addQuestion")
         self.save_button.setProperty("role", "primary")
+        describe(self.save_button, self.tr("Keeps the question and its answer in the record"))
         self.save_button.clicked.connect(self._save)
         self.question.returnPressed.connect(self.answer.setFocus)
         row.addWidget(self.save_button)
@@ -107,9 +111,11 @@ class QuestionsPage(ScreenPage):
             if not self.session.is_sealed:
                 row = QHBoxLayout()
                 edit = QPushButton(self.tr("Edit"))
+                describe(edit, self.tr("Puts this question back in the boxes above to change it"))
                 edit.clicked.connect(lambda _=False, i=index: self._edit(i))
                 remove = QPushButton(self.tr("Remove"))
                 remove.setObjectName("removeQuestion")
+                describe(remove, self.tr("Takes this question out of the record"))
                 remove.clicked.connect(lambda _=False, i=index: self.session.remove_question(i))
                 row.addWidget(edit)
                 row.addWidget(remove)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QButtonGroup
 
 from counsel.core.content import QuizQuestion, QuizScreen
 from counsel.ui.screens.base import ScreenPage
-from counsel.ui.widgets import card, label, restyle
+from counsel.ui.widgets import card, describe, label, restyle
 from counsel.ui.wrap_button import WrapButton
 
 
@@ -32,12 +32,14 @@ class QuizPage(ScreenPage):
             choice = WrapButton()
             choice.setCheckable(True)
             choice.setObjectName(f"choice-{index}")
+            describe(choice, self.tr("Chooses this answer"))
             self.choice_group.addButton(choice, index)
             layout.addWidget(choice)
             self.choices.append(choice)
             self.inputs.append(choice)
         self.check_button = WrapButton(self.tr("Check my answer"), "primary")
         self.check_button.setObjectName("checkAnswer")
+        describe(self.check_button, self.tr("Says whether the chosen answer is right, and why"))
         self.check_button.clicked.connect(self._check)
         self.inputs.append(self.check_button)
         layout.addWidget(self.check_button)
@@ -47,6 +49,7 @@ class QuizPage(ScreenPage):
         self.explanation.setObjectName("quizExplanation")
         self.review_button = WrapButton(role="link")
         self.review_button.setObjectName("reviewLink")
+        describe(self.review_button, self.tr("Goes back to the screen that explains this"))
         self.review_button.clicked.connect(self._review)
         for widget in (self.feedback, self.explanation, self.review_button):
             layout.addWidget(widget)
@@ -55,6 +58,8 @@ class QuizPage(ScreenPage):
             self.tr("◀  Previous question"), self.tr("Next question  ▶"),
             ("previousQuestion", "nextQuestion"),
         )
+        describe(self.previous_button, self.tr("Shows the question before this one"))
+        describe(self.next_button, self.tr("Shows the next question"))
         self.previous_button.clicked.connect(lambda: self.show_question(self.index - 1))
         self.next_button.clicked.connect(lambda: self.show_question(self.index + 1))
         self.score = label("", "muted")

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 from counsel.core.content import SignaturesScreen
 from counsel.core.rules import Missing, missing_before_signing, missing_signatures
 from counsel.ink import Ink
-from counsel.ui.gap_text import describe
+from counsel.ui.gap_text import gap_sentence
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.signature_field import SignatureField
-from counsel.ui.widgets import card, label
+from counsel.ui.widgets import card, describe, label
 from counsel.ui.wrap_button import WrapButton
 
 
@@ -46,10 +46,13 @@ class SignerBlock(QWidget):
         self.name = QLineEdit()
         self.name.setObjectName("signerName")
         self.name.setAccessibleName(self.tr("Typed name of the %1").replace("%1", heading))
+        describe(self.name, self.tr("The signer's full name, as it should appear on the record"))
         form.addRow(self.tr("Typed name"), self.name)
         self.relationship = QLineEdit()
         self.relationship.setObjectName("signerRelationship")
         self.relationship.setPlaceholderText(self.tr("For example: daughter, legal guardian"))
+        self.relationship.setAccessibleName(self.tr("Relationship to the patient"))
+        describe(self.relationship, self.relationship.placeholderText())
         if relationship:
             form.addRow(self.tr("Relationship to the patient"), self.relationship)
         layout.addLayout(form)
@@ -124,6 +127,8 @@ class SignaturesPage(ScreenPage):
         self.sign_button = QPushButton(self.tr("Sign and finish"))
         self.sign_button.setObjectName("signAndFinish")
         self.sign_button.setProperty("role", "primary")
+        describe(self.sign_button, self.tr(
+            "Checks the signatures, then locks the record: nothing signed can change afterwards"))
         self.sign_button.clicked.connect(self.sign)
         self.column.addWidget(self.sign_button)
         for toggle in (self.by_patient, self.by_representative):
@@ -134,11 +139,11 @@ class SignaturesPage(ScreenPage):
                         self.with_witness, self.sign_button]
         self._signer_changed()
 
-    @staticmethod
-    def _choice(name: str, text: str) -> WrapButton:
+    def _choice(self, name: str, text: str) -> WrapButton:
         button = WrapButton(text)
         button.setObjectName(name)
         button.setCheckable(True)
+        describe(button, self.tr("Shows or hides the place for this signature"))
         return button
 
     def _active_roles(self) -> list[str]:
@@ -186,7 +191,7 @@ class SignaturesPage(ScreenPage):
         problems = missing_before_signing(self.session) + missing_signatures(self.session)
         if problems:
             content = self.context.content
-            self.problems.setText("\n".join(describe(m, content) for m in problems))
+            self.problems.setText("\n".join(gap_sentence(m, content) for m in problems))
             return
         self.problems.setText("")
         self.session.seal()
@@ -220,7 +225,7 @@ class SignaturesPage(ScreenPage):
         while self.missing_box.count():
             self.missing_box.takeAt(0).widget().deleteLater()
         for entry in missing:
-            link = WrapButton(describe(entry, self.context.content), "link")
+            link = WrapButton(gap_sentence(entry, self.context.content), "link")
             link.setObjectName("missingItem")
             link.clicked.connect(lambda _=False, s=entry.screen_id: self.jumpRequested.emit(s))
             self.missing_box.addWidget(link)

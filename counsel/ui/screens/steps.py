@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeyEvent
 from counsel.core.content import StepsScreen
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.step_player import StepPlayer
-from counsel.ui.widgets import card, label
+from counsel.ui.widgets import card, describe, label
 
 
 class StepsPage(ScreenPage):
@@ -41,6 +41,8 @@ class StepsPage(ScreenPage):
         self.previous_button, self.next_button = self.add_pager(
             self.tr("◀  Previous step"), self.tr("Next step  ▶"), ("previousStep", "nextStep")
         )
+        describe(self.previous_button, self.tr("Shows the step before this one"))
+        describe(self.next_button, self.tr("Shows the next step of the procedure"))
         self.previous_button.clicked.connect(lambda: self.show_step(self.player.index() - 1))
         self.next_button.clicked.connect(lambda: self.show_step(self.player.index() + 1))
         self._show_text(0)
