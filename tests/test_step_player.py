@@ -133,3 +133,21 @@ def test_reduce_motion_shows_the_stills_at_once_and_never_plays(
     qtbot.keyClick(player, Qt.Key.Key_Space)
     player.play()
     assert not player.is_playing()
+
+
+def test_the_desktops_animations_switch_is_respected(monkeypatch) -> None:  # noqa: ANN001
+    import subprocess
+
+    from counsel.ui import step_player
+
+    monkeypatch.delenv(step_player.REDUCE_MOTION_ENV, raising=False)
+    monkeypatch.setattr(step_player.sys, "platform", "linux")
+    monkeypatch.setattr(step_player.shutil, "which", lambda name: "/usr/bin/gsettings")
+    for setting, expected in (("false\n", True), ("true\n", False)):
+        step_player.desktop_animations_off.cache_clear()
+        monkeypatch.setattr(
+            step_player.subprocess, "run",
+            lambda *a, out=setting, **k: subprocess.CompletedProcess(a, 0, out, ""),
+        )
+        assert step_player.desktop_animations_off() is expected
+    step_player.desktop_animations_off.cache_clear()
