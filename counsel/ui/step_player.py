@@ -231,11 +231,6 @@ class StepPlayer(QWidget):
         name = self.name() if name is None else name
         return tuple(self._labels_for(name)) if name else ()
 
-    def set_labels_for(self, labels_for: LabelLookup) -> None:
-        """Other words over the pictures (``no_labels``: the bare art)."""
-        self._labels_for = labels_for
-        self.picture.forget()
-
     def index(self) -> int:
         return self._index
 

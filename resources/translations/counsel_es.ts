@@ -456,80 +456,78 @@
         <translation>Pone esta pregunta en el cuadro de abajo</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="35"/>
-        <location filename="../../counsel/ui/screens/questions.py" line="39"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="36"/>
         <source>Question</source>
         <translation>Pregunta</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="38"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="37"/>
         <source>What the patient asked</source>
         <translation>Lo que preguntó el paciente</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="42"/>
-        <location filename="../../counsel/ui/screens/questions.py" line="46"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="39"/>
         <source>Answer</source>
         <translation>Respuesta</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="45"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="40"/>
         <source>The clinician&apos;s answer</source>
         <translation>La respuesta del profesional de salud</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="52"/>
-        <location filename="../../counsel/ui/screens/questions.py" line="83"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="45"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="88"/>
         <source>Add question</source>
         <translation>Agregar pregunta</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="55"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="48"/>
         <source>Keeps the question and its answer in the record</source>
         <translation>Guarda la pregunta y su respuesta en el registro</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="91"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="96"/>
         <source>Save changes</source>
         <translation>Guardar cambios</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="103"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="108"/>
         <source>No questions recorded yet.</source>
         <translation>Todavía no hay preguntas anotadas.</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="107"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="112"/>
         <source>Q: %1</source>
         <translation>P: %1</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="109"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="114"/>
         <source>A: %1</source>
         <translation>R: %1</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="109"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="114"/>
         <source>(no answer yet)</source>
         <translation>(todavía sin respuesta)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="113"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="118"/>
         <source>Edit</source>
         <translation>Editar</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="114"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="119"/>
         <source>Puts this question back in the boxes above to change it</source>
         <translation>Vuelve a poner esta pregunta en los cuadros de arriba para cambiarla</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="116"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="121"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="118"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="123"/>
         <source>Takes this question out of the record</source>
         <translation>Quita esta pregunta del registro</translation>
     </message>
@@ -1079,47 +1077,47 @@ y vuelva a abrir Counsel.</translation>
 <context>
     <name>StepPlayer</name>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="168"/>
+        <location filename="../../counsel/ui/step_player.py" line="188"/>
         <source>Pictures of the steps</source>
         <translation>Dibujos de los pasos</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="182"/>
+        <location filename="../../counsel/ui/step_player.py" line="202"/>
         <source>↺  Replay</source>
         <translation>↺  Ver otra vez</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="184"/>
+        <location filename="../../counsel/ui/step_player.py" line="204"/>
         <source>Replay from step 1</source>
         <translation>Ver otra vez desde el paso 1</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="188"/>
+        <location filename="../../counsel/ui/step_player.py" line="208"/>
         <source>Shows the steps one after another, like a film</source>
         <translation>Muestra los pasos uno tras otro, como una película</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="189"/>
+        <location filename="../../counsel/ui/step_player.py" line="209"/>
         <source>Starts the pictures again from the first step</source>
         <translation>Empieza los dibujos otra vez desde el primer paso</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="284"/>
+        <location filename="../../counsel/ui/step_player.py" line="299"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pausa</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="284"/>
+        <location filename="../../counsel/ui/step_player.py" line="299"/>
         <source>▶  Play</source>
         <translation>▶  Reproducir</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="286"/>
+        <location filename="../../counsel/ui/step_player.py" line="301"/>
         <source>Pause the steps</source>
         <translation>Pausar los pasos</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="286"/>
+        <location filename="../../counsel/ui/step_player.py" line="301"/>
         <source>Play the steps one by one</source>
         <translation>Mostrar los pasos uno por uno</translation>
     </message>

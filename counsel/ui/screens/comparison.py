@@ -74,7 +74,6 @@ class ComparisonPage(ScreenPage):
 
     def show_option(self, option_id: str) -> None:
         option = next(o for o in self.screen.options if o.id == option_id)
-        self.current = option
         for button in self.picker.buttons():
             button.setChecked(button.objectName() == f"option-{option_id}")
         self.option_title.setText(option.name)

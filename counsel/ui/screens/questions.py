@@ -32,19 +32,12 @@ class QuestionsPage(ScreenPage):
                 self.column.addWidget(button)
                 self.inputs.append(button)
         frame, layout = card()
-        layout.addWidget(label(self.tr("Question"), "heading"))
         self.question = QLineEdit()
-        self.question.setObjectName("questionInput")
-        self.question.setPlaceholderText(self.tr("What the patient asked"))
-        self.question.setAccessibleName(self.tr("Question"))
-        describe(self.question, self.question.placeholderText())
-        layout.addWidget(self.question)
-        layout.addWidget(label(self.tr("Answer"), "heading"))
+        self._field(layout, self.question, "questionInput", self.tr("Question"),
+                    self.tr("What the patient asked"))
         self.answer = QPlainTextEdit()
-        self.answer.setObjectName("answerInput")
-        self.answer.setPlaceholderText(self.tr("The clinician's answer"))
-        self.answer.setAccessibleName(self.tr("Answer"))
-        describe(self.answer, self.answer.placeholderText())
+        self._field(layout, self.answer, "answerInput", self.tr("Answer"),
+                    self.tr("The clinician's answer"))
         self.answer.setTabChangesFocus(True)
         self.answer.setFixedHeight(110)
         layout.addWidget(self.answer)
@@ -66,6 +59,18 @@ class QuestionsPage(ScreenPage):
         self.list_layout.setContentsMargins(0, 0, 0, 0)
         self.column.addWidget(self.list_box)
         self.shown_questions: tuple[tuple, bool] | None = None
+
+    @staticmethod
+    def _field(
+        layout: QVBoxLayout, edit: QLineEdit | QPlainTextEdit, name: str, title: str, hint: str
+    ) -> None:
+        """A headed text box; the hint shows inside it and is its spoken description."""
+        layout.addWidget(label(title, "heading"))
+        edit.setObjectName(name)
+        edit.setPlaceholderText(hint)
+        edit.setAccessibleName(title)
+        describe(edit, hint)
+        layout.addWidget(edit)
 
     def _save(self) -> None:
         question = self.question.text().strip()
