@@ -4,7 +4,8 @@ The same SVG files the app shows are converted with svglib, so the paper and the
 never show different pictures, and print sharp at any size. Parsing a file takes 5-100 ms and
 drawing it a few more, so each is parsed and recorded once per process (see ``recorded``).
 The pictures' words are not in the art: they come from the document language's content
-(illustrations.toml) and are set over the picture as real text, scaled with it.
+(illustrations.toml) and are set as real text, placed clear of the drawing by the same
+``label_layout`` as on screen, and never smaller than ``MIN_LABEL_POINTS``.
 """
 
 from __future__ import annotations
@@ -13,19 +14,23 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from reportlab.graphics.shapes import Drawing, Group
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import HexColor, white
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from svglib.svglib import svg2rlg
 
 from counsel.core.content import IllustrationLabel
-from counsel.core.illustration_labels import GRID_WIDTH, LINE_SPACING
+from counsel.core.illustration_labels import GRID_WIDTH
+from counsel.core.label_layout import HALO, InkMask, PlacedLabel, place_labels
 from counsel.pdf import styles as st
 from counsel.pdf.fonts import BOLD, REGULAR, register_fonts
+from counsel.pdf.ink_mask import ink_mask
 from counsel.pdf.recorded import Recording, record
 from counsel.resources import illustration_path
 
-PICTURE_WIDTH = 2.2 * inch
+PICTURE_WIDTH = 3.0 * inch  # wide enough for 8 pt words where the art planned smaller ones
+MIN_LABEL_POINTS = 8.0
 GAP = 14  # between a picture and its text
 INK = {"normal": HexColor("#1b2733"), "muted": HexColor("#4a5a6a")}  # the art's text colours
 
@@ -36,16 +41,49 @@ def no_labels(name: str) -> tuple[IllustrationLabel, ...]:
     return ()
 
 
+@lru_cache(maxsize=32)
+def _parsed(path: str) -> Drawing:
+    drawing = svg2rlg(path)
+    if drawing is None:
+        raise ValueError(f"cannot read the illustration {path}")
+    return drawing
+
+
+@lru_cache(maxsize=32)
+def picture_ink(path: str) -> InkMask:
+    """Where the picture in the file ``path`` has drawing, as the paper sees it."""
+    return ink_mask(_parsed(path))
+
+
 @lru_cache(maxsize=64)
 def _recording(path: str, width: float) -> Recording:
     register_fonts()  # first: the labels over the picture are set in the bundled DejaVu Sans
-    source = svg2rlg(path)
-    if source is None:
-        raise ValueError(f"cannot read the illustration {path}")
+    source = _parsed(path)
     scale = width / source.width
     drawing = Drawing(width, source.height * scale)
     drawing.add(Group(*source.contents, transform=(scale, 0, 0, scale, 0, 0)))
     return record(drawing)
+
+
+def _text_width(text: str, size: float, bold: bool) -> float:
+    return stringWidth(text, BOLD if bold else REGULAR, size)
+
+
+def place_picture_labels(
+    name: str, labels: Sequence[IllustrationLabel], width: float = PICTURE_WIDTH
+) -> tuple[PlacedLabel, ...]:
+    """Where the PDF sets each of a picture's words, in the picture's grid."""
+    return _placed(name, tuple(labels), width)
+
+
+@lru_cache(maxsize=128)
+def _placed(
+    name: str, labels: tuple[IllustrationLabel, ...], width: float
+) -> tuple[PlacedLabel, ...]:
+    register_fonts()
+    minimum = MIN_LABEL_POINTS * GRID_WIDTH / width
+    mask = picture_ink(str(illustration_path(name)))
+    return place_labels(labels, mask, _text_width, minimum=minimum)
 
 
 def picture(
@@ -53,13 +91,15 @@ def picture(
 ) -> Flowable:
     """The named illustration, ``width`` wide, with ``labels`` set over it."""
     drawing = _recording(str(illustration_path(name)), width).flowable()
-    return LabelledPicture(drawing, tuple(labels)) if labels else drawing
+    if not labels:
+        return drawing
+    return LabelledPicture(drawing, place_picture_labels(name, labels, width))
 
 
 class LabelledPicture(Flowable):
     """A picture with its words drawn over it as text (searchable, copyable, translated)."""
 
-    def __init__(self, drawing: Flowable, labels: tuple[IllustrationLabel, ...]) -> None:
+    def __init__(self, drawing: Flowable, labels: tuple[PlacedLabel, ...]) -> None:
         super().__init__()
         self.drawing, self.labels = drawing, labels
         self.width, self.height = drawing.width, drawing.height
@@ -72,17 +112,19 @@ class LabelledPicture(Flowable):
         scale = self.width / GRID_WIDTH
         canvas = self.canv
         canvas.saveState()
-        for label in self.labels:
-            canvas.setFont(BOLD if label.bold else REGULAR, label.size * scale)
-            canvas.setFillColor(INK.get(label.tone, INK["normal"]))
-            draw = {
-                "left": canvas.drawString,
-                "center": canvas.drawCentredString,
-                "right": canvas.drawRightString,
-            }[label.align]
-            for index, line in enumerate(label.lines):
-                baseline = label.y + index * LINE_SPACING * label.size
-                draw(label.x * scale, self.height - baseline * scale, line)
+        for placed in self.labels:
+            size = placed.size * scale
+            text = canvas.beginText()
+            text.setFont(BOLD if placed.label.bold else REGULAR, size)
+            if placed.ink:  # no clear place: a white outline keeps the words legible
+                canvas.setStrokeColor(white)
+                canvas.setLineWidth(2 * HALO * size)
+                text.setTextRenderMode(2)
+            canvas.setFillColor(INK.get(placed.label.tone, INK["normal"]))
+            for line, x, y in placed.lines:
+                text.setTextOrigin(x * scale, self.height - y * scale)
+                text.textOut(line)
+            canvas.drawText(text)
         canvas.restoreState()
 
 
@@ -108,7 +150,7 @@ def beside(flowables: list[Flowable], name: str, labels_for: LabelLookup = no_la
 
 
 def captioned_grid(
-    items: list[tuple[str, str]], columns: int = 3, labels_for: LabelLookup = no_labels
+    items: list[tuple[str, str]], columns: int = 2, labels_for: LabelLookup = no_labels
 ) -> Table:
     """Pictures in rows, each with a short caption under it (the procedure's steps)."""
     cells: list[object] = [

@@ -63,7 +63,7 @@ def write_contact_sheet(
         renderer.render(painter, target)
         # The art's own proportions: at this size the app's readable minimum would crowd it.
         words = labels.get(file.name, ())
-        paint_labels(painter, words, target, QFont("DejaVu Sans"), minimum_points=0)
+        paint_labels(painter, words, target, QFont("DejaVu Sans"), str(file), minimum_points=0)
         painter.setFont(font)
         painter.setPen(CAPTION)
         caption = QRectF(left, top + CELL_HEIGHT, CELL_WIDTH, CAPTION_HEIGHT)

@@ -115,6 +115,7 @@ class IllustrationView(QWidget):
             left, top = (self.width() - width) / 2, (self.height() - height) / 2
             target = QRectF(left, top, width, height)
             self._renderer.render(painter, target)
-            paint_labels(painter, self._labels, target, self.font(), self.logicalDpiY())
+            svg = str(illustration_path(self._name))
+            paint_labels(painter, self._labels, target, self.font(), svg, self.logicalDpiY())
             painter.end()
         return self._pixmap

@@ -283,14 +283,17 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _prepare_next(self) -> None:
-        """Build and lay out the next screen off screen, so Next shows it at once."""
+        """Let the screen in view ready itself (its later steps, say), and build and lay out
+        the next screen off screen, so Next shows it at once."""
         following = self.index + 1
         if not self.isVisible():
             return
+        self.current_page().prepare()
         if following < len(self.content.screens) and following not in self.pages:
             page = self.page(following)
             page.resize(self.stack.size())
             page.grab()
+            page.prepare()
 
     def _toggle_discussed(self) -> None:
         if not self.session.is_sealed:

@@ -79,7 +79,10 @@ def desktop_animations_off() -> bool:
     try:
         answer = subprocess.run(
             ["gsettings", "get", "org.gnome.desktop.interface", "enable-animations"],
-            capture_output=True, text=True, timeout=2, check=False,
+            capture_output=True,
+            text=True,
+            timeout=2,
+            check=False,
         )
     except (OSError, subprocess.TimeoutExpired):
         return False
@@ -113,7 +116,8 @@ class StepPicture(QWidget):
                 target = self._fitted(renderer)
                 renderer.render(painter, target)
                 labels = self._player.labels(name)
-                paint_labels(painter, labels, target, self.font(), self.logicalDpiY())
+                svg = str(illustration_path(name))
+                paint_labels(painter, labels, target, self.font(), svg, self.logicalDpiY())
                 painter.end()
             self._pixmaps[name] = pixmap
         return self._pixmaps[name]
@@ -252,6 +256,12 @@ class StepPlayer(QWidget):
         if not self.is_transitioning():
             return "", self.name(), 1.0
         return self._names[self._previous], self.name(), float(self._fade.currentValue())
+
+    def prepare(self) -> None:
+        """Draw every step's picture now, while the patient reads, so no step waits for it."""
+        if self.isVisible() or self.picture.width() > 0:
+            for name in self._names:
+                self.picture.pixmap(name)
 
     def go_to(self, index: int) -> None:
         index = max(0, min(index, len(self._names) - 1))

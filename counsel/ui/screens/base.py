@@ -23,7 +23,7 @@ from counsel.ui.widgets import bullet_list, label
 from counsel.ui.wrap_button import WrapButton
 
 SIDE_BY_SIDE_MIN_WIDTH = 1200
-STACKED_PICTURE_HEIGHT = 220
+STACKED_PICTURE_HEIGHT = 260
 
 
 @dataclass(frozen=True)
@@ -126,6 +126,9 @@ class ScreenPage(QWidget):
         for widget in self.clinician_only:
             widget.setVisible(not presenting)
 
+    def prepare(self) -> None:
+        """Work done in an idle moment so the screen then responds at once (none by default)."""
+
     def shown(self) -> None:
         """Called each time the screen comes into view."""
 
@@ -150,9 +153,9 @@ class ScreenPage(QWidget):
                 self.column.addWidget(bullet_list(section.bullets))
             self.add_sources(section.sources)
 
-    def add_pager(self, previous: str, following: str, names: tuple[str, str]) -> tuple[
-        WrapButton, WrapButton
-    ]:
+    def add_pager(
+        self, previous: str, following: str, names: tuple[str, str]
+    ) -> tuple[WrapButton, WrapButton]:
         """Back / next buttons inside a screen that shows one thing at a time."""
         row = QHBoxLayout()
         buttons = WrapButton(previous), WrapButton(following)
@@ -174,4 +177,3 @@ class ScreenPage(QWidget):
             return ""
         names = "; ".join(self.context.content.sources[s].short for s in source_ids)
         return self.tr("Source: %1").replace("%1", names)
-

@@ -50,6 +50,9 @@ class StepsPage(ScreenPage):
     def show_step(self, index: int) -> None:
         self.player.go_to(index)
 
+    def prepare(self) -> None:
+        self.player.prepare()
+
     def _show_text(self, index: int) -> None:
         steps = self.screen.steps
         step = steps[index]
