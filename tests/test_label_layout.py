@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from counsel.core.content import IllustrationLabel
 from counsel.core.illustration_labels import GRID_HEIGHT, GRID_WIDTH
-from counsel.core.label_layout import (
-    MARGIN,
-    MASK_HEIGHT,
-    MASK_WIDTH,
-    NO_INK,
-    SEARCH,
-    Box,
-    InkMask,
-    place_labels,
-)
+from counsel.core.ink_mask import MASK_HEIGHT, MASK_WIDTH, NO_INK, Box, InkMask
+from counsel.core.label_layout import MARGIN, SEARCH, place_labels
 
 
 def monospace(text: str, size: float, bold: bool) -> float:

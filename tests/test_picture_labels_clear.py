@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
-from counsel.core.label_layout import INK_BELOW
+from counsel.core.ink_mask import INK_BELOW
 from counsel.ui.display import Display
 from counsel.ui.illustration import IllustrationView
 from tests.test_picture_labels import LANGUAGES

@@ -18,9 +18,8 @@ from dataclasses import dataclass, replace
 
 from counsel.core.content import IllustrationLabel
 from counsel.core.illustration_labels import GRID_HEIGHT, GRID_WIDTH, LINE_SPACING
+from counsel.core.ink_mask import Box, InkMask
 
-MASK_WIDTH, MASK_HEIGHT = 400, 250  # one mask cell is 2 x 2 grid units
-INK_BELOW = 232  # a grey level under this is drawing; the pale panel and white are not
 ASCENT, DESCENT = 0.80, 0.24  # of the letter size: DejaVu Sans with accents and descenders
 HALO = 0.12  # of the letter size: the soft outline drawn around the words
 MARGIN = 6.0  # grid units kept clear inside the picture's edge
@@ -32,66 +31,6 @@ SHRINK = 0.9  # each smaller size tried is this much of the one before
 
 Measure = Callable[[str, float, bool], float]
 """The width of a line of text at a letter size, both in grid units, bold or not."""
-
-
-@dataclass(frozen=True)
-class Box:
-    """A rectangle in the picture's grid."""
-
-    left: float
-    top: float
-    right: float
-    bottom: float
-
-    def moved(self, dx: float, dy: float) -> Box:
-        return Box(self.left + dx, self.top + dy, self.right + dx, self.bottom + dy)
-
-    def grown(self, by: float) -> Box:
-        return Box(self.left - by, self.top - by, self.right + by, self.bottom + by)
-
-    def intersects(self, other: Box) -> bool:
-        return (
-            self.left < other.right
-            and other.left < self.right
-            and self.top < other.bottom
-            and other.top < self.bottom
-        )
-
-
-class InkMask:
-    """Which 2 x 2 cells of the grid hold drawing (row ``y``'s bit ``x`` is cell x, y)."""
-
-    def __init__(self, rows: Sequence[int]) -> None:
-        self.rows = tuple(rows)
-
-    @classmethod
-    def from_grey(cls, pixels: bytes, stride: int) -> InkMask:
-        """From a ``MASK_WIDTH`` x ``MASK_HEIGHT`` grey image of the art on white."""
-        rows = []
-        for y in range(MASK_HEIGHT):
-            row = pixels[y * stride : y * stride + MASK_WIDTH].translate(_INK_DIGITS)
-            rows.append(int(row[::-1], 2))  # the first pixel becomes bit 0
-        return cls(rows)
-
-    def ink(self, box: Box) -> int:
-        """How many cells of drawing the box covers."""
-        shift, window, rows = self._window(box)
-        return sum(((row >> shift) & window).bit_count() for row in rows)
-
-    def is_clear(self, box: Box) -> bool:
-        """Whether the box covers no drawing (quicker than counting it)."""
-        shift, window, rows = self._window(box)
-        return not any((row >> shift) & window for row in rows)
-
-    def _window(self, box: Box) -> tuple[int, int, tuple[int, ...]]:
-        """The shift and bits that pick the box's columns out of a row, and its rows."""
-        x0, x1 = max(0, math.floor(box.left / 2)), min(MASK_WIDTH, math.ceil(box.right / 2))
-        y0, y1 = max(0, math.floor(box.top / 2)), min(MASK_HEIGHT, math.ceil(box.bottom / 2))
-        return x0, (1 << max(0, x1 - x0)) - 1, self.rows[y0:y1]
-
-
-_INK_DIGITS = bytes(0x31 if grey < INK_BELOW else 0x30 for grey in range(256))
-NO_INK = InkMask([0] * MASK_HEIGHT)
 
 
 @dataclass(frozen=True)

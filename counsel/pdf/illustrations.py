@@ -22,10 +22,11 @@ from svglib.svglib import svg2rlg
 
 from counsel.core.content import IllustrationLabel
 from counsel.core.illustration_labels import GRID_WIDTH
-from counsel.core.label_layout import HALO, InkMask, PlacedLabel, place_labels
+from counsel.core.ink_mask import InkMask
+from counsel.core.label_layout import HALO, PlacedLabel, place_labels
 from counsel.pdf import styles as st
 from counsel.pdf.fonts import BOLD, REGULAR, register_fonts
-from counsel.pdf.ink_mask import ink_mask
+from counsel.pdf.picture_ink import ink_mask
 from counsel.pdf.recorded import Recording, record
 from counsel.resources import illustration_path
 

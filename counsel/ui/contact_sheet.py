@@ -23,7 +23,7 @@ from counsel.resources import resources_dir
 from counsel.ui.picture_labels import paint_labels
 
 COLUMNS = 4
-CELL_WIDTH, CELL_HEIGHT = 320, 200
+CELL_WIDTH, CELL_HEIGHT = 416, 260  # the smallest a screen shows a picture
 CAPTION_HEIGHT = 30
 GAP = 16
 BACKGROUND = QColor("#ffffff")
@@ -61,9 +61,9 @@ def write_contact_sheet(
         renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         target = QRectF(left, top, CELL_WIDTH, CELL_HEIGHT)  # 800 x 500, scaled
         renderer.render(painter, target)
-        # The art's own proportions: at this size the app's readable minimum would crowd it.
+        # As the app draws a picture this small: the words at their readable minimum size.
         words = labels.get(file.name, ())
-        paint_labels(painter, words, target, QFont("DejaVu Sans"), str(file), minimum_points=0)
+        paint_labels(painter, words, target, QFont("DejaVu Sans"), str(file))
         painter.setFont(font)
         painter.setPen(CAPTION)
         caption = QRectF(left, top + CELL_HEIGHT, CELL_WIDTH, CAPTION_HEIGHT)

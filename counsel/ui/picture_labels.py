@@ -17,14 +17,8 @@ from PySide6.QtSvg import QSvgRenderer
 
 from counsel.core.content import IllustrationLabel
 from counsel.core.illustration_labels import GRID_WIDTH
-from counsel.core.label_layout import (
-    HALO,
-    MASK_HEIGHT,
-    MASK_WIDTH,
-    InkMask,
-    PlacedLabel,
-    place_labels,
-)
+from counsel.core.ink_mask import MASK_HEIGHT, MASK_WIDTH, InkMask
+from counsel.core.label_layout import HALO, PlacedLabel, place_labels
 from counsel.ui.theme import BODY_PT
 
 LabelLookup = Callable[[str], Sequence[IllustrationLabel]]

@@ -26,7 +26,7 @@ from reportlab.graphics.shapes import (
 )
 from reportlab.lib.colors import Color
 
-from counsel.core.label_layout import MASK_HEIGHT, MASK_WIDTH, InkMask
+from counsel.core.ink_mask import MASK_HEIGHT, MASK_WIDTH, InkMask
 
 Transform = tuple[float, float, float, float, float, float]
 Points = list[tuple[float, float]]
