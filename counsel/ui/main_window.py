@@ -128,11 +128,14 @@ class MainWindow(QMainWindow):
         self.reader.read(reading_parts(labels), self.content.language)
 
     def set_display(self, display: Display) -> None:
-        """New text size or contrast, applied at once to every screen."""
+        """New text size or contrast, applied at once to every screen (once: restyling every
+        screen is the slowest thing the window does)."""
+        if display == self.display:
+            return
         self.display = display
-        self.display_controls.set_display(display)
         apply_display(display)
         self.sidebar.set_scale(display.scale)
+        self.display_controls.set_display(display)  # its echo returns above
 
     def change_language(self, language: str) -> None:
         """Go on in ``language`` without losing anything entered, on the same screen."""
