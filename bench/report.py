@@ -56,6 +56,11 @@ def _screens(screens: dict[str, Any]) -> list[str]:
         f"  all changes: median {screens['median_ms']:.1f}, worst {screens['worst_ms']:.1f};"
         f" slowest median: {screens['slowest']}"
     )
+    sizes = screens["text_size_ms"]
+    lines.append(
+        f"  text size A+ / A− with every screen built: median {sizes['median']:.1f},"
+        f" worst {sizes['worst']:.1f}"
+    )
     return lines
 
 

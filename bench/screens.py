@@ -1,4 +1,5 @@
-"""Screen changes: from a Next press to the end of the next screen's first painted frame.
+"""Screen changes: from a Next press to the end of the next screen's first painted frame;
+and text size changes, from an A+ or A− press to the screen repainted.
 
 Runs in this process with the real main window, style and record store (in a temporary
 folder). Each run opens a fresh window and walks the whole walkthrough twice: first visits
@@ -100,6 +101,7 @@ def rewind(page: QWidget) -> None:
 def measure_screen_changes(content: Content, clinic: ClinicSettings, runs: int) -> dict[str, Any]:
     app = prepare_application([])
     records: dict[str, dict[str, list[float]]] = {visit: {} for visit in VISITS}
+    text_sizes: list[float] = []
     with TemporaryDirectory() as folder, RecordStore.in_folder(Path(folder)) as store:
         for _ in range(runs):
             window = create_main_window(content, clinic, store)
@@ -111,6 +113,7 @@ def measure_screen_changes(content: Content, clinic: ClinicSettings, runs: int) 
                 window.go_to(0)
                 QTest.qWait(PAUSE_MS)
                 walk(app, window, records[visit])
+            text_sizes.extend(change_text_size(app, window))
             window.close()
             window.deleteLater()
             QTest.qWait(PAUSE_MS)
@@ -128,4 +131,18 @@ def measure_screen_changes(content: Content, clinic: ClinicSettings, runs: int) 
         "slowest_median_ms": slowest["median"],
         "slowest": f"{slowest['screen']} ({slowest['visit']} visit)",
         "changes_ms": changes,
+        "text_size_ms": summary(text_sizes),
     }
+
+
+def change_text_size(app: QApplication, window: MainWindow) -> list[float]:
+    """A+ then A− on the last screen, each with every screen built (as late in a visit)."""
+    timings = []
+    for name in ("textBigger", "textSmaller"):
+        for index in range(len(window.content.screens)):
+            window.go_to(index)
+            QTest.qWait(20)
+        button = window.findChild(QPushButton, name)
+        assert button is not None, f"the main window has no {name}"
+        timings.append(press(app, window, button))
+    return timings

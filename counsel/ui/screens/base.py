@@ -126,6 +126,11 @@ class ScreenPage(QWidget):
         for widget in self.clinician_only:
             widget.setVisible(not presenting)
 
+    def holds_unsaved_input(self) -> bool:
+        """Whether the screen shows something entered that the session does not hold yet
+        (then it is kept, not built again, when the display changes)."""
+        return False
+
     def prepare(self) -> None:
         """Work done in an idle moment so the screen then responds at once (none by default)."""
 

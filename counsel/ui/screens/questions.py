@@ -72,6 +72,9 @@ class QuestionsPage(ScreenPage):
         describe(edit, hint)
         layout.addWidget(edit)
 
+    def holds_unsaved_input(self) -> bool:
+        return bool(self.question.text().strip() or self.answer.toPlainText().strip())
+
     def _save(self) -> None:
         question = self.question.text().strip()
         if not question:
