@@ -11,7 +11,8 @@ from ui_driver import child, click
 from counsel.core.content import StepsScreen
 from counsel.ui.app import prepare_application
 from counsel.ui.illustration import IllustrationView
-from counsel.ui.step_player import REDUCE_MOTION_ENV, StepPlayer, reduce_motion
+from counsel.ui.motion import REDUCE_MOTION_ENV, reduce_motion
+from counsel.ui.step_player import StepPlayer
 
 PICTURES = ["step-1-sedation.svg", "step-2-portal.svg", "step-3-remove.svg"]
 
@@ -138,16 +139,16 @@ def test_reduce_motion_shows_the_stills_at_once_and_never_plays(
 def test_the_desktops_animations_switch_is_respected(monkeypatch) -> None:  # noqa: ANN001
     import subprocess
 
-    from counsel.ui import step_player
+    from counsel.ui import motion
 
-    monkeypatch.delenv(step_player.REDUCE_MOTION_ENV, raising=False)
-    monkeypatch.setattr(step_player.sys, "platform", "linux")
-    monkeypatch.setattr(step_player.shutil, "which", lambda name: "/usr/bin/gsettings")
+    monkeypatch.delenv(motion.REDUCE_MOTION_ENV, raising=False)
+    monkeypatch.setattr(motion.sys, "platform", "linux")
+    monkeypatch.setattr(motion.shutil, "which", lambda name: "/usr/bin/gsettings")
     for setting, expected in (("false\n", True), ("true\n", False)):
-        step_player.desktop_animations_off.cache_clear()
+        motion.desktop_animations_off.cache_clear()
         monkeypatch.setattr(
-            step_player.subprocess, "run",
+            motion.subprocess, "run",
             lambda *a, out=setting, **k: subprocess.CompletedProcess(a, 0, out, ""),
         )
-        assert step_player.desktop_animations_off() is expected
-    step_player.desktop_animations_off.cache_clear()
+        assert motion.desktop_animations_off() is expected
+    motion.desktop_animations_off.cache_clear()

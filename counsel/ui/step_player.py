@@ -8,12 +8,6 @@ Counsel) for less motion get the still pictures and no autoplay.
 
 from __future__ import annotations
 
-import functools
-import os
-import shutil
-import subprocess
-import sys
-
 from PySide6.QtCore import (
     QEasingCurve,
     QEvent,
@@ -25,10 +19,8 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QAccessibilityHints,
     QColor,
     QFocusEvent,
-    QGuiApplication,
     QHideEvent,
     QKeyEvent,
     QPainter,
@@ -42,51 +34,14 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from counsel.core.content import IllustrationLabel
 from counsel.resources import illustration_path
+from counsel.ui.motion import reduce_motion
 from counsel.ui.picture_labels import LabelLookup, no_labels, paint_labels
 from counsel.ui.theme import PALETTE
 from counsel.ui.widgets import describe
 from counsel.ui.wrap_button import WrapButton
 
-REDUCE_MOTION_ENV = "COUNSEL_REDUCE_MOTION"
 TRANSITION_MS = 400
 STEP_MS = 4000  # autoplay pace: long enough to see each picture, not to read its text
-
-
-def reduce_motion() -> bool:
-    """Whether to show still pictures without transitions or autoplay.
-
-    ``COUNSEL_REDUCE_MOTION=1`` asks for stills and ``=0`` for motion, whatever the system
-    says; otherwise the system's reduce-motion setting decides: as Qt reports it (Qt 6.12
-    and later), or before that the desktop's "animations off" setting on Linux (GNOME and
-    GTK desktops). The one place to add a Counsel setting later.
-    """
-    override = os.environ.get(REDUCE_MOTION_ENV, "").strip()
-    if override:
-        return override != "0"
-    if not hasattr(QAccessibilityHints, "motionPreference"):
-        return desktop_animations_off()
-    # Keep the style hints' wrapper while asking: PySide invalidates the accessibility
-    # hints' wrapper with it, and then the next caller gets "already deleted".
-    style_hints = QGuiApplication.styleHints()
-    return "Reduce" in style_hints.accessibility().motionPreference().name
-
-
-@functools.cache
-def desktop_animations_off() -> bool:
-    """GNOME's and GTK's "reduce animation" switch, asked once (Linux only)."""
-    if not sys.platform.startswith("linux") or shutil.which("gsettings") is None:
-        return False
-    try:
-        answer = subprocess.run(
-            ["gsettings", "get", "org.gnome.desktop.interface", "enable-animations"],
-            capture_output=True,
-            text=True,
-            timeout=2,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return answer.stdout.strip() == "false"
 
 
 class StepPicture(QWidget):
