@@ -52,7 +52,7 @@ def test_screens_out_of_view_show_the_new_size_when_next_seen(
     before = child(window.current_page(), QWidget, "screenTitle").font().pointSizeF()
     window.go_to(1)
     window.set_display(Display(scale=150))
-    assert list(window.pages) == [1], "only the screen in view is restyled at once"
+    assert list(window.stack.pages) == [1], "only the screen in view is restyled at once"
     click(qtbot, window, "nextButton")
     assert child(window.current_page(), QWidget, "screenTitle").font().pointSizeF() > before
     window.set_display(Display())

@@ -6,14 +6,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-import shiboken6
-from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +21,7 @@ from counsel.core.session_recorder import SessionRecorder
 from counsel.ui.display import Display, DisplayControls, apply_display
 from counsel.ui.languages import Languages
 from counsel.ui.read_aloud import ReadAloud, ReadAloudControls, reading_parts
+from counsel.ui.screen_stack import ScreenStack
 from counsel.ui.screens.base import ScreenContext, ScreenPage
 from counsel.ui.screens.registry import SCREEN_CLASSES
 from counsel.ui.session_bridge import SessionBridge
@@ -34,9 +32,6 @@ from counsel.ui.wrap_button import WrapButton
 if TYPE_CHECKING:
     from counsel.core.record_store import RecordStore
     from counsel.ui.records_window import RecordsWindow
-
-
-PREPARE_DELAY_MS = 50
 
 
 class MainWindow(QMainWindow):
@@ -64,9 +59,6 @@ class MainWindow(QMainWindow):
         self.reader = ReadAloud(self)
         self.resize(1280, 820)
         self.setMinimumSize(1024, 700)
-        self.pages: dict[int, ScreenPage] = {}
-        self._prepare_after_paint: QWidget | None = None
-        self.index = -1
         self.bridge: SessionBridge | None = None
         self.recorder: SessionRecorder | None = None
         self._shortcuts()
@@ -95,7 +87,7 @@ class MainWindow(QMainWindow):
         right = QVBoxLayout()
         right.setSpacing(0)
         row.addLayout(right, 1)
-        self.stack = QStackedWidget()
+        self.stack = ScreenStack(self._new_page, len(self.content.screens))
         right.addWidget(self.stack, 1)
         right.addWidget(self._nav_bar())
         previous = self.takeCentralWidget()
@@ -103,7 +95,6 @@ class MainWindow(QMainWindow):
             previous.setParent(None)
             previous.deleteLater()
         self.setCentralWidget(central)
-        self.pages.clear()
         self.menuBar().clear()
         self._menus()
 
@@ -112,7 +103,7 @@ class MainWindow(QMainWindow):
         self.presenting = presenting
         self.sidebar.setVisible(not presenting)
         self.menuBar().setVisible(not presenting)
-        for page in self.pages.values():
+        for page in self.stack.pages.values():
             page.set_presenting(presenting)
         if presenting:
             self._display_before = self.display
@@ -134,22 +125,10 @@ class MainWindow(QMainWindow):
         if display == self.display:
             return
         self.display = display
-        self._drop_hidden_pages()
+        self.stack.drop_hidden()  # built again at the new size when next needed: quicker
         apply_display(display)
         self.sidebar.set_scale(display.scale)
         self.display_controls.set_display(display)  # its echo returns above
-
-    def _drop_hidden_pages(self) -> None:
-        """Screens out of view are built again when next needed rather than restyled now:
-        restyling every built screen took over half a second, the screen in view 70 ms.
-        The session holds everything entered; a screen holding typing not yet added to it
-        (a question being written) stays."""
-        for index in [i for i in self.pages if i != self.index]:
-            page = self.pages[index]
-            if not page.holds_unsaved_input():
-                self.stack.removeWidget(page)
-                del self.pages[index]
-                shiboken6.delete(page)  # now: a page waiting to be deleted is still restyled
 
     def change_language(self, language: str) -> None:
         """Go on in ``language`` without losing anything entered, on the same screen."""
@@ -236,17 +215,13 @@ class MainWindow(QMainWindow):
             self.bridge.deleteLater()
         if self.recorder is not None:
             self.recorder.close()
-        for page in self.pages.values():
-            self.stack.removeWidget(page)
-            page.deleteLater()
-        self.pages.clear()
+        self.stack.clear()
         if session.content is not self.content and not session.is_sealed:
             session.set_content(self.content)  # a new session starts in the language in use
         # The recorder listens first, so the record is stored before any screen reacts.
         self.recorder = SessionRecorder(self.store, session, self.clinic)
         self.bridge = SessionBridge(session, self)
         self.bridge.changed.connect(self._session_changed)
-        self.index = -1
         self.go_to(at_screen)
 
     def resume(self, record_id: str) -> None:
@@ -259,22 +234,23 @@ class MainWindow(QMainWindow):
         last = session.last_viewed_screen
         self.start(session, self.content.index_of(last) if last else 0)
 
-    def page(self, index: int) -> ScreenPage:
-        if index not in self.pages:
-            screen = self.content.screens[index]
-            assert self.bridge is not None and self.recorder is not None
-            context = ScreenContext(self.content, self.clinic, self.bridge, self.recorder)
-            page = SCREEN_CLASSES[screen.kind](screen, context)
-            page.jumpRequested.connect(self.go_to_screen)
-            page.newSessionRequested.connect(lambda: self.start(self.new_session()))
-            page.set_presenting(self.presenting)
-            page.scroll.viewport().installEventFilter(self)
-            self.stack.addWidget(page)
-            self.pages[index] = page
-        return self.pages[index]
+    def _new_page(self, index: int) -> ScreenPage:
+        screen = self.content.screens[index]
+        assert self.bridge is not None and self.recorder is not None
+        context = ScreenContext(self.content, self.clinic, self.bridge, self.recorder)
+        page = SCREEN_CLASSES[screen.kind](screen, context)
+        page.jumpRequested.connect(self.go_to_screen)
+        page.newSessionRequested.connect(lambda: self.start(self.new_session()))
+        page.set_presenting(self.presenting)
+        return page
+
+    @property
+    def index(self) -> int:
+        """The screen in view (-1 before the first is shown)."""
+        return self.stack.index
 
     def current_page(self) -> ScreenPage:
-        return self.pages[self.index]
+        return self.stack.current_page()
 
     def go_to_screen(self, screen_id: str) -> None:
         if self.content.has_screen(screen_id):
@@ -284,33 +260,10 @@ class MainWindow(QMainWindow):
         if not 0 <= index < len(self.content.screens) or index == self.index:
             return
         self.reader.stop()
-        self.index = index
-        page = self.page(index)
-        self.stack.setCurrentWidget(page)
+        page = self.stack.show_page(index)
         self.session.view(page.screen.id)
         page.shown()
         self._update_nav()
-        self._prepare_after_paint = page.scroll.viewport()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        """Once the screen in view has painted, build the next one while the patient reads."""
-        if event.type() == QEvent.Type.Paint and watched is self._prepare_after_paint:
-            self._prepare_after_paint = None
-            QTimer.singleShot(PREPARE_DELAY_MS, self._prepare_next)
-        return super().eventFilter(watched, event)
-
-    def _prepare_next(self) -> None:
-        """Let the screen in view ready itself (its later steps, say), and build and lay out
-        the next screen off screen, so Next shows it at once."""
-        following = self.index + 1
-        if not self.isVisible():
-            return
-        self.current_page().prepare()
-        if following < len(self.content.screens) and following not in self.pages:
-            page = self.page(following)
-            page.resize(self.stack.size())
-            page.grab()
-            page.prepare()
 
     def _toggle_discussed(self) -> None:
         if not self.session.is_sealed:
