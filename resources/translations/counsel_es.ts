@@ -361,63 +361,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="152"/>
+        <location filename="../../counsel/ui/main_window.py" line="148"/>
         <source>◀  Back</source>
         <translation>◀  Atrás</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="154"/>
+        <location filename="../../counsel/ui/main_window.py" line="150"/>
         <source>Previous screen (Alt+Left)</source>
         <translation>Pantalla anterior (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="155"/>
-        <location filename="../../counsel/ui/main_window.py" line="318"/>
+        <location filename="../../counsel/ui/main_window.py" line="151"/>
+        <location filename="../../counsel/ui/main_window.py" line="291"/>
         <source>We discussed this</source>
         <translation>Ya hablamos de esto</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="158"/>
+        <location filename="../../counsel/ui/main_window.py" line="154"/>
         <source>Mark this topic as discussed (Ctrl+D)</source>
         <translation>Marcar este tema como tratado (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="159"/>
+        <location filename="../../counsel/ui/main_window.py" line="155"/>
         <source>Next  ▶</source>
         <translation>Siguiente  ▶</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="161"/>
+        <location filename="../../counsel/ui/main_window.py" line="157"/>
         <source>Next screen (Alt+Right)</source>
         <translation>Pantalla siguiente (Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="190"/>
+        <location filename="../../counsel/ui/main_window.py" line="186"/>
         <source>&amp;Session</source>
         <translation>&amp;Sesión</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="191"/>
+        <location filename="../../counsel/ui/main_window.py" line="187"/>
         <source>&amp;New session</source>
         <translation>Sesión &amp;nueva</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="193"/>
+        <location filename="../../counsel/ui/main_window.py" line="189"/>
         <source>&amp;Records…</source>
         <translation>&amp;Registros…</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="195"/>
+        <location filename="../../counsel/ui/main_window.py" line="191"/>
         <source>&amp;Presentation mode (Ctrl+Shift+P to return)</source>
         <translation>Modo de &amp;presentación (Ctrl+Shift+P para volver)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="198"/>
+        <location filename="../../counsel/ui/main_window.py" line="194"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="318"/>
+        <location filename="../../counsel/ui/main_window.py" line="291"/>
         <source>✓  Discussed</source>
         <translation>✓  Tratado</translation>
     </message>
@@ -477,7 +477,7 @@
     </message>
     <message>
         <location filename="../../counsel/ui/screens/questions.py" line="45"/>
-        <location filename="../../counsel/ui/screens/questions.py" line="88"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="91"/>
         <source>Add question</source>
         <translation>Agregar pregunta</translation>
     </message>
@@ -487,47 +487,47 @@
         <translation>Guarda la pregunta y su respuesta en el registro</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="96"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="99"/>
         <source>Save changes</source>
         <translation>Guardar cambios</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="108"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="111"/>
         <source>No questions recorded yet.</source>
         <translation>Todavía no hay preguntas anotadas.</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="112"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="115"/>
         <source>Q: %1</source>
         <translation>P: %1</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="114"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="117"/>
         <source>A: %1</source>
         <translation>R: %1</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="114"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="117"/>
         <source>(no answer yet)</source>
         <translation>(todavía sin respuesta)</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="118"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="121"/>
         <source>Edit</source>
         <translation>Editar</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="119"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="122"/>
         <source>Puts this question back in the boxes above to change it</source>
         <translation>Vuelve a poner esta pregunta en los cuadros de arriba para cambiarla</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="121"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="124"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/questions.py" line="123"/>
+        <location filename="../../counsel/ui/screens/questions.py" line="126"/>
         <source>Takes this question out of the record</source>
         <translation>Quita esta pregunta del registro</translation>
     </message>
@@ -873,7 +873,7 @@ y vuelva a abrir Counsel.</translation>
 <context>
     <name>ScreenPage</name>
     <message>
-        <location filename="../../counsel/ui/screens/base.py" line="176"/>
+        <location filename="../../counsel/ui/screens/base.py" line="184"/>
         <source>Source: %1</source>
         <translation>Fuente: %1</translation>
     </message>
@@ -1044,6 +1044,11 @@ y vuelva a abrir Counsel.</translation>
         <source>Shows or hides the place for this signature</source>
         <translation>Muestra u oculta el lugar para esta firma</translation>
     </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="197"/>
+        <source>Saving the signed record…</source>
+        <translation>Guardando el registro firmado…</translation>
+    </message>
 </context>
 <context>
     <name>SignerBlock</name>
@@ -1077,47 +1082,47 @@ y vuelva a abrir Counsel.</translation>
 <context>
     <name>StepPlayer</name>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="188"/>
+        <location filename="../../counsel/ui/step_player.py" line="147"/>
         <source>Pictures of the steps</source>
         <translation>Dibujos de los pasos</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="202"/>
+        <location filename="../../counsel/ui/step_player.py" line="161"/>
         <source>↺  Replay</source>
         <translation>↺  Ver otra vez</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="204"/>
+        <location filename="../../counsel/ui/step_player.py" line="163"/>
         <source>Replay from step 1</source>
         <translation>Ver otra vez desde el paso 1</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="208"/>
+        <location filename="../../counsel/ui/step_player.py" line="167"/>
         <source>Shows the steps one after another, like a film</source>
         <translation>Muestra los pasos uno tras otro, como una película</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="209"/>
+        <location filename="../../counsel/ui/step_player.py" line="168"/>
         <source>Starts the pictures again from the first step</source>
         <translation>Empieza los dibujos otra vez desde el primer paso</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="299"/>
+        <location filename="../../counsel/ui/step_player.py" line="264"/>
         <source>❚❚  Pause</source>
         <translation>❚❚  Pausa</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="299"/>
+        <location filename="../../counsel/ui/step_player.py" line="264"/>
         <source>▶  Play</source>
         <translation>▶  Reproducir</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="301"/>
+        <location filename="../../counsel/ui/step_player.py" line="266"/>
         <source>Pause the steps</source>
         <translation>Pausar los pasos</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/step_player.py" line="301"/>
+        <location filename="../../counsel/ui/step_player.py" line="266"/>
         <source>Play the steps one by one</source>
         <translation>Mostrar los pasos uno por uno</translation>
     </message>
@@ -1145,7 +1150,7 @@ y vuelva a abrir Counsel.</translation>
         <translation>Muestra el siguiente paso del procedimiento</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/steps.py" line="57"/>
+        <location filename="../../counsel/ui/screens/steps.py" line="60"/>
         <source>Step %1 of %2</source>
         <translation>Paso %1 de %2</translation>
     </message>

@@ -22,7 +22,7 @@ from counsel.ink import Ink
 from counsel.ui.gap_text import gap_sentence
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.signature_field import SignatureField
-from counsel.ui.widgets import card, describe, label
+from counsel.ui.widgets import busy, card, describe, label
 from counsel.ui.wrap_button import WrapButton
 
 
@@ -194,7 +194,8 @@ class SignaturesPage(ScreenPage):
             self.problems.setText("\n".join(gap_sentence(m, content) for m in problems))
             return
         self.problems.setText("")
-        self.session.seal()
+        with busy(self.sign_button, self.tr("Saving the signed record…")):
+            self.session.seal()  # the record and its PDF are stored (about a second)
         done = self.context.content.first_of_kind("done")
         if done is not None:
             self.jumpRequested.emit(done.id)
