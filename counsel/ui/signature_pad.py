@@ -1,6 +1,6 @@
 """The signature pad: smooth, pressure-aware ink from mouse, stylus or touch.
 
-Ink is drawn with :func:`counsel.ink.smooth_segments`, the same curves the consent
+Ink is drawn by `ink_painting` with the same curves the consent
 PDF uses. Finished pieces of ink are painted once into a cached pixmap; each paint
 only blits the cache and draws the last, still-changing piece of the live stroke,
 so long signatures stay smooth.
@@ -14,7 +14,6 @@ from typing import cast
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QEventPoint,
     QFocusEvent,
     QInputDevice,
@@ -22,7 +21,6 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPen,
     QPixmap,
@@ -36,7 +34,6 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from counsel.ink import (
     DEFAULT_PRESSURE,
-    INK_WIDTH,
     Ink,
     InkPoint,
     Segment,
@@ -44,12 +41,15 @@ from counsel.ink import (
     segment_at,
     smooth_segments,
 )
-
-INK_COLOR = QColor("#14213d")
-PAPER_COLOR = QColor("#ffffff")
-GUIDE_COLOR = QColor("#c9ced6")
-HINT_COLOR = QColor("#aab1bb")
-BASELINE_AT = 0.72  # fraction of the height, leaving room for descenders
+from counsel.ui.ink_painting import (
+    BASELINE_AT,
+    GUIDE_COLOR,
+    HINT_COLOR,
+    PAPER_COLOR,
+    paint_guides,
+    paint_segments,
+    segment_rect,
+)
 
 # Mouse events Qt synthesises from touch or a stylus: those are handled at the source.
 _SYNTHETIC_SOURCES = {
@@ -71,33 +71,6 @@ def _pressure(device: QPointingDevice | None, value: float) -> float:
     if device is not None and device.capabilities() & QInputDevice.Capability.Pressure:
         return value
     return DEFAULT_PRESSURE
-
-
-def _segment_rect(seg: Segment) -> QRectF:
-    """Bounds of the piece including its pen: a Bézier lies inside its control points."""
-    xs = (seg.p0[0], seg.c1[0], seg.c2[0], seg.p3[0])
-    ys = (seg.p0[1], seg.c1[1], seg.c2[1], seg.p3[1])
-    pad = INK_WIDTH * max(seg.width_start, seg.width_end)
-    return QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)).adjusted(
-        -pad, -pad, pad, pad
-    )
-
-
-def paint_segments(painter: QPainter, segments: Iterable[Segment]) -> None:
-    """Stroke pieces in ink coordinates (the painter's transform does the scaling)."""
-    pen = QPen(INK_COLOR, INK_WIDTH, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    for seg in segments:
-        if seg.is_dot:
-            radius = INK_WIDTH * seg.width / 2.0
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(INK_COLOR)
-            painter.drawEllipse(QPointF(*seg.p0), radius, radius)
-            continue
-        path = QPainterPath(QPointF(*seg.p0))
-        path.cubicTo(QPointF(*seg.c1), QPointF(*seg.c2), QPointF(*seg.p3))
-        pen.setWidthF(INK_WIDTH * seg.width)
-        painter.strokePath(path, pen)
 
 
 class SignaturePad(QWidget):
@@ -335,7 +308,7 @@ class SignaturePad(QWidget):
     def _to_widget_rect(self, segments: Iterable[Segment]) -> QRect:
         rect = QRectF()
         for seg in segments:
-            rect = rect.united(_segment_rect(seg))
+            rect = rect.united(segment_rect(seg))
         return self._transform().mapRect(rect).toAlignedRect().adjusted(-2, -2, 2, 2)
 
     def _paint_into_cache(self, segments: Iterable[Segment]) -> None:
@@ -357,7 +330,7 @@ class SignaturePad(QWidget):
         cache.fill(PAPER_COLOR)
         painter = QPainter(cache)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._paint_guides(painter)
+        paint_guides(painter, self.width(), self._baseline_y())
         painter.setTransform(self._transform())
         for stroke in self._ink.strokes:
             paint_segments(painter, smooth_segments(stroke))
@@ -370,19 +343,6 @@ class SignaturePad(QWidget):
 
     def _baseline_y(self) -> float:
         return round(self.height() * BASELINE_AT) + 0.5
-
-    def _paint_guides(self, painter: QPainter) -> None:
-        """A light line to sign on and a small cross marking where to start."""
-        y = self._baseline_y()
-        margin = 16.0
-        painter.setPen(QPen(GUIDE_COLOR, 1.0))
-        painter.drawLine(QPointF(margin, y), QPointF(self.width() - margin, y))
-        cross = QPen(GUIDE_COLOR.darker(135), 1.6)
-        cross.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(cross)
-        cx, cy, r = margin + 10.0, y - 12.0, 5.0
-        painter.drawLine(QPointF(cx - r, cy - r), QPointF(cx + r, cy + r))
-        painter.drawLine(QPointF(cx - r, cy + r), QPointF(cx + r, cy - r))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
