@@ -26,7 +26,8 @@ ON_DRAWING = bytes(0xFF if grey < INK_BELOW else 0 for grey in range(256))
 
 
 def picture_sizes(window) -> set[tuple[int, float]]:  # noqa: ANN001
-    """Every (picture width, text point size) a picture is shown at, over every screen."""
+    """Every (picture width, text point size) a picture with words is shown at, over every
+    screen."""
     found = set()
     kinds = {screen.kind: index for index, screen in enumerate(window.content.screens)}
     one_screen_of_each_kind = sorted(kinds.values())  # a kind lays its picture out one way
@@ -38,10 +39,16 @@ def picture_sizes(window) -> set[tuple[int, float]]:  # noqa: ANN001
                 window.go_to(index)
                 QApplication.processEvents()  # a page built anew shows on the next event
                 for view in window.current_page().findChildren(QWidget):
-                    if view.objectName() in PICTURES and view.isVisible():
+                    if view.objectName() in PICTURES and view.isVisible() and has_words(view):
                         width = min(view.width(), round(view.height() * ASPECT))
                         found.add((width, view.font().pointSizeF()))
     return found
+
+
+def has_words(view: QWidget) -> bool:
+    """Whether the picture in view has words (a step's picture: its player knows)."""
+    shown = view if isinstance(view, IllustrationView) else view.parentWidget()
+    return bool(shown.labels())  # type: ignore[attr-defined]
 
 
 def grey(view: IllustrationView) -> bytes:

@@ -23,7 +23,8 @@ from counsel.ui.widgets import bullet_list, label
 from counsel.ui.wrap_button import WrapButton
 
 SIDE_BY_SIDE_MIN_WIDTH = 1200
-STACKED_PICTURE_HEIGHT = 260
+STACKED_PICTURE_HEIGHT = 220
+LABELLED_PICTURE_HEIGHT = 260  # room for a picture's words at their readable minimum
 
 
 @dataclass(frozen=True)
@@ -104,12 +105,14 @@ class ScreenPage(QWidget):
 
     def _limit_picture(self) -> None:
         """Above the text, the picture grows with the text size, so its larger labels keep
-        the room the art planned for them instead of crowding it."""
+        the room the art planned for them instead of crowding it; a picture with words is
+        a little taller, so they need not shrink onto the drawing."""
         if self.row.direction() == QBoxLayout.Direction.LeftToRight:
             self.illustration.setMaximumHeight(16777215)
         else:
-            height = round(STACKED_PICTURE_HEIGHT * text_scale(self.font()))
-            self.illustration.setMaximumHeight(height)
+            labelled = bool(self.illustration.labels())
+            base = LABELLED_PICTURE_HEIGHT if labelled else STACKED_PICTURE_HEIGHT
+            self.illustration.setMaximumHeight(round(base * text_scale(self.font())))
 
     @property
     def session(self) -> Session:

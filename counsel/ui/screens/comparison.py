@@ -82,3 +82,4 @@ class ComparisonPage(ScreenPage):
         for cell, row in zip(self.cells, self.screen.rows, strict=True):
             cell.setText(row.values[option_id])
         self.illustration.set_name(option.illustration or self.screen.illustration)
+        self._limit_picture()  # the option's picture may have words where the other had none
