@@ -159,7 +159,7 @@ _FAR = _moves(FAR_SEARCH, 1.0)
 def _line_breaks(
     lines: tuple[str, ...], size: float, measure: Measure, bold: bool
 ) -> list[tuple[str, ...]]:
-    """The planned lines, then the words on one, two or three lines, narrowest first."""
+    """The planned lines, then the words balanced on one, two and three lines."""
     words = " ".join(lines).split()
     options = [lines] + [
         _balanced(words, count, size, measure, bold) for count in (1, 2, 3) if count <= len(words)
