@@ -8,6 +8,7 @@ pictures with the same number of labels, or a picture would lose a word in one l
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from counsel.core import content as c
@@ -16,6 +17,15 @@ from counsel.core.toml_reader import ContentError, TableReader
 FILE = "illustrations.toml"
 GRID_WIDTH, GRID_HEIGHT = 800, 500  # every illustration's viewBox
 LINE_SPACING = 1.33  # baseline to baseline, in letter sizes, for labels of several lines
+TONE_COLOURS = {"normal": "#1b2733", "muted": "#4a5a6a"}  # the art's own text colours
+
+LabelLookup = Callable[[str], Sequence[c.IllustrationLabel]]
+"""A picture's file name to the words drawn over it (``Content.labels_for``)."""
+
+
+def no_labels(name: str) -> tuple[c.IllustrationLabel, ...]:
+    """The lookup for a picture shown bare."""
+    return ()
 
 
 def load_illustration_labels(

@@ -10,7 +10,7 @@ The pictures' words are not in the art: they come from the document language's c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 from reportlab.graphics.shapes import Drawing, Group
@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from svglib.svglib import svg2rlg
 
 from counsel.core.content import IllustrationLabel
-from counsel.core.illustration_labels import GRID_WIDTH
+from counsel.core.illustration_labels import GRID_WIDTH, TONE_COLOURS, LabelLookup, no_labels
 from counsel.core.ink_mask import InkMask
 from counsel.core.label_layout import HALO, PlacedLabel, place_labels
 from counsel.pdf import styles as st
@@ -33,13 +33,7 @@ from counsel.resources import illustration_path
 PICTURE_WIDTH = 3.0 * inch  # wide enough for 8 pt words where the art planned smaller ones
 MIN_LABEL_POINTS = 8.0
 GAP = 14  # between a picture and its text
-INK = {"normal": HexColor("#1b2733"), "muted": HexColor("#4a5a6a")}  # the art's text colours
-
-LabelLookup = Callable[[str], Sequence[IllustrationLabel]]
-
-
-def no_labels(name: str) -> tuple[IllustrationLabel, ...]:
-    return ()
+INK = {tone: HexColor(colour) for tone, colour in TONE_COLOURS.items()}
 
 
 @lru_cache(maxsize=32)
@@ -121,7 +115,7 @@ class LabelledPicture(Flowable):
                 canvas.setStrokeColor(white)
                 canvas.setLineWidth(2 * HALO * size)
                 text.setTextRenderMode(2)
-            canvas.setFillColor(INK.get(placed.label.tone, INK["normal"]))
+            canvas.setFillColor(INK[placed.label.tone])
             for line, x, y in placed.lines:
                 text.setTextOrigin(x * scale, self.height - y * scale)
                 text.textOut(line)

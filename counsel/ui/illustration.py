@@ -16,8 +16,36 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from counsel.core.content import IllustrationLabel
+from counsel.core.illustration_labels import LabelLookup, no_labels
 from counsel.resources import illustration_path
-from counsel.ui.picture_labels import LabelLookup, no_labels, paint_labels
+from counsel.ui.picture_labels import paint_labels
+
+
+def fitted(renderer: QSvgRenderer, widget: QWidget) -> QRectF:
+    """Where the picture goes in ``widget``: as large as fits, centred, in proportion."""
+    size = renderer.defaultSize().scaled(widget.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    left, top = (widget.width() - size.width()) / 2, (widget.height() - size.height()) / 2
+    return QRectF(left, top, size.width(), size.height())
+
+
+def render_picture(
+    widget: QWidget, renderer: QSvgRenderer, name: str, labels: Sequence[IllustrationLabel]
+) -> QPixmap:
+    """The picture ``name`` fitted into ``widget``, its words over it, at the widget's size
+    and pixel density, in the widget's font (the patient's text size)."""
+    ratio = widget.devicePixelRatioF()
+    pixmap = QPixmap(widget.size() * ratio)
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    if renderer.isValid():
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        target = fitted(renderer, widget)
+        renderer.render(painter, target)
+        svg = str(illustration_path(name))
+        paint_labels(painter, labels, target, widget.font(), svg, widget.logicalDpiY())
+        painter.end()
+    return pixmap
 
 
 class IllustrationView(QWidget):
@@ -102,20 +130,7 @@ class IllustrationView(QWidget):
         QPainter(self).drawPixmap(0, 0, self._picture())
 
     def _picture(self) -> QPixmap:
-        """The SVG scaled to fit and centred, at this widget's size and pixel density."""
-        ratio = self.devicePixelRatioF()
-        if self._pixmap is None or self._pixmap.devicePixelRatio() != ratio:
-            self._pixmap = QPixmap(self.size() * ratio)
-            self._pixmap.setDevicePixelRatio(ratio)
-            self._pixmap.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(self._pixmap)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            width = min(self.width(), self.height() / self._aspect())
-            height = width * self._aspect()
-            left, top = (self.width() - width) / 2, (self.height() - height) / 2
-            target = QRectF(left, top, width, height)
-            self._renderer.render(painter, target)
-            svg = str(illustration_path(self._name))
-            paint_labels(painter, self._labels, target, self.font(), svg, self.logicalDpiY())
-            painter.end()
+        """The picture at this widget's size and pixel density, made once per size."""
+        if self._pixmap is None or self._pixmap.devicePixelRatio() != self.devicePixelRatioF():
+            self._pixmap = render_picture(self, self._renderer, self._name, self._labels)
         return self._pixmap

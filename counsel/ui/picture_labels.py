@@ -8,7 +8,7 @@ from the art's ink mask. A label left on the drawing gets a soft white halo.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -16,20 +16,14 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaint
 from PySide6.QtSvg import QSvgRenderer
 
 from counsel.core.content import IllustrationLabel
-from counsel.core.illustration_labels import GRID_WIDTH
+from counsel.core.illustration_labels import GRID_WIDTH, TONE_COLOURS
 from counsel.core.ink_mask import MASK_HEIGHT, MASK_WIDTH, InkMask
 from counsel.core.label_layout import HALO, PlacedLabel, place_labels
 from counsel.ui.theme import BODY_PT
 
-LabelLookup = Callable[[str], Sequence[IllustrationLabel]]
-
 MIN_POINT_SIZE = 11
-INK = {"normal": QColor("#1b2733"), "muted": QColor("#4a5a6a")}  # the art's own text colours
+INK = {tone: QColor(colour) for tone, colour in TONE_COLOURS.items()}
 HALO_COLOUR = QColor(255, 255, 255, 215)
-
-
-def no_labels(name: str) -> tuple[IllustrationLabel, ...]:
-    return ()
 
 
 def text_scale(font: QFont) -> float:
@@ -74,7 +68,7 @@ def paint_labels(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     for label in placed:
         face = fonts.at(label.size, label.label.bold)
-        colour = INK.get(label.label.tone, INK["normal"])
+        colour = INK[label.label.tone]
         lines = [
             (QPointF(target.left() + x * scale, target.top() + y * scale), text)
             for text, x, y in label.lines
@@ -95,23 +89,6 @@ def paint_labels(
     painter.restore()
 
 
-def layout_labels(
-    labels: Sequence[IllustrationLabel],
-    fonts: PictureFonts,
-    svg: str,
-    dpi: float = 96.0,
-    minimum_points: float = MIN_POINT_SIZE,
-) -> tuple[PlacedLabel, ...]:
-    """Where ``paint_labels`` draws each label, in the picture's grid."""
-    return place_labels(
-        labels,
-        ink_mask(svg),
-        fonts.width,
-        grow=text_scale(fonts.base) ** 0.5,
-        minimum=minimum_points * dpi / 72 / fonts.scale,
-    )
-
-
 @lru_cache(maxsize=128)
 def _remembered_layout(
     labels: tuple[IllustrationLabel, ...],
@@ -121,10 +98,17 @@ def _remembered_layout(
     dpi: float,
     minimum_points: float,
 ) -> tuple[PlacedLabel, ...]:
-    """``layout_labels`` once per picture, size and font: a picture drawn again is quick."""
+    """Where each label goes, worked out once per picture, size and font (``font`` is
+    ``QFont.toString()``): a picture drawn again is quick."""
     base = QFont()
     base.fromString(font)
-    return layout_labels(labels, PictureFonts(base, scale), svg, dpi, minimum_points)
+    return place_labels(
+        labels,
+        ink_mask(svg),
+        PictureFonts(base, scale).width,
+        grow=text_scale(base) ** 0.5,
+        minimum=minimum_points * dpi / 72 / scale,
+    )
 
 
 class PictureFonts:

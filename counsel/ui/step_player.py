@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QEasingCurve,
     QEvent,
-    QRectF,
     QSize,
     Qt,
     QTimer,
@@ -33,9 +32,10 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from counsel.core.content import IllustrationLabel
+from counsel.core.illustration_labels import LabelLookup, no_labels
 from counsel.resources import illustration_path
+from counsel.ui.illustration import fitted, render_picture
 from counsel.ui.motion import reduce_motion
-from counsel.ui.picture_labels import LabelLookup, no_labels, paint_labels
 from counsel.ui.theme import PALETTE
 from counsel.ui.widgets import describe
 from counsel.ui.wrap_button import WrapButton
@@ -60,31 +60,9 @@ class StepPicture(QWidget):
     def pixmap(self, name: str) -> QPixmap:
         """The picture rendered at this widget's size, made once and kept until a resize."""
         if name not in self._pixmaps:
-            ratio = self.devicePixelRatioF()
-            pixmap = QPixmap(self.size() * ratio)
-            pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.GlobalColor.transparent)
             renderer = self._player.renderer(name)
-            if renderer.isValid():
-                painter = QPainter(pixmap)
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                target = self._fitted(renderer)
-                renderer.render(painter, target)
-                labels = self._player.labels(name)
-                svg = str(illustration_path(name))
-                paint_labels(painter, labels, target, self.font(), svg, self.logicalDpiY())
-                painter.end()
-            self._pixmaps[name] = pixmap
+            self._pixmaps[name] = render_picture(self, renderer, name, self._player.labels(name))
         return self._pixmaps[name]
-
-    def _fitted(self, renderer: QSvgRenderer) -> QRectF:
-        size = renderer.defaultSize().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
-        return QRectF(
-            (self.width() - size.width()) / 2,
-            (self.height() - size.height()) / 2,
-            size.width(),
-            size.height(),
-        )
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
         return True
@@ -117,7 +95,7 @@ class StepPicture(QWidget):
             painter.setOpacity(progress)
         painter.drawPixmap(0, 0, self.pixmap(after))
         if self._player.hasFocus():  # the ring hugs the picture, not the space around it
-            ring = self._fitted(self._player.renderer(after)).adjusted(1.5, 1.5, -1.5, -1.5)
+            ring = fitted(self._player.renderer(after), self).adjusted(1.5, 1.5, -1.5, -1.5)
             painter.setOpacity(1)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(QPen(QColor(PALETTE.focus), 3))
