@@ -21,6 +21,7 @@ def patient_texts(screen: Screen) -> list[str]:
             texts += [getattr(entry, name, "") for name in
                       ("text", "action", "help", "explanation", "caution")]
             texts += list(getattr(entry, "bullets", ()))
+            texts += [sign.text for sign in getattr(entry, "signs", ())]
     for name in ("statement", "caution", "text"):
         texts.append(getattr(screen, name, ""))
     return [text for text in texts if len(text.split()) >= MIN_WORDS]

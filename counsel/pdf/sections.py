@@ -26,6 +26,7 @@ from counsel.pdf import styles as st
 from counsel.pdf.icon_array import figure_block
 from counsel.pdf.illustrations import beside, captioned_grid
 from counsel.pdf.signatures import signatures_block
+from counsel.pdf.warning_signs import warning_signs_block
 from counsel.pdf.wording import Wording, lines
 
 Block = Callable[[Screen, Wording], list[Flowable]]
@@ -229,7 +230,7 @@ def _choice(question: QuizQuestion, index: int) -> str:
 
 BLOCKS: dict[str, Block] = {
     "details": _nothing_more,
-    "info": _nothing_more,
+    "info": warning_signs_block,
     "checklist": _checklist,
     "steps": _steps,
     "outcomes": _outcomes,

@@ -19,6 +19,7 @@ from counsel.core.session_recorder import SessionRecorder
 from counsel.ui.illustration import IllustrationView
 from counsel.ui.picture_labels import text_scale
 from counsel.ui.session_bridge import SessionBridge
+from counsel.ui.warning_signs import warning_panel
 from counsel.ui.widgets import bullet_list, label
 from counsel.ui.wrap_button import WrapButton
 
@@ -154,6 +155,10 @@ class ScreenPage(QWidget):
 
     def add_sections(self, sections: tuple[Section, ...]) -> None:
         for section in sections:
+            if section.urgency:
+                self.column.addWidget(warning_panel(section))
+                self.add_sources(section.sources)
+                continue
             self.column.addWidget(label(section.heading, "heading"))
             if section.text:
                 self.column.addWidget(label(section.text))
