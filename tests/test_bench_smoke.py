@@ -17,7 +17,9 @@ FIGURES = {
     "startup_imports": [("counsel_modules",), ("bare_modules",)],
     "screen_change": [("median_ms",), ("worst_ms",), ("slowest_median_ms",)],
     "pdf": [("first_build_ms",), ("demo", "build_ms", "median"), ("demo", "bytes"),
-            ("long", "build_ms", "median"), ("long", "bytes")],
+            ("long", "build_ms", "median"), ("long", "bytes"),
+            ("bilingual", "build_ms", "median"), ("bilingual", "bytes")],
+    "store": [("save_ms", "median")],
 }
 
 

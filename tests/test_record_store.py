@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 import stat
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import closing
 from datetime import UTC, date, datetime
@@ -67,15 +66,18 @@ def test_a_draft_is_kept_after_every_change_and_comes_back_exactly(store, conten
     assert [e.action for e in store.audit_trail(session.id)] == ["session_started"]
 
 
-def test_saving_a_draft_takes_a_few_milliseconds(store, content, clock) -> None:
+def test_saving_after_every_change_keeps_one_row_and_one_trail_entry(store, content, clock) -> None:
+    """A draft is saved after each change: forty saves replace one row, they do not pile up
+    (how long a save takes is measured by ``python -m bench`` against its target)."""
     session = complete_session(content, clock)
-    timings = []
     for number in range(40):
         session.add_question(f"Question {number}?", "Answer.")
-        started = time.perf_counter()
         store.save_draft(session)
-        timings.append(time.perf_counter() - started)
-    assert sorted(timings)[len(timings) // 2] < 0.005
+    assert len(store.list_records()) == 1
+    assert len(store.load(session.id, content).questions) == 40
+    assert [e.action for e in store.audit_trail(session.id)] == ["session_started"]
+    with raw(store) as db:
+        assert db.execute("SELECT count(*) FROM records").fetchone() == (1,)
 
 
 def test_a_signed_record_cannot_change_through_the_store(store, content, clock) -> None:

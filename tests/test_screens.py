@@ -6,7 +6,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton
 from ui_driver import child, click, type_into
 
 from counsel.core.content import ChecklistScreen, QuizScreen, StepsScreen
@@ -83,6 +83,13 @@ def test_questions_are_added_edited_and_removed(qtbot, window) -> None:  # noqa:
     click(qtbot, page, "addQuestion")
     assert [q.question for q in window.session.questions] == ["How long until I can drive?"]
     assert child(page, QLineEdit, "questionInput").text() == ""
+    click(qtbot, page, "editQuestion")
+    assert child(page, QLineEdit, "questionInput").text() == "How long until I can drive?"
+    type_into(qtbot, page, "questionInput", "When can I drive again?")
+    qtbot.keyClicks(child(page, QPlainTextEdit, "answerInput"), "Usually after a day or two.")
+    click(qtbot, page, "addQuestion")
+    assert [(q.question, q.answer) for q in window.session.questions] == [
+        ("When can I drive again?", "Usually after a day or two.")]
     click(qtbot, page, "removeQuestion")
     assert window.session.questions == []
 

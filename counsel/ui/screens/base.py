@@ -13,7 +13,6 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from counsel.core.content import ClinicSettings, Content, Screen, Section
-from counsel.core.rules import screen_gaps
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.ui.illustration import IllustrationView
@@ -140,9 +139,6 @@ class ScreenPage(QWidget):
 
     def shown(self) -> None:
         """Called each time the screen comes into view."""
-
-    def is_complete(self) -> bool:
-        return not screen_gaps(self.screen, self.session)
 
     def _session_changed(self, what: str) -> None:
         self._apply_lock()

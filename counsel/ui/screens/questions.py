@@ -119,6 +119,7 @@ class QuestionsPage(ScreenPage):
             if not self.session.is_sealed:
                 row = QHBoxLayout()
                 edit = QPushButton(self.tr("Edit"))
+                edit.setObjectName("editQuestion")
                 describe(edit, self.tr("Puts this question back in the boxes above to change it"))
                 edit.clicked.connect(lambda _=False, i=index: self._edit(i))
                 remove = QPushButton(self.tr("Remove"))
