@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import re
 import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,6 +16,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from counsel.core.content import ClinicSettings, Content  # noqa: E402
 from counsel.core.content_loader import load_clinic, load_content  # noqa: E402
 from counsel.resources import resources_dir  # noqa: E402
+
+# CI also runs the suite in a virtualenv without PySide6, to prove the core and the PDF stand
+# alone: there, test files that need Qt (its modules, the interface, Qt-driven helpers, the
+# qtbot and open_window fixtures, or marked ``needs_qt``) are not collected.
+QT_AVAILABLE = importlib.util.find_spec("PySide6") is not None
+NEEDS_QT = re.compile(
+    r"^\s*(from|import) (PySide6|counsel\.ui|pytestqt|bench|ink_helpers|ui_driver)\b"
+    r"|\b(qtbot|open_window)\b[,)]|\bpytest\.mark\.needs_qt\b",
+    re.MULTILINE,
+)
+
+
+def pytest_ignore_collect(collection_path: Path) -> bool | None:
+    if QT_AVAILABLE or collection_path.suffix != ".py" or collection_path.name == "conftest.py":
+        return None
+    return bool(NEEDS_QT.search(collection_path.read_text(encoding="utf-8"))) or None
 
 
 @pytest.fixture(scope="session")

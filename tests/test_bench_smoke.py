@@ -9,6 +9,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+pytestmark = pytest.mark.needs_qt  # the benchmark measures the Qt app
+
 REPO = Path(__file__).resolve().parent.parent
 # Each section of the JSON and figures in it that must be measured (positive numbers).
 FIGURES = {

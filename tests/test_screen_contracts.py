@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from counsel.core import content as c
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
+from counsel.pdf import build_pdf
 from counsel.ui.app import prepare_application
 from counsel.ui.screens.base import ScreenContext
 from counsel.ui.screens.registry import SCREEN_CLASSES
@@ -77,7 +78,7 @@ def test_screen_contract(qtbot, clinic, clock, store, kind: str, variant: str) -
     content = c.Content(language="xx", language_name="X", version="t", title="T", procedure="P",
                         screens=(screen,), sources={}, sha256="0" * 64)
     session = Session(content, clock=clock)
-    recorder = SessionRecorder(store, session, clinic)
+    recorder = SessionRecorder(store, session, clinic, build_pdf)
     context = ScreenContext(content, clinic, SessionBridge(session), recorder)
     page = SCREEN_CLASSES[kind](screen, context)
     qtbot.addWidget(page)

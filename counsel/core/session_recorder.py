@@ -2,7 +2,8 @@
 
 Every change is saved as it happens (so a crash or a closed window loses nothing), what the
 clinician and patient did is added to the audit trail, and signing stores the sealed record
-with its PDF. Qt-free: the interface only creates one per session.
+with its PDF. Qt-free: the interface only creates one per session, and hands it the PDF
+builder (the core sits below the PDF layer and never imports it).
 """
 
 from __future__ import annotations
@@ -22,19 +23,13 @@ if TYPE_CHECKING:
 PdfMaker = Callable[[Session, ClinicSettings], bytes]
 
 
-def _build_pdf(session: Session, clinic: ClinicSettings) -> bytes:
-    from counsel.pdf.acknowledgement import build_acknowledgement  # not needed at start-up
-
-    return build_acknowledgement(session, clinic)
-
-
 class SessionRecorder:
     def __init__(
         self,
         store: RecordStore,
         session: Session,
         clinic: ClinicSettings,
-        make_pdf: PdfMaker = _build_pdf,
+        make_pdf: PdfMaker,
     ) -> None:
         self.store = store
         self.session = session

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from counsel.core.content import ClinicSettings, Content
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
+from counsel.pdf import build_pdf
 from counsel.ui.display import Display, DisplayControls, apply_display
 from counsel.ui.languages import Languages
 from counsel.ui.read_aloud import ReadAloud, ReadAloudControls, reading_parts
@@ -219,7 +220,7 @@ class MainWindow(QMainWindow):
         if session.content is not self.content and not session.is_sealed:
             session.set_content(self.content)  # a new session starts in the language in use
         # The recorder listens first, so the record is stored before any screen reacts.
-        self.recorder = SessionRecorder(self.store, session, self.clinic)
+        self.recorder = SessionRecorder(self.store, session, self.clinic, build_pdf)
         self.bridge = SessionBridge(session, self)
         self.bridge.changed.connect(self._session_changed)
         self.go_to(at_screen)
