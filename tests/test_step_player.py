@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessibilityHints, QImage
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QPushButton
 from ui_driver import child, click
 
 from counsel.core.content import StepsScreen
 from counsel.ui.app import prepare_application
 from counsel.ui.illustration import IllustrationView
-from counsel.ui.motion import REDUCE_MOTION_ENV, desktop_animations_off, reduce_motion
+from counsel.ui.motion import REDUCE_MOTION_ENV, reduce_motion
 from counsel.ui.step_player import StepPlayer
 
 PICTURES = ["step-1-sedation.svg", "step-2-portal.svg", "step-3-remove.svg"]
@@ -57,27 +54,6 @@ def test_reduce_motion_comes_from_the_environment(monkeypatch: pytest.MonkeyPatc
     assert reduce_motion()
     monkeypatch.setenv(REDUCE_MOTION_ENV, "0")
     assert not reduce_motion()
-
-
-@pytest.mark.skipif(hasattr(QAccessibilityHints, "motionPreference"),
-                    reason="Qt 6.12 and later ask the system themselves")
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="GNOME's setting")
-def test_without_the_variable_the_desktop_setting_decides(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    prepare_application([])
-    monkeypatch.delenv(REDUCE_MOTION_ENV, raising=False)
-    gsettings = tmp_path / "gsettings"
-    monkeypatch.setenv("PATH", str(tmp_path))
-    for animations, still in (("false", True), ("true", False)):
-        gsettings.write_text(f"#!/bin/sh\necho {animations}\n", encoding="utf-8")
-        gsettings.chmod(0o755)
-        desktop_animations_off.cache_clear()
-        assert reduce_motion() is still
-    gsettings.unlink()
-    desktop_animations_off.cache_clear()
-    assert reduce_motion() is False, "no desktop setting to ask: motion stays on"
-    desktop_animations_off.cache_clear()
 
 
 def test_the_next_step_fades_in_and_then_stays(qtbot, open_window, motion) -> None:  # noqa: ANN001
