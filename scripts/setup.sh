@@ -30,3 +30,8 @@ if [ "${1:-}" = "--test" ]; then
 else
     .venv/bin/python -m pip install -q -e .
 fi
+# The interface translations, compiled from resources/translations/*.ts (a wheel gets them
+# compiled when it is built); run this again after editing a .ts file.
+.venv/bin/python setup.py translations
+# Bytecode now rather than at every start (an editable install writes none where it is off).
+.venv/bin/python -m compileall -q counsel

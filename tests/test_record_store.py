@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import stat
-import sys
 from collections.abc import Iterator
 from contextlib import closing
 from datetime import UTC, date, datetime
@@ -18,7 +17,8 @@ from counsel.core.content import Content
 from counsel.core.record_store import RecordNotFoundError, RecordSealedError, RecordStore
 from counsel.core.session import Session
 from counsel.core.session_codec import session_to_dict
-from counsel.core.store_schema import DB_NAME, default_data_dir
+from counsel.core.store_schema import DB_NAME
+from counsel.settings import data_dir
 
 FAKE_PDF = b"%PDF-1.4 stand-in acknowledgement MARKER-5b1d7e\n%%EOF\n"
 
@@ -41,7 +41,7 @@ def make_session(content: Content, clock: TickingClock, *, seal: bool = False,
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: TickingClock
           ) -> Iterator[RecordStore]:
     monkeypatch.setenv("COUNSEL_DATA_DIR", str(tmp_path / "data"))
-    with open_store(default_data_dir(), clock) as opened:
+    with open_store(data_dir(), clock) as opened:
         yield opened
 
 
@@ -233,18 +233,3 @@ def test_audit_details_refuse_anything_but_ids_and_flags(store, content, clock) 
         store.log(session.id, "signed")
     with pytest.raises(RecordNotFoundError):
         store.log("no-such-record", "record_opened")
-
-
-def test_the_data_folder_follows_qt_app_data_location(monkeypatch, tmp_path) -> None:
-    monkeypatch.delenv("COUNSEL_DATA_DIR", raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setenv("APPDATA", str(tmp_path / "roaming"))
-    monkeypatch.setattr(sys, "platform", "linux")
-    assert default_data_dir() == tmp_path / "xdg" / "Counsel" / "Counsel"
-    monkeypatch.setattr(sys, "platform", "win32")
-    assert default_data_dir() == tmp_path / "roaming" / "Counsel" / "Counsel"
-    monkeypatch.setattr(sys, "platform", "darwin")
-    assert default_data_dir().parts[-4:] == ("Library", "Application Support", "Counsel",
-                                             "Counsel")
-    monkeypatch.setenv("COUNSEL_DATA_DIR", str(tmp_path / "override"))
-    assert default_data_dir() == tmp_path / "override"

@@ -67,9 +67,9 @@ class OpenedOnFirstUse:
 
 def open_clinic_store(clinic: ClinicSettings) -> RecordStore:
     from counsel.core.record_store import RecordStore
-    from counsel.core.store_schema import default_data_dir
+    from counsel.settings import data_dir
 
-    return RecordStore.in_folder(default_data_dir(clinic.records_folder))
+    return RecordStore.in_folder(data_dir(clinic.records_folder))
 
 
 def run_app(content: Content, clinic: ClinicSettings) -> int:
