@@ -38,3 +38,8 @@ def font_path(name: str, root: Path | None = None) -> Path:
 def translation_path(language: str, root: Path | None = None) -> Path:
     """The compiled interface translation (``.qm``); it may be missing (then: English)."""
     return (root or resources_dir()) / "translations" / f"counsel_{language}.qm"
+
+
+def icon_path(root: Path | None = None) -> Path:
+    """The app's icon (also installed for the desktop as ``org.counsel.Counsel``)."""
+    return (root or resources_dir()) / "icons" / "counsel.svg"

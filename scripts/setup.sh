@@ -12,6 +12,8 @@ PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus
 # Read-aloud speaks through speech-dispatcher with espeak-ng (not needed for the tests).
 [ "${1:-}" = "--test" ] || PACKAGES+=(speech-dispatcher espeak-ng)
 python3 -m venv --help >/dev/null 2>&1 || PACKAGES+=(python3-venv)
+# CI validates the desktop entry and the AppStream metainfo (packaging/linux).
+[ "${1:-}" != "--test" ] || PACKAGES+=(desktop-file-utils appstream)
 missing=()
 for package in "${PACKAGES[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
