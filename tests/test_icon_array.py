@@ -199,4 +199,4 @@ def test_a_long_caption_wraps_beside_the_picture(qtbot, clinic, clock, store) ->
     text = page.findChild(QLabel, "figureText")
     assert view.isVisible() and text.text() == caption
     assert text.geometry().left() > view.geometry().right()
-    assert page.scroll.widget().width() <= page.scroll.viewport().width()
+    assert page.scroller.widget().width() <= page.scroller.viewport().width()

@@ -86,7 +86,7 @@ def test_screen_contract(qtbot, clinic, clock, store, kind: str, variant: str) -
     page.show()
     QApplication.processEvents()
     assert page.title_label.text() == screen.title
-    inner = page.scroll.widget()
-    assert inner.width() <= page.scroll.viewport().width(), "no sideways scrolling"
+    inner = page.scroller.widget()
+    assert inner.width() <= page.scroller.viewport().width(), "no sideways scrolling"
     assert inner.minimumSizeHint().width() <= page.width()
     assert page.illustration.is_valid()

@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
             return
         self.reader.stop()
         page = self.stack.show_page(index)
-        self.session.view(page.screen.id)
+        self.session.view(page.entry.id)
         page.shown()
         self._update_nav()
 

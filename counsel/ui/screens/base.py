@@ -47,18 +47,18 @@ class ScreenPage(QWidget):
 
     def __init__(self, screen: Screen, context: ScreenContext, parent: QWidget | None = None):
         super().__init__(parent)
-        self.screen = screen
+        self.entry = screen
         self.context = context
         self.setObjectName(f"screen-{screen.id}")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        outer.addWidget(self.scroll)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.scroller)
         inner = QWidget()
-        self.scroll.setWidget(inner)
+        self.scroller.setWidget(inner)
         page = QVBoxLayout(inner)
         page.setContentsMargins(32, 24, 32, 24)
         page.setSpacing(14)

@@ -18,13 +18,13 @@ from counsel.ui.wrap_button import WrapButton
 
 
 class QuestionsPage(ScreenPage):
-    screen: QuestionsScreen
+    entry: QuestionsScreen
 
     def build(self) -> None:
         self.editing: int | None = None
-        if self.screen.prompts:
+        if self.entry.prompts:
             self.column.addWidget(label(self.tr("Questions other patients often ask:"), "muted"))
-            for prompt in self.screen.prompts:
+            for prompt in self.entry.prompts:
                 button = WrapButton(prompt, "link")
                 describe(button, self.tr("Puts this question in the box below"))
                 button.setObjectName("prompt")

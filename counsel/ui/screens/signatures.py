@@ -70,7 +70,7 @@ class SignerBlock(QWidget):
 
 
 class SignaturesPage(ScreenPage):
-    screen: SignaturesScreen
+    entry: SignaturesScreen
 
     def build(self) -> None:
         self._syncing = False
@@ -78,7 +78,7 @@ class SignaturesPage(ScreenPage):
         self._shown_missing: list[Missing] | None = None
         statement, layout = card()
         statement.setObjectName("statement")
-        layout.addWidget(label(self.screen.statement))
+        layout.addWidget(label(self.entry.statement))
         self.column.addWidget(statement)
         self.notice, notice_layout = card("notice")
         self.notice.setObjectName("missingNotice")
@@ -103,12 +103,12 @@ class SignaturesPage(ScreenPage):
                 "representative", self.tr("Legally authorized representative"), "", True
             ),
             "clinician": SignerBlock(
-                "clinician", self.tr("Clinician"), self.screen.clinician_statement
+                "clinician", self.tr("Clinician"), self.entry.clinician_statement
             ),
             "interpreter": SignerBlock(
-                "interpreter", self.tr("Interpreter"), self.screen.interpreter_statement
+                "interpreter", self.tr("Interpreter"), self.entry.interpreter_statement
             ),
-            "witness": SignerBlock("witness", self.tr("Witness"), self.screen.witness_statement),
+            "witness": SignerBlock("witness", self.tr("Witness"), self.entry.witness_statement),
         }
         self.with_interpreter = self._choice(
             "withInterpreter", self.tr("An interpreter helped today")
