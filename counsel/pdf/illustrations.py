@@ -21,12 +21,12 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from svglib.svglib import svg2rlg
 
 from counsel.core.content import IllustrationLabel
+from counsel.core.drawing_mask import DrawingMask
 from counsel.core.illustration_labels import GRID_WIDTH, TONE_COLOURS, LabelLookup, no_labels
-from counsel.core.ink_mask import InkMask
 from counsel.core.label_layout import HALO, PlacedLabel, place_labels
 from counsel.pdf import styles as st
 from counsel.pdf.fonts import BOLD, REGULAR, register_fonts
-from counsel.pdf.picture_ink import ink_mask
+from counsel.pdf.picture_drawing import drawing_mask
 from counsel.pdf.recorded import Recording, record
 from counsel.resources import illustration_path
 
@@ -45,9 +45,9 @@ def _parsed(path: str) -> Drawing:
 
 
 @lru_cache(maxsize=32)
-def picture_ink(path: str) -> InkMask:
+def picture_mask(path: str) -> DrawingMask:
     """Where the picture in the file ``path`` has drawing, as the paper sees it."""
-    return ink_mask(_parsed(path))
+    return drawing_mask(_parsed(path))
 
 
 @lru_cache(maxsize=64)
@@ -77,7 +77,7 @@ def _placed(
 ) -> tuple[PlacedLabel, ...]:
     register_fonts()
     minimum = MIN_LABEL_POINTS * GRID_WIDTH / width
-    mask = picture_ink(str(illustration_path(name)))
+    mask = picture_mask(str(illustration_path(name)))
     return place_labels(labels, mask, _text_width, minimum=minimum)
 
 
@@ -111,7 +111,7 @@ class LabelledPicture(Flowable):
             size = placed.size * scale
             text = canvas.beginText()
             text.setFont(BOLD if placed.label.bold else REGULAR, size)
-            if placed.ink:  # no clear place: a white outline keeps the words legible
+            if placed.overlap:  # no clear place: a white outline keeps the words legible
                 canvas.setStrokeColor(white)
                 canvas.setLineWidth(2 * HALO * size)
                 text.setTextRenderMode(2)
