@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+=", lambda: self.set_display(self.display.bigger())),
             ("Ctrl+-", lambda: self.set_display(self.display.smaller())),
         ):
-            QShortcut(QKeySequence(keys), self, activated=action)
+            QShortcut(QKeySequence(keys), self).activated.connect(action)
 
     def _menus(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Session"))

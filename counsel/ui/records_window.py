@@ -75,7 +75,7 @@ class RecordsWindow(QDialog):
         self.period.setObjectName("recordPeriod")
         self.period.setAccessibleName(self.tr("Date"))
         for days, text in PERIODS:
-            self.period.addItem(self.tr(text), days)
+            self.period.addItem(self.tr(str(text)), days)
         self.period.currentIndexChanged.connect(self.reload)
         filters.addWidget(self.search, 1)
         filters.addWidget(self.period)
@@ -151,7 +151,8 @@ class RecordsWindow(QDialog):
 
     def select(self, record_id: str) -> None:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == record_id:
+            item = self.table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == record_id:
                 self.table.selectRow(row)
 
     def _update_buttons(self) -> None:

@@ -129,7 +129,7 @@ class StepPlayer(QWidget):
         self._still = reduce_motion()
         self._fade = QVariantAnimation(self, duration=TRANSITION_MS, startValue=0.0, endValue=1.0)
         self._fade.setEasingCurve(QEasingCurve.Type.InOutCubic)
-        self._fade.valueChanged.connect(lambda _value: self.picture.update())
+        self._fade.valueChanged.connect(lambda _value: self.picture.update())  # type: ignore[has-type]
         self._timer = QTimer(self, interval=step_ms)
         self._timer.timeout.connect(self._advance)
         self.picture = StepPicture(self)

@@ -14,7 +14,7 @@ class WrapButton(QPushButton):
         super().__init__(parent)
         self._text = label("")
         self._text.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout = QHBoxLayout(self)
+        self._box = layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
         layout.addWidget(self._text)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -40,13 +40,13 @@ class WrapButton(QPushButton):
         restyle(self._text)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return self.layout().sizeHint()
+        return self._box.sizeHint()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return self.layout().minimumSize()
+        return self._box.minimumSize()
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
-        return self.layout().totalHeightForWidth(width)
+        return self._box.totalHeightForWidth(width)

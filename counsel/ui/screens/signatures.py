@@ -22,7 +22,7 @@ from counsel.ink import Ink
 from counsel.ui.gap_text import gap_sentence
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.signature_field import SignatureField
-from counsel.ui.widgets import busy, card, describe, label
+from counsel.ui.widgets import busy, card, clear_layout, describe, label
 from counsel.ui.wrap_button import WrapButton
 
 
@@ -223,8 +223,7 @@ class SignaturesPage(ScreenPage):
         if missing == self._shown_missing:
             return
         self._shown_missing = missing
-        while self.missing_box.count():
-            self.missing_box.takeAt(0).widget().deleteLater()
+        clear_layout(self.missing_box)
         for entry in missing:
             link = WrapButton(gap_sentence(entry, self.context.content), "link")
             link.setObjectName("missingItem")
