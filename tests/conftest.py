@@ -13,9 +13,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from counsel.core.content import ClinicSettings, Content  # noqa: E402
-from counsel.core.content_loader import load_clinic, load_content  # noqa: E402
-from counsel.resources import resources_dir  # noqa: E402
+from counsel.core.content import ClinicSettings, Content
+from counsel.core.content_loader import load_clinic, load_content
+from counsel.resources import resources_dir
 
 # CI also runs the suite in a virtualenv without PySide6, to prove the core and the PDF stand
 # alone: there, test files that need Qt (its modules, the interface, Qt-driven helpers, the
@@ -77,7 +77,7 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def store(private_data_dir: Path):  # noqa: ANN201 (a RecordStore)
+def store(private_data_dir: Path):
     from counsel.core.record_store import RecordStore
 
     with RecordStore.in_folder(private_data_dir) as opened:
@@ -85,7 +85,7 @@ def store(private_data_dir: Path):  # noqa: ANN201 (a RecordStore)
 
 
 @pytest.fixture
-def open_window(qtbot, content, clinic, store, clock):  # noqa: ANN001, ANN201 (a factory)
+def open_window(qtbot, content, clinic, store, clock):
     """``open_window(new_session=None)``: a shown main window over the test's store."""
     from PySide6.QtWidgets import QApplication
 
@@ -95,7 +95,7 @@ def open_window(qtbot, content, clinic, store, clock):  # noqa: ANN001, ANN201 (
 
     opened = []
 
-    def open_(new_session=None):  # noqa: ANN001, ANN202
+    def open_(new_session=None):
         prepare_application([])
         factory = new_session or (lambda: Session(content, clock=clock))
         window = MainWindow(content, clinic, store, new_session=factory)

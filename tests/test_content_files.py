@@ -17,7 +17,7 @@ from counsel.resources import illustration_path
 FIGURE = re.compile(r"\d+(\.\d+)?\s*(%|percent|out of|in 100|points?\b)", re.IGNORECASE)
 
 
-def entries(screen):  # noqa: ANN001, ANN201
+def entries(screen):
     """(text, sources) for every piece of patient text on a screen."""
     yield screen.intro, screen.sources
     for part in ("sections", "steps", "items", "rows"):

@@ -15,7 +15,7 @@ def test_sentences_are_split_for_reading() -> None:
     assert split_sentences("¿Le duele? ¡Avísenos!") == ["¿Le duele?", "¡Avísenos!"]
 
 
-def test_reading_a_screen_highlights_each_sentence_and_can_be_stopped(qtbot, open_window) -> None:  # noqa: ANN001
+def test_reading_a_screen_highlights_each_sentence_and_can_be_stopped(qtbot, open_window) -> None:
     window = open_window()
     window.go_to(1)
     controls = window.read_controls
@@ -36,14 +36,14 @@ def test_reading_a_screen_highlights_each_sentence_and_can_be_stopped(qtbot, ope
     assert "background-color" not in first_label.text(), "the highlight goes when reading stops"
 
 
-def test_changing_screen_stops_reading(qtbot, open_window) -> None:  # noqa: ANN001
+def test_changing_screen_stops_reading(qtbot, open_window) -> None:
     window = open_window()
     qtbot.mouseClick(window.read_controls.play, Qt.MouseButton.LeftButton)
     window.go_to(2)
     assert window.reader.state == "idle"
 
 
-def test_without_a_speech_engine_the_button_explains(qtbot, open_window, monkeypatch) -> None:  # noqa: ANN001
+def test_without_a_speech_engine_the_button_explains(qtbot, open_window, monkeypatch) -> None:
     monkeypatch.setenv("COUNSEL_TTS_ENGINE", "no-such-engine")
     window = open_window()
     shown: list[str] = []

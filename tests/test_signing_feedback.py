@@ -9,7 +9,7 @@ from counsel.core.content import Content
 
 
 def test_while_the_record_is_saved_the_button_says_so_and_the_pointer_waits(
-    qtbot, open_window, content: Content  # noqa: ANN001
+    qtbot, open_window, content: Content
 ) -> None:
     window = open_window()
     walk_to_signatures(qtbot, window, content)

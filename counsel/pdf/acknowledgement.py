@@ -53,7 +53,7 @@ class NumberedCanvas(Canvas):
         self._decorate = decorate
         self._pages: list[dict[str, Any]] = []
 
-    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+    def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
