@@ -105,7 +105,12 @@ def _load_sources(folder: Path, language: str) -> dict[str, c.Source]:
 
 def _load_screen(folder: Path, language: str, screen_id: str, shared: Shared) -> c.Screen:
     label = f"content/{language}/screens/{screen_id}.toml"
-    reader = TableReader.open(folder / "screens" / f"{screen_id}.toml", label)
+    return read_screen(TableReader.open(folder / "screens" / f"{screen_id}.toml", label),
+                       screen_id, shared)
+
+
+def read_screen(reader: TableReader, screen_id: str, shared: Shared) -> c.Screen:
+    """One screen from its parsed TOML table: every field checked, a mistake a ContentError."""
     kind = reader.choice("kind", c.SCREEN_KINDS)
     common = dict(
         id=screen_id,

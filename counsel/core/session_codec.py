@@ -125,6 +125,6 @@ def session_from_dict(data: dict[str, Any], content: Content) -> Session:
             },
             sealed_at=_parse_time(data["sealed_at"]),
         )
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, AttributeError) as error:  # e.g. a list for a table
         raise SessionFormatError(f"stored session is incomplete or malformed: {error}") from None
     return session
