@@ -11,19 +11,6 @@ from dataclasses import dataclass, field
 
 from counsel.core.formatting import DocumentWords
 
-SCREEN_KINDS = (
-    "details",
-    "info",
-    "checklist",
-    "steps",
-    "outcomes",
-    "comparison",
-    "questions",
-    "quiz",
-    "signatures",
-    "done",
-)
-
 
 @dataclass(frozen=True, kw_only=True)
 class Source:
@@ -202,6 +189,24 @@ class SignaturesScreen(Screen):
 @dataclass(frozen=True, kw_only=True)
 class DoneScreen(Screen):
     text: str = ""
+
+
+# The one table of screen kinds: each ``kind`` a content file may name, and the dataclass it
+# becomes. The loader's readers, the interface's screen classes and the PDF's blocks are
+# keyed by these kinds and typed with these classes (tests/test_screen_kinds.py checks).
+SCREEN_TYPES: dict[str, type[Screen]] = {
+    "details": DetailsScreen,
+    "info": InfoScreen,
+    "checklist": ChecklistScreen,
+    "steps": StepsScreen,
+    "outcomes": OutcomesScreen,
+    "comparison": ComparisonScreen,
+    "questions": QuestionsScreen,
+    "quiz": QuizScreen,
+    "signatures": SignaturesScreen,
+    "done": DoneScreen,
+}
+SCREEN_KINDS = tuple(SCREEN_TYPES)
 
 
 LABEL_ALIGNS = ("left", "center", "right")

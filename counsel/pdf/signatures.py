@@ -15,13 +15,12 @@ INK_BOX = (3.6 * inch, 0.95 * inch)
 STATEMENTS = ("clinician", "interpreter", "witness")  # roles that attest to something
 
 
-def signatures_block(screen: Screen, wording: Wording) -> list[Flowable]:
+def signatures_block(screen: SignaturesScreen, wording: Wording) -> list[Flowable]:
     """The statement, then one unbreakable group per signer.
 
     The statement shares a page with the first signature, and the seal time with the last,
     so no page holds a signature without what was signed or an orphaned line.
     """
-    assert isinstance(screen, SignaturesScreen)
     twin = wording.twin(screen)
     session = wording.session
     groups = [
