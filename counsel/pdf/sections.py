@@ -129,6 +129,8 @@ def _outcomes(screen: Screen, wording: Wording) -> list[Flowable]:
             wording.labelled("how_likely", item.likelihood, st.INDENTED_LEAD),
             st.para(item.text, st.INDENTED),
         ]
+        if item.compared_with:
+            flow.append(wording.labelled("compared_with", item.compared_with, st.INDENTED))
         if item.action:
             flow.append(wording.labelled("what_is_done", item.action, st.INDENTED))
         if item.figure is not None:

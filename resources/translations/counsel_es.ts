@@ -430,6 +430,11 @@
         <translation>Qué tan probable:</translation>
     </message>
     <message>
+        <location filename="../../counsel/ui/screens/outcomes.py" line="32"/>
+        <source>Compared with:</source>
+        <translation>Comparado con:</translation>
+    </message>
+    <message>
         <location filename="../../counsel/ui/screens/outcomes.py" line="34"/>
         <source>What is done about it:</source>
         <translation>Qué se hace al respecto:</translation>
@@ -876,6 +881,11 @@ y vuelva a abrir Counsel.</translation>
         <location filename="../../counsel/ui/screens/base.py" line="184"/>
         <source>Source: %1</source>
         <translation>Fuente: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/base.py" line="186"/>
+        <source>%1 (paid for by the device maker)</source>
+        <translation>%1 (pagado por el fabricante del dispositivo)</translation>
     </message>
 </context>
 <context>
