@@ -24,12 +24,15 @@ def test_find_a_signed_record_by_name_and_reprint_it(qtbot, store, content, clin
     record_id = signed_demo(store, content, clinic)
     window = RecordsWindow(store, content.document)
     qtbot.addWidget(window)
+    model = window.table.model()
     type_into(qtbot, window, "recordSearch", "zoe oberg")
-    assert window.table.rowCount() == 1
-    assert window.table.item(0, 5).text() == "Signed"
+    qtbot.waitUntil(lambda: window.search_pause.remainingTime() < 0)
+    assert model.rowCount() == 1
+    assert model.index(0, 5).data() == "Signed"
     type_into(qtbot, window, "recordSearch", "nobody")
-    assert window.table.rowCount() == 0
+    qtbot.waitUntil(lambda: model.rowCount() == 0)
     type_into(qtbot, window, "recordSearch", "DEMO-0001")
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
     window.table.selectRow(0)
     viewer = RecordViewer(store, record_id)
     qtbot.addWidget(viewer)

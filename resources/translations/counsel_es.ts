@@ -753,36 +753,6 @@ y vuelva a abrir Counsel.</translation>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="86"/>
-        <source>Patient</source>
-        <translation>Paciente</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="86"/>
-        <source>Date of birth</source>
-        <translation>Fecha de nacimiento</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="86"/>
-        <source>Record number</source>
-        <translation>Número de expediente</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="87"/>
-        <source>Started</source>
-        <translation>Inicio</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="87"/>
-        <source>Clinician</source>
-        <translation>Profesional de salud</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="87"/>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
         <location filename="../../counsel/ui/records_window.py" line="104"/>
         <location filename="../../counsel/ui/records_window.py" line="162"/>
         <source>Open</source>
@@ -808,21 +778,6 @@ y vuelva a abrir Counsel.</translation>
         <location filename="../../counsel/ui/records_window.py" line="108"/>
         <source>Verify all records</source>
         <translation>Verificar todos los registros</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="119"/>
-        <source>In progress</source>
-        <translation>En curso</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="119"/>
-        <source>Signed</source>
-        <translation>Firmado</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="120"/>
-        <source>Withdrawn</source>
-        <translation>Retirado</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/records_window.py" line="162"/>
@@ -868,6 +823,24 @@ y vuelva a abrir Counsel.</translation>
         <location filename="../../counsel/ui/records_window.py" line="226"/>
         <source>Records do not match</source>
         <translation>Los registros no coinciden</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>No records match this search.</source>
+        <translation>Ningún registro coincide con esta búsqueda.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln registro</numerusform>
+            <numerusform>%Ln registros</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1190,6 +1163,54 @@ Go on with it?</source>
         <location filename="../../counsel/ui/resume.py" line="36"/>
         <source>Start a new session</source>
         <translation>Empezar una sesión nueva</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Record number</source>
+        <translation>Número de expediente</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Started</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Clinician</source>
+        <translation>Profesional de salud</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Signed</source>
+        <translation>Firmado</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Withdrawn</source>
+        <translation>Retirado</translation>
     </message>
 </context>
 </TS>
