@@ -34,9 +34,10 @@ from counsel.core.record_status import (
 )
 from counsel.core.session import Clock, Session, utc_now
 from counsel.core.session_codec import session_from_dict, session_to_dict
+from counsel.core.store_verify import CHECKPOINT, Verification, verify_record
 
 #: Entries only the store writes, as part of the change they describe.
-STORE_ACTIONS = ("session_started", *chain.SEALING_ACTIONS, "draft_deleted")
+STORE_ACTIONS = ("session_started", *chain.SEALING_ACTIONS, "draft_deleted", CHECKPOINT)
 
 
 @dataclass(frozen=True)
@@ -262,13 +263,18 @@ class RecordStore:
             raise RecordNotFoundError(f"no audit trail for record {record_id}")
         write_bytes_atomically(Path(path), chain.trail_bytes(trail, Path(path).suffix))
 
-    def verify(self, record_id: str | None = None) -> chain.VerifyReport:
-        """Recompute the whole audit chain and each sealed row's digests (one record's, if
-        given), reporting every part that no longer matches what was sealed."""
-        if record_id is not None:
-            self.record(record_id)  # an unknown id raises RecordNotFoundError
-        rows = self._conn.execute(
-            "SELECT id, links_to, CAST(data AS BLOB), CAST(content_sha256 AS BLOB),"
-            " CAST(pdf AS BLOB), CAST(digest AS BLOB) FROM records"
-            " WHERE status <> 'in_progress'").fetchall()
-        return chain.verify_store(chain.entries(self._conn), rows, record_id)
+    def verify(self, record_id: str | None = None, *, full: bool = False) -> chain.VerifyReport:
+        """Check one record (its rows, its entries and their links in the chain), or the store:
+        what is new since the last check that found it intact, or everything if ``full``."""
+        if record_id is None:
+            return self.verification(full=full).run()
+        self.record(record_id)  # an unknown id raises RecordNotFoundError
+        return verify_record(self._conn, record_id)
+
+    def verification(self, *, full: bool = False) -> Verification:
+        """The store's check, to run a step at a time (see ``Verification``)."""
+        return Verification(self._conn, full=full, remember=self._remember)
+
+    def _remember(self, checkpoint: dict[str, Any]) -> None:
+        with schema.transaction(self._conn):
+            self._log("", CHECKPOINT, checkpoint)

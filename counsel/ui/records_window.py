@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counsel.core.audit_chain import VerifyReport
 from counsel.core.formatting import DocumentWords
 from counsel.core.record_query import RecordFilter, RecordSummary
 from counsel.core.record_status import IN_PROGRESS, SIGNED
 from counsel.core.record_store import RecordStore
 from counsel.ui.record_viewer import RecordViewer
 from counsel.ui.records_model import COLUMNS, RecordsModel
+from counsel.ui.verify_progress import VerifyProgress
 
 PERIODS = (
     (None, QT_TRANSLATE_NOOP("RecordsWindow", "Any date")),
@@ -127,7 +129,8 @@ class RecordsWindow(QDialog):
             ("exportAudit", self.tr("Export audit trail…"), self.export_audit),
             ("withdraw", self.tr("Record withdrawal…"), self.withdraw),
             ("deleteDraft", self.tr("Delete draft"), self.delete_draft),
-            ("verify", self.tr("Verify all records"), self.verify),
+            ("verifyNew", self.tr("Verify new records"), self.verify_new),
+            ("verify", self.tr("Verify all records"), self.verify_all),
         ):
             button = QPushButton(text)
             button.setObjectName(name)
@@ -224,12 +227,23 @@ class RecordsWindow(QDialog):
             self.model.record_removed(record.id)
             self._update_buttons()
 
-    def verify(self) -> None:
-        report = self.store.verify()
+    def verify_new(self) -> None:
+        """The routine check: what was added since the last check found everything intact."""
+        self._verify(full=False)
+
+    def verify_all(self) -> None:
+        self._verify(full=True)
+
+    def _verify(self, full: bool) -> None:
+        self.progress = VerifyProgress(self.store.verification(full=full), self)
+        self.progress.done.connect(self._show_report)
+        self.progress.start()
+
+    def _show_report(self, report: VerifyReport) -> None:
         if report.ok:
             QMessageBox.information(
                 self, self.tr("Records verified"),
-                self.tr("All %1 signed records and %2 audit entries are intact.")
+                self.tr("All %1 signed records and %2 audit entries checked are intact.")
                 .replace("%1", str(report.records_checked))
                 .replace("%2", str(report.entries_checked)),
             )

@@ -815,11 +815,6 @@ y vuelva a abrir Counsel.</translation>
         <translation>Registros verificados</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="220"/>
-        <source>All %1 signed records and %2 audit entries are intact.</source>
-        <translation>Todo está intacto. Registros firmados: %1. Entradas de auditoría: %2.</translation>
-    </message>
-    <message>
         <location filename="../../counsel/ui/records_window.py" line="226"/>
         <source>Records do not match</source>
         <translation>Los registros no coinciden</translation>
@@ -841,6 +836,16 @@ y vuelva a abrir Counsel.</translation>
             <numerusform>%Ln registro</numerusform>
             <numerusform>%Ln registros</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Verify new records</source>
+        <translation>Verificar registros nuevos</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>All %1 signed records and %2 audit entries checked are intact.</source>
+        <translation>Los %1 registros firmados y las %2 entradas de auditoría revisadas están intactos.</translation>
     </message>
 </context>
 <context>
@@ -1211,6 +1216,34 @@ Go on with it?</source>
         <location filename="../../counsel/ui/records_model.py"/>
         <source>Withdrawn</source>
         <translation>Retirado</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyProgress</name>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Verifying records</source>
+        <translation>Verificando registros</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Checking every signed record and audit entry…</source>
+        <translation>Revisando cada registro firmado y cada entrada de auditoría…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Checking what was added since the last check…</source>
+        <translation>Revisando lo agregado desde la última revisión…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Progress of the check</source>
+        <translation>Avance de la revisión</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 </TS>
