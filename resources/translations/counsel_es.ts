@@ -758,36 +758,6 @@ y vuelva a abrir Counsel.</translation>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="86"/>
-        <source>Patient</source>
-        <translation>Paciente</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="86"/>
-        <source>Date of birth</source>
-        <translation>Fecha de nacimiento</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="86"/>
-        <source>Record number</source>
-        <translation>Número de expediente</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="87"/>
-        <source>Started</source>
-        <translation>Inicio</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="87"/>
-        <source>Clinician</source>
-        <translation>Profesional de salud</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="87"/>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
         <location filename="../../counsel/ui/records_window.py" line="104"/>
         <location filename="../../counsel/ui/records_window.py" line="162"/>
         <source>Open</source>
@@ -813,21 +783,6 @@ y vuelva a abrir Counsel.</translation>
         <location filename="../../counsel/ui/records_window.py" line="108"/>
         <source>Verify all records</source>
         <translation>Verificar todos los registros</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="119"/>
-        <source>In progress</source>
-        <translation>En curso</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="119"/>
-        <source>Signed</source>
-        <translation>Firmado</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="120"/>
-        <source>Withdrawn</source>
-        <translation>Retirado</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/records_window.py" line="162"/>
@@ -865,14 +820,37 @@ y vuelva a abrir Counsel.</translation>
         <translation>Registros verificados</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="220"/>
-        <source>All %1 signed records and %2 audit entries are intact.</source>
-        <translation>Todo está intacto. Registros firmados: %1. Entradas de auditoría: %2.</translation>
-    </message>
-    <message>
         <location filename="../../counsel/ui/records_window.py" line="226"/>
         <source>Records do not match</source>
         <translation>Los registros no coinciden</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>No records match this search.</source>
+        <translation>Ningún registro coincide con esta búsqueda.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln registro</numerusform>
+            <numerusform>%Ln registros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Verify new records</source>
+        <translation>Verificar registros nuevos</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>All %1 signed records and %2 audit entries checked are intact.</source>
+        <translation>Los %1 registros firmados y las %2 entradas de auditoría revisadas están intactos.</translation>
     </message>
 </context>
 <context>
@@ -1200,6 +1178,82 @@ Go on with it?</source>
         <location filename="../../counsel/ui/resume.py" line="36"/>
         <source>Start a new session</source>
         <translation>Empezar una sesión nueva</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Record number</source>
+        <translation>Número de expediente</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Started</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Clinician</source>
+        <translation>Profesional de salud</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Signed</source>
+        <translation>Firmado</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Withdrawn</source>
+        <translation>Retirado</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyProgress</name>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Verifying records</source>
+        <translation>Verificando registros</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Checking every signed record and audit entry…</source>
+        <translation>Revisando cada registro firmado y cada entrada de auditoría…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Checking what was added since the last check…</source>
+        <translation>Revisando lo agregado desde la última revisión…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Progress of the check</source>
+        <translation>Avance de la revisión</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 </TS>
