@@ -361,37 +361,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="148"/>
-        <source>◀  Back</source>
-        <translation>◀  Atrás</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="150"/>
-        <source>Previous screen (Alt+Left)</source>
-        <translation>Pantalla anterior (Alt+Left)</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="151"/>
-        <location filename="../../counsel/ui/main_window.py" line="291"/>
-        <source>We discussed this</source>
-        <translation>Ya hablamos de esto</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="154"/>
-        <source>Mark this topic as discussed (Ctrl+D)</source>
-        <translation>Marcar este tema como tratado (Ctrl+D)</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="155"/>
-        <source>Next  ▶</source>
-        <translation>Siguiente  ▶</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="157"/>
-        <source>Next screen (Alt+Right)</source>
-        <translation>Pantalla siguiente (Alt+Right)</translation>
-    </message>
-    <message>
         <location filename="../../counsel/ui/main_window.py" line="186"/>
         <source>&amp;Session</source>
         <translation>&amp;Sesión</translation>
@@ -415,11 +384,6 @@
         <location filename="../../counsel/ui/main_window.py" line="194"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="291"/>
-        <source>✓  Discussed</source>
-        <translation>✓  Tratado</translation>
     </message>
 </context>
 <context>
@@ -1190,6 +1154,44 @@ Go on with it?</source>
         <location filename="../../counsel/ui/resume.py" line="36"/>
         <source>Start a new session</source>
         <translation>Empezar una sesión nueva</translation>
+    </message>
+</context>
+<context>
+    <name>NavBar</name>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>◀  Back</source>
+        <translation>◀  Atrás</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>Previous screen (Alt+Left)</source>
+        <translation>Pantalla anterior (Alt+Left)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>We discussed this</source>
+        <translation>Ya hablamos de esto</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>Mark this topic as discussed (Ctrl+D)</source>
+        <translation>Marcar este tema como tratado (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>Next  ▶</source>
+        <translation>Siguiente  ▶</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>Next screen (Alt+Right)</source>
+        <translation>Pantalla siguiente (Alt+Right)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>✓  Discussed</source>
+        <translation>✓  Tratado</translation>
     </message>
 </context>
 </TS>
