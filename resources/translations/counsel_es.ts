@@ -1194,4 +1194,70 @@ Go on with it?</source>
         <translation>✓  Tratado</translation>
     </message>
 </context>
+<context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Printing was cancelled.</source>
+        <translation>Se canceló la impresión.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>1 page</source>
+        <translation>1 página</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>%1 pages</source>
+        <translation>%1 páginas</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>The PDF was not saved: %1</source>
+        <translation>El PDF no se guardó: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Saved %1 to %2.</source>
+        <translation>Se guardaron %1 en %2.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Sending %1 to %2…</source>
+        <translation>Enviando %1 a %2…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>The printer did not accept the job: %1</source>
+        <translation>La impresora no aceptó el trabajo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Printing %1 on %2…</source>
+        <translation>Imprimiendo %1 en %2…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Printed %1 on %2.</source>
+        <translation>Se imprimieron %1 en %2.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Printing page %1 of %2…</source>
+        <translation>Imprimiendo la página %1 de %2…</translation>
+    </message>
+</context>
+<context>
+    <name>PrintProgress</name>
+    <message>
+        <location filename="../../counsel/ui/print_progress.py" line="1"/>
+        <source>Printing</source>
+        <translation>Impresión</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/print_progress.py" line="1"/>
+        <source>Preparing to print…</source>
+        <translation>Preparando la impresión…</translation>
+    </message>
+</context>
 </TS>
