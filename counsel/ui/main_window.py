@@ -20,6 +20,7 @@ from counsel.core.content import ClinicSettings, Content
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.ui.display import Display, DisplayControls, apply_display
+from counsel.ui.failure_banner import FailureBanner
 from counsel.ui.languages import Languages
 from counsel.ui.nav_bar import NavBar
 from counsel.ui.read_aloud import ReadAloud, ReadAloudControls, reading_parts
@@ -90,6 +91,10 @@ class MainWindow(QMainWindow):
         right = QVBoxLayout()
         right.setSpacing(0)
         row.addLayout(right, 1)
+        self.banner = FailureBanner()
+        right.addWidget(self.banner)
+        if self.recorder is not None:  # a language change keeps the session and its recorder
+            self.banner.follow(self.recorder)
         self.stack = ScreenStack(self._new_page, len(self.content.screens))
         right.addWidget(self.stack, 1)
         self.nav = NavBar()
@@ -205,6 +210,7 @@ class MainWindow(QMainWindow):
             session.set_content(self.content)  # a new session starts in the language in use
         # The recorder listens first, so the record is stored before any screen reacts.
         self.recorder = SessionRecorder(self.store, session, self.clinic)
+        self.banner.follow(self.recorder)
         self.bridge = SessionBridge(session, self)
         self.bridge.changed.connect(self._session_changed)
         self.go_to(at_screen)

@@ -1260,4 +1260,27 @@ Go on with it?</source>
         <translation>Preparando la impresión…</translation>
     </message>
 </context>
+<context>
+    <name>FailureBanner</name>
+    <message>
+        <location filename="../../counsel/ui/failure_banner.py" line="1"/>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/failure_banner.py" line="1"/>
+        <source>Tries again to save the record</source>
+        <translation>Intenta de nuevo guardar el registro</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/failure_banner.py" line="1"/>
+        <source>The signed record could not be saved: %1. Free some space or check the records folder, then press Retry.</source>
+        <translation>No se pudo guardar el registro firmado: %1. Libere espacio o revise la carpeta de registros y luego pulse Reintentar.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/failure_banner.py" line="1"/>
+        <source>Changes are not being saved: %1. Nothing on screen is lost while Counsel stays open. Free some space or check the records folder, then press Retry.</source>
+        <translation>Los cambios no se están guardando: %1. No se pierde nada de lo que está en pantalla mientras Counsel siga abierto. Libere espacio o revise la carpeta de registros y luego pulse Reintentar.</translation>
+    </message>
+</context>
 </TS>
