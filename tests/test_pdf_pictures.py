@@ -6,6 +6,7 @@ import io
 import re
 
 import pytest
+from counsel.pdf.recorded import record
 from pypdf import PdfReader
 from reportlab.graphics import renderPDF
 from reportlab.pdfgen.canvas import Canvas
@@ -17,7 +18,6 @@ from counsel.core.demo import demo_session
 from counsel.pdf.acknowledgement import build_acknowledgement
 from counsel.pdf.fonts import register_fonts
 from counsel.pdf.illustrations import picture
-from counsel.pdf.recorded import record
 from counsel.pdf.sections import PICTURED_KINDS
 from counsel.resources import illustration_path, resources_dir
 
