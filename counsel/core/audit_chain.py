@@ -26,7 +26,7 @@ SEAL_KEYS = ("sealed_id", "digest", "data_sha256", "content_sha256", "pdf_sha256
 #: what keeps names, dates of birth and free text out of the trail.
 ACTIONS: Mapping[str, tuple[str, ...]] = {
     "session_started": (),
-    "screen_viewed": ("screen",),
+    "screen_viewed": ("screen", "language"),
     "discussed": ("screen", "discussed"),
     "quiz_answered": ("question", "choice", "correct"),
     "signed": SEAL_KEYS,
