@@ -79,7 +79,7 @@ class SessionRecorder:
         try:
             self.store.save_draft(self.session)
             self._saved = True
-            if what == "visits":
+            if what in ("visits", "content"):  # a language change shows the screen again
                 self._log_visits()
             elif what == "quiz":
                 self._log_quiz()
@@ -92,8 +92,11 @@ class SessionRecorder:
     def _log_visits(self) -> None:
         for screen_id, visit in self.session.visits.items():
             before = self._visits.get(screen_id)
-            if before is None or before.last_viewed != visit.last_viewed:
-                self.store.log(self.session.id, "screen_viewed", screen=screen_id)
+            if before is None or (before.last_viewed, before.languages) != (
+                visit.last_viewed, visit.languages
+            ):
+                self.store.log(self.session.id, "screen_viewed", screen=screen_id,
+                               language=self.session.content.language)
             if (before.discussed_at if before else None) != visit.discussed_at:
                 discussed = visit.discussed_at is not None
                 self.store.log(self.session.id, "discussed", screen=screen_id, discussed=discussed)
