@@ -6,7 +6,6 @@ import io
 import re
 
 import pytest
-from counsel.pdf.recorded import record
 from pypdf import PdfReader
 from reportlab.graphics import renderPDF
 from reportlab.pdfgen.canvas import Canvas
