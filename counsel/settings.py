@@ -57,8 +57,12 @@ SPEECH_ENGINE = Setting[str | None](
     "COUNSEL_TTS_ENGINE", str, None,
     "Qt text-to-speech engine for read-aloud (the tests use 'mock'); unset: the first one",
 )
+CONFIG_DIR = Setting(
+    "COUNSEL_CONFIG_DIR", _folder, None,
+    "folder of this computer's settings (window place, last folder, last clinician)",
+)
 
-SETTINGS: tuple[Setting, ...] = (DATA_DIR, RESOURCES_DIR, REDUCE_MOTION, SPEECH_ENGINE)
+SETTINGS: tuple[Setting, ...] = (DATA_DIR, RESOURCES_DIR, REDUCE_MOTION, SPEECH_ENGINE, CONFIG_DIR)
 
 
 def data_dir(clinic_folder: str = "") -> Path:

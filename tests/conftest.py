@@ -86,7 +86,8 @@ def store(private_data_dir: Path):
 
 @pytest.fixture
 def open_window(qtbot, content, clinic, store, clock):
-    """``open_window(new_session=None)``: a shown main window over the test's store."""
+    """``open_window(new_session=None, size=(1280, 820))``: a shown main window over the
+    test's store, at ``size`` (None: as fitted to the 800x800 offscreen screen)."""
     from PySide6.QtWidgets import QApplication
 
     from counsel.core.session import Session
@@ -95,10 +96,13 @@ def open_window(qtbot, content, clinic, store, clock):
 
     opened = []
 
-    def open_(new_session=None):
+    def open_(new_session=None, size=(1280, 820)):
         prepare_application([])
         factory = new_session or (lambda: Session(content, clock=clock))
         window = MainWindow(content, clinic, store, new_session=factory)
+        if size:
+            window.setMinimumSize(*size)  # not shrunk to the screen once shown
+            window.resize(*size)
         qtbot.addWidget(window)
         window.show()
         window.activateWindow()  # keyboard shortcuts work in the active window only
@@ -116,3 +120,11 @@ def open_window(qtbot, content, clinic, store, clock):
 def mock_speech(monkeypatch: pytest.MonkeyPatch) -> None:
     """Read-aloud speaks through Qt's mock engine in tests: silent and predictable."""
     monkeypatch.setenv("COUNSEL_TTS_ENGINE", "mock")
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Window places, last folders and the last clinician stay in the test's own folder."""
+    folder = tmp_path / "counsel-config"
+    monkeypatch.setenv("COUNSEL_CONFIG_DIR", str(folder))
+    return folder

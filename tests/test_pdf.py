@@ -17,7 +17,7 @@ from counsel.core.demo import demo_session, signature_ink
 from counsel.core.session import Session
 from counsel.pdf import illustrations
 from counsel.pdf.acknowledgement import build_acknowledgement, write_acknowledgement
-from counsel.pdf.sections import BLOCKS
+from counsel.pdf.sections import BLOCKS, appendix_screens
 
 POINTS = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
 
@@ -67,7 +67,7 @@ def test_demo_pdf_records_who_what_and_the_answers(
         f"Page 1 of {len(pages)}",
         f"Page {len(pages)} of {len(pages)}",
     ]
-    for screen in content.screens:
+    for screen in appendix_screens(content):
         expected.append(screen.title)
         if isinstance(screen, OutcomesScreen):
             expected += [item.title for item in screen.items]

@@ -6,18 +6,15 @@ same checks hold in every language; the screens and the signed PDF are checked a
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+from content_helpers import demo_pdf_text
 from PySide6.QtWidgets import QFrame, QLabel
 
 from counsel.core.content import ClinicSettings, Content, Section
 from counsel.core.content_loader import language_names, load_content
-from counsel.core.demo import demo_session
 from counsel.core.toml_reader import ContentError
-from counsel.pdf.acknowledgement import build_acknowledgement
 
 LANGUAGES = sorted(language_names())
 AFTER_MILD = "before-after"
@@ -94,8 +91,7 @@ def test_the_pdf_prints_both_lists_under_their_headings(
     language: str, clinic: ClinicSettings
 ) -> None:
     content = load_content(language)
-    pages = PdfReader(io.BytesIO(build_acknowledgement(demo_session(content), clinic))).pages
-    text = flat(" ".join(page.extract_text() for page in pages))
+    text = flat(demo_pdf_text(content, clinic))
     after = [s for screen_id, s in sections(content) if screen_id == AFTER_MILD and s.urgency]
     emergency, clinic_list = after
     start = text.index(flat(emergency.heading), text.index(flat(content.screen(AFTER_MILD).title)))

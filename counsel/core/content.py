@@ -127,6 +127,9 @@ class Outcome:
     text: str
     likelihood: str
     action: str = ""
+    # What a result is measured against: the other group of a trial, or "before treatment;
+    # no comparison group" with how many people, so no figure reads as proof on its own.
+    compared_with: str = ""
     sources: tuple[str, ...] = ()
     figure: Figure | None = None
 

@@ -141,6 +141,7 @@ def _outcomes(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
                 text=entry.text("text"),
                 likelihood=entry.text("likelihood"),
                 action=entry.optional_text("action"),
+                compared_with=entry.optional_text("compared_with"),
                 sources=entry.texts("sources"),
                 figure=figure,
             )

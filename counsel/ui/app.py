@@ -83,7 +83,7 @@ def run_app(content: Content, clinic: ClinicSettings) -> int:
     store = cast("RecordStore", OpenedOnFirstUse(lambda: open_clinic_store(clinic)))
     try:
         window = create_main_window(content, clinic, store)
-        window.show()
+        window.show_on_screen()
         QTimer.singleShot(RESUME_OFFER_DELAY_MS, lambda: offer_resume(window, store))
         return app.exec()
     finally:

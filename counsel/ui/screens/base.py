@@ -184,5 +184,7 @@ class ScreenPage(QWidget):
         """'Source: ...' naming each publication, or '' when there is none."""
         if not source_ids:
             return ""
-        names = "; ".join(self.context.content.sources[s].short for s in source_ids)
+        sources = [self.context.content.sources[s] for s in source_ids]
+        paid = self.tr("%1 (paid for by the device maker)")
+        names = "; ".join(paid.replace("%1", s.short) if s.industry else s.short for s in sources)
         return self.tr("Source: %1").replace("%1", names)

@@ -91,7 +91,7 @@ class DonePage(ScreenPage):
             self.shown_pdf = True
 
     def _retry(self) -> None:
-        self.context.recorder.retry_seal()
+        self.context.recorder.retry()
         self.refresh()
 
     def suggested_file_name(self) -> str:

@@ -30,6 +30,10 @@ class OutcomesPage(ScreenPage):
         likelihood.setObjectName("likelihood")
         layout.addWidget(likelihood)
         layout.addWidget(label(item.text))
+        if item.compared_with:
+            compared = labelled(self.tr("Compared with:"), item.compared_with)
+            compared.setObjectName("comparedWith")
+            layout.addWidget(compared)
         if item.action:
             layout.addWidget(labelled(self.tr("What is done about it:"), item.action))
         sources = item.sources
