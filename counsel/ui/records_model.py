@@ -75,7 +75,8 @@ class RecordsModel(QAbstractTableModel):
         record = self._rows[index.row()]
         if role == RECORD_ID:
             return record.id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                    Qt.ItemDataRole.ToolTipRole):  # the tip shows a name cut short
             return self._cell(record, index.column())
         return None
 

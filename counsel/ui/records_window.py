@@ -6,6 +6,7 @@ waits for a pause in typing, and an action on one record changes only its row.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -45,6 +46,7 @@ PERIODS = (
 )
 SEARCH_PAUSE_MS = 250  # search once typing pauses, not on every key
 STARTED_COLUMN = next(n for n, (key, _) in enumerate(COLUMNS) if key == "started")
+DATE_COLUMNS = [n for n, (key, _) in enumerate(COLUMNS) if key in ("date_of_birth", "started")]
 
 
 class RecordsWindow(QDialog):
@@ -65,18 +67,34 @@ class RecordsWindow(QDialog):
         layout.addLayout(self._filters())
         self.count = QLabel()
         self.count.setObjectName("recordCount")
-        layout.addWidget(self.count)
+        summary = QHBoxLayout()
+        summary.addWidget(self.count, 1)
+        layout.addLayout(summary)
         self.table = self._table()
         layout.addWidget(self.table, 1)
         self.empty = QLabel(self.tr("No records match this search."))
         self.empty.setObjectName("noRecords")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.empty, 1)
+        self.buttons: dict[str, QPushButton] = {}
+        for name, text, slot in (
+            ("verifyNew", self.tr("Verify new"), self.verify_new),
+            ("verify", self.tr("Verify all"), self.verify_all),
+        ):
+            summary.addWidget(self._button(name, text, slot))
+        self.buttons["verifyNew"].setToolTip(
+            self.tr("Check the records and audit entries added since the last check"))
+        self.buttons["verify"].setToolTip(
+            self.tr("Check every signed record and the whole audit trail"))
         layout.addLayout(self._buttons())
         self.model.totalChanged.connect(self._show_total)
         self.model.modelReset.connect(self._update_buttons)
         self.table.sortByColumn(STARTED_COLUMN, Qt.SortOrder.DescendingOrder)  # loads page 1
         self.table.resizeColumnsToContents()
+        widest_date = words.format_date(date(2000, 9, 28))  # longest month name, two digits
+        room = self.table.fontMetrics().horizontalAdvance(widest_date) + 24
+        for column in DATE_COLUMNS:  # dates further down may be wider than the first page's
+            self.table.setColumnWidth(column, max(self.table.columnWidth(column), room))
 
     def _filters(self) -> QHBoxLayout:
         self.search = QLineEdit()
@@ -123,21 +141,21 @@ class RecordsWindow(QDialog):
 
     def _buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
         for name, text, slot in (
             ("openRecord", self.tr("Open"), self.open_selected),
             ("exportAudit", self.tr("Export audit trail…"), self.export_audit),
             ("withdraw", self.tr("Record withdrawal…"), self.withdraw),
             ("deleteDraft", self.tr("Delete draft"), self.delete_draft),
-            ("verifyNew", self.tr("Verify new records"), self.verify_new),
-            ("verify", self.tr("Verify all records"), self.verify_all),
         ):
-            button = QPushButton(text)
-            button.setObjectName(name)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-            self.buttons[name] = button
+            buttons.addWidget(self._button(name, text, slot))
         return buttons
+
+    def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        self.buttons[name] = button
+        return button
 
     # -- finding -----------------------------------------------------------------------------
 
