@@ -18,6 +18,7 @@ from bench.records import measure_records
 from bench.report import format_report
 from bench.screens import measure_screen_changes
 from bench.startup import measure_startup
+from bench.store import measure_store
 from bench.targets import check_targets
 from counsel.core.content_loader import load_clinic, load_content
 
@@ -62,6 +63,8 @@ def measure(runs: int, record_sizes: list[int]) -> dict[str, Any]:
     results.update(measure_startup(runs))
     print("Measuring the PDF…", file=sys.stderr)
     results["pdf"] = measure_pdf(content, clinic, runs)
+    print("Measuring draft saves…", file=sys.stderr)
+    results["store"] = measure_store(content)
     print("Measuring screen changes…", file=sys.stderr)
     results["screen_change"] = measure_screen_changes(content, clinic, runs)
     if record_sizes:

@@ -17,8 +17,9 @@ from pathlib import Path
 from counsel.cli_progress import progress
 from counsel.core.demo_records import POOL_SIZE
 from counsel.core.record_store import RecordNotFoundError, RecordStore, RecordSummary
-from counsel.core.store_schema import StoreVersionError, default_data_dir
+from counsel.core.store_schema import StoreVersionError
 from counsel.core.toml_reader import ContentError
+from counsel.settings import data_dir
 
 LIST_LIMIT = 100  # a screenful; years of records are thousands of lines
 STATUS_TEXT = {"in_progress": "in progress", "signed": "signed", "withdrawn": "withdrawn"}
@@ -68,7 +69,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 def main(argv: Sequence[str]) -> int:
     args = parse_args(argv)
     try:
-        with RecordStore.in_folder(args.data_dir or default_data_dir(clinic_folder())) as store:
+        with RecordStore.in_folder(args.data_dir or data_dir(clinic_folder())) as store:
             return COMMANDS[args.command](store, args)
     except RecordNotFoundError as error:
         print(error.args[0], file=sys.stderr)

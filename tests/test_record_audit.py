@@ -17,13 +17,13 @@ from counsel.core.audit_chain import AuditEntry, Problem, sha256_hex
 from counsel.core.content import Content
 from counsel.core.record_store import RecordStore
 from counsel.core.session import Session
-from counsel.core.store_schema import default_data_dir
+from counsel.settings import data_dir
 
 
 @pytest.fixture
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock) -> Iterator[RecordStore]:
     monkeypatch.setenv("COUNSEL_DATA_DIR", str(tmp_path / "data"))
-    with open_store(default_data_dir(), clock) as opened:
+    with open_store(data_dir(), clock) as opened:
         yield opened
 
 

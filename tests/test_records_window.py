@@ -10,13 +10,14 @@ from ui_driver import fill_details, type_into
 
 from counsel.core.demo import demo_session
 from counsel.core.session_recorder import SessionRecorder
+from counsel.pdf import build_pdf
 from counsel.ui.record_viewer import RecordViewer
 from counsel.ui.records_window import RecordsWindow
 
 
 def signed_demo(store, content, clinic) -> str:  # noqa: ANN001
     session = demo_session(content)
-    SessionRecorder(store, session, clinic).close()
+    SessionRecorder(store, session, clinic, build_pdf).close()
     return session.id
 
 

@@ -29,7 +29,7 @@ CHECKPOINT_KEYS = ("through_seq", "through_hash", "sealed_rows")
 #: what keeps names, dates of birth and free text out of the trail.
 ACTIONS: Mapping[str, tuple[str, ...]] = {
     "session_started": (),
-    "screen_viewed": ("screen",),
+    "screen_viewed": ("screen", "language"),
     "discussed": ("screen", "discussed"),
     "quiz_answered": ("question", "choice", "correct"),
     "signed": SEAL_KEYS,

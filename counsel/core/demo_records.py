@@ -142,7 +142,8 @@ def _moved(text: str | None, shift: timedelta) -> str | None:
 def _move_times(visit: dict[str, Any], shift: timedelta) -> None:
     visit["started_at"] = _moved(visit["started_at"], shift)
     visit["sealed_at"] = _moved(visit["sealed_at"], shift)
-    visit["visits"] = {screen: [_moved(t, shift) for t in times]
+    # A visit is [first, last, discussed] and, since languages are kept, the languages shown.
+    visit["visits"] = {screen: [*(_moved(t, shift) for t in times[:3]), *times[3:]]
                        for screen, times in visit["visits"].items()}
     visit["questions"] = [[q, a, _moved(at, shift)] for q, a, at in visit["questions"]]
     visit["quiz"] = {q: [[choice, ok, _moved(at, shift)] for choice, ok, at in attempts]

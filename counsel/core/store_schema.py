@@ -15,7 +15,6 @@ from __future__ import annotations
 import getpass
 import os
 import sqlite3
-import sys
 import time
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
@@ -34,22 +33,6 @@ BUSY_TIMEOUT_MS = 10_000  # another Counsel window may be committing; wait for i
 
 class StoreVersionError(RuntimeError):
     """The database was written by a newer Counsel; changing it could lose what that one wrote."""
-
-
-def default_data_dir(configured: str = "") -> Path:
-    """``COUNSEL_DATA_DIR`` if set (tests), else the clinic's ``records_folder`` setting, else
-    where Qt's AppDataLocation puts organisation "Counsel", app "Counsel"."""
-    if override := os.environ.get("COUNSEL_DATA_DIR"):
-        return Path(override)
-    if configured:
-        return Path(configured).expanduser()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "Counsel" / "Counsel"
 
 
 def login_name() -> str:

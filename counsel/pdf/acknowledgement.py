@@ -20,11 +20,9 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    HRFlowable,
+    PageBreak,
     PageTemplate,
     Paragraph,
-    Table,
-    TableStyle,
 )
 
 from counsel.core.atomic_file import write_bytes_atomically
@@ -33,8 +31,9 @@ from counsel.core.content_loader import referenced_sources
 from counsel.core.session import Session
 from counsel.pdf import styles as st
 from counsel.pdf.fonts import BOLD, REGULAR, register_fonts
-from counsel.pdf.sections import screen_block
-from counsel.pdf.wording import Wording, lines
+from counsel.pdf.sections import appendix_screens, screen_block
+from counsel.pdf.summary import summary_story
+from counsel.pdf.wording import Wording
 
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
 
@@ -85,6 +84,8 @@ def build_acknowledgement(
         title=wording.say("title", procedure=session.content.procedure),
         author=clinic.name,  # no patient details in metadata, which file indexers show
         creator="Counsel",
+        initialFontName=REGULAR,  # not reportlab's Helvetica, which no PDF/A may reference
+        lang=session.content.language,
     )
     frame = Frame(
         st.MARGIN,
@@ -100,7 +101,8 @@ def build_acknowledgement(
     document.build(
         _story(wording, clinic),
         canvasmaker=partial(
-            NumberedCanvas, decorate=partial(_decorate, wording, page_width, page_height)
+            NumberedCanvas,
+            decorate=partial(_decorate, wording, page_width, page_height),
         ),
     )
     return buffer.getvalue()
@@ -114,19 +116,15 @@ def write_acknowledgement(
 
 
 def _story(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
+    """The summary and signatures first; then, from a new page, the session in detail."""
     content = wording.session.content
-    titles = [
-        lang.words.label("title", procedure=lang.content.procedure) for lang in wording.languages
-    ]
     story: list[Flowable] = [
-        st.para(clinic.name, st.CLINIC),
-        st.para(f"{clinic.address} · {clinic.phone}", st.LABEL),
-        HRFlowable(width="100%", thickness=1.5, color=st.ACCENT, spaceBefore=6, spaceAfter=10),
-        lines(titles, st.TITLE),
-        _identity(wording),
+        *summary_story(wording, clinic),
+        PageBreak(),
+        wording.para("appendix", st.TITLE),
         wording.para("intro"),
     ]
-    for number, screen in enumerate(content.screens, 1):
+    for number, screen in enumerate(appendix_screens(content), 1):
         story += screen_block(number, screen, wording)
     story.append(wording.para("sources", st.HEADING))
     cited = dict.fromkeys(s for screen in content.screens for s in referenced_sources(screen))
@@ -143,64 +141,6 @@ def _story(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
         st.para(content.sha256, st.SMALL),
     ]
     return story
-
-
-def _identity(wording: Wording) -> Table:
-    """The boxed who-what-when block on page one, as label/value pairs in two columns."""
-    session, words = wording.session, wording.words
-    details = session.details
-    started = session.started_at or session.sealed_at
-    assert started is not None and session.sealed_at is not None
-    clinician = details.clinician_name
-    if details.clinician_credentials:
-        clinician += f", {details.clinician_credentials}"
-
-    def cell(label: str) -> Paragraph:
-        return wording.para(label, st.LABEL)
-
-    def value(text: str, bold: bool = False) -> Paragraph:
-        return Paragraph(f"<b>{st.text(text)}</b>" if bold else st.text(text), st.ROW)
-
-    not_recorded = wording.say("not_recorded")
-    birth = words.format_date(details.date_of_birth) if details.date_of_birth else not_recorded
-    times = wording.say(
-        "session_times", started=words.format_datetime(started), signed=session.sealed_at
-    )
-    wide = [
-        ("procedure", session.content.procedure),
-        ("levels", ", ".join(details.levels)),
-        ("clinician", clinician),
-        ("session", times),
-        ("session_id", session.id),
-    ]
-    rows = [
-        [cell("patient"), value(details.patient_name, bold=True), "", ""],
-        [
-            cell("date_of_birth"),
-            value(birth, bold=True),
-            cell("record_number"),
-            value(details.record_number or not_recorded, True),
-        ],
-        *([cell(label), value(text), "", ""] for label, text in wide),
-    ]
-    table = Table(rows, colWidths=["18%", "34%", "18%", "30%"])
-    table.setStyle(
-        TableStyle(
-            [
-                ("BOX", (0, 0), (-1, -1), 1.2, st.ACCENT),
-                ("BACKGROUND", (0, 0), (-1, -1), st.TINT),
-                *(("SPAN", (1, row), (3, row)) for row in (0, *range(2, len(rows)))),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ("TOPPADDING", (0, 0), (-1, 0), 9),
-                ("BOTTOMPADDING", (0, -1), (-1, -1), 9),
-            ]
-        )
-    )
-    table.spaceBefore, table.spaceAfter = 2, 12
-    return table
 
 
 def _decorate(

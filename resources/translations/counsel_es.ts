@@ -361,37 +361,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="148"/>
-        <source>◀  Back</source>
-        <translation>◀  Atrás</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="150"/>
-        <source>Previous screen (Alt+Left)</source>
-        <translation>Pantalla anterior (Alt+Left)</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="151"/>
-        <location filename="../../counsel/ui/main_window.py" line="291"/>
-        <source>We discussed this</source>
-        <translation>Ya hablamos de esto</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="154"/>
-        <source>Mark this topic as discussed (Ctrl+D)</source>
-        <translation>Marcar este tema como tratado (Ctrl+D)</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="155"/>
-        <source>Next  ▶</source>
-        <translation>Siguiente  ▶</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="157"/>
-        <source>Next screen (Alt+Right)</source>
-        <translation>Pantalla siguiente (Alt+Right)</translation>
-    </message>
-    <message>
         <location filename="../../counsel/ui/main_window.py" line="186"/>
         <source>&amp;Session</source>
         <translation>&amp;Sesión</translation>
@@ -416,11 +385,6 @@
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="291"/>
-        <source>✓  Discussed</source>
-        <translation>✓  Tratado</translation>
-    </message>
 </context>
 <context>
     <name>OutcomesPage</name>
@@ -428,6 +392,11 @@
         <location filename="../../counsel/ui/screens/outcomes.py" line="29"/>
         <source>How likely:</source>
         <translation>Qué tan probable:</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/outcomes.py" line="32"/>
+        <source>Compared with:</source>
+        <translation>Comparado con:</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/screens/outcomes.py" line="34"/>
@@ -865,6 +834,11 @@ y vuelva a abrir Counsel.</translation>
         <source>Source: %1</source>
         <translation>Fuente: %1</translation>
     </message>
+    <message>
+        <location filename="../../counsel/ui/screens/base.py" line="186"/>
+        <source>%1 (paid for by the device maker)</source>
+        <translation>%1 (pagado por el fabricante del dispositivo)</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -1254,6 +1228,133 @@ Go on with it?</source>
         <location filename="../../counsel/ui/verify_progress.py"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>NavBar</name>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>◀  Back</source>
+        <translation>◀  Atrás</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>Previous screen (Alt+Left)</source>
+        <translation>Pantalla anterior (Alt+Left)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>We discussed this</source>
+        <translation>Ya hablamos de esto</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>Mark this topic as discussed (Ctrl+D)</source>
+        <translation>Marcar este tema como tratado (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>Next  ▶</source>
+        <translation>Siguiente  ▶</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>Next screen (Alt+Right)</source>
+        <translation>Pantalla siguiente (Alt+Right)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>✓  Discussed</source>
+        <translation>✓  Tratado</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Printing was cancelled.</source>
+        <translation>Se canceló la impresión.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>1 page</source>
+        <translation>1 página</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>%1 pages</source>
+        <translation>%1 páginas</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>The PDF was not saved: %1</source>
+        <translation>El PDF no se guardó: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Saved %1 to %2.</source>
+        <translation>Se guardaron %1 en %2.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Sending %1 to %2…</source>
+        <translation>Enviando %1 a %2…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>The printer did not accept the job: %1</source>
+        <translation>La impresora no aceptó el trabajo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Printing %1 on %2…</source>
+        <translation>Imprimiendo %1 en %2…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Printed %1 on %2.</source>
+        <translation>Se imprimieron %1 en %2.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Printing page %1 of %2…</source>
+        <translation>Imprimiendo la página %1 de %2…</translation>
+    </message>
+</context>
+<context>
+    <name>PrintProgress</name>
+    <message>
+        <location filename="../../counsel/ui/print_progress.py" line="1"/>
+        <source>Printing</source>
+        <translation>Impresión</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/print_progress.py" line="1"/>
+        <source>Preparing to print…</source>
+        <translation>Preparando la impresión…</translation>
+    </message>
+</context>
+<context>
+    <name>FailureBanner</name>
+    <message>
+        <location filename="../../counsel/ui/failure_banner.py" line="1"/>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/failure_banner.py" line="1"/>
+        <source>Tries again to save the record</source>
+        <translation>Intenta de nuevo guardar el registro</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/failure_banner.py" line="1"/>
+        <source>The signed record could not be saved: %1. Free some space or check the records folder, then press Retry.</source>
+        <translation>No se pudo guardar el registro firmado: %1. Libere espacio o revise la carpeta de registros y luego pulse Reintentar.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/failure_banner.py" line="1"/>
+        <source>Changes are not being saved: %1. Nothing on screen is lost while Counsel stays open. Free some space or check the records folder, then press Retry.</source>
+        <translation>Los cambios no se están guardando: %1. No se pierde nada de lo que está en pantalla mientras Counsel siga abierto. Libere espacio o revise la carpeta de registros y luego pulse Reintentar.</translation>
     </message>
 </context>
 </TS>
