@@ -132,7 +132,7 @@ def page(
 
 def count(conn: sqlite3.Connection, matching: RecordFilter) -> int:
     where, args = matching.where()
-    listed = _listed(NEWEST_FIRST.index)
+    listed = _listed("records_matching")
     return int(conn.execute(f"SELECT count(*) {listed}{where}", args).fetchone()[0])
 
 

@@ -45,6 +45,7 @@ PERIODS = (
     (365, QT_TRANSLATE_NOOP("RecordsWindow", "Last 12 months")),
 )
 SEARCH_PAUSE_MS = 250  # search once typing pauses, not on every key
+RESIZE_SAMPLE_ROWS = 30  # columns fit the first rows; reading every loaded row costs more
 STARTED_COLUMN = next(n for n, (key, _) in enumerate(COLUMNS) if key == "started")
 DATE_COLUMNS = [n for n, (key, _) in enumerate(COLUMNS) if key in ("date_of_birth", "started")]
 
@@ -89,7 +90,7 @@ class RecordsWindow(QDialog):
         layout.addLayout(self._buttons())
         self.model.totalChanged.connect(self._show_total)
         self.model.modelReset.connect(self._update_buttons)
-        self.table.sortByColumn(STARTED_COLUMN, Qt.SortOrder.DescendingOrder)  # loads page 1
+        self.table.setSortingEnabled(True)  # newest first (the indicator): loads the first page
         self.table.resizeColumnsToContents()
         widest_date = words.format_date(date(2000, 9, 28))  # longest month name, two digits
         room = self.table.fontMetrics().horizontalAdvance(widest_date) + 24
@@ -127,11 +128,12 @@ class RecordsWindow(QDialog):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSortingEnabled(True)
         table.setWordWrap(False)
         table.verticalHeader().hide()
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = table.horizontalHeader()
+        header.setSortIndicator(STARTED_COLUMN, Qt.SortOrder.DescendingOrder)
+        header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column in (0, 4):  # names share what is left
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
