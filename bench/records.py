@@ -15,12 +15,14 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from statistics import median
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
 from bench.records_store import cached_store, empty_store
+from bench.startup import launch
 from bench.stats import summary
 from counsel.core.content import ClinicSettings, Content
 from counsel.core.record_store import RecordStore
@@ -118,6 +120,12 @@ def measure_size(count: int, content: Content, clinic: ClinicSettings, runs: int
             fresh.unfinished()
         unfinished.append((time.perf_counter() - started) * 1000)
     results["unfinished_check_ms"] = summary(unfinished)
+    painted = {name: [] for name in ("store", "empty")}
+    for _ in range(runs):  # alternating, so a busy moment slows both alike
+        for name, data_dir in (("store", folder), ("empty", empty)):
+            painted[name].append(launch("counsel", data_dir)["painted_ms"])
+    results["startup_ms"] = summary(painted["store"])
+    results["startup_ratio"] = median(painted["store"]) / median(painted["empty"])
     for name, args in (("list", ()), ("search", ("--search", "zoe"))):
         big = _cli_ms(folder, "list", *args, runs=runs)
         small = _cli_ms(empty, "list", *args, runs=runs)
@@ -150,6 +158,7 @@ GROWTH = {
     "verify peak memory": ("verify_full", "peak_mb"),
     "verify ID": ("verify_id_ms", "median"),
     "unfinished-draft check": ("unfinished_check_ms", "median"),
+    "start-up to first paint": ("startup_ms", "median"),
 }
 
 

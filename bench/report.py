@@ -95,6 +95,8 @@ RECORD_ROWS = (
     ("verify --full, peak memory (MB)", ("verify_full", "peak_mb")),
     ("verify ID, median (ms)", ("verify_id_ms", "median")),
     ("unfinished-draft check, fresh connection (ms)", ("unfinished_check_ms", "median")),
+    ("start-up to first paint, median (ms)", ("startup_ms", "median")),
+    ("  / the same on an empty store", ("startup_ratio",)),
 )
 
 

@@ -28,7 +28,7 @@ FIGURES = {
                 ("largest", "window", "search_ms", "worst"), ("largest", "cli_list_ratio"),
                 ("largest", "verify_full", "peak_mb"), ("largest", "verify_full", "records_per_s"),
                 ("largest", "verify_id_ms", "median"),
-                ("largest", "unfinished_check_ms", "median")],
+                ("largest", "unfinished_check_ms", "median"), ("largest", "startup_ratio")],
 }
 
 
