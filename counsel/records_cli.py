@@ -21,6 +21,7 @@ from counsel.core.store_schema import StoreVersionError
 from counsel.core.toml_reader import ContentError
 from counsel.settings import data_dir
 
+LIST_LIMIT = 100  # a screenful; years of records are thousands of lines
 STATUS_TEXT = {"in_progress": "in progress", "signed": "signed", "withdrawn": "withdrawn"}
 
 
@@ -43,6 +44,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     listing.add_argument("--search", default="", help="name or record number (any case/accents)")
     listing.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD")
     listing.add_argument("--until", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    listing.add_argument("--limit", type=int, default=LIST_LIMIT, metavar="N",
+                         help=f"show the newest N (default: {LIST_LIMIT}; 0: all)")
     show = commands.add_parser("show", parents=[common], help="one record and its audit trail")
     show.add_argument("id")
     export = commands.add_parser("export", parents=[common], help="the signed PDF or the trail")
@@ -102,9 +105,14 @@ def _line(summary: RecordSummary) -> list[str]:
 
 
 def list_command(store: RecordStore, args: argparse.Namespace) -> int:
-    found = store.list_records(args.search, args.since, args.until)
+    found = store.list_records(args.search, args.since, args.until, limit=args.limit or None)
     headers = ["ID", "Started", "Patient", "Born", "Record no.", "Clinician", "Status"]
     print(table([headers, *(_line(summary) for summary in found)]) if found else "No records.")
+    if args.limit and len(found) == args.limit:
+        total = store.count_records(args.search, args.since, args.until)
+        if total > len(found):
+            print(f"The newest {len(found):,} of {total:,} records; --limit 0 lists all.",
+                  file=sys.stderr)
     return 0
 
 

@@ -233,3 +233,24 @@ def test_audit_details_refuse_anything_but_ids_and_flags(store, content, clock) 
         store.log(session.id, "signed")
     with pytest.raises(RecordNotFoundError):
         store.log("no-such-record", "record_opened")
+
+
+def test_a_page_of_the_list_reads_indexes_and_no_record(store) -> None:
+    """However it is sorted or searched, the list never reads a record's session or PDF."""
+    from counsel.core.record_query import SORT_KEYS, RecordFilter, RecordOrder, page_query
+
+    plans = []
+    with raw(store) as conn:
+        for key in SORT_KEYS:
+            for matching in (RecordFilter(), RecordFilter("zoë w", date(2020, 1, 1))):
+                sql, args = page_query(matching, RecordOrder(key))
+                plans.append((key, [row[3] for row in conn.execute(
+                    f"EXPLAIN QUERY PLAN {sql}", [*args, 100, 0])]))
+        drafts = [row[3] for row in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM records WHERE status = 'in_progress'"
+            " ORDER BY updated_at DESC LIMIT 1")]
+    for key, plan in plans:
+        reads = [step for step in plan if step.startswith(("SCAN", "SEARCH"))]
+        assert all("USING COVERING INDEX" in step for step in reads), (key, plan)
+        assert any("TEMP B-TREE" in step for step in plan) == (key == "status"), (key, plan)
+    assert drafts == ["SCAN records USING INDEX records_drafts"]

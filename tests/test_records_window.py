@@ -103,3 +103,23 @@ def test_verify_shows_progress_and_can_be_cancelled(qtbot, store, content, clock
     qtbot.wait(50)
     assert progress.bar.value() == stopped_at < progress.bar.maximum() and shown == []
     assert "chain_verified" not in [e.action for e in store.audit_trail("")]
+
+
+def test_the_records_window_fits_a_small_screen_in_spanish(qtbot, store, content) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QLabel
+
+    from counsel.core.content_loader import load_content
+    from counsel.ui.translations import Translations
+
+    translations = Translations()
+    translations.use("es")
+    try:
+        window = RecordsWindow(store, load_content("es").document)
+        qtbot.addWidget(window)
+        window.resize(1024, 700)
+        window.show()
+        assert window.minimumSizeHint().width() <= 1024
+        assert window.findChild(QLabel, "recordCount").text() == "0 registros"
+        assert window.findChild(QPushButton, "verify").text() == "Verificar todos"
+    finally:
+        translations.use("en")

@@ -114,20 +114,25 @@ def summary(row: sqlite3.Row) -> RecordSummary:
     return RecordSummary(*values)
 
 
+def page_query(matching: RecordFilter, order: RecordOrder) -> tuple[str, list[Any]]:
+    """The SQL of a page of the list (its last two parameters: how many, from where)."""
+    where, args = matching.where()
+    listed = _listed(order.index)
+    return f"SELECT {COLUMNS_SQL} {listed}{where} {order.sql()} LIMIT ? OFFSET ?", args
+
+
 def page(
     conn: sqlite3.Connection, matching: RecordFilter, order: RecordOrder, offset: int,
     limit: int | None,
 ) -> list[RecordSummary]:
-    where, args = matching.where()
-    rows = conn.execute(f"SELECT {COLUMNS_SQL} {_listed(order.index)}{where} {order.sql()}"
-                        " LIMIT ? OFFSET ?",
-                        [*args, -1 if limit is None else limit, offset])
+    sql, args = page_query(matching, order)
+    rows = conn.execute(sql, [*args, -1 if limit is None else limit, offset])
     return [summary(row) for row in rows]
 
 
 def count(conn: sqlite3.Connection, matching: RecordFilter) -> int:
     where, args = matching.where()
-    listed = _listed(NEWEST_FIRST.index)
+    listed = _listed("records_matching")
     return int(conn.execute(f"SELECT count(*) {listed}{where}", args).fetchone()[0])
 
 

@@ -7,7 +7,7 @@ row, the append-only audit trail, and the triggers that make sealed rows and aud
 read-only inside the database itself, not just through our API. Version 3 made a store of
 years of records fast: a folded name-and-number column to search, and an index for each way the
 list is sorted, each holding every listed column so a page of the list never reads a record's
-session data or PDF.
+session data or PDF. Version 4 added a narrow index to count the matches of a search.
 """
 
 from __future__ import annotations
@@ -169,9 +169,17 @@ def _v3_indexes_for_years_of_records(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v4_a_narrow_index_to_count_matches(conn: sqlite3.Connection) -> None:
+    """The list says how many records match: counting reads this index, a fifth the size of
+    a listing one, so a window opening on years of records shows its count sooner."""
+    conn.execute("CREATE INDEX records_matching ON records (created_at, search_key, links_to)"
+                 " WHERE links_to IS NULL")
+
+
 #: Migration ``n`` takes a database from version ``n`` to ``n + 1``. Append only, never edit.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _v1_drafts, _v2_signing_and_audit, _v3_indexes_for_years_of_records)
+    _v1_drafts, _v2_signing_and_audit, _v3_indexes_for_years_of_records,
+    _v4_a_narrow_index_to_count_matches)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

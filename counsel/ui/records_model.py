@@ -52,6 +52,7 @@ class RecordsModel(QAbstractTableModel):
         self.order = NEWEST_FIRST
         self.total = 0
         self._rows: list[RecordSummary] = []
+        self._loaded = False  # nothing asked of the store yet
 
     # -- what the view asks ------------------------------------------------------------------
 
@@ -75,7 +76,8 @@ class RecordsModel(QAbstractTableModel):
         record = self._rows[index.row()]
         if role == RECORD_ID:
             return record.id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                    Qt.ItemDataRole.ToolTipRole):  # the tip shows a name cut short
             return self._cell(record, index.column())
         return None
 
@@ -111,13 +113,15 @@ class RecordsModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         descending = order == Qt.SortOrder.DescendingOrder
-        self.order = RecordOrder(COLUMNS[column][0], descending)
-        self.reload()
+        wanted = RecordOrder(COLUMNS[column][0], descending)
+        if wanted != self.order or not self._loaded:
+            self.order = wanted
+            self.reload()
 
     # -- what the window asks ----------------------------------------------------------------
 
     def set_filter(self, matching: RecordFilter) -> None:
-        if matching != self.matching:
+        if matching != self.matching or not self._loaded:
             self.matching = matching
             self.reload()
 
@@ -127,6 +131,7 @@ class RecordsModel(QAbstractTableModel):
         self.total = self.store.count_records(
             self.matching.search, self.matching.since, self.matching.until)
         self._rows = self._page(0)
+        self._loaded = True
         self.endResetModel()
         self.totalChanged.emit(self.total)
 

@@ -6,6 +6,7 @@ waits for a pause in typing, and an action on one record changes only its row.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -44,7 +45,9 @@ PERIODS = (
     (365, QT_TRANSLATE_NOOP("RecordsWindow", "Last 12 months")),
 )
 SEARCH_PAUSE_MS = 250  # search once typing pauses, not on every key
+RESIZE_SAMPLE_ROWS = 30  # columns fit the first rows; reading every loaded row costs more
 STARTED_COLUMN = next(n for n, (key, _) in enumerate(COLUMNS) if key == "started")
+DATE_COLUMNS = [n for n, (key, _) in enumerate(COLUMNS) if key in ("date_of_birth", "started")]
 
 
 class RecordsWindow(QDialog):
@@ -65,18 +68,34 @@ class RecordsWindow(QDialog):
         layout.addLayout(self._filters())
         self.count = QLabel()
         self.count.setObjectName("recordCount")
-        layout.addWidget(self.count)
+        summary = QHBoxLayout()
+        summary.addWidget(self.count, 1)
+        layout.addLayout(summary)
         self.table = self._table()
         layout.addWidget(self.table, 1)
         self.empty = QLabel(self.tr("No records match this search."))
         self.empty.setObjectName("noRecords")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.empty, 1)
+        self.buttons: dict[str, QPushButton] = {}
+        for name, text, slot in (
+            ("verifyNew", self.tr("Verify new"), self.verify_new),
+            ("verify", self.tr("Verify all"), self.verify_all),
+        ):
+            summary.addWidget(self._button(name, text, slot))
+        self.buttons["verifyNew"].setToolTip(
+            self.tr("Check the records and audit entries added since the last check"))
+        self.buttons["verify"].setToolTip(
+            self.tr("Check every signed record and the whole audit trail"))
         layout.addLayout(self._buttons())
         self.model.totalChanged.connect(self._show_total)
         self.model.modelReset.connect(self._update_buttons)
-        self.table.sortByColumn(STARTED_COLUMN, Qt.SortOrder.DescendingOrder)  # loads page 1
+        self.table.setSortingEnabled(True)  # newest first (the indicator): loads the first page
         self.table.resizeColumnsToContents()
+        widest_date = words.format_date(date(2000, 9, 28))  # longest month name, two digits
+        room = self.table.fontMetrics().horizontalAdvance(widest_date) + 24
+        for column in DATE_COLUMNS:  # dates further down may be wider than the first page's
+            self.table.setColumnWidth(column, max(self.table.columnWidth(column), room))
 
     def _filters(self) -> QHBoxLayout:
         self.search = QLineEdit()
@@ -109,11 +128,12 @@ class RecordsWindow(QDialog):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSortingEnabled(True)
         table.setWordWrap(False)
         table.verticalHeader().hide()
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = table.horizontalHeader()
+        header.setSortIndicator(STARTED_COLUMN, Qt.SortOrder.DescendingOrder)
+        header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column in (0, 4):  # names share what is left
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
@@ -123,21 +143,21 @@ class RecordsWindow(QDialog):
 
     def _buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
         for name, text, slot in (
             ("openRecord", self.tr("Open"), self.open_selected),
             ("exportAudit", self.tr("Export audit trail…"), self.export_audit),
             ("withdraw", self.tr("Record withdrawal…"), self.withdraw),
             ("deleteDraft", self.tr("Delete draft"), self.delete_draft),
-            ("verifyNew", self.tr("Verify new records"), self.verify_new),
-            ("verify", self.tr("Verify all records"), self.verify_all),
         ):
-            button = QPushButton(text)
-            button.setObjectName(name)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-            self.buttons[name] = button
+            buttons.addWidget(self._button(name, text, slot))
         return buttons
+
+    def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        self.buttons[name] = button
+        return button
 
     # -- finding -----------------------------------------------------------------------------
 

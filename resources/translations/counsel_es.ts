@@ -744,11 +744,6 @@ y vuelva a abrir Counsel.</translation>
         <translation>Eliminar borrador</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="108"/>
-        <source>Verify all records</source>
-        <translation>Verificar todos los registros</translation>
-    </message>
-    <message>
         <location filename="../../counsel/ui/records_window.py" line="162"/>
         <source>Resume</source>
         <translation>Continuar</translation>
@@ -808,13 +803,28 @@ y vuelva a abrir Counsel.</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/records_window.py"/>
-        <source>Verify new records</source>
-        <translation>Verificar registros nuevos</translation>
+        <source>All %1 signed records and %2 audit entries checked are intact.</source>
+        <translation>Los %1 registros firmados y las %2 entradas de auditoría revisadas están intactos.</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/records_window.py"/>
-        <source>All %1 signed records and %2 audit entries checked are intact.</source>
-        <translation>Los %1 registros firmados y las %2 entradas de auditoría revisadas están intactos.</translation>
+        <source>Verify new</source>
+        <translation>Verificar nuevos</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Verify all</source>
+        <translation>Verificar todos</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Check the records and audit entries added since the last check</source>
+        <translation>Revisar los registros y las entradas de auditoría agregados desde la última revisión</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Check every signed record and the whole audit trail</source>
+        <translation>Revisar cada registro firmado y todo el registro de auditoría</translation>
     </message>
 </context>
 <context>
@@ -1154,12 +1164,12 @@ Go on with it?</source>
     <message>
         <location filename="../../counsel/ui/records_model.py"/>
         <source>Date of birth</source>
-        <translation>Fecha de nacimiento</translation>
+        <translation>Nacimiento</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/records_model.py"/>
         <source>Record number</source>
-        <translation>Número de expediente</translation>
+        <translation>Expediente</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/records_model.py"/>
@@ -1169,7 +1179,7 @@ Go on with it?</source>
     <message>
         <location filename="../../counsel/ui/records_model.py"/>
         <source>Clinician</source>
-        <translation>Profesional de salud</translation>
+        <translation>Profesional</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/records_model.py"/>
