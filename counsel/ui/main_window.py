@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from counsel.core.content import ClinicSettings, Content
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
+from counsel.ui.background import run_in_background, warm_up_pdf
 from counsel.ui.display import Display, DisplayControls, apply_display
 from counsel.ui.failure_banner import FailureBanner
 from counsel.ui.languages import Languages
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from counsel.ui.records_window import RecordsWindow
 
 FRAME_SETTLE_MS = 200  # the window manager frames a new window within a few frames
+PDF_WARM_UP_DELAY_MS = 1500  # after the first screen has painted and settled
 
 
 class MainWindow(QMainWindow):
@@ -209,9 +211,10 @@ class MainWindow(QMainWindow):
         if session.content is not self.content and not session.is_sealed:
             session.set_content(self.content)  # a new session starts in the language in use
         # The recorder listens first, so the record is stored before any screen reacts.
-        self.recorder = SessionRecorder(self.store, session, self.clinic)
-        self.banner.follow(self.recorder)
+        self.recorder = SessionRecorder(self.store, session, self.clinic, run=run_in_background)
         self.bridge = SessionBridge(session, self)
+        self.recorder.watch(lambda: self.bridge.changed.emit("record") if self.bridge else None)
+        self.banner.follow(self.recorder)
         self.bridge.changed.connect(self._session_changed)
         self.go_to(at_screen)
 
@@ -231,9 +234,12 @@ class MainWindow(QMainWindow):
         self.showMaximized() if self.opens_maximised else self.show()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
-        """Once the window manager has added its title bar, make sure it all fits."""
+        """Once the window manager has added its title bar, make sure it all fits; and while
+        the first screen is read, ready the PDF machinery so signing does not wait for it."""
         super().showEvent(event)
         QTimer.singleShot(FRAME_SETTLE_MS, self, lambda: keep_inside_screen(self))
+        QTimer.singleShot(PDF_WARM_UP_DELAY_MS, self,
+                          lambda: warm_up_pdf(self.content, self.clinic))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if not self.presenting:

@@ -260,6 +260,11 @@
         <source>The PDF was not saved: %1</source>
         <translation>No se guardó el PDF: %1</translation>
     </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="1"/>
+        <source>Signed. Saving the signed record…</source>
+        <translation>Firmado. Guardando el registro firmado…</translation>
+    </message>
 </context>
 <context>
     <name>GapText</name>
@@ -1009,9 +1014,30 @@ y vuelva a abrir Counsel.</translation>
         <translation>Muestra u oculta el lugar para esta firma</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="197"/>
-        <source>Saving the signed record…</source>
-        <translation>Guardando el registro firmado…</translation>
+        <location filename="../../counsel/ui/screens/signatures.py" line="1"/>
+        <source>Sign and seal the record?</source>
+        <translation>¿Firmar y sellar el registro?</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="1"/>
+        <source>Signing now:
+%1
+
+The record will then be sealed: nothing in it can be changed afterwards.</source>
+        <translation>Firman ahora:
+%1
+
+Después el registro quedará sellado: no se podrá cambiar nada.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="1"/>
+        <source>Sign and seal</source>
+        <translation>Firmar y sellar</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="1"/>
+        <source>Not yet</source>
+        <translation>Todavía no</translation>
     </message>
 </context>
 <context>
