@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.sidebar.set_scale(self.display.scale)
         self.read_controls = ReadAloudControls(self.reader)
         self.read_controls.readRequested.connect(self.read_aloud)
+        self.read_controls.language = self.content.language
         self.sidebar.panel.insertWidget(1, self.read_controls)
         self.display_controls = DisplayControls(self.display)
         self.display_controls.changed.connect(self.set_display)
