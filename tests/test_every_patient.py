@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from test_languages import choose_language
-from ui_driver import child, type_text
+from ui_driver import child, confirm_and_wait, type_text
 
 from counsel.core.content import ChecklistScreen, QuizScreen
 from counsel.ui.display import Display
@@ -79,7 +79,7 @@ def test_a_spanish_speaking_patient_with_poor_sight_gets_through_it(qtbot, open_
                 name.setFocus()
                 type_text(name, "Test Intérprete")
             sign(block)
-        press(qtbot, window, "signAndFinish")
+        confirm_and_wait(qtbot, window, lambda: press(qtbot, window, "signAndFinish"))
     finally:
         window.set_display(Display())
     assert window.session.is_sealed

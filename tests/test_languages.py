@@ -102,6 +102,7 @@ def test_a_spanish_session_offers_a_bilingual_copy(qtbot, open_window, content, 
 
     spanish = load_content("es")
     window = open_window(lambda: demo_session(spanish))
+    qtbot.waitUntil(lambda: window.recorder.is_stored_signed, timeout=20000)
     window.go_to(len(content.screens) - 1)
     page = window.current_page()
     button = page.findChild(QAbstractButton, "saveBilingual")

@@ -46,8 +46,9 @@ def pdf_printer() -> Path:
 
 
 @pytest.fixture
-def done_page(open_window, content):
+def done_page(qtbot, open_window, content):
     window = open_window(lambda: demo_session(content))
+    qtbot.waitUntil(lambda: window.recorder.is_stored_signed, timeout=20000)
     window.go_to(len(content.screens) - 1)
     return window.current_page()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -51,3 +52,25 @@ def test_without_a_speech_engine_the_button_explains(qtbot, open_window, monkeyp
     qtbot.mouseClick(window.read_controls.play, Qt.MouseButton.LeftButton)
     assert "speech-dispatcher" in shown[0]
     assert window.reader.state == "idle"
+
+
+def test_a_language_without_a_voice_is_named(qtbot, open_window, monkeypatch) -> None:
+    window = open_window()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    window.read_controls.language = "es"  # Qt's mock engine has English voices, no Spanish
+    qtbot.mouseClick(window.read_controls.play, Qt.MouseButton.LeftButton)
+    assert "no voice for español" in shown[0] and "speech-dispatcher" not in shown[0]
+    assert window.reader.state == "idle"
+
+
+def test_no_sound_output_is_named_as_the_cause(qtbot) -> None:
+    """On this machine's real sound system: without a sound service there is no output."""
+    from counsel.ui.read_aloud import ReadAloud, count_audio_outputs
+
+    if count_audio_outputs():
+        pytest.skip("this machine has a sound output")
+    reader = ReadAloud()
+    assert reader.available  # Qt's mock engine, with English voices
+    reader.engine = "speechd"  # as a real engine, which needs a sound output (mock needs none)
+    assert "No sound output was found" in reader.problem("en")

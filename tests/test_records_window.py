@@ -105,7 +105,7 @@ def test_verify_shows_progress_and_can_be_cancelled(qtbot, store, content, clock
     assert "chain_verified" not in [e.action for e in store.audit_trail("")]
 
 
-def test_the_records_window_fits_a_small_screen_in_spanish(qtbot, store, content) -> None:  # noqa: ANN001
+def test_the_records_window_fits_a_small_screen_in_spanish(qtbot, store, content) -> None:
     from PySide6.QtWidgets import QLabel
 
     from counsel.core.content_loader import load_content

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from ink_helpers import sign
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QWidget,
@@ -101,8 +103,33 @@ def walk_to_signatures(qtbot, window: MainWindow, content: Content) -> None:
         click(qtbot, window, "nextButton")
 
 
+def answer_next_confirmation(press: Qt.Key = Qt.Key.Key_Return) -> list[str]:
+    """Answer the next question box with a key (Return: its default button), as a user
+    does; returns a list that receives the box's text."""
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        seen.append(box.text())
+        QTest.keyClick(box, press)
+
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+def confirm_and_wait(qtbot, window: MainWindow, press) -> list[str]:
+    """``press()`` the sign button, say yes to the confirmation, wait for the stored record."""
+    seen = answer_next_confirmation()
+    press()
+    qtbot.waitUntil(lambda: window.recorder.is_stored_signed, timeout=20000)
+    return seen
+
+
 def sign_all(qtbot, window: MainWindow) -> None:
     page = window.current_page()
     for role in ("patient", "clinician"):
         sign(page.findChild(QWidget, f"signer-{role}"))
-    click(qtbot, page, "signAndFinish")
+    confirm_and_wait(qtbot, window, lambda: click(qtbot, page, "signAndFinish"))

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
     QFocusEvent,
     QHideEvent,
     QKeyEvent,
@@ -34,9 +33,9 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 from counsel.core.content import IllustrationLabel
 from counsel.core.illustration_labels import LabelLookup, no_labels
 from counsel.resources import illustration_path
+from counsel.ui.display import focus_colour
 from counsel.ui.illustration import fitted, render_picture
 from counsel.ui.motion import reduce_motion
-from counsel.ui.theme import PALETTE
 from counsel.ui.widgets import describe
 from counsel.ui.wrap_button import WrapButton
 
@@ -98,7 +97,7 @@ class StepPicture(QWidget):
             ring = fitted(self._player.renderer(after), self).adjusted(1.5, 1.5, -1.5, -1.5)
             painter.setOpacity(1)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(QColor(PALETTE.focus), 3))
+            painter.setPen(QPen(focus_colour(), 3))
             painter.drawRoundedRect(ring, 12, 12)
 
 

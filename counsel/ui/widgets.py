@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QApplication,
     QFrame,
     QLabel,
     QLayout,
@@ -70,21 +66,6 @@ def restyle(widget: QWidget) -> None:
     if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
         widget.style().unpolish(widget)
         widget.style().polish(widget)
-
-
-@contextmanager
-def busy(button: QAbstractButton, saying: str) -> Iterator[None]:
-    """For work that holds the window a noticeable moment after a press: the button says
-    what is happening (seen on a touch screen too) and the pointer waits."""
-    text = button.text()
-    button.setText(saying)
-    button.repaint()  # now: the window paints nothing more until the work is done
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
-        button.setText(text)
 
 
 def clear_layout(layout: QLayout) -> None:

@@ -70,6 +70,8 @@ class DonePage(ScreenPage):
         stored = recorder.is_stored_signed
         if stored:
             self.status.setText(self.tr("Signed and saved. Here is the acknowledgement."))
+        elif recorder.sealing:
+            self.status.setText(self.tr("Signed. Saving the signed record…"))
         elif sealed:
             self.status.setText(
                 self.tr("Signed, but the record could not be saved: %1").replace(
@@ -82,8 +84,8 @@ class DonePage(ScreenPage):
         for button in (self.save_button, self.print_button, self.preview):
             button.setVisible(stored)
         self.bilingual_button.setVisible(stored and self.session.needs_interpreter)
-        self.new_button.setVisible(sealed)
-        self.retry_button.setVisible(sealed and not stored)
+        self.new_button.setVisible(sealed and not recorder.sealing)
+        self.retry_button.setVisible(sealed and not stored and not recorder.sealing)
         self.sign_link.setVisible(not sealed)
         self.illustration.setVisible(not stored and bool(self.entry.illustration))
         if stored and not self.shown_pdf:
