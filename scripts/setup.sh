@@ -11,6 +11,8 @@ PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus
           libpulse0)
 # Read-aloud speaks through speech-dispatcher with espeak-ng (not needed for the tests).
 [ "${1:-}" = "--test" ] || PACKAGES+=(speech-dispatcher espeak-ng)
+# The tests check the acknowledgement's file structure with qpdf.
+[ "${1:-}" = "--test" ] && PACKAGES+=(qpdf)
 python3 -m venv --help >/dev/null 2>&1 || PACKAGES+=(python3-venv)
 missing=()
 for package in "${PACKAGES[@]}"; do

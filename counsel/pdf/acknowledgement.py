@@ -26,10 +26,13 @@ from reportlab.platypus import (
 )
 
 from counsel.core.atomic_file import write_bytes_atomically
+from counsel.core.audit_chain import canonical_json
 from counsel.core.content import ClinicSettings, Content
 from counsel.core.content_loader import referenced_sources
 from counsel.core.session import Session
+from counsel.core.session_codec import session_to_dict
 from counsel.pdf import styles as st
+from counsel.pdf.archival import ArchivalRecord, make_archival
 from counsel.pdf.fonts import BOLD, REGULAR, register_fonts
 from counsel.pdf.sections import appendix_screens, screen_block
 from counsel.pdf.summary import summary_story
@@ -83,6 +86,8 @@ def build_acknowledgement(
         pagesize=(page_width, page_height),
         title=wording.say("title", procedure=session.content.procedure),
         author=clinic.name,  # no patient details in metadata, which file indexers show
+        subject=session.content.title,
+        invariant=True,  # no build-time stamps: the same session gives the same file
         creator="Counsel",
         initialFontName=REGULAR,  # not reportlab's Helvetica, which no PDF/A may reference
         lang=session.content.language,
@@ -105,7 +110,22 @@ def build_acknowledgement(
             decorate=partial(_decorate, wording, page_width, page_height),
         ),
     )
-    return buffer.getvalue()
+    return make_archival(buffer.getvalue(), _archival_record(session, wording))
+
+
+def _archival_record(session: Session, wording: Wording) -> ArchivalRecord:
+    assert session.sealed_at is not None
+    content = session.content
+    return ArchivalRecord(
+        title=wording.say("title", procedure=content.procedure),
+        language=content.language,
+        session_id=session.id,
+        content_version=content.version,
+        content_sha256=content.sha256,
+        sealed_at=session.sealed_at,
+        record_json=canonical_json(session_to_dict(session)),
+        description=wording.say("attachment"),
+    )
 
 
 def write_acknowledgement(
