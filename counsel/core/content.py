@@ -264,3 +264,5 @@ class ClinicSettings:
     levels: tuple[str, ...]
     language: str
     records_folder: str = ""  # empty: the application-data folder
+    portal: str = ""  # the patient portal's address, printed as a QR code on the take-home copy
+    document_type: str = "acknowledgement"  # or "consent": the signed PDF is the procedure consent

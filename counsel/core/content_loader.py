@@ -17,6 +17,7 @@ from counsel.core.toml_reader import ContentError, TableReader
 from counsel.resources import resources_dir
 
 PAPER_SIZES = ("letter", "a4")
+DOCUMENT_TYPES = ("acknowledgement", "consent")
 
 
 def content_digest(folder: Path) -> str:
@@ -78,6 +79,12 @@ def load_clinic(root: Path | None = None) -> c.ClinicSettings:
         levels=reader.texts("levels", required=True),
         language=reader.text("language"),
         records_folder=reader.optional_text("records_folder"),
+        portal=reader.optional_text("portal"),
+        document_type=(
+            reader.choice("document_type", DOCUMENT_TYPES)
+            if reader.has("document_type")
+            else "acknowledgement"
+        ),
     )
     reader.finish()
     return clinic
