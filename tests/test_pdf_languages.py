@@ -197,6 +197,7 @@ def test_every_label_is_used_and_none_is_missing(
         build_acknowledgement(session, clinic)
         build_acknowledgement(session, clinic, bilingual_with=other)
         build_take_home(session, replace(clinic, portal="https://portal.example.org"))
+        build_acknowledgement(session, replace(clinic, document_type="consent"))
     assert used == set(words(shown).labels)
 
 

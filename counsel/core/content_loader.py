@@ -10,6 +10,7 @@ import hashlib
 from pathlib import Path
 
 from counsel.core import content as c
+from counsel.core.consent_text import load_consent_text
 from counsel.core.formatting import load_document_words
 from counsel.core.illustration_labels import load_illustration_labels
 from counsel.core.screen_readers import KIND_READERS, illustration
@@ -50,6 +51,7 @@ def load_content(language: str = "en", root: Path | None = None) -> c.Content:
         sources=sources,
         sha256=content_digest(folder),
         document=load_document_words(folder, language),
+        consent=load_consent_text(folder, language),
         illustration_labels=load_illustration_labels(folder, language, root),
     )
     meta.finish()

@@ -33,6 +33,7 @@ from counsel.core.session import Session
 from counsel.core.session_codec import session_to_dict
 from counsel.pdf import styles as st
 from counsel.pdf.archival import ArchivalRecord, make_archival
+from counsel.pdf.consent import document_title
 from counsel.pdf.fonts import BOLD, REGULAR, register_fonts
 from counsel.pdf.sections import appendix_screens, screen_block
 from counsel.pdf.summary import summary_story
@@ -84,7 +85,7 @@ def build_acknowledgement(
     document = BaseDocTemplate(
         buffer,
         pagesize=(page_width, page_height),
-        title=wording.say("title", procedure=session.content.procedure),
+        title=document_title(wording.languages[0], clinic),
         author=clinic.name,  # no patient details in metadata, which file indexers show
         subject=session.content.title,
         invariant=True,  # no build-time stamps: the same session gives the same file
@@ -110,14 +111,16 @@ def build_acknowledgement(
             decorate=partial(_decorate, wording, page_width, page_height),
         ),
     )
-    return make_archival(buffer.getvalue(), _archival_record(session, wording))
+    return make_archival(buffer.getvalue(), _archival_record(session, wording, clinic))
 
 
-def _archival_record(session: Session, wording: Wording) -> ArchivalRecord:
+def _archival_record(
+    session: Session, wording: Wording, clinic: ClinicSettings
+) -> ArchivalRecord:
     assert session.sealed_at is not None
     content = session.content
     return ArchivalRecord(
-        title=wording.say("title", procedure=content.procedure),
+        title=document_title(wording.languages[0], clinic),
         language=content.language,
         session_id=session.id,
         content_version=content.version,
