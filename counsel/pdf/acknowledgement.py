@@ -49,11 +49,19 @@ Decorate = Callable[[Canvas, int, int], None]
 
 
 class NumberedCanvas(Canvas):
-    """Holds every page until the end, so each can say "Page X of Y" (the two-pass trick)."""
+    """Holds every page until the end, so each can say "Page X of Y" (the two-pass trick).
 
-    def __init__(self, *args: Any, decorate: Decorate, **kwargs: Any) -> None:
+    ``header`` is drawn before the page's body and ``footer`` after it, in the content
+    stream as on the page, so a screen reader (which reads an untagged PDF in stream
+    order) meets who the page is about first and the page number last.
+    """
+
+    def __init__(
+        self, *args: Any, header: Decorate | None = None, footer: Decorate, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self._decorate = decorate
+        self._header = header
+        self._footer = footer
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
@@ -61,9 +69,15 @@ class NumberedCanvas(Canvas):
         self._startPage()
 
     def save(self) -> None:
+        total = len(self._pages)
         for number, page in enumerate(self._pages, 1):
             self.__dict__.update(page)
-            self._decorate(self, number, len(self._pages))
+            if self._header is not None:
+                body, self._code = self._code, []
+                self._header(self, number, total)
+                # In its own graphics state, so the body starts as it was laid out.
+                self._code = ["q", *self._code, "Q", *body]
+            self._footer(self, number, total)
             super().showPage()
         super().save()
 
@@ -108,7 +122,8 @@ def build_acknowledgement(
         _story(wording, clinic),
         canvasmaker=partial(
             NumberedCanvas,
-            decorate=partial(_decorate, wording, page_width, page_height),
+            header=partial(_header, wording, page_width, page_height),
+            footer=partial(_footer, wording, page_width),
         ),
     )
     return make_archival(buffer.getvalue(), _archival_record(session, wording, clinic))
@@ -166,10 +181,10 @@ def _story(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
     return story
 
 
-def _decorate(
+def _header(
     wording: Wording, width: float, height: float, canvas: Canvas, number: int, total: int
 ) -> None:
-    """Running header (who this page is about) and footer (which page, which content)."""
+    """Who this page is about, on every page (pages get separated in a chart)."""
     details, words = wording.session.details, wording.words
     unknown = wording.say("header_not_recorded")
     birth = words.format_date(details.date_of_birth) if details.date_of_birth else unknown
@@ -189,6 +204,14 @@ def _decorate(
     canvas.setStrokeColor(st.RULE)
     canvas.setLineWidth(0.6)
     canvas.line(st.MARGIN, height - st.MARGIN + 8, width - st.MARGIN, height - st.MARGIN + 8)
+    canvas.restoreState()
+
+
+def _footer(wording: Wording, width: float, canvas: Canvas, number: int, total: int) -> None:
+    """Which page of how many, and which content the patient was shown."""
+    canvas.saveState()
+    canvas.setStrokeColor(st.RULE)
+    canvas.setLineWidth(0.6)
     canvas.line(st.MARGIN, st.MARGIN - 14, width - st.MARGIN, st.MARGIN - 14)
     content = wording.session.content
     canvas.setFillColor(st.MUTED)

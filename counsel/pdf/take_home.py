@@ -68,7 +68,7 @@ def build_take_home(session: Session, clinic: ClinicSettings) -> bytes:
     document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     document.build(
         _story(wording, clinic),
-        canvasmaker=partial(NumberedCanvas, decorate=partial(_footer, wording, width)),
+        canvasmaker=partial(NumberedCanvas, footer=partial(_footer, wording, width)),
     )
     return buffer.getvalue()
 
