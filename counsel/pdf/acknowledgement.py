@@ -56,6 +56,8 @@ class NumberedCanvas(Canvas):
     order) meets who the page is about first and the page number last.
     """
 
+    _code: list[str]  # the page's operators so far (reportlab's)
+
     def __init__(
         self, *args: Any, header: Decorate | None = None, footer: Decorate, **kwargs: Any
     ) -> None:
