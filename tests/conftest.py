@@ -99,3 +99,19 @@ def open_window(qtbot, content, clinic, store, clock):  # noqa: ANN001, ANN201 (
 def mock_speech(monkeypatch: pytest.MonkeyPatch) -> None:
     """Read-aloud speaks through Qt's mock engine in tests: silent and predictable."""
     monkeypatch.setenv("COUNSEL_TTS_ENGINE", "mock")
+
+
+@pytest.fixture(scope="session")
+def demo(content: Content):  # noqa: ANN201 (a signed Session)
+    """The demo visit, signed: what the PDF tests read."""
+    from counsel.core.demo import demo_session
+
+    return demo_session(content)
+
+
+@pytest.fixture(scope="session")
+def demo_pdf(demo, clinic: ClinicSettings) -> bytes:  # noqa: ANN001
+    """The demo visit's acknowledgement PDF, built once for the whole run."""
+    from counsel.pdf.acknowledgement import build_acknowledgement
+
+    return build_acknowledgement(demo, clinic)

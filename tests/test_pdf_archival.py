@@ -24,16 +24,6 @@ from counsel.pdf.archival_check import archival_problems
 
 
 @pytest.fixture(scope="module")
-def demo(content: Content) -> Session:
-    return demo_session(content)
-
-
-@pytest.fixture(scope="module")
-def demo_pdf(demo: Session, clinic: ClinicSettings) -> bytes:
-    return build_acknowledgement(demo, clinic)
-
-
-@pytest.fixture(scope="module")
 def spanish() -> Content:
     return load_content("es")
 

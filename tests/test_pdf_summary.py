@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from pdf_text import flat, page_texts, runs
 
 from counsel.core.content import ChecklistScreen, ClinicSettings, ComparisonScreen, Content
@@ -10,16 +9,6 @@ from counsel.core.demo import demo_session, signature_ink
 from counsel.core.session import Session
 from counsel.pdf.acknowledgement import build_acknowledgement
 from counsel.pdf.styles import MARGIN
-
-
-@pytest.fixture(scope="module")
-def demo(content: Content) -> Session:
-    return demo_session(content)
-
-
-@pytest.fixture(scope="module")
-def demo_pdf(demo: Session, clinic: ClinicSettings) -> bytes:
-    return build_acknowledgement(demo, clinic)
 
 
 def first_pages(data: bytes) -> str:
