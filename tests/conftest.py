@@ -128,3 +128,17 @@ def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "counsel-config"
     monkeypatch.setenv("COUNSEL_CONFIG_DIR", str(folder))
     return folder
+@pytest.fixture(scope="session")
+def demo(content: Content):
+    """The demo visit, signed: what the PDF tests read."""
+    from counsel.core.demo import demo_session
+
+    return demo_session(content)
+
+
+@pytest.fixture(scope="session")
+def demo_pdf(demo, clinic: ClinicSettings) -> bytes:
+    """The demo visit's acknowledgement PDF, built once for the whole run."""
+    from counsel.pdf.acknowledgement import build_acknowledgement
+
+    return build_acknowledgement(demo, clinic)

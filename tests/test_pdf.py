@@ -31,16 +31,6 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-@pytest.fixture(scope="module")
-def demo(content: Content) -> Session:
-    return demo_session(content)
-
-
-@pytest.fixture(scope="module")
-def demo_pdf(demo: Session, clinic: ClinicSettings) -> bytes:
-    return build_acknowledgement(demo, clinic)
-
-
 def sealed_variant(content: Content, change) -> Session:
     """The demo session, changed by ``change`` before it is sealed."""
     session = demo_session(content, seal=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from counsel.core.consent_text import ConsentText
 from counsel.core.formatting import DocumentWords
 
 
@@ -252,6 +253,8 @@ class Content:
     sha256: str
     # The PDF's own words (document.toml); None only in content a test builds by hand.
     document: DocumentWords | None = None
+    # The procedure consent's own words (consent.toml), for clinics that sign it in Counsel.
+    consent: ConsentText | None = None
     # The words drawn over each picture (illustrations.toml), by illustration file name.
     illustration_labels: Mapping[str, tuple[IllustrationLabel, ...]] = field(
         default_factory=dict
@@ -293,3 +296,5 @@ class ClinicSettings:
     levels: tuple[str, ...]
     language: str
     records_folder: str = ""  # empty: the application-data folder
+    portal: str = ""  # the patient portal's address, printed as a QR code on the take-home copy
+    document_type: str = "acknowledgement"  # or "consent": the signed PDF is the procedure consent

@@ -12,12 +12,12 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import inch
-from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, Paragraph, Table, TableStyle
 
 from counsel.core import session_facts as facts
 from counsel.core.content import ChecklistScreen, ClinicSettings, Screen, SignaturesScreen
 from counsel.pdf import styles as st
+from counsel.pdf.consent import consent_block, consent_statements, document_title
 from counsel.pdf.fonts import BOLD
 from counsel.pdf.signatures import signatures_block
 from counsel.pdf.wording import Wording, lines
@@ -25,7 +25,6 @@ from counsel.pdf.wording import Wording, lines
 Row = tuple[Paragraph, list[Flowable]]
 RowMaker = Callable[[Any, Wording], list[Row]]  # takes its kind's class (content.SCREEN_TYPES)
 
-SIGNING_START = 3.6 * inch  # the heading, the statement and the first signature, together
 FACT_LABEL = ParagraphStyle("factlabel", parent=st.ROW, fontName=BOLD)
 FACT_ITEM = ParagraphStyle("factitem", parent=st.ROW, leftIndent=12, firstLineIndent=-12)
 
@@ -33,10 +32,7 @@ FACT_ITEM = ParagraphStyle("factitem", parent=st.ROW, leftIndent=12, firstLineIn
 def summary_story(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
     """Page one and, with several signers, page two."""
     session = wording.session
-    titles = [
-        language.words.label("title", procedure=language.content.procedure)
-        for language in wording.languages
-    ]
+    titles = [document_title(language, clinic) for language in wording.languages]
     story: list[Flowable] = [
         st.para(clinic.name, st.CLINIC),
         st.para(f"{clinic.address} · {clinic.phone}", st.LABEL),
@@ -49,9 +45,9 @@ def summary_story(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
     signing = session.content.first_of_kind("signatures")
     if isinstance(signing, SignaturesScreen):
         twin = wording.twin(signing)
-        story.append(CondPageBreak(SIGNING_START))
-        story.append(lines([signing.title, twin.title if twin else None], st.HEADING))
-        story += signatures_block(signing, wording)
+        heading = lines([signing.title, twin.title if twin else None], st.HEADING)
+        story += consent_block(wording, clinic)
+        story += signatures_block(signing, wording, heading, consent_statements(wording, clinic))
     return story
 
 

@@ -186,6 +186,26 @@
         <translation>Guardar una copia bilingüe para la clínica…</translation>
     </message>
     <message>
+        <location filename="../../counsel/ui/screens/done.py" line="82"/>
+        <source>Save the patient&apos;s take-home copy…</source>
+        <translation>Guardar la copia del paciente para llevar a casa…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="84"/>
+        <source>Saves a large-print copy in the patient&apos;s language to take home</source>
+        <translation>Guarda una copia en letra grande, en el idioma del paciente, para llevar a casa</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="86"/>
+        <source>Print the patient&apos;s take-home copy…</source>
+        <translation>Imprimir la copia del paciente para llevar a casa…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="88"/>
+        <source>Prints a large-print copy in the patient&apos;s language to take home</source>
+        <translation>Imprime una copia en letra grande, en el idioma del paciente, para llevar a casa</translation>
+    </message>
+    <message>
         <location filename="../../counsel/ui/screens/done.py" line="36"/>
         <source>Try saving the record again</source>
         <translation>Intentar guardar el registro otra vez</translation>
