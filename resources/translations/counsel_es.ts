@@ -1322,4 +1322,44 @@ y vuelva a abrir Counsel.</translation>
         <translation>No se encontró una salida de sonido: no hay altavoces ni audífonos conectados, o el servicio de sonido de la computadora no está funcionando. Conecte altavoces o audífonos, revise la configuración de sonido y vuelva a intentarlo.</translation>
     </message>
 </context>
+<context>
+    <name>Saving</name>
+    <message>
+        <location filename="../../counsel/ui/saving.py" line="1"/>
+        <source>Save the acknowledgement</source>
+        <translation>Guardar la constancia</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/saving.py" line="1"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/saving.py" line="1"/>
+        <source>Could not save</source>
+        <translation>No se pudo guardar</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/saving.py" line="1"/>
+        <source>The PDF was not saved: %1</source>
+        <translation>El PDF no se guardó: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/saving.py" line="1"/>
+        <source>Saved</source>
+        <translation>Guardado</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/saving.py" line="1"/>
+        <source>The acknowledgement was saved as:
+%1</source>
+        <translation>La constancia se guardó como:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/saving.py" line="1"/>
+        <source>Open folder</source>
+        <translation>Abrir carpeta</translation>
+    </message>
+</context>
 </TS>
