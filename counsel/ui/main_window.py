@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,7 +30,9 @@ from counsel.ui.screens.base import ScreenContext, ScreenPage
 from counsel.ui.screens.registry import SCREEN_CLASSES
 from counsel.ui.session_bridge import SessionBridge
 from counsel.ui.sidebar import Sidebar
+from counsel.ui.window_actions import add_menus, add_shortcuts
 from counsel.ui.window_fit import keep_inside_screen, place_window, remember_window
+from counsel.ui.workstation_memory import may_quit, remember_clinician
 
 if TYPE_CHECKING:
     from counsel.core.record_store import RecordStore
@@ -67,7 +69,7 @@ class MainWindow(QMainWindow):
         self._maximised_before = False  # restored when presenting ends
         self.bridge: SessionBridge | None = None
         self.recorder: SessionRecorder | None = None
-        self._shortcuts()
+        add_shortcuts(self)
         self._build()
         self.start(session or new_session())
 
@@ -114,7 +116,7 @@ class MainWindow(QMainWindow):
             previous.deleteLater()
         self.setCentralWidget(central)
         self.menuBar().clear()
-        self._menus()
+        add_menus(self)
 
     def set_presenting(self, presenting: bool) -> None:
         """Full screen, larger type and only what the patient needs; Ctrl+Shift+P returns."""
@@ -159,32 +161,6 @@ class MainWindow(QMainWindow):
         session.set_content(self.content)
         self._build()
         self.start(session, index)
-
-    def _shortcuts(self) -> None:
-        for keys, action in (
-            ("Alt+Right", lambda: self.go_to(self.index + 1)),
-            ("Alt+Left", lambda: self.go_to(self.index - 1)),
-            ("Ctrl+PgDown", lambda: self.go_to(self.index + 1)),
-            ("Ctrl+PgUp", lambda: self.go_to(self.index - 1)),
-            ("Ctrl+D", self._toggle_discussed_key),
-            ("Ctrl+Shift+R", lambda: self.read_controls.play.click()),
-            ("Ctrl+Shift+P", lambda: self.set_presenting(not self.presenting)),
-            ("Ctrl++", lambda: self.set_display(self.display.bigger())),
-            ("Ctrl+=", lambda: self.set_display(self.display.bigger())),
-            ("Ctrl+-", lambda: self.set_display(self.display.smaller())),
-        ):
-            QShortcut(QKeySequence(keys), self, activated=action)
-
-    def _menus(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Session"))
-        new = menu.addAction(self.tr("&New session"), lambda: self.start(self.new_session()))
-        new.setShortcut(QKeySequence.StandardKey.New)
-        records = menu.addAction(self.tr("&Records…"), self.show_records)
-        records.setShortcut(QKeySequence("Ctrl+R"))
-        menu.addAction(self.tr("&Presentation mode (Ctrl+Shift+P to return)"),
-                       lambda: self.set_presenting(True))
-        menu.addSeparator()
-        menu.addAction(self.tr("&Quit"), self.close).setShortcut(QKeySequence.StandardKey.Quit)
 
     def show_records(self) -> RecordsWindow:
         """The records list; choosing an unfinished session resumes it here."""
@@ -242,7 +218,18 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(PDF_WARM_UP_DELAY_MS, self,
                           lambda: warm_up_pdf(self.content, self.clinic))
 
+    def quit_asking(self) -> None:
+        """Quit (Ctrl+Q) or the window's close button: asked first in the middle of a session."""
+        assert self.recorder is not None
+        if may_quit(self, self.session, saved=self.recorder.failure is None):
+            self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if event.spontaneous():  # the window manager's close button
+            assert self.recorder is not None
+            if not may_quit(self, self.session, saved=self.recorder.failure is None):
+                event.ignore()
+                return
         if not self.presenting:
             remember_window(self)
         super().closeEvent(event)
@@ -283,11 +270,13 @@ class MainWindow(QMainWindow):
             screen_id = self.content.screens[self.index].id
             self.session.mark_discussed(screen_id, not self.session.is_discussed(screen_id))
 
-    def _toggle_discussed_key(self) -> None:
+    def toggle_discussed_key(self) -> None:
         if self.discussed_button.isVisible() and self.discussed_button.isEnabled():
             self._toggle_discussed()
 
     def _session_changed(self, what: str) -> None:
+        if what == "details":
+            remember_clinician(self.session.details)
         self._update_nav()
 
     def _update_nav(self) -> None:

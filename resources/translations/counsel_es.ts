@@ -122,6 +122,16 @@
         <source>Please type a real date of birth, for example 03/14/1948.</source>
         <translation>Por favor, escriba una fecha de nacimiento válida, por ejemplo 03/14/1948.</translation>
     </message>
+    <message>
+        <location filename="../../counsel/ui/screens/details.py" line="1"/>
+        <source>Fills in the clinician who last used this computer</source>
+        <translation>Completa el profesional que usó esta computadora la última vez</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/details.py" line="1"/>
+        <source>Same clinician as last time: %1</source>
+        <translation>El mismo profesional que la última vez: %1</translation>
+    </message>
 </context>
 <context>
     <name>DisplayControls</name>
@@ -389,6 +399,34 @@
         <location filename="../../counsel/ui/main_window.py" line="194"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/workstation_memory.py" line="1"/>
+        <source>This session is not signed yet. It is saved: Counsel offers to go on with it next time it starts.
+
+Quit now?</source>
+        <translation>Esta sesión todavía no está firmada. Está guardada: Counsel ofrecerá continuarla la próxima vez que se abra.
+
+¿Salir ahora?</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/workstation_memory.py" line="1"/>
+        <source>This session is not signed yet, and its latest changes could not be saved. Quitting now loses them.
+
+Quit anyway?</source>
+        <translation>Esta sesión todavía no está firmada y sus últimos cambios no se pudieron guardar. Si sale ahora, se perderán.
+
+¿Salir de todos modos?</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/workstation_memory.py" line="1"/>
+        <source>Quit Counsel?</source>
+        <translation>¿Salir de Counsel?</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/workstation_memory.py" line="1"/>
+        <source>&amp;Keep working</source>
+        <translation>Seguir &amp;trabajando</translation>
     </message>
 </context>
 <context>
