@@ -12,7 +12,7 @@ PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus
 # Read-aloud speaks through speech-dispatcher with espeak-ng (not needed for the tests).
 [ "${1:-}" = "--test" ] || PACKAGES+=(speech-dispatcher espeak-ng)
 # The tests print through a real CUPS to its PDF printer, and drive the real app on an X server.
-[ "${1:-}" = "--test" ] && PACKAGES+=(cups printer-driver-cups-pdf xvfb openbox xdotool)
+[ "${1:-}" = "--test" ] && PACKAGES+=(cups printer-driver-cups-pdf xvfb openbox xdotool imagemagick)
 python3 -m venv --help >/dev/null 2>&1 || PACKAGES+=(python3-venv)
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.back_button.clicked.connect(lambda: self.go_to(self.index - 1))
         self.next_button.clicked.connect(lambda: self.go_to(self.index + 1))
         self.discussed_button.clicked.connect(self._toggle_discussed)
+        self.nav.return_button.clicked.connect(lambda: self.go_to(self.nav.return_to))
         right.addWidget(self.nav)
         previous = self.takeCentralWidget()
         if previous is not None:  # the old language's widgets, pages included
@@ -239,7 +240,7 @@ class MainWindow(QMainWindow):
         assert self.bridge is not None and self.recorder is not None
         context = ScreenContext(self.content, self.clinic, self.bridge, self.recorder)
         page = SCREEN_CLASSES[screen.kind](screen, context)
-        page.jumpRequested.connect(self.go_to_screen)
+        page.jumpRequested.connect(lambda screen_id: self.go_to_screen(screen_id, index))
         page.newSessionRequested.connect(lambda: self.start(self.new_session()))
         page.set_presenting(self.presenting)
         return page
@@ -252,8 +253,11 @@ class MainWindow(QMainWindow):
     def current_page(self) -> ScreenPage:
         return self.stack.current_page()
 
-    def go_to_screen(self, screen_id: str) -> None:
+    def go_to_screen(self, screen_id: str, came_from: int = -1) -> None:
+        """Follow a link to a screen; the nav bar then offers the way back to ``came_from``."""
         if self.content.has_screen(screen_id):
+            done = self.content.first_of_kind("done")
+            self.nav.return_to = -1 if done and screen_id == done.id else came_from
             self.go_to(self.content.index_of(screen_id))
 
     def go_to(self, index: int) -> None:

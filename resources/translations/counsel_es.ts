@@ -1244,6 +1244,16 @@ Go on with it?</source>
         <source>✓  Discussed</source>
         <translation>✓  Tratado</translation>
     </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>Back to: %1</source>
+        <translation>Volver a: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>Goes back to the screen you came from</source>
+        <translation>Vuelve a la pantalla de la que vino</translation>
+    </message>
 </context>
 <context>
     <name>PrintJob</name>
