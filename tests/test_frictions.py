@@ -43,6 +43,7 @@ def test_after_go_back_to_from_the_quiz_a_button_leads_back(qtbot, open_window) 
 
 def test_signing_ticks_signatures_and_next_steps(qtbot, open_window, content) -> None:  # noqa: ANN001
     window = open_window(lambda: demo_session(content))
+    qtbot.waitUntil(lambda: window.recorder.is_stored_signed, timeout=20000)
     states = [window.sidebar.state_of(window.session, i) for i in range(len(content.screens))]
     assert states[-2:] == ["discussed", "discussed"]
     assert window.sidebar.list.item(len(content.screens) - 1).text().startswith("✓")

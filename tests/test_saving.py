@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QStandardPaths, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog
+from ui_driver import answer_next_confirmation
 
 from counsel.core.demo import demo_session
 from counsel.ui.saving import record_file_name
@@ -53,16 +54,8 @@ def answer_save_dialog(qtbot, into: Path, seen: list, name: str = "") -> None:  
             return
         seen.append((dialog.directory().absolutePath(), Path(dialog.selectedFiles()[0]).name))
         dialog.selectFile(str(into / (name or Path(dialog.selectedFiles()[0]).name)))
-        QTimer.singleShot(20, confirm)
+        seen.append(answer_next_confirmation(button="Close"))  # receives the box's text
         dialog.accept()
-
-    def confirm() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, confirm)
-            return
-        seen.append(box.text())
-        box.button(QMessageBox.StandardButton.Close).click()
 
     QTimer.singleShot(0, save)
 
@@ -84,7 +77,7 @@ def test_save_starts_in_documents_and_then_in_the_folder_used_last(
     assert name == "Nguyen-Oberg-2026-11-20-DEMO-0001-MILD-acknowledgement.pdf"
     saved = elsewhere / name
     assert saved.read_bytes() == window.recorder.pdf_bytes()
-    assert str(saved) in seen[1], "the confirmation says where the PDF went"
+    assert str(saved) in seen[1][0], "the confirmation says where the PDF went"
     seen.clear()
     answer_save_dialog(qtbot, elsewhere, seen, "second-copy.pdf")
     page.save_with_dialog()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -191,7 +192,7 @@ class MainWindow(QMainWindow):
         # The recorder listens first, so the record is stored before any screen reacts.
         self.recorder = SessionRecorder(self.store, session, self.clinic, run=run_in_background)
         self.bridge = SessionBridge(session, self)
-        self.recorder.watch(lambda: self.bridge.changed.emit("record") if self.bridge else None)
+        self.recorder.watch(self._record_changed)
         self.banner.follow(self.recorder)
         self.bridge.changed.connect(self._session_changed)
         self.go_to(at_screen)
@@ -277,6 +278,13 @@ class MainWindow(QMainWindow):
     def toggle_discussed_key(self) -> None:
         if self.discussed_button.isVisible() and self.discussed_button.isEnabled():
             self._toggle_discussed()
+
+    def _record_changed(self) -> None:
+        """Saving failed or worked again, or the signed record was stored: screens refresh
+        (unless the window is already gone when a background build finishes)."""
+        if shiboken6.isValid(self) and self.bridge is not None and shiboken6.isValid(self.bridge):
+            self.banner.show_state()
+            self.bridge.changed.emit("record")
 
     def _session_changed(self, what: str) -> None:
         if what == "details":

@@ -251,26 +251,6 @@
         <translation>Todavía no se ha firmado. La constancia aparece aquí después de firmar.</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/done.py" line="128"/>
-        <source>Save the acknowledgement</source>
-        <translation>Guardar la constancia</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/screens/done.py" line="128"/>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Documentos PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/screens/done.py" line="138"/>
-        <source>Could not save</source>
-        <translation>No se pudo guardar</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/screens/done.py" line="139"/>
-        <source>The PDF was not saved: %1</source>
-        <translation>No se guardó el PDF: %1</translation>
-    </message>
-    <message>
         <location filename="../../counsel/ui/screens/done.py" line="1"/>
         <source>Signed. Saving the signed record…</source>
         <translation>Firmado. Guardando el registro firmado…</translation>
@@ -682,21 +662,6 @@ Quit anyway?</source>
         <location filename="../../counsel/ui/record_viewer.py" line="46"/>
         <source>Close</source>
         <translation>Cerrar</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/record_viewer.py" line="61"/>
-        <source>Save the acknowledgement</source>
-        <translation>Guardar la constancia</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/record_viewer.py" line="61"/>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Documentos PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/record_viewer.py" line="67"/>
-        <source>Could not save</source>
-        <translation>No se pudo guardar</translation>
     </message>
 </context>
 <context>
