@@ -23,7 +23,7 @@ def runs(data: bytes) -> list[Run]:
     found: list[Run] = []
     for number, page in enumerate(PdfReader(io.BytesIO(data)).pages, 1):
 
-        def visit(text, cm, tm, font, size, number=number):  # noqa: ANN001, ANN202
+        def visit(text, cm, tm, font, size, number=number):
             if not text.strip():
                 return
             scale = math.hypot(tm[2], tm[3]) * math.hypot(cm[2], cm[3])

@@ -96,7 +96,7 @@ def test_content_digest_changes_with_any_edit(resources_copy: Path) -> None:
     assert load_content("en", resources_copy).sha256 != before
 
 
-def test_the_records_folder_comes_from_the_clinic_settings(resources_copy: Path, monkeypatch) -> None:  # noqa: ANN001, E501
+def test_the_records_folder_comes_from_the_clinic_settings(resources_copy: Path, monkeypatch) -> None:  # noqa: E501
     from counsel.settings import data_dir
 
     edit(resources_copy / "clinic.toml", 'records_folder = ""', 'records_folder = "~/Consents"')

@@ -31,17 +31,7 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-@pytest.fixture(scope="module")
-def demo(content: Content) -> Session:
-    return demo_session(content)
-
-
-@pytest.fixture(scope="module")
-def demo_pdf(demo: Session, clinic: ClinicSettings) -> bytes:
-    return build_acknowledgement(demo, clinic)
-
-
-def sealed_variant(content: Content, change) -> Session:  # noqa: ANN001 (a callable)
+def sealed_variant(content: Content, change) -> Session:
     """The demo session, changed by ``change`` before it is sealed."""
     session = demo_session(content, seal=False)
     change(session)
@@ -213,7 +203,7 @@ def test_every_screen_kind_has_a_block() -> None:
     assert set(BLOCKS) == set(SCREEN_KINDS)
 
 
-def test_times_are_local_and_name_their_zone(monkeypatch: pytest.MonkeyPatch, content) -> None:  # noqa: ANN001, E501
+def test_times_are_local_and_name_their_zone(monkeypatch: pytest.MonkeyPatch, content) -> None:
     format_date, format_datetime = content.document.format_date, content.document.format_datetime
     moment = datetime(2026, 11, 25, 19, 5, tzinfo=UTC)
     for zone, expected in (

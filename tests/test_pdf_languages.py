@@ -6,6 +6,7 @@ import io
 import re
 import string
 import time
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from counsel.core.session import Session
 from counsel.core.toml_reader import ContentError
 from counsel.pdf.acknowledgement import build_acknowledgement
 from counsel.pdf.sections import appendix_screens
+from counsel.pdf.take_home import build_take_home
 
 
 def flat_text(data: bytes) -> str:
@@ -194,6 +196,8 @@ def test_every_label_is_used_and_none_is_missing(
     for session in (demo_session(shown), sparse_session(shown), sparse_session(shown, False)):
         build_acknowledgement(session, clinic)
         build_acknowledgement(session, clinic, bilingual_with=other)
+        build_take_home(session, replace(clinic, portal="https://portal.example.org"))
+        build_acknowledgement(session, replace(clinic, document_type="consent"))
     assert used == set(words(shown).labels)
 
 

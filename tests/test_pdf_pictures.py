@@ -92,7 +92,7 @@ def drawing_operators(data: bytes) -> list[bytes]:
     return [token for token in stream.split() if token not in (b"q", b"Q")]
 
 
-def one_page(draw) -> bytes:  # noqa: ANN001 (a function of a canvas)
+def one_page(draw) -> bytes:
     buffer = io.BytesIO()
     canvas = Canvas(buffer)
     draw(canvas)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from pdf_text import flat, page_texts, runs
 
 from counsel.core.content import ChecklistScreen, ClinicSettings, ComparisonScreen, Content
@@ -10,16 +9,6 @@ from counsel.core.demo import demo_session, signature_ink
 from counsel.core.session import Session
 from counsel.pdf.acknowledgement import build_acknowledgement
 from counsel.pdf.styles import MARGIN
-
-
-@pytest.fixture(scope="module")
-def demo(content: Content) -> Session:
-    return demo_session(content)
-
-
-@pytest.fixture(scope="module")
-def demo_pdf(demo: Session, clinic: ClinicSettings) -> bytes:
-    return build_acknowledgement(demo, clinic)
 
 
 def first_pages(data: bytes) -> str:
@@ -119,3 +108,12 @@ def test_type_sizes_by_role(demo_pdf: bytes, content: Content, clinic: ClinicSet
             if words in run.text and not set(run.text.split()) <= picture_words
         }
         assert sizes and min(sizes) >= 10, words
+
+
+def test_reading_order_is_header_body_footer(demo_pdf: bytes) -> None:
+    """An untagged PDF is read in stream order: who it is about first, the page number last."""
+    pages = page_texts(demo_pdf)
+    for number, text in enumerate(pages, 1):
+        assert text.startswith("Zoë Nguyễn-Øberg (DEMO) · DOB Mar 14, 1948"), number
+        assert text.rstrip().endswith(f"Page {number} of {len(pages)}"), number
+    assert "Riverside Spine & Pain Center" in pages[0].split("\n")[1]

@@ -25,7 +25,7 @@ ASPECT = 800 / 500  # every picture's
 ON_DRAWING = bytes(0xFF if grey < DRAWING_BELOW else 0 for grey in range(256))
 
 
-def picture_sizes(window) -> set[tuple[int, float]]:  # noqa: ANN001
+def picture_sizes(window) -> set[tuple[int, float]]:
     """Every (picture width, text point size) a picture with words is shown at, over every
     screen."""
     found = set()
@@ -76,7 +76,7 @@ def words_on_drawing(view: IllustrationView) -> tuple[int, int]:
 def test_no_picture_label_covers_the_drawing_at_any_window_or_text_size(
     qtbot,
     open_window,
-    language: str,  # noqa: ANN001
+    language: str,
 ) -> None:
     window = open_window()
     window.change_language(language)

@@ -32,7 +32,7 @@ def records_cli(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def big_store(tmp_path_factory, content) -> Path:  # noqa: ANN001
+def big_store(tmp_path_factory, content) -> Path:
     folder = tmp_path_factory.mktemp("thousands")
     with RecordStore.in_folder(folder) as store:
         fill(store, content, 2_000, seed=11)
@@ -93,7 +93,7 @@ def peak_kb_of_verify(folder: Path) -> int:
     return peak_kb
 
 
-def test_verify_memory_does_not_grow_with_the_store(tmp_path, content, big_store) -> None:  # noqa: ANN001
+def test_verify_memory_does_not_grow_with_the_store(tmp_path, content, big_store) -> None:
     small = tmp_path / "small"
     with RecordStore.in_folder(small) as store:
         fill(store, content, 200, seed=3)

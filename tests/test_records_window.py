@@ -15,13 +15,13 @@ from counsel.ui.record_viewer import RecordViewer
 from counsel.ui.records_window import RecordsWindow
 
 
-def signed_demo(store, content, clinic) -> str:  # noqa: ANN001
+def signed_demo(store, content, clinic) -> str:
     session = demo_session(content)
     SessionRecorder(store, session, clinic, build_pdf).close()
     return session.id
 
 
-def test_find_a_signed_record_by_name_and_reprint_it(qtbot, store, content, clinic) -> None:  # noqa: ANN001
+def test_find_a_signed_record_by_name_and_reprint_it(qtbot, store, content, clinic) -> None:
     record_id = signed_demo(store, content, clinic)
     window = RecordsWindow(store, content.document)
     qtbot.addWidget(window)
@@ -42,7 +42,7 @@ def test_find_a_signed_record_by_name_and_reprint_it(qtbot, store, content, clin
     assert "record_opened" in [e.action for e in store.audit_trail(record_id)]
 
 
-def test_an_unfinished_session_is_resumed_from_the_list(qtbot, open_window, store) -> None:  # noqa: ANN001
+def test_an_unfinished_session_is_resumed_from_the_list(qtbot, open_window, store) -> None:
     window = open_window()
     fill_details(qtbot, window, "Test Draft", "Test Clinician")
     draft_id = window.session.id
@@ -56,7 +56,7 @@ def test_an_unfinished_session_is_resumed_from_the_list(qtbot, open_window, stor
     assert window.session.details.patient_name == "Test Draft"
 
 
-def test_verify_reports_a_changed_byte(qtbot, store, content, clinic, monkeypatch) -> None:  # noqa: ANN001
+def test_verify_reports_a_changed_byte(qtbot, store, content, clinic, monkeypatch) -> None:
     signed_demo(store, content, clinic)
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append("ok"))
@@ -81,7 +81,7 @@ def test_verify_reports_a_changed_byte(qtbot, store, content, clinic, monkeypatc
     assert "PDF" in shown[-1]
 
 
-def test_verify_shows_progress_and_can_be_cancelled(qtbot, store, content, clock,  # noqa: ANN001
+def test_verify_shows_progress_and_can_be_cancelled(qtbot, store, content, clock,
                                                     monkeypatch) -> None:
     from record_helpers import fill
 
@@ -105,7 +105,7 @@ def test_verify_shows_progress_and_can_be_cancelled(qtbot, store, content, clock
     assert "chain_verified" not in [e.action for e in store.audit_trail("")]
 
 
-def test_the_records_window_fits_a_small_screen_in_spanish(qtbot, store, content) -> None:  # noqa: ANN001
+def test_the_records_window_fits_a_small_screen_in_spanish(qtbot, store, content) -> None:
     from PySide6.QtWidgets import QLabel
 
     from counsel.core.content_loader import load_content

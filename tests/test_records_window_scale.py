@@ -30,7 +30,7 @@ SORT_KEYS = (
 
 
 @pytest.fixture
-def records(qtbot, open_window, store, content, clock):  # noqa: ANN001, ANN201
+def records(qtbot, open_window, store, content, clock):
     """A main window over a store of 300 signed records and two drafts; its Records window."""
     fill(store, content, RECORDS)
     for name in ("Draft Abernathy (DEMO)", "Draft Brightwater (DEMO)"):
@@ -41,7 +41,7 @@ def records(qtbot, open_window, store, content, clock):  # noqa: ANN001, ANN201
     return window.show_records()
 
 
-def table_of(records) -> QTableView:  # noqa: ANN001
+def table_of(records) -> QTableView:
     table = records.findChild(QTableView, "recordsTable")
     assert table is not None
     return table
@@ -52,14 +52,14 @@ def shown_ids(table: QTableView) -> list[str]:
     return [model.index(row, 0).data(ID_ROLE) for row in range(model.rowCount())]
 
 
-def click_header(qtbot, table: QTableView, column: int) -> None:  # noqa: ANN001
+def click_header(qtbot, table: QTableView, column: int) -> None:
     header = table.horizontalHeader()
     x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(x, header.height() // 2))
 
 
-def scroll_to_end(qtbot, table: QTableView) -> None:  # noqa: ANN001
+def scroll_to_end(qtbot, table: QTableView) -> None:
     """Scroll down as a user would until no more rows arrive."""
     model = table.model()
     while True:
@@ -70,7 +70,7 @@ def scroll_to_end(qtbot, table: QTableView) -> None:  # noqa: ANN001
             return
 
 
-def search(qtbot, records, text: str) -> None:  # noqa: ANN001
+def search(qtbot, records, text: str) -> None:
     box = records.findChild(type(records.search), "recordSearch")
     box.selectAll()
     box.del_()
@@ -80,11 +80,11 @@ def search(qtbot, records, text: str) -> None:  # noqa: ANN001
         pass  # the search runs once typing pauses
 
 
-def count_text(records) -> str:  # noqa: ANN001
+def count_text(records) -> str:
     return records.findChild(QLabel, "recordCount").text()
 
 
-def test_every_column_sorts_both_ways_over_hundreds_of_records(qtbot, records, store) -> None:  # noqa: ANN001
+def test_every_column_sorts_both_ways_over_hundreds_of_records(qtbot, records, store) -> None:
     table = table_of(records)
     summaries: dict[str, RecordSummary] = {}
     for column, key in enumerate(SORT_KEYS):
@@ -101,7 +101,7 @@ def test_every_column_sorts_both_ways_over_hundreds_of_records(qtbot, records, s
             assert keys == sorted(keys, reverse=descending), (column, descending)
 
 
-def test_search_filters_and_says_how_many_match(qtbot, records, store) -> None:  # noqa: ANN001
+def test_search_filters_and_says_how_many_match(qtbot, records, store) -> None:
     assert re.fullmatch(r"302 records", count_text(records).replace(",", ""))
     first = store.list_records(limit=1)[0]
     family = first.patient_name.split()[1]
@@ -121,7 +121,7 @@ def test_search_filters_and_says_how_many_match(qtbot, records, store) -> None: 
     assert records.findChild(QLabel, "noRecords").isVisible() and not table.isVisible()
 
 
-def test_open_withdraw_and_delete_touch_only_their_rows(qtbot, records, store, monkeypatch) -> None:  # noqa: ANN001
+def test_open_withdraw_and_delete_touch_only_their_rows(qtbot, records, store, monkeypatch) -> None:
     table = table_of(records)
     model = table.model()
     opened: list[str] = []
@@ -153,7 +153,7 @@ def test_open_withdraw_and_delete_touch_only_their_rows(qtbot, records, store, m
     assert store.count_records() == RECORDS + 1
 
 
-def test_rows_load_a_page_at_a_time_as_the_list_scrolls(qtbot, records) -> None:  # noqa: ANN001
+def test_rows_load_a_page_at_a_time_as_the_list_scrolls(qtbot, records) -> None:
     table = table_of(records)
     model = table.model()
     first_page = model.rowCount()

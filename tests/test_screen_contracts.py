@@ -26,7 +26,7 @@ VARIANTS = {
 }
 
 
-def make_screen(kind: str, say) -> c.Screen:  # noqa: ANN001
+def make_screen(kind: str, say) -> c.Screen:
     common = dict(id=kind, kind=kind, title=say("Title"), nav_title="Nav", summary=say("Sum"),
                   intro=say("Intro"), illustration="quiz.svg")
     sections = (c.Section(heading=say("Heading"), text=say("Text"), bullets=(say("Bullet"),)),)
@@ -72,7 +72,7 @@ def make_screen(kind: str, say) -> c.Screen:  # noqa: ANN001
 
 @pytest.mark.parametrize("variant", list(VARIANTS))
 @pytest.mark.parametrize("kind", list(SCREEN_CLASSES))
-def test_screen_contract(qtbot, clinic, clock, store, kind: str, variant: str) -> None:  # noqa: ANN001
+def test_screen_contract(qtbot, clinic, clock, store, kind: str, variant: str) -> None:
     prepare_application([])
     screen = make_screen(kind, VARIANTS[variant])
     content = c.Content(language="xx", language_name="X", version="t", title="T", procedure="P",

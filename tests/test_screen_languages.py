@@ -36,7 +36,7 @@ def test_languages_survive_the_record_and_older_records_still_open(content: Cont
 
 
 def test_the_trail_says_which_language_each_screen_was_shown_in(
-    content: Content, clinic: ClinicSettings, store  # noqa: ANN001 (a RecordStore)
+    content: Content, clinic: ClinicSettings, store
 ) -> None:
     session = Session(content, clock=DemoClock())
     recorder = SessionRecorder(store, session, clinic, build_pdf)

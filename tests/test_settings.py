@@ -41,6 +41,11 @@ def test_only_the_settings_module_reads_the_environment() -> None:
     assert readers == ["settings.py"]
 
 
+def test_the_readme_lists_every_setting() -> None:
+    readme = (Path(counsel.__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert [s.env for s in settings.SETTINGS if f"| `{s.env}` |" not in readme] == []
+
+
 def test_the_data_folder_is_qts_app_data_folder(monkeypatch: pytest.MonkeyPatch,
                                                 tmp_path: Path) -> None:
     """Records are where Qt keeps Counsel's data, so the command line and the app agree."""

@@ -9,20 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from counsel.core.consent_text import ConsentText
 from counsel.core.formatting import DocumentWords
-
-SCREEN_KINDS = (
-    "details",
-    "info",
-    "checklist",
-    "steps",
-    "outcomes",
-    "comparison",
-    "questions",
-    "quiz",
-    "signatures",
-    "done",
-)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -207,6 +195,24 @@ class DoneScreen(Screen):
     text: str = ""
 
 
+# The one table of screen kinds: each ``kind`` a content file may name, and the dataclass it
+# becomes. The loader's readers, the interface's screen classes and the PDF's blocks are
+# keyed by these kinds and typed with these classes (tests/test_screen_kinds.py checks).
+SCREEN_TYPES: dict[str, type[Screen]] = {
+    "details": DetailsScreen,
+    "info": InfoScreen,
+    "checklist": ChecklistScreen,
+    "steps": StepsScreen,
+    "outcomes": OutcomesScreen,
+    "comparison": ComparisonScreen,
+    "questions": QuestionsScreen,
+    "quiz": QuizScreen,
+    "signatures": SignaturesScreen,
+    "done": DoneScreen,
+}
+SCREEN_KINDS = tuple(SCREEN_TYPES)
+
+
 LABEL_ALIGNS = ("left", "center", "right")
 LABEL_TONES = ("normal", "muted")
 
@@ -247,6 +253,8 @@ class Content:
     sha256: str
     # The PDF's own words (document.toml); None only in content a test builds by hand.
     document: DocumentWords | None = None
+    # The procedure consent's own words (consent.toml), for clinics that sign it in Counsel.
+    consent: ConsentText | None = None
     # The words drawn over each picture (illustrations.toml), by illustration file name.
     illustration_labels: Mapping[str, tuple[IllustrationLabel, ...]] = field(
         default_factory=dict
@@ -288,3 +296,5 @@ class ClinicSettings:
     levels: tuple[str, ...]
     language: str
     records_folder: str = ""  # empty: the application-data folder
+    portal: str = ""  # the patient portal's address, printed as a QR code on the take-home copy
+    document_type: str = "acknowledgement"  # or "consent": the signed PDF is the procedure consent

@@ -10,6 +10,7 @@ import hashlib
 from pathlib import Path
 
 from counsel.core import content as c
+from counsel.core.consent_text import load_consent_text
 from counsel.core.content_warning_signs import load_warning_signs
 from counsel.core.formatting import load_document_words
 from counsel.core.illustration_labels import load_illustration_labels
@@ -18,6 +19,7 @@ from counsel.core.toml_reader import ContentError, TableReader
 from counsel.resources import resources_dir
 
 PAPER_SIZES = ("letter", "a4")
+DOCUMENT_TYPES = ("acknowledgement", "consent")
 
 
 def content_digest(folder: Path) -> str:
@@ -51,6 +53,7 @@ def load_content(language: str = "en", root: Path | None = None) -> c.Content:
         sources=sources,
         sha256=content_digest(folder),
         document=load_document_words(folder, language),
+        consent=load_consent_text(folder, language),
         illustration_labels=load_illustration_labels(folder, language, root),
         warning_signs=shared.warnings.signs,
     )
@@ -81,6 +84,12 @@ def load_clinic(root: Path | None = None) -> c.ClinicSettings:
         levels=reader.texts("levels", required=True),
         language=reader.text("language"),
         records_folder=reader.optional_text("records_folder"),
+        portal=reader.optional_text("portal"),
+        document_type=(
+            reader.choice("document_type", DOCUMENT_TYPES)
+            if reader.has("document_type")
+            else "acknowledgement"
+        ),
     )
     reader.finish()
     return clinic
@@ -105,7 +114,12 @@ def _load_sources(folder: Path, language: str) -> dict[str, c.Source]:
 
 def _load_screen(folder: Path, language: str, screen_id: str, shared: Shared) -> c.Screen:
     label = f"content/{language}/screens/{screen_id}.toml"
-    reader = TableReader.open(folder / "screens" / f"{screen_id}.toml", label)
+    return read_screen(TableReader.open(folder / "screens" / f"{screen_id}.toml", label),
+                       screen_id, shared)
+
+
+def read_screen(reader: TableReader, screen_id: str, shared: Shared) -> c.Screen:
+    """One screen from its parsed TOML table: every field checked, a mistake a ContentError."""
     kind = reader.choice("kind", c.SCREEN_KINDS)
     common = dict(
         id=screen_id,

@@ -131,6 +131,6 @@ def session_from_dict(data: dict[str, Any], content: Content) -> Session:
             drafts=dict(data.get("drafts", {})),  # absent from records saved before drafts
             present=frozenset(data.get("present", ())),
         )
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, AttributeError) as error:  # e.g. a list for a table
         raise SessionFormatError(f"stored session is incomplete or malformed: {error}") from None
     return session

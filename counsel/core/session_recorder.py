@@ -22,6 +22,17 @@ if TYPE_CHECKING:
 
 PdfMaker = Callable[[Session, ClinicSettings], bytes]
 StatusListener = Callable[[], None]
+#: Runs ``work()`` and calls ``done(its result, or the exception it raised)``; the interface
+#: passes one that works on another thread, so building the PDF never freezes the window.
+Runner = Callable[[Callable[[], object], Callable[[object], None]], None]
+
+
+def run_here(work: Callable[[], object], done: Callable[[object], None]) -> None:
+    try:
+        result = work()
+    except Exception as error:
+        result = error
+    done(result)
 
 
 class SessionRecorder:
@@ -31,11 +42,14 @@ class SessionRecorder:
         session: Session,
         clinic: ClinicSettings,
         make_pdf: PdfMaker,
+        run: Runner = run_here,
     ) -> None:
         self.store = store
         self.session = session
         self.clinic = clinic
         self.make_pdf = make_pdf
+        self.run = run
+        self.sealing = False  # the signed record's PDF is being built and stored
         self.failure: Exception | None = None  # the last save or seal that failed, until retried
         self._status_listeners: list[StatusListener] = []
         self._saved = False  # a blank session is stored once something is entered
@@ -110,11 +124,21 @@ class SessionRecorder:
             self._attempts[question] = len(attempts)
 
     def _seal(self) -> None:
-        """Store the signed record with its PDF; a failure is kept for the interface to show."""
+        """Build the signed record's PDF (the sealed session cannot change meanwhile), then
+        store both; a failure is kept for the interface to show."""
+        self.sealing = True
+        self._set_failure(None)
+        self.run(lambda: self.make_pdf(self.session, self.clinic), self._store_sealed)
+
+    def _store_sealed(self, pdf: object) -> None:
         import sqlite3  # loaded with the store, not at start-up
 
+        self.sealing = False
         try:
-            self.store.seal(self.session, self.make_pdf(self.session, self.clinic))
+            if isinstance(pdf, Exception):
+                raise pdf
+            assert isinstance(pdf, bytes)
+            self.store.seal(self.session, pdf)
         except (OSError, sqlite3.Error) as error:
             self._set_failure(error)
             return

@@ -12,7 +12,7 @@ has that hash; a full check still reads everything.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from typing import Any
 
 from counsel.core.audit_chain import (
@@ -64,7 +64,7 @@ class Verification:
         self.total = max(last_seq - self.after_seq, 0) + (self._sealed_now if self.full else 0)
         self.report: VerifyReport | None = None
 
-    def steps(self) -> Iterator[int]:
+    def steps(self) -> Generator[int, None, None]:
         """Check one entry or sealed row per step; yields how many of ``total`` are done."""
         problems = self._checkpoint_problems()
         chain = ChainCheck(self.after_seq, self.after_hash)

@@ -26,10 +26,14 @@ from reportlab.platypus import (
 )
 
 from counsel.core.atomic_file import write_bytes_atomically
+from counsel.core.audit_chain import canonical_json
 from counsel.core.content import ClinicSettings, Content
 from counsel.core.content_loader import referenced_sources
 from counsel.core.session import Session
+from counsel.core.session_codec import session_to_dict
 from counsel.pdf import styles as st
+from counsel.pdf.archival import ArchivalRecord, make_archival
+from counsel.pdf.consent import document_title
 from counsel.pdf.fonts import BOLD, REGULAR, register_fonts
 from counsel.pdf.sections import appendix_screens, screen_block
 from counsel.pdf.summary import summary_story
@@ -45,21 +49,37 @@ Decorate = Callable[[Canvas, int, int], None]
 
 
 class NumberedCanvas(Canvas):
-    """Holds every page until the end, so each can say "Page X of Y" (the two-pass trick)."""
+    """Holds every page until the end, so each can say "Page X of Y" (the two-pass trick).
 
-    def __init__(self, *args: Any, decorate: Decorate, **kwargs: Any) -> None:
+    ``header`` is drawn before the page's body and ``footer`` after it, in the content
+    stream as on the page, so a screen reader (which reads an untagged PDF in stream
+    order) meets who the page is about first and the page number last.
+    """
+
+    _code: list[str]  # the page's operators so far (reportlab's)
+
+    def __init__(
+        self, *args: Any, header: Decorate | None = None, footer: Decorate, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self._decorate = decorate
+        self._header = header
+        self._footer = footer
         self._pages: list[dict[str, Any]] = []
 
-    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+    def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
     def save(self) -> None:
+        total = len(self._pages)
         for number, page in enumerate(self._pages, 1):
             self.__dict__.update(page)
-            self._decorate(self, number, len(self._pages))
+            if self._header is not None:
+                body, self._code = self._code, []
+                self._header(self, number, total)
+                # In its own graphics state, so the body starts as it was laid out.
+                self._code = ["q", *self._code, "Q", *body]
+            self._footer(self, number, total)
             super().showPage()
         super().save()
 
@@ -81,8 +101,10 @@ def build_acknowledgement(
     document = BaseDocTemplate(
         buffer,
         pagesize=(page_width, page_height),
-        title=wording.say("title", procedure=session.content.procedure),
+        title=document_title(wording.languages[0], clinic),
         author=clinic.name,  # no patient details in metadata, which file indexers show
+        subject=session.content.title,
+        invariant=True,  # no build-time stamps: the same session gives the same file
         creator="Counsel",
         initialFontName=REGULAR,  # not reportlab's Helvetica, which no PDF/A may reference
         lang=session.content.language,
@@ -102,10 +124,28 @@ def build_acknowledgement(
         _story(wording, clinic),
         canvasmaker=partial(
             NumberedCanvas,
-            decorate=partial(_decorate, wording, page_width, page_height),
+            header=partial(_header, wording, page_width, page_height),
+            footer=partial(_footer, wording, page_width),
         ),
     )
-    return buffer.getvalue()
+    return make_archival(buffer.getvalue(), _archival_record(session, wording, clinic))
+
+
+def _archival_record(
+    session: Session, wording: Wording, clinic: ClinicSettings
+) -> ArchivalRecord:
+    assert session.sealed_at is not None
+    content = session.content
+    return ArchivalRecord(
+        title=document_title(wording.languages[0], clinic),
+        language=content.language,
+        session_id=session.id,
+        content_version=content.version,
+        content_sha256=content.sha256,
+        sealed_at=session.sealed_at,
+        record_json=canonical_json(session_to_dict(session)),
+        description=wording.say("attachment"),
+    )
 
 
 def write_acknowledgement(
@@ -143,10 +183,10 @@ def _story(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
     return story
 
 
-def _decorate(
+def _header(
     wording: Wording, width: float, height: float, canvas: Canvas, number: int, total: int
 ) -> None:
-    """Running header (who this page is about) and footer (which page, which content)."""
+    """Who this page is about, on every page (pages get separated in a chart)."""
     details, words = wording.session.details, wording.words
     unknown = wording.say("header_not_recorded")
     birth = words.format_date(details.date_of_birth) if details.date_of_birth else unknown
@@ -166,6 +206,14 @@ def _decorate(
     canvas.setStrokeColor(st.RULE)
     canvas.setLineWidth(0.6)
     canvas.line(st.MARGIN, height - st.MARGIN + 8, width - st.MARGIN, height - st.MARGIN + 8)
+    canvas.restoreState()
+
+
+def _footer(wording: Wording, width: float, canvas: Canvas, number: int, total: int) -> None:
+    """Which page of how many, and which content the patient was shown."""
+    canvas.saveState()
+    canvas.setStrokeColor(st.RULE)
+    canvas.setLineWidth(0.6)
     canvas.line(st.MARGIN, st.MARGIN - 14, width - st.MARGIN, st.MARGIN - 14)
     content = wording.session.content
     canvas.setFillColor(st.MUTED)

@@ -68,13 +68,13 @@ class _ScratchCanvas(Canvas):
             self._kept = len(self._code)
         return result
 
-    def setFont(self, *args: Any, **kwargs: Any) -> None:  # noqa: N802 (reportlab's name)
+    def setFont(self, *args: Any, **kwargs: Any) -> None:
         """Names a font subset: dropped here, set again before each string (below)."""
         self._flush()
         super().setFont(*args, **kwargs)
         self._kept = len(self._code)
 
-    def drawString(self, *args: Any, **kwargs: Any) -> None:  # noqa: N802 (reportlab's name)
+    def drawString(self, *args: Any, **kwargs: Any) -> None:
         self._flush()
         super().drawString(*args, **kwargs)
         self.parts.append(("setFont", (self._fontname, self._fontsize, self._leading), {}))

@@ -1,13 +1,14 @@
 """One block of the acknowledgement per screen, chosen by the screen's kind.
 
 The PDF follows the content data: screens print in the content's order, and each kind adds
-what was said or answered on it. A new kind needs one entry in ``BLOCKS``; a test checks
-that every kind in the content model has one.
+what was said or answered on it. A new kind needs one entry in ``BLOCKS``, a function taking
+that kind's screen class; a test checks every kind of ``content.SCREEN_TYPES`` has one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from reportlab.lib.units import inch
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
@@ -30,7 +31,8 @@ from counsel.pdf.illustrations import beside, captioned_grid
 from counsel.pdf.warning_signs import warning_signs_block
 from counsel.pdf.wording import Wording, lines
 
-Block = Callable[[Screen, Wording], list[Flowable]]
+# A block takes its kind's own screen class (content.SCREEN_TYPES); a test checks each.
+Block = Callable[[Any, Wording], list[Flowable]]
 
 
 # Kinds whose picture teaches, printed beside the summary. The others' pictures decorate a
@@ -90,8 +92,7 @@ def _nothing_more(screen: Screen, wording: Wording) -> list[Flowable]:
     return []
 
 
-def _steps(screen: Screen, wording: Wording) -> list[Flowable]:
-    assert isinstance(screen, StepsScreen)
+def _steps(screen: StepsScreen, wording: Wording) -> list[Flowable]:
     pictured = [
         (f"{number}. {step.title}", step.illustration)
         for number, step in enumerate(screen.steps, 1)
@@ -100,8 +101,7 @@ def _steps(screen: Screen, wording: Wording) -> list[Flowable]:
     return [captioned_grid(pictured, labels_for=wording.picture_labels)] if pictured else []
 
 
-def _checklist(screen: Screen, wording: Wording) -> list[Flowable]:
-    assert isinstance(screen, ChecklistScreen)
+def _checklist(screen: ChecklistScreen, wording: Wording) -> list[Flowable]:
     twin = wording.twin(screen)
     twins = wording.twin_entries(screen, "items")
     rows = []
@@ -137,8 +137,7 @@ def _checklist(screen: Screen, wording: Wording) -> list[Flowable]:
     return [table, st.boxed(result)]
 
 
-def _outcomes(screen: Screen, wording: Wording) -> list[Flowable]:
-    assert isinstance(screen, OutcomesScreen)
+def _outcomes(screen: OutcomesScreen, wording: Wording) -> list[Flowable]:
     content = wording.session.content
     twins = wording.twin_entries(screen, "items")
     flow: list[Flowable] = []
@@ -161,10 +160,9 @@ def _outcomes(screen: Screen, wording: Wording) -> list[Flowable]:
     return flow
 
 
-def _comparison(screen: Screen, wording: Wording) -> list[Flowable]:
+def _comparison(screen: ComparisonScreen, wording: Wording) -> list[Flowable]:
     """One block per option, every row's value under the option's name, at body size: a
     five-column table needed 9 pt type in columns a few words wide."""
-    assert isinstance(screen, ComparisonScreen)
     flow: list[Flowable] = []
     for option in screen.options:
         text = st.para(option.text)
@@ -199,8 +197,7 @@ def _questions(screen: Screen, wording: Wording) -> list[Flowable]:
     return flow
 
 
-def _quiz(screen: Screen, wording: Wording) -> list[Flowable]:
-    assert isinstance(screen, QuizScreen)
+def _quiz(screen: QuizScreen, wording: Wording) -> list[Flowable]:
     quiz = wording.session.quiz
     twins = wording.twin_entries(screen, "questions")
     first_right = sum(1 for q in screen.questions if (tries := quiz.get(q.id)) and tries[0].correct)

@@ -15,13 +15,19 @@ INK_BOX = (3.2 * inch, 0.85 * inch)  # two signers side by side on a page
 STATEMENTS = ("clinician", "interpreter", "witness")  # roles that attest to something
 
 
-def signatures_block(screen: Screen, wording: Wording) -> list[Flowable]:
-    """The statement, then the signers two by two, then the time the record was locked.
+def signatures_block(
+    screen: SignaturesScreen,
+    wording: Wording,
+    heading: Flowable,
+    statements: list[str | None] | None = None,
+) -> list[Flowable]:
+    """The heading and statement, then the signers two by two, then the time the record was
+    locked. ``statements`` (one per language) replace the screen's statement where the
+    clinic signs the procedure consent in Counsel.
 
     The statement shares a page with the first signers, and the seal time with the last,
     so no page holds a signature without what was signed or an orphaned line.
     """
-    assert isinstance(screen, SignaturesScreen)
     twin = wording.twin(screen)
     session = wording.session
     signers = [
@@ -31,12 +37,15 @@ def signatures_block(screen: Screen, wording: Wording) -> list[Flowable]:
     ]
     acknowledged = st.boxed(
         [
-            lines(wording.said("acknowledges"), st.SUBHEADING),
-            lines([screen.statement, getattr(twin, "statement", None)], st.BODY),
+            lines(wording.said("agrees" if statements else "acknowledges"), st.SUBHEADING),
+            lines(statements or [screen.statement, getattr(twin, "statement", None)], st.BODY),
         ]
     )
     pairs: list[Flowable] = [_pair(signers[i : i + 2]) for i in range(0, len(signers), 2)]
-    groups: list[list[Flowable]] = [[acknowledged, *pairs[:1]], *([pair] for pair in pairs[1:])]
+    groups: list[list[Flowable]] = [
+        [heading, acknowledged, *pairs[:1]],
+        *([pair] for pair in pairs[1:]),
+    ]
     if session.sealed_at is not None:
         sealed = wording.said("sealed", when=session.sealed_at)
         groups[-1] += [Spacer(1, 8), lines(sealed, st.SEALED)]

@@ -9,22 +9,22 @@ the content's order, so a new kind of screen adds its row with one entry there.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import inch
-from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, Paragraph, Table, TableStyle
 
 from counsel.core import session_facts as facts
-from counsel.core.content import ChecklistScreen, ClinicSettings, Screen
+from counsel.core.content import ChecklistScreen, ClinicSettings, Screen, SignaturesScreen
 from counsel.pdf import styles as st
+from counsel.pdf.consent import consent_block, consent_statements, document_title
 from counsel.pdf.fonts import BOLD
 from counsel.pdf.signatures import signatures_block
 from counsel.pdf.wording import Wording, lines
 
 Row = tuple[Paragraph, list[Flowable]]
-RowMaker = Callable[[Screen, Wording], list[Row]]
+RowMaker = Callable[[Any, Wording], list[Row]]  # takes its kind's class (content.SCREEN_TYPES)
 
-SIGNING_START = 3.6 * inch  # the heading, the statement and the first signature, together
 FACT_LABEL = ParagraphStyle("factlabel", parent=st.ROW, fontName=BOLD)
 FACT_ITEM = ParagraphStyle("factitem", parent=st.ROW, leftIndent=12, firstLineIndent=-12)
 
@@ -32,10 +32,7 @@ FACT_ITEM = ParagraphStyle("factitem", parent=st.ROW, leftIndent=12, firstLineIn
 def summary_story(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
     """Page one and, with several signers, page two."""
     session = wording.session
-    titles = [
-        language.words.label("title", procedure=language.content.procedure)
-        for language in wording.languages
-    ]
+    titles = [document_title(language, clinic) for language in wording.languages]
     story: list[Flowable] = [
         st.para(clinic.name, st.CLINIC),
         st.para(f"{clinic.address} · {clinic.phone}", st.LABEL),
@@ -46,11 +43,11 @@ def summary_story(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
         _facts_table(_fact_rows(wording)),
     ]
     signing = session.content.first_of_kind("signatures")
-    if signing is not None:
+    if isinstance(signing, SignaturesScreen):
         twin = wording.twin(signing)
-        story.append(CondPageBreak(SIGNING_START))
-        story.append(lines([signing.title, twin.title if twin else None], st.HEADING))
-        story += signatures_block(signing, wording)
+        heading = lines([signing.title, twin.title if twin else None], st.HEADING)
+        story += consent_block(wording, clinic)
+        story += signatures_block(signing, wording, heading, consent_statements(wording, clinic))
     return story
 
 
@@ -77,8 +74,7 @@ def _no_rows(screen: Screen, wording: Wording) -> list[Row]:
     return []
 
 
-def _candidacy(screen: Screen, wording: Wording) -> list[Row]:
-    assert isinstance(screen, ChecklistScreen)
+def _candidacy(screen: ChecklistScreen, wording: Wording) -> list[Row]:
     found = facts.candidacy_facts(wording.session)
     if found is None:
         return []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
@@ -80,9 +80,9 @@ def run_app(content: Content, clinic: ClinicSettings) -> int:
     from counsel.ui.resume import offer_resume
 
     app = prepare_application()
-    store = OpenedOnFirstUse(lambda: open_clinic_store(clinic))
+    store = cast("RecordStore", OpenedOnFirstUse(lambda: open_clinic_store(clinic)))
     try:
-        window = create_main_window(content, clinic, store)  # type: ignore[arg-type]
+        window = create_main_window(content, clinic, store)
         window.show_on_screen()
         QTimer.singleShot(RESUME_OFFER_DELAY_MS, lambda: offer_resume(window, store))
         return app.exec()

@@ -20,6 +20,7 @@ from counsel.core.content import ClinicSettings, Content
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.pdf import build_pdf
+from counsel.ui.background import run_in_background, warm_up_pdf
 from counsel.ui.display import Display, DisplayControls, apply_display
 from counsel.ui.failure_banner import FailureBanner
 from counsel.ui.languages import Languages
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from counsel.ui.records_window import RecordsWindow
 
 FRAME_SETTLE_MS = 200  # the window manager frames a new window within a few frames
+PDF_WARM_UP_DELAY_MS = 1500  # after the first screen has painted and settled
 
 
 class MainWindow(QMainWindow):
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
         self.sidebar.set_scale(self.display.scale)
         self.read_controls = ReadAloudControls(self.reader)
         self.read_controls.readRequested.connect(self.read_aloud)
+        self.read_controls.language = self.content.language
         self.sidebar.panel.insertWidget(1, self.read_controls)
         self.display_controls = DisplayControls(self.display)
         self.display_controls.changed.connect(self.set_display)
@@ -171,7 +174,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+=", lambda: self.set_display(self.display.bigger())),
             ("Ctrl+-", lambda: self.set_display(self.display.smaller())),
         ):
-            QShortcut(QKeySequence(keys), self, activated=action)
+            QShortcut(QKeySequence(keys), self).activated.connect(action)
 
     def _menus(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Session"))
@@ -210,9 +213,12 @@ class MainWindow(QMainWindow):
         if session.content is not self.content and not session.is_sealed:
             session.set_content(self.content)  # a new session starts in the language in use
         # The recorder listens first, so the record is stored before any screen reacts.
-        self.recorder = SessionRecorder(self.store, session, self.clinic, build_pdf)
-        self.banner.follow(self.recorder)
+        self.recorder = SessionRecorder(
+            self.store, session, self.clinic, build_pdf, run=run_in_background
+        )
         self.bridge = SessionBridge(session, self)
+        self.recorder.watch(lambda: self.bridge.changed.emit("record") if self.bridge else None)
+        self.banner.follow(self.recorder)
         self.bridge.changed.connect(self._session_changed)
         self.go_to(at_screen)
 
@@ -231,12 +237,15 @@ class MainWindow(QMainWindow):
         """Show as the user last had it on this screen (maximised or at its size)."""
         self.showMaximized() if self.opens_maximised else self.show()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
-        """Once the window manager has added its title bar, make sure it all fits."""
+    def showEvent(self, event: QShowEvent) -> None:
+        """Once the window manager has added its title bar, make sure it all fits; and while
+        the first screen is read, ready the PDF machinery so signing does not wait for it."""
         super().showEvent(event)
         QTimer.singleShot(FRAME_SETTLE_MS, self, lambda: keep_inside_screen(self))
+        QTimer.singleShot(PDF_WARM_UP_DELAY_MS, self,
+                          lambda: warm_up_pdf(self.content, self.clinic))
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self.presenting:
             remember_window(self)
         super().closeEvent(event)

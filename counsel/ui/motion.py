@@ -28,7 +28,8 @@ def reduce_motion() -> bool:
     # Keep the style hints' wrapper while asking: PySide invalidates the accessibility
     # hints' wrapper with it, and then the next caller gets "already deleted".
     style_hints = QGuiApplication.styleHints()
-    return "Reduce" in style_hints.accessibility().motionPreference().name
+    preference = style_hints.accessibility().motionPreference()  # type: ignore[attr-defined]
+    return "Reduce" in preference.name
 
 
 @functools.cache

@@ -56,17 +56,17 @@ class RecordsModel(QAbstractTableModel):
 
     # -- what the view asks ------------------------------------------------------------------
 
-    def rowCount(self, parent: Parent = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
+    def rowCount(self, parent: Parent = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Parent = QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
+    def columnCount(self, parent: Parent = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(  # noqa: N802 (Qt API)
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(COLUMNS[section][1])
+            return self.tr(str(COLUMNS[section][1]))
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -98,10 +98,10 @@ class RecordsModel(QAbstractTableModel):
                  WITHDRAWN: self.tr("Withdrawn")}
         return texts.get(status, status)
 
-    def canFetchMore(self, parent: Parent) -> bool:  # noqa: N802 (Qt API)
+    def canFetchMore(self, parent: Parent) -> bool:
         return not parent.isValid() and len(self._rows) < self.total
 
-    def fetchMore(self, parent: Parent) -> None:  # noqa: N802 (Qt API)
+    def fetchMore(self, parent: Parent) -> None:
         if not self.canFetchMore(parent):
             return
         page = self._page(len(self._rows))

@@ -113,7 +113,7 @@ class RecordsWindow(QDialog):
         self.period.setObjectName("recordPeriod")
         self.period.setAccessibleName(self.tr("Date"))
         for days, text in PERIODS:
-            self.period.addItem(self.tr(text), days)
+            self.period.addItem(self.tr(str(text)), days)
         self.period.currentIndexChanged.connect(self.apply_filter)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
@@ -256,7 +256,7 @@ class RecordsWindow(QDialog):
 
     def _verify(self, full: bool) -> None:
         self.progress = VerifyProgress(self.store.verification(full=full), self)
-        self.progress.done.connect(self._show_report)
+        self.progress.verified.connect(self._show_report)
         self.progress.start()
 
     def _show_report(self, report: VerifyReport) -> None:

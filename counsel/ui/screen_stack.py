@@ -66,7 +66,7 @@ class ScreenStack(QStackedWidget):
                 del self.pages[index]
                 shiboken6.delete(page)  # now: a page waiting to be deleted is still restyled
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and watched is self._prepare_after_paint:
             self._prepare_after_paint = None
             QTimer.singleShot(PREPARE_DELAY_MS, self._prepare_next)

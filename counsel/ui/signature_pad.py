@@ -41,6 +41,7 @@ from counsel.ink import (
     segment_at,
     smooth_segments,
 )
+from counsel.ui.display import focus_colour
 from counsel.ui.ink_painting import (
     BASELINE_AT,
     GUIDE_COLOR,
@@ -365,10 +366,11 @@ class SignaturePad(QWidget):
             painter.setPen(HINT_COLOR)
             area = QRectF(0.0, 0.0, self.width(), self._baseline_y() - 4.0)
             painter.drawText(area, Qt.AlignmentFlag.AlignCenter, self.tr("Sign here"))
-        frame = self.palette().highlight().color() if self.hasFocus() else GUIDE_COLOR
-        painter.setPen(QPen(frame, 2.0 if self.hasFocus() else 1.0))
+        focused = self.hasFocus()
+        painter.setPen(QPen(focus_colour() if focused else GUIDE_COLOR, 3.0 if focused else 1.0))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
+        inset = 1.5 if focused else 0.5
+        painter.drawRect(QRectF(self.rect()).adjusted(inset, inset, -inset, -inset))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._cache = None

@@ -24,6 +24,7 @@ class Translations:
 
     def use(self, language: str) -> None:
         app = QCoreApplication.instance()
+        assert app is not None, "translators belong to the application: create it first"
         for translator in self._installed:
             app.removeTranslator(translator)
         self._installed.clear()

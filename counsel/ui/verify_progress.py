@@ -19,9 +19,9 @@ SLICE_S = 0.02  # work between two chances to paint and to press Cancel
 
 
 class VerifyProgress(QDialog):
-    """Runs ``verification`` while shown; ``done`` carries its report, unless cancelled."""
+    """Runs ``verification`` while shown; ``verified`` carries its report, unless cancelled."""
 
-    done = Signal(VerifyReport)
+    verified = Signal(VerifyReport)  # not "done": that is QDialog.done()
 
     def __init__(self, verification: Verification, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +62,7 @@ class VerifyProgress(QDialog):
             self._timer.stop()
             self.accept()
             assert self.verification.report is not None
-            self.done.emit(self.verification.report)
+            self.verified.emit(self.verification.report)
 
     def _stop(self) -> None:
         """Cancelled: nothing more is read, and nothing is remembered as checked."""

@@ -65,9 +65,12 @@ def keep_inside_screen(window: QWidget) -> None:
     if window.isMaximized() or window.isFullScreen():
         return
     frame = window.frameGeometry()
-    inside = fitted(frame, current_screen(window).availableGeometry())
+    available = current_screen(window).availableGeometry()
+    inside = fitted(frame, available)
+    extra = frame.size() - window.size()
+    if available.size().expandedTo(window.minimumSize() + extra) != available.size():
+        return  # held larger than the screen on purpose
     if inside != frame:
-        extra = frame.size() - window.size()
         window.resize(inside.size() - extra)
         window.move(inside.topLeft())
 

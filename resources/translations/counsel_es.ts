@@ -186,6 +186,26 @@
         <translation>Guardar una copia bilingüe para la clínica…</translation>
     </message>
     <message>
+        <location filename="../../counsel/ui/screens/done.py" line="82"/>
+        <source>Save the patient&apos;s take-home copy…</source>
+        <translation>Guardar la copia del paciente para llevar a casa…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="84"/>
+        <source>Saves a large-print copy in the patient&apos;s language to take home</source>
+        <translation>Guarda una copia en letra grande, en el idioma del paciente, para llevar a casa</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="86"/>
+        <source>Print the patient&apos;s take-home copy…</source>
+        <translation>Imprimir la copia del paciente para llevar a casa…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="88"/>
+        <source>Prints a large-print copy in the patient&apos;s language to take home</source>
+        <translation>Imprime una copia en letra grande, en el idioma del paciente, para llevar a casa</translation>
+    </message>
+    <message>
         <location filename="../../counsel/ui/screens/done.py" line="36"/>
         <source>Try saving the record again</source>
         <translation>Intentar guardar el registro otra vez</translation>
@@ -259,6 +279,11 @@
         <location filename="../../counsel/ui/screens/done.py" line="139"/>
         <source>The PDF was not saved: %1</source>
         <translation>No se guardó el PDF: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="1"/>
+        <source>Signed. Saving the signed record…</source>
+        <translation>Firmado. Guardando el registro firmado…</translation>
     </message>
 </context>
 <context>
@@ -596,19 +621,6 @@
         <location filename="../../counsel/ui/read_aloud.py" line="191"/>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/read_aloud.py" line="179"/>
-        <source>Read-aloud needs a speech engine on this computer. On Debian or Ubuntu, install one with:
-
-sudo apt-get install speech-dispatcher espeak-ng
-
-then start Counsel again.</source>
-        <translation>Para leer en voz alta, esta computadora necesita un programa de voz. En Debian o Ubuntu, instálelo con:
-
-sudo apt-get install speech-dispatcher espeak-ng
-
-y vuelva a abrir Counsel.</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/read_aloud.py" line="191"/>
@@ -1007,9 +1019,30 @@ y vuelva a abrir Counsel.</translation>
         <translation>Muestra u oculta el lugar para esta firma</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="197"/>
-        <source>Saving the signed record…</source>
-        <translation>Guardando el registro firmado…</translation>
+        <location filename="../../counsel/ui/screens/signatures.py" line="1"/>
+        <source>Sign and seal the record?</source>
+        <translation>¿Firmar y sellar el registro?</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="1"/>
+        <source>Signing now:
+%1
+
+The record will then be sealed: nothing in it can be changed afterwards.</source>
+        <translation>Firman ahora:
+%1
+
+Después el registro quedará sellado: no se podrá cambiar nada.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="1"/>
+        <source>Sign and seal</source>
+        <translation>Firmar y sellar</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="1"/>
+        <source>Not yet</source>
+        <translation>Todavía no</translation>
     </message>
 </context>
 <context>
@@ -1355,6 +1388,32 @@ Go on with it?</source>
         <location filename="../../counsel/ui/failure_banner.py" line="1"/>
         <source>Changes are not being saved: %1. Nothing on screen is lost while Counsel stays open. Free some space or check the records folder, then press Retry.</source>
         <translation>Los cambios no se están guardando: %1. No se pierde nada de lo que está en pantalla mientras Counsel siga abierto. Libere espacio o revise la carpeta de registros y luego pulse Reintentar.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloud</name>
+    <message>
+        <location filename="../../counsel/ui/read_aloud.py" line="1"/>
+        <source>Read-aloud needs a speech engine on this computer. On Debian or Ubuntu, install one with:
+
+sudo apt-get install speech-dispatcher espeak-ng
+
+then start Counsel again.</source>
+        <translation>Para leer en voz alta, esta computadora necesita un programa de voz. En Debian o Ubuntu, instálelo con:
+
+sudo apt-get install speech-dispatcher espeak-ng
+
+y vuelva a abrir Counsel.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/read_aloud.py" line="1"/>
+        <source>The speech engine has no voice for %1. Install a voice for it (on Debian or Ubuntu, espeak-ng speaks %1), then start Counsel again.</source>
+        <translation>El motor de voz no tiene una voz para %1. Instale una voz (en Debian o Ubuntu, espeak-ng habla %1) y vuelva a abrir Counsel.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/read_aloud.py" line="1"/>
+        <source>No sound output was found: no speakers or headphones are connected, or the computer&apos;s sound service is not running. Connect speakers or headphones, check the sound settings, then try again.</source>
+        <translation>No se encontró una salida de sonido: no hay altavoces ni audífonos conectados, o el servicio de sonido de la computadora no está funcionando. Conecte altavoces o audífonos, revise la configuración de sonido y vuelva a intentarlo.</translation>
     </message>
 </context>
 </TS>

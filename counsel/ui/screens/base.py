@@ -89,7 +89,7 @@ class ScreenPage(QWidget):
         context.bridge.changed.connect(self._session_changed)
         self._session_changed("")
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """Picture beside the text on wide screens, above it (smaller) on narrow ones."""
         wide = event.size().width() >= SIDE_BY_SIDE_MIN_WIDTH
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.BottomToTop
@@ -98,7 +98,7 @@ class ScreenPage(QWidget):
             self._limit_picture()
         super().resizeEvent(event)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
             self._limit_picture()
         super().changeEvent(event)

@@ -108,7 +108,7 @@ class QuizPage(ScreenPage):
         self.choice_group.setExclusive(True)
         answered = attempt is not None
         self.explanation.setVisible(answered)
-        self.review_button.setVisible(answered and not attempt.correct)
+        self.review_button.setVisible(attempt is not None and not attempt.correct)
         if attempt is None:
             self.feedback.setText("")
         elif attempt.correct:

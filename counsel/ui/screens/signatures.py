@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,7 +23,7 @@ from counsel.ink import Ink
 from counsel.ui.gap_text import gap_sentence
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.signature_field import SignatureField
-from counsel.ui.widgets import busy, card, describe, label
+from counsel.ui.widgets import card, clear_layout, describe, label
 from counsel.ui.wrap_button import WrapButton
 
 
@@ -34,6 +35,7 @@ class SignerBlock(QWidget):
     def __init__(self, role: str, heading: str, statement: str, relationship: bool = False):
         super().__init__()
         self.role = role
+        self.heading = heading
         self.setObjectName(f"signer-{role}")
         frame, layout = card()
         outer = QVBoxLayout(self)
@@ -196,15 +198,32 @@ class SignaturesPage(ScreenPage):
             if not block.name.text() and role not in self.session.signatures:
                 block.name.setText(name)
 
-    def sign(self) -> None:
+    def _show_problems(self) -> bool:
+        """What still stops signing, in words; True if something does."""
         problems = missing_before_signing(self.session) + missing_signatures(self.session)
-        if problems:
-            content = self.context.content
-            self.problems.setText("\n".join(gap_sentence(m, content) for m in problems))
+        content = self.context.content
+        self.problems.setText("\n".join(gap_sentence(m, content) for m in problems))
+        return bool(problems)
+
+    def confirm_signing(self) -> bool:
+        """Who signs, and that the record is sealed: asked once, before anything is locked."""
+        names = [f"{self.blocks[role].heading}: {signature.name}"
+                 for role, signature in self.session.signatures.items()]
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Sign and seal the record?"),
+                          self.tr("Signing now:\n%1\n\nThe record will then be sealed: "
+                                  "nothing in it can be changed afterwards.")
+                          .replace("%1", "\n".join(names)), parent=self)
+        box.setObjectName("confirmSigning")
+        sign = box.addButton(self.tr("Sign and seal"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Not yet"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(sign)
+        box.exec()
+        return box.clickedButton() is sign
+
+    def sign(self) -> None:
+        if self._show_problems() or not self.confirm_signing():
             return
-        self.problems.setText("")
-        with busy(self.sign_button, self.tr("Saving the signed record…")):
-            self.session.seal()  # the record and its PDF are stored (about a second)
+        self.session.seal()  # the PDF is built in the background, then stored
         done = self.context.content.first_of_kind("done")
         if done is not None:
             self.jumpRequested.emit(done.id)
@@ -225,14 +244,15 @@ class SignaturesPage(ScreenPage):
         self._syncing = False
         self._signer_changed()
         self.sign_button.setEnabled(ready)
+        if self.problems.text():
+            self._show_problems()  # a gap filled in disappears from the list at once
 
     def _show_missing(self, missing: list[Missing]) -> None:
         """One link per gap; rebuilt only when the gaps change, as every change calls refresh."""
         if missing == self._shown_missing:
             return
         self._shown_missing = missing
-        while self.missing_box.count():
-            self.missing_box.takeAt(0).widget().deleteLater()
+        clear_layout(self.missing_box)
         for entry in missing:
             link = WrapButton(gap_sentence(entry, self.context.content), "link")
             link.setObjectName("missingItem")

@@ -68,7 +68,7 @@ class StepsPage(ScreenPage):
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(steps) - 1)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Right:
             self.show_step(self.player.index() + 1)
         elif event.key() == Qt.Key.Key_Left:
