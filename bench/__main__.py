@@ -17,6 +17,7 @@ from bench.pdf import measure_pdf
 from bench.report import format_report
 from bench.screens import measure_screen_changes
 from bench.startup import measure_startup
+from bench.store import measure_store
 from bench.targets import check_targets
 from counsel.core.content_loader import load_clinic, load_content
 
@@ -49,6 +50,8 @@ def measure(runs: int) -> dict[str, Any]:
     results.update(measure_startup(runs))
     print("Measuring the PDF…", file=sys.stderr)
     results["pdf"] = measure_pdf(content, clinic, runs)
+    print("Measuring draft saves…", file=sys.stderr)
+    results["store"] = measure_store(content)
     print("Measuring screen changes…", file=sys.stderr)
     results["screen_change"] = measure_screen_changes(content, clinic, runs)
     results["meta"] = {

@@ -11,8 +11,11 @@ def format_report(results: dict[str, Any]) -> str:
         f"Counsel benchmark: {meta['runs']} run(s), Python {meta['python']}, "
         f"PySide6 {meta['pyside6']}, Qt platform {meta['qt_platform']}, {meta['cpus']} CPUs"
     )
+    save = results["store"]["save_ms"]
+    store = [f"Draft save, demo visit growing by a question each time (ms): median"
+             f" {save['median']:.1f}, worst {save['worst']:.1f}"]
     sections = (_startup(results), _screens(results["screen_change"]), _pdf(results["pdf"]),
-                _targets(results["targets"]))
+                store, _targets(results["targets"]))
     return "\n\n".join([header, *("\n".join(lines) for lines in sections)])
 
 
@@ -66,7 +69,7 @@ def _screens(screens: dict[str, Any]) -> list[str]:
 
 def _pdf(pdf: dict[str, Any]) -> list[str]:
     lines = [f"{'Acknowledgement PDF':<52}{'median build (ms)':>18}{'size (MB)':>12}"]
-    for name in ("demo", "long"):
+    for name in ("demo", "long", "bilingual"):
         build, size = pdf[name]["build_ms"]["median"], pdf[name]["mb"]
         lines.append(f"  {name:<50}{build:>18.1f}{size:>12.2f}")
     lines.append(

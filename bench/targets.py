@@ -39,6 +39,9 @@ TARGETS = (
     Target("Text size change, median", ("screen_change", "text_size_ms", "median"), 100, " ms"),
     Target("Demo PDF build, median", ("pdf", "demo", "build_ms", "median"), 300, " ms"),
     Target("Long PDF build, median", ("pdf", "long", "build_ms", "median"), 1000, " ms"),
+    Target("Bilingual PDF build, median", ("pdf", "bilingual", "build_ms", "median"), 1000,
+           " ms"),
+    Target("Draft save, median", ("store", "save_ms", "median"), 5, " ms"),
     Target("Demo PDF size", ("pdf", "demo", "mb"), 2, " MB"),
 )
 

@@ -97,11 +97,11 @@ def test_content_digest_changes_with_any_edit(resources_copy: Path) -> None:
 
 
 def test_the_records_folder_comes_from_the_clinic_settings(resources_copy: Path, monkeypatch) -> None:  # noqa: ANN001, E501
-    from counsel.core.store_schema import default_data_dir
+    from counsel.settings import data_dir
 
     edit(resources_copy / "clinic.toml", 'records_folder = ""', 'records_folder = "~/Consents"')
     folder = load_clinic(resources_copy).records_folder
     monkeypatch.delenv("COUNSEL_DATA_DIR")
-    assert default_data_dir(folder) == Path.home() / "Consents"
+    assert data_dir(folder) == Path.home() / "Consents"
     monkeypatch.setenv("COUNSEL_DATA_DIR", "/tmp/elsewhere")
-    assert default_data_dir(folder) == Path("/tmp/elsewhere"), "the environment wins (tests)"
+    assert data_dir(folder) == Path("/tmp/elsewhere"), "the environment wins (tests)"

@@ -25,7 +25,7 @@ def clipped_widgets(window) -> list[str]:  # noqa: ANN001
     """Visible text that does not fit its widget, or a page that scrolls sideways."""
     problems = []
     page = window.current_page()
-    if page.scroll.widget().width() > page.scroll.viewport().width():
+    if page.scroller.widget().width() > page.scroller.viewport().width():
         problems.append(f"{page.objectName()} scrolls sideways")
     for widget in window.findChildren(QLabel):
         if not (widget.isVisible() and widget.text()):

@@ -26,6 +26,7 @@ from counsel.core.icon_array import (
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.core.toml_reader import ContentError
+from counsel.pdf import build_pdf
 from counsel.pdf.acknowledgement import build_acknowledgement
 from counsel.pdf.icon_array import icon_array_drawing
 from counsel.resources import resources_dir
@@ -109,7 +110,7 @@ def test_the_outcomes_screens_show_each_figure_as_a_picture(
     content = load_content(language)
     session = demo_session(content, seal=False)
     context = ScreenContext(
-        content, clinic, SessionBridge(session), SessionRecorder(store, session, clinic)
+        content, clinic, SessionBridge(session), SessionRecorder(store, session, clinic, build_pdf)
     )
     for screen, item_id, figure in shipped_figures(content):
         page = OutcomesPage(screen, context)
@@ -188,7 +189,7 @@ def test_a_long_caption_wraps_beside_the_picture(qtbot, clinic, clock, store) ->
                       sources={"s": Source(id="s", citation="C", short="S", industry=False)})
     session = Session(content, clock=clock)
     context = ScreenContext(
-        content, clinic, SessionBridge(session), SessionRecorder(store, session, clinic)
+        content, clinic, SessionBridge(session), SessionRecorder(store, session, clinic, build_pdf)
     )
     page = OutcomesPage(screen, context)
     qtbot.addWidget(page)
@@ -198,4 +199,4 @@ def test_a_long_caption_wraps_beside_the_picture(qtbot, clinic, clock, store) ->
     text = page.findChild(QLabel, "figureText")
     assert view.isVisible() and text.text() == caption
     assert text.geometry().left() > view.geometry().right()
-    assert page.scroll.widget().width() <= page.scroll.viewport().width()
+    assert page.scroller.widget().width() <= page.scroller.viewport().width()

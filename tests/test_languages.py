@@ -64,7 +64,7 @@ def test_switching_to_spanish_keeps_everything_entered(qtbot, open_window, conte
     assert window.current_page().title_label.text() == spanish.screens[checklist_index].title
     assert window.session.checklist == answers
     assert window.session.details.patient_name == "Zoë Test"
-    next_text = QCoreApplication.translate("MainWindow", "Next  ▶")
+    next_text = QCoreApplication.translate("NavBar", "Next  ▶")
     assert next_text != "Next  ▶"
     assert window.findChild(QAbstractButton, "nextButton").text() == next_text
     click(qtbot, window, "nextButton")

@@ -273,12 +273,3 @@ def test_a_broken_document_file_is_a_clear_error(
     edit_document(resources_copy, language, old, new)
     with pytest.raises(ContentError, match=message):
         load_content(language, resources_copy)
-
-
-def test_the_spanish_and_bilingual_pdfs_build_quickly(
-    spanish_demo: Session, clinic: ClinicSettings, content: Content, spanish_text: str
-) -> None:
-    for bilingual_with in (None, content):
-        started = time.perf_counter()
-        build_acknowledgement(spanish_demo, clinic, bilingual_with)
-        assert time.perf_counter() - started < 1.0

@@ -24,7 +24,7 @@ def test_reading_a_screen_highlights_each_sentence_and_can_be_stopped(qtbot, ope
     assert reader.state == "speaking"
     first_label, first_sentence = reader.parts[0]
     assert first_label is window.current_page().title_label
-    assert first_sentence == window.current_page().screen.title
+    assert first_sentence == window.current_page().entry.title
     assert "background-color" in first_label.text(), "the sentence being read is highlighted"
     qtbot.waitUntil(lambda: reader.index >= 1, timeout=10000)
     qtbot.mouseClick(controls.play, Qt.MouseButton.LeftButton)

@@ -10,6 +10,7 @@ from counsel.core.demo import DemoClock
 from counsel.core.session import Session
 from counsel.core.session_codec import session_from_dict, session_to_dict
 from counsel.core.session_recorder import SessionRecorder
+from counsel.pdf import build_pdf
 
 
 def test_a_language_change_shows_the_screen_in_view_again(content: Content) -> None:
@@ -38,7 +39,7 @@ def test_the_trail_says_which_language_each_screen_was_shown_in(
     content: Content, clinic: ClinicSettings, store  # noqa: ANN001 (a RecordStore)
 ) -> None:
     session = Session(content, clock=DemoClock())
-    recorder = SessionRecorder(store, session, clinic)
+    recorder = SessionRecorder(store, session, clinic, build_pdf)
     session.set_details(patient_name="Ana Ruiz (TEST)")
     session.view("welcome")
     session.set_content(load_content("es"))

@@ -28,8 +28,11 @@ def test_a_sealed_session_survives_json_exactly(content, clock) -> None:  # noqa
 
 def test_an_unfinished_session_stays_unsealed(content, clock) -> None:  # noqa: ANN001
     session = complete_session(content, clock)
+    session.set_draft("question", "Half a question typed, not added")
+    session.set_present("witness", True)
     again = round_trip(session, content)
     assert not again.is_sealed
+    assert again.drafts == session.drafts and again.present == {"witness"}
     again.add_question("Can I still ask?")
     assert len(again.questions) == 1
 

@@ -30,7 +30,7 @@ def test_full_walkthrough_produces_the_signed_pdf(qtbot, window, content, tmp_pa
 
     session = window.session
     assert session.is_sealed
-    assert window.current_page().screen.kind == "done"
+    assert window.current_page().entry.kind == "done"
     done = window.current_page()
     target = tmp_path / "ack.pdf"
     done.save_to(target)

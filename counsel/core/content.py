@@ -34,12 +34,31 @@ class Source:
     industry: bool
 
 
+URGENCIES = ("emergency", "clinic")
+
+
+@dataclass(frozen=True, kw_only=True)
+class WarningSign:
+    """A sign that needs help, with how urgently (``URGENCIES``): "emergency" means call
+    911 or go to the emergency room now, "clinic" means call the clinic the same day.
+
+    Signs are listed once per language (warning_signs.toml) and named by ``id`` in the
+    screens, so no screen can word a sign differently or file it under the wrong heading.
+    """
+
+    id: str
+    urgency: str
+    text: str
+
+
 @dataclass(frozen=True, kw_only=True)
 class Section:
     heading: str
     text: str = ""
     bullets: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    urgency: str = ""  # a warning-signs section: its heading is the urgency's own
+    signs: tuple[WarningSign, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -122,6 +141,9 @@ class Outcome:
     text: str
     likelihood: str
     action: str = ""
+    # What a result is measured against: the other group of a trial, or "before treatment;
+    # no comparison group" with how many people, so no figure reads as proof on its own.
+    compared_with: str = ""
     sources: tuple[str, ...] = ()
     figure: Figure | None = None
 
@@ -232,6 +254,8 @@ class Content:
     illustration_labels: Mapping[str, tuple[IllustrationLabel, ...]] = field(
         default_factory=dict
     )
+    # Every warning sign of this language, by id (warning_signs.toml).
+    warning_signs: Mapping[str, WarningSign] = field(default_factory=dict)
     _index: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

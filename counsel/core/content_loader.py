@@ -11,9 +11,10 @@ from pathlib import Path
 
 from counsel.core import content as c
 from counsel.core.consent_text import load_consent_text
+from counsel.core.content_warning_signs import load_warning_signs
 from counsel.core.formatting import load_document_words
 from counsel.core.illustration_labels import load_illustration_labels
-from counsel.core.screen_readers import KIND_READERS, illustration
+from counsel.core.screen_readers import KIND_READERS, Shared, illustration
 from counsel.core.toml_reader import ContentError, TableReader
 from counsel.resources import resources_dir
 
@@ -38,8 +39,9 @@ def load_content(language: str = "en", root: Path | None = None) -> c.Content:
     meta = TableReader.open(folder / "meta.toml", f"content/{language}/meta.toml")
     sources = _load_sources(folder, language)
     screen_ids = meta.texts("screens", required=True)
+    shared = Shared(root=root, warnings=load_warning_signs(folder, language))
     screens = tuple(
-        _load_screen(folder, language, screen_id, root) for screen_id in screen_ids
+        _load_screen(folder, language, screen_id, shared) for screen_id in screen_ids
     )
     content = c.Content(
         language=meta.text("language"),
@@ -53,6 +55,7 @@ def load_content(language: str = "en", root: Path | None = None) -> c.Content:
         document=load_document_words(folder, language),
         consent=load_consent_text(folder, language),
         illustration_labels=load_illustration_labels(folder, language, root),
+        warning_signs=shared.warnings.signs,
     )
     meta.finish()
     _check_references(content, language)
@@ -109,7 +112,7 @@ def _load_sources(folder: Path, language: str) -> dict[str, c.Source]:
     return sources
 
 
-def _load_screen(folder: Path, language: str, screen_id: str, root: Path) -> c.Screen:
+def _load_screen(folder: Path, language: str, screen_id: str, shared: Shared) -> c.Screen:
     label = f"content/{language}/screens/{screen_id}.toml"
     reader = TableReader.open(folder / "screens" / f"{screen_id}.toml", label)
     kind = reader.choice("kind", c.SCREEN_KINDS)
@@ -121,10 +124,10 @@ def _load_screen(folder: Path, language: str, screen_id: str, root: Path) -> c.S
         summary=reader.text("summary"),
         required=reader.flag("required", False),
         intro=reader.optional_text("intro"),
-        illustration=illustration(reader, root),
+        illustration=illustration(reader, shared),
         sources=reader.texts("sources"),
     )
-    screen = KIND_READERS[kind](reader, common, root)
+    screen = KIND_READERS[kind](reader, common, shared)
     reader.finish()
     return screen
 

@@ -107,8 +107,10 @@ def missing_signatures(session: Session) -> list[Missing]:
     screen = session.content.first_of_kind("signatures")
     screen_id = screen.id if screen else ""
     missing: list[Missing] = []
-    signer = "representative" if "representative" in session.signatures else "patient"
+    represented = "representative" in session.signatures or "representative" in session.present
+    signer = "representative" if represented else "patient"
     required = {signer, "clinician"} | ({"interpreter"} if session.needs_interpreter else set())
+    required |= session.present - {"representative"}  # a witness said to be here signs
     for role in (signer, "clinician", "interpreter", "witness"):
         signature = session.signatures.get(role)
         if signature is None:

@@ -22,6 +22,8 @@ Listener = Callable[[str], None]
 
 CHECKLIST_ANSWERS = ("yes", "no", "unsure")
 SIGNER_ROLES = ("patient", "representative", "clinician", "interpreter", "witness")
+#: Signers who are there only sometimes; the clinician says who is (and then they must sign).
+OPTIONAL_SIGNERS = ("representative", "interpreter", "witness")
 
 
 def utc_now() -> datetime:
@@ -91,6 +93,9 @@ class Session:
     quiz: dict[str, list[QuizAttempt]] = field(default_factory=dict)
     signatures: dict[str, Signature] = field(default_factory=dict)
     sealed_at: datetime | None = None
+    #: Typing not yet turned into an entry (a question not yet added), kept so none is lost.
+    drafts: dict[str, str] = field(default_factory=dict)
+    present: frozenset[str] = frozenset()  # of OPTIONAL_SIGNERS: who is in the room to sign
     _listeners: list[Listener] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -124,7 +129,8 @@ class Session:
     def is_blank(self) -> bool:
         """Nothing entered yet: only screens looked at."""
         discussed = any(visit.discussed_at for visit in self.visits.values())
-        entered = (self.checklist, self.questions, self.quiz, self.signatures, discussed)
+        entered = (self.checklist, self.questions, self.quiz, self.signatures, discussed,
+                   self.drafts, self.present)
         return self.details == Details() and not any(entered)
 
     @property
@@ -226,7 +232,31 @@ class Session:
         attempts = self.quiz.get(question_id)
         return attempts[-1] if attempts else None
 
+    def set_draft(self, key: str, text: str) -> None:
+        """Keep typing that is not an entry yet; empty text drops the draft."""
+        self._mutable()
+        if text == self.drafts.get(key, ""):
+            return
+        if text:
+            self.drafts[key] = text
+        else:
+            self.drafts.pop(key, None)
+        self._changed("drafts")
+
+    def draft(self, key: str) -> str:
+        return self.drafts.get(key, "")
+
     # -- signatures --------------------------------------------------------------------------
+
+    def set_present(self, role: str, present: bool) -> None:
+        """Whether an optional signer (representative, interpreter, witness) is here to sign."""
+        self._mutable()
+        if role not in OPTIONAL_SIGNERS:
+            raise ValueError(f"{role!r} is not an optional signer")
+        updated = self.present | {role} if present else self.present - {role}
+        if updated != self.present:
+            self.present = frozenset(updated)
+            self._changed("present")
 
     def set_signature(self, role: str, name: str, ink: Ink, relationship: str = "") -> None:
         """Store a signer's current ink and typed name; empty ink and no name removes it."""

@@ -74,6 +74,8 @@ def session_to_dict(session: Session) -> dict[str, Any]:
             }
             for role, s in session.signatures.items()
         },
+        "drafts": dict(session.drafts),
+        "present": sorted(session.present),
     }
 
 
@@ -126,6 +128,8 @@ def session_from_dict(data: dict[str, Any], content: Content) -> Session:
                 for role, s in data["signatures"].items()
             },
             sealed_at=_parse_time(data["sealed_at"]),
+            drafts=dict(data.get("drafts", {})),  # absent from records saved before drafts
+            present=frozenset(data.get("present", ())),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise SessionFormatError(f"stored session is incomplete or malformed: {error}") from None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from counsel.core.content import ChecklistItem, ChecklistScreen, Content, QuizScreen, Section
+from counsel.core.content import URGENCIES, ChecklistItem, ChecklistScreen, Content, QuizScreen
 from counsel.core.rules import candidacy
 from counsel.core.session import QuestionAnswer, Session
 
@@ -107,31 +107,24 @@ def session_languages(session: Session) -> set[str]:
 
 
 def warning_groups(content: Content) -> list[WarningGroup]:
-    """The after-MILD warning signs, grouped by how urgently to get help.
+    """Every warning sign the screens list, one group per urgency, the most urgent first.
 
-    Sections that carry an ``urgency`` are used as they are. Content written before signs
-    were split by urgency has one warning section, the last section of the last info screen;
-    it is returned whole as one "clinic" group, its note keeping what it says about 911.
+    The condition screen and the after-MILD screen both list signs; a patient at home
+    needs them together, each sign once, under its urgency's heading, with what each
+    screen said about them.
     """
-    sections = [
-        section
-        for screen in content.screens
-        for section in getattr(screen, "sections", ())
-        if getattr(section, "urgency", "")
+    found: dict[str, tuple[str, list[str], dict[str, str]]] = {}
+    for screen in content.screens:
+        for section in getattr(screen, "sections", ()):
+            if not section.urgency:
+                continue
+            heading, notes, signs = found.setdefault(section.urgency, (section.heading, [], {}))
+            if section.text:
+                notes.append(section.text)
+            signs.update({sign.id: sign.text for sign in section.signs})
+    return [
+        WarningGroup(urgency, heading, " ".join(notes), tuple(signs.values()))
+        for urgency in URGENCIES
+        if urgency in found
+        for heading, notes, signs in [found[urgency]]
     ]
-    if sections:
-        return [
-            WarningGroup(
-                section.urgency,  # type: ignore[attr-defined]
-                section.heading,
-                section.text,
-                tuple(sign.text for sign in section.signs),  # type: ignore[attr-defined]
-            )
-            for section in sections
-        ]
-    info = [screen for screen in content.screens if screen.kind == "info"]
-    last: Sequence[Section] = getattr(info[-1], "sections", ()) if info else ()
-    if not last or not last[-1].bullets:
-        return []
-    section = last[-1]
-    return [WarningGroup("clinic", section.heading, section.text, section.bullets)]

@@ -27,6 +27,7 @@ from counsel.core.session_facts import session_languages
 from counsel.pdf import styles as st
 from counsel.pdf.icon_array import figure_block
 from counsel.pdf.illustrations import beside, captioned_grid
+from counsel.pdf.warning_signs import warning_signs_block
 from counsel.pdf.wording import Wording, lines
 
 Block = Callable[[Screen, Wording], list[Flowable]]
@@ -148,6 +149,8 @@ def _outcomes(screen: Screen, wording: Wording) -> list[Flowable]:
             wording.labelled("how_likely", item.likelihood, st.INDENTED_LEAD),
             st.para(item.text, st.INDENTED),
         ]
+        if item.compared_with:
+            flow.append(wording.labelled("compared_with", item.compared_with, st.INDENTED))
         if item.action:
             flow.append(wording.labelled("what_is_done", item.action, st.INDENTED))
         if item.figure is not None:
@@ -228,7 +231,7 @@ def _choice(question: QuizQuestion, index: int) -> str:
 
 BLOCKS: dict[str, Block] = {
     "details": _nothing_more,
-    "info": _nothing_more,
+    "info": warning_signs_block,
     "checklist": _checklist,
     "steps": _steps,
     "outcomes": _outcomes,

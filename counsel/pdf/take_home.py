@@ -120,11 +120,8 @@ def _learned(wording: Wording) -> list[Flowable]:
 
 def _warning_signs(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
     """Emergency signs first, in red, then the call-the-clinic signs with the phone number."""
-    groups = sorted(
-        facts.warning_groups(wording.session.content), key=lambda g: g.urgency != "emergency"
-    )
     flow: list[Flowable] = []
-    for group in groups:
+    for group in facts.warning_groups(wording.session.content):
         emergency = group.urgency == "emergency"
         panel: list[Flowable] = [
             st.para(group.heading, URGENT_HEADING if emergency else LARGE_HEADING),

@@ -32,7 +32,7 @@ class ScreenStack(QStackedWidget):
     def page(self, index: int) -> ScreenPage:
         if index not in self.pages:
             page = self._build(index)
-            page.scroll.viewport().installEventFilter(self)
+            page.scroller.viewport().installEventFilter(self)
             self.addWidget(page)
             self.pages[index] = page
         return self.pages[index]
@@ -45,7 +45,7 @@ class ScreenStack(QStackedWidget):
         self.index = index
         page = self.page(index)
         self.setCurrentWidget(page)
-        self._prepare_after_paint = page.scroll.viewport()
+        self._prepare_after_paint = page.scroller.viewport()
         return page
 
     def clear(self) -> None:

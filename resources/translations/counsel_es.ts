@@ -381,37 +381,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="148"/>
-        <source>◀  Back</source>
-        <translation>◀  Atrás</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="150"/>
-        <source>Previous screen (Alt+Left)</source>
-        <translation>Pantalla anterior (Alt+Left)</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="151"/>
-        <location filename="../../counsel/ui/main_window.py" line="291"/>
-        <source>We discussed this</source>
-        <translation>Ya hablamos de esto</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="154"/>
-        <source>Mark this topic as discussed (Ctrl+D)</source>
-        <translation>Marcar este tema como tratado (Ctrl+D)</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="155"/>
-        <source>Next  ▶</source>
-        <translation>Siguiente  ▶</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="157"/>
-        <source>Next screen (Alt+Right)</source>
-        <translation>Pantalla siguiente (Alt+Right)</translation>
-    </message>
-    <message>
         <location filename="../../counsel/ui/main_window.py" line="186"/>
         <source>&amp;Session</source>
         <translation>&amp;Sesión</translation>
@@ -436,11 +405,6 @@
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="291"/>
-        <source>✓  Discussed</source>
-        <translation>✓  Tratado</translation>
-    </message>
 </context>
 <context>
     <name>OutcomesPage</name>
@@ -448,6 +412,11 @@
         <location filename="../../counsel/ui/screens/outcomes.py" line="29"/>
         <source>How likely:</source>
         <translation>Qué tan probable:</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/outcomes.py" line="32"/>
+        <source>Compared with:</source>
+        <translation>Comparado con:</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/screens/outcomes.py" line="34"/>
@@ -773,36 +742,6 @@ y vuelva a abrir Counsel.</translation>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="86"/>
-        <source>Patient</source>
-        <translation>Paciente</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="86"/>
-        <source>Date of birth</source>
-        <translation>Fecha de nacimiento</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="86"/>
-        <source>Record number</source>
-        <translation>Número de expediente</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="87"/>
-        <source>Started</source>
-        <translation>Inicio</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="87"/>
-        <source>Clinician</source>
-        <translation>Profesional de salud</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="87"/>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
         <location filename="../../counsel/ui/records_window.py" line="104"/>
         <location filename="../../counsel/ui/records_window.py" line="162"/>
         <source>Open</source>
@@ -828,21 +767,6 @@ y vuelva a abrir Counsel.</translation>
         <location filename="../../counsel/ui/records_window.py" line="108"/>
         <source>Verify all records</source>
         <translation>Verificar todos los registros</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="119"/>
-        <source>In progress</source>
-        <translation>En curso</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="119"/>
-        <source>Signed</source>
-        <translation>Firmado</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="120"/>
-        <source>Withdrawn</source>
-        <translation>Retirado</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/records_window.py" line="162"/>
@@ -880,14 +804,37 @@ y vuelva a abrir Counsel.</translation>
         <translation>Registros verificados</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="220"/>
-        <source>All %1 signed records and %2 audit entries are intact.</source>
-        <translation>Todo está intacto. Registros firmados: %1. Entradas de auditoría: %2.</translation>
-    </message>
-    <message>
         <location filename="../../counsel/ui/records_window.py" line="226"/>
         <source>Records do not match</source>
         <translation>Los registros no coinciden</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>No records match this search.</source>
+        <translation>Ningún registro coincide con esta búsqueda.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln registro</numerusform>
+            <numerusform>%Ln registros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Verify new records</source>
+        <translation>Verificar registros nuevos</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>All %1 signed records and %2 audit entries checked are intact.</source>
+        <translation>Los %1 registros firmados y las %2 entradas de auditoría revisadas están intactos.</translation>
     </message>
 </context>
 <context>
@@ -896,6 +843,11 @@ y vuelva a abrir Counsel.</translation>
         <location filename="../../counsel/ui/screens/base.py" line="184"/>
         <source>Source: %1</source>
         <translation>Fuente: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/base.py" line="186"/>
+        <source>%1 (paid for by the device maker)</source>
+        <translation>%1 (pagado por el fabricante del dispositivo)</translation>
     </message>
 </context>
 <context>
@@ -1210,6 +1162,209 @@ Go on with it?</source>
         <location filename="../../counsel/ui/resume.py" line="36"/>
         <source>Start a new session</source>
         <translation>Empezar una sesión nueva</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Record number</source>
+        <translation>Número de expediente</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Started</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Clinician</source>
+        <translation>Profesional de salud</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Signed</source>
+        <translation>Firmado</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Withdrawn</source>
+        <translation>Retirado</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyProgress</name>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Verifying records</source>
+        <translation>Verificando registros</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Checking every signed record and audit entry…</source>
+        <translation>Revisando cada registro firmado y cada entrada de auditoría…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Checking what was added since the last check…</source>
+        <translation>Revisando lo agregado desde la última revisión…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Progress of the check</source>
+        <translation>Avance de la revisión</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>NavBar</name>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>◀  Back</source>
+        <translation>◀  Atrás</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>Previous screen (Alt+Left)</source>
+        <translation>Pantalla anterior (Alt+Left)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>We discussed this</source>
+        <translation>Ya hablamos de esto</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>Mark this topic as discussed (Ctrl+D)</source>
+        <translation>Marcar este tema como tratado (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>Next  ▶</source>
+        <translation>Siguiente  ▶</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>Next screen (Alt+Right)</source>
+        <translation>Pantalla siguiente (Alt+Right)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>✓  Discussed</source>
+        <translation>✓  Tratado</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Printing was cancelled.</source>
+        <translation>Se canceló la impresión.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>1 page</source>
+        <translation>1 página</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>%1 pages</source>
+        <translation>%1 páginas</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>The PDF was not saved: %1</source>
+        <translation>El PDF no se guardó: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Saved %1 to %2.</source>
+        <translation>Se guardaron %1 en %2.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Sending %1 to %2…</source>
+        <translation>Enviando %1 a %2…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>The printer did not accept the job: %1</source>
+        <translation>La impresora no aceptó el trabajo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Printing %1 on %2…</source>
+        <translation>Imprimiendo %1 en %2…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Printed %1 on %2.</source>
+        <translation>Se imprimieron %1 en %2.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Printing page %1 of %2…</source>
+        <translation>Imprimiendo la página %1 de %2…</translation>
+    </message>
+</context>
+<context>
+    <name>PrintProgress</name>
+    <message>
+        <location filename="../../counsel/ui/print_progress.py" line="1"/>
+        <source>Printing</source>
+        <translation>Impresión</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/print_progress.py" line="1"/>
+        <source>Preparing to print…</source>
+        <translation>Preparando la impresión…</translation>
+    </message>
+</context>
+<context>
+    <name>FailureBanner</name>
+    <message>
+        <location filename="../../counsel/ui/failure_banner.py" line="1"/>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/failure_banner.py" line="1"/>
+        <source>Tries again to save the record</source>
+        <translation>Intenta de nuevo guardar el registro</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/failure_banner.py" line="1"/>
+        <source>The signed record could not be saved: %1. Free some space or check the records folder, then press Retry.</source>
+        <translation>No se pudo guardar el registro firmado: %1. Libere espacio o revise la carpeta de registros y luego pulse Reintentar.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/failure_banner.py" line="1"/>
+        <source>Changes are not being saved: %1. Nothing on screen is lost while Counsel stays open. Free some space or check the records folder, then press Retry.</source>
+        <translation>Los cambios no se están guardando: %1. No se pierde nada de lo que está en pantalla mientras Counsel siga abierto. Libere espacio o revise la carpeta de registros y luego pulse Reintentar.</translation>
     </message>
 </context>
 </TS>

@@ -15,14 +15,14 @@ from counsel.ui.widgets import describe, label
 
 
 class DonePage(ScreenPage):
-    screen: DoneScreen
+    entry: DoneScreen
 
     def build(self) -> None:
         self.shown_pdf = False
         self.status = label("", "heading")
         self.status.setObjectName("doneStatus")
         self.column.addWidget(self.status)
-        self.column.addWidget(label(self.screen.text))
+        self.column.addWidget(label(self.entry.text))
         row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save PDF…"))
         self.save_button.setObjectName("savePdf")
@@ -128,13 +128,13 @@ class DonePage(ScreenPage):
         self.new_button.setVisible(sealed)
         self.retry_button.setVisible(sealed and not stored)
         self.sign_link.setVisible(not sealed)
-        self.illustration.setVisible(not stored and bool(self.screen.illustration))
+        self.illustration.setVisible(not stored and bool(self.entry.illustration))
         if stored and not self.shown_pdf:
             self.preview.set_pdf(recorder.pdf_bytes())
             self.shown_pdf = True
 
     def _retry(self) -> None:
-        self.context.recorder.retry_seal()
+        self.context.recorder.retry()
         self.refresh()
 
     def suggested_file_name(self) -> str:

@@ -70,7 +70,7 @@ class SignerBlock(QWidget):
 
 
 class SignaturesPage(ScreenPage):
-    screen: SignaturesScreen
+    entry: SignaturesScreen
 
     def build(self) -> None:
         self._syncing = False
@@ -78,7 +78,7 @@ class SignaturesPage(ScreenPage):
         self._shown_missing: list[Missing] | None = None
         statement, layout = card()
         statement.setObjectName("statement")
-        layout.addWidget(label(self.screen.statement))
+        layout.addWidget(label(self.entry.statement))
         self.column.addWidget(statement)
         self.notice, notice_layout = card("notice")
         self.notice.setObjectName("missingNotice")
@@ -103,12 +103,12 @@ class SignaturesPage(ScreenPage):
                 "representative", self.tr("Legally authorized representative"), "", True
             ),
             "clinician": SignerBlock(
-                "clinician", self.tr("Clinician"), self.screen.clinician_statement
+                "clinician", self.tr("Clinician"), self.entry.clinician_statement
             ),
             "interpreter": SignerBlock(
-                "interpreter", self.tr("Interpreter"), self.screen.interpreter_statement
+                "interpreter", self.tr("Interpreter"), self.entry.interpreter_statement
             ),
-            "witness": SignerBlock("witness", self.tr("Witness"), self.screen.witness_statement),
+            "witness": SignerBlock("witness", self.tr("Witness"), self.entry.witness_statement),
         }
         self.with_interpreter = self._choice(
             "withInterpreter", self.tr("An interpreter helped today")
@@ -146,6 +146,10 @@ class SignaturesPage(ScreenPage):
         describe(button, self.tr("Shows or hides the place for this signature"))
         return button
 
+    def _toggles(self) -> tuple[tuple[WrapButton, str], ...]:
+        return ((self.by_representative, "representative"),
+                (self.with_interpreter, "interpreter"), (self.with_witness, "witness"))
+
     def _active_roles(self) -> list[str]:
         roles = ["representative" if self.by_representative.isChecked() else "patient"]
         roles.append("clinician")
@@ -156,11 +160,16 @@ class SignaturesPage(ScreenPage):
         return roles
 
     def _signer_changed(self) -> None:
+        """Who signs is part of the record: kept in the session (a witness said to be present
+        must then sign), and a signer no longer present loses their signature."""
+        if not self._syncing and not self.session.is_sealed:
+            for toggle, role in self._toggles():
+                self.session.set_present(role, toggle.isChecked())
         active = self._active_roles()
         for role, block in self.blocks.items():
             block.setVisible(role in active)
             dropped = role not in active and role in self.session.signatures
-            if dropped and not self.session.is_sealed:
+            if dropped and not self.session.is_sealed and not self._syncing:
                 self.session.set_signature(role, "", Ink.empty(1, 1))
 
     def _store(self, role: str) -> None:
@@ -174,7 +183,7 @@ class SignaturesPage(ScreenPage):
 
     def shown(self) -> None:
         if self.session.needs_interpreter and not self.session.is_sealed:
-            self.with_interpreter.setChecked(True)  # counseling in another language
+            self.session.set_present("interpreter", True)  # counseling in another language
         details = self.session.details
         defaults = {
             "patient": details.patient_name,
@@ -210,12 +219,11 @@ class SignaturesPage(ScreenPage):
         for role, block in self.blocks.items():
             block.set_enabled_for_signing(ready)
             self._show_signature(role, block)
-        for toggle, role in ((self.by_representative, "representative"),
-                             (self.with_interpreter, "interpreter"),
-                             (self.with_witness, "witness")):
-            if role in session.signatures:
-                toggle.setChecked(True)
+        for toggle, role in self._toggles():
+            toggle.setChecked(role in session.present or role in session.signatures)
+        self.by_patient.setChecked(not self.by_representative.isChecked())
         self._syncing = False
+        self._signer_changed()
         self.sign_button.setEnabled(ready)
 
     def _show_missing(self, missing: list[Missing]) -> None:
