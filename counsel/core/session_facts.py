@@ -2,18 +2,21 @@
 
 The acknowledgement's first page, the patient's take-home copy and the checks that the
 paper never contradicts the session all ask these questions, so they read them here, once.
-The decision aid's leaning and SURE answers are read only through ``leaning`` and ``sure``:
-a session without them (older records, or content without those screens) gives None.
+The decision aid's leaning and SURE answers (``session.decisions``, by screen and item id, on
+the screens of kind "leaning" and "sure") are read only through ``leaning`` and ``sure``: a
+session or content without them gives None, and the first page leaves their rows out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from counsel.core.content import URGENCIES, ChecklistItem, ChecklistScreen, Content, QuizScreen
 from counsel.core.rules import candidacy
 from counsel.core.session import QuestionAnswer, Session
+
+LEANING_ITEM = "leaning"  # the item id the decision aid keeps a leaning under
 
 
 @dataclass(frozen=True)
@@ -77,20 +80,30 @@ def unanswered_questions(session: Session) -> list[QuestionAnswer]:
 
 
 def leaning(session: Session) -> str | None:
-    """What the patient is leaning toward, as they chose it; None when not recorded."""
-    value = getattr(session, "leaning", None)
-    return str(value) if value else None
+    """The choice the patient is leaning toward, in its words; None when not recorded."""
+    screen, answers = _decision_answers(session, "leaning")
+    chosen = answers.get(LEANING_ITEM)
+    if chosen is None:
+        return None
+    return next((c.text for c in getattr(screen, "choices", ()) if c.id == chosen), chosen)
 
 
 def sure(session: Session) -> SureResult | None:
-    """The SURE test (four yes/no questions on how sure the patient feels); None if not taken."""
-    answers = getattr(session, "sure", None)
-    if not answers:
+    """The SURE test (yes/no questions on how sure the patient feels); None until every
+    question is answered."""
+    screen, answers = _decision_answers(session, "sure")
+    questions = getattr(screen, "questions", ())
+    if not questions or any(question.id not in answers for question in questions):
         return None
-    values: Sequence[object] = (
-        list(answers.values()) if isinstance(answers, Mapping) else list(answers)
-    )
-    return SureResult(sum(1 for value in values if value is True), len(values))
+    return SureResult(sum(answers[q.id] == "yes" for q in questions), len(questions))
+
+
+def _decision_answers(session: Session, kind: str) -> tuple[object, Mapping[str, str]]:
+    """The first screen of a decision-aid ``kind`` and the answers the session holds for it
+    (by item id); none where the content or the session has no decision aid."""
+    screen = session.content.first_of_kind(kind)
+    decisions: Mapping[str, Mapping[str, str]] = getattr(session, "decisions", {})
+    return screen, (decisions.get(screen.id, {}) if screen is not None else {})
 
 
 def languages_shown(session: Session, screen_id: str) -> tuple[str, ...]:
