@@ -8,8 +8,6 @@ from dataclasses import replace
 import pytest
 from pdf_text import flat, page_texts, runs
 from pypdf import PdfReader
-from PySide6.QtWidgets import QPushButton
-from ui_driver import child, sign_all, walk_to_signatures
 
 from counsel.core import session_facts as facts
 from counsel.core.content import ClinicSettings, Content, QuizScreen
@@ -101,18 +99,3 @@ def test_an_unsigned_session_has_no_take_home_copy(
 ) -> None:
     with pytest.raises(ValueError, match="not sealed"):
         build_take_home(demo_session(content, seal=False), clinic)
-
-
-def test_the_done_screen_saves_the_take_home_copy(qtbot, open_window, content, tmp_path) -> None:  # noqa: ANN001
-    window = open_window()
-    walk_to_signatures(qtbot, window, content)
-    sign_all(qtbot, window)
-    page = window.current_page()
-    assert child(page, QPushButton, "saveTakeHome").isVisible()
-    assert child(page, QPushButton, "printTakeHome").isVisible()
-    target = tmp_path / "take-home.pdf"
-    page.save_take_home_to(target)
-    text = flat("\n".join(page_texts(target.read_bytes())))
-    assert "Your visit about" in text and "Zoë Nguyễn-Øberg" in text
-    actions = [entry.action for entry in window.recorder.store.audit_trail(window.session.id)]
-    assert actions[-1] == "pdf_exported"
