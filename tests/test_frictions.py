@@ -65,12 +65,12 @@ def test_a_suggested_question_brings_its_box_into_view(qtbot, open_window) -> No
     open_kind(window, "questions")
     page = window.current_page()
     prompt = page.findChildren(QPushButton, "prompt")[-1]
-    page.scroll.verticalScrollBar().setValue(0)
+    page.scroller.verticalScrollBar().setValue(0)
     qtbot.mouseClick(prompt, Qt.MouseButton.LeftButton)
     box = child(page, QLineEdit, "questionInput")
     assert box.text() == prompt.text() and box.hasFocus()
-    top = box.mapTo(page.scroll.viewport(), QPoint(0, 0)).y()
-    assert top >= 0 and top + box.height() <= page.scroll.viewport().height()
+    top = box.mapTo(page.scroller.viewport(), QPoint(0, 0)).y()
+    assert top >= 0 and top + box.height() <= page.scroller.viewport().height()
 
 
 def test_at_200_percent_the_picture_leaves_room_for_the_text(qtbot, open_window) -> None:
