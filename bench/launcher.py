@@ -37,7 +37,7 @@ class FirstFrame(QObject):
         self._handle = window.windowHandle()
         self._handle.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Expose and self._handle.isExposed():
             self._handle.removeEventFilter(self)
             QTimer.singleShot(0, report)  # runs once this frame is painted and flushed

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from content_helpers import entries
+
 from counsel.core.content import (
     ChecklistScreen,
     ComparisonScreen,
@@ -15,23 +17,6 @@ from counsel.core.content_loader import named_illustrations, referenced_sources
 from counsel.resources import illustration_path
 
 FIGURE = re.compile(r"\d+(\.\d+)?\s*(%|percent|out of|in 100|points?\b)", re.IGNORECASE)
-
-
-def entries(screen):  # noqa: ANN001, ANN201
-    """(text, sources) for every piece of patient text on a screen."""
-    yield screen.intro, screen.sources
-    for part in ("sections", "steps", "items", "rows"):
-        for entry in getattr(screen, part, ()):
-            sources = tuple(getattr(entry, "sources", ()))
-            figure = getattr(entry, "figure", None)
-            if figure is not None:
-                sources += (figure.source,)
-                yield figure.text, sources
-            texts = [getattr(entry, name, "") for name in ("text", "action", "likelihood")]
-            texts += list(getattr(entry, "bullets", ()))
-            texts += list(getattr(entry, "values", {}).values())
-            for text in texts:
-                yield text, sources
 
 
 def test_every_figure_names_a_source(content: Content) -> None:

@@ -17,7 +17,8 @@ TEXT_FIELDS = {
     "title", "nav_title", "summary", "intro", "text", "heading", "bullets", "help", "likelihood",
     "action", "caution", "name", "label", "values", "prompts", "choices", "explanation",
     "statement", "clinician_statement", "interpreter_statement", "witness_statement", "short",
-    "procedure", "language", "language_name", "labels", "months", "periods",
+    "procedure", "language", "language_name", "labels", "months", "periods", "headings",
+    "compared_with",
 }
 #: Each language's own date and time patterns, and where its picture labels sit (a longer
 #: translation may need another place or size): the loaders check these.

@@ -101,7 +101,7 @@ class Desktop:
                     ys.append(y)
         return (min(xs), min(ys), max(xs), max(ys)) if len(xs) > 20 else None
 
-    def tab_to(self, wanted, limit: int = 40) -> Box:  # noqa: ANN001 (a test on the box)
+    def tab_to(self, wanted, limit: int = 40) -> Box:
         for _ in range(limit):
             self.keys("Tab")
             time.sleep(0.2)

@@ -22,7 +22,7 @@ def full_disk(private_data_dir: Path) -> Iterator[FullDisk]:
 
 
 def test_a_full_disk_shows_a_banner_with_retry_and_loses_nothing(
-    qtbot, full_disk, open_window, store, content  # noqa: ANN001
+    qtbot, full_disk, open_window, store, content
 ) -> None:
     window = open_window()
     banner = window.findChild(QLabel, "failureMessage")

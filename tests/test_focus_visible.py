@@ -63,7 +63,7 @@ def focusable(root: QWidget) -> list[QWidget]:
             and not isinstance(w, QScrollArea | QLabel) and w.width() > 0]
 
 
-def unseen_focus(qtbot, widgets: list[QWidget]) -> list[str]:  # noqa: ANN001
+def unseen_focus(qtbot, widgets: list[QWidget]) -> list[str]:
     """The controls whose focus cannot be seen (their window is made active first: the
     next screen being built off screen takes the activation on the offscreen platform)."""
     if not widgets:
@@ -88,7 +88,7 @@ def unseen_focus(qtbot, widgets: list[QWidget]) -> list[str]:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("palette", [PALETTE, HIGH_CONTRAST, DARK], ids=["light", "high", "dark"])
-def test_every_focused_control_shows_a_ring(qtbot, open_window, content, palette: Palette) -> None:  # noqa: ANN001
+def test_every_focused_control_shows_a_ring(qtbot, open_window, content, palette: Palette) -> None:
     window = open_window(lambda: demo_session(content, seal=False))
     QApplication.instance().setStyleSheet(style_sheet(palette, 100))
     missing = unseen_focus(qtbot, focusable(window.sidebar) + focusable(window.nav))

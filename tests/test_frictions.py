@@ -14,13 +14,13 @@ from counsel.ui.display import Display
 from counsel.ui.step_player import STEP_MS, reading_ms
 
 
-def open_kind(window, kind: str):  # noqa: ANN001, ANN201 (the screen's content)
+def open_kind(window, kind: str):
     index = next(i for i, s in enumerate(window.content.screens) if s.kind == kind)
     window.go_to(index)
     return window.content.screens[index]
 
 
-def test_all_quiz_answers_right_counts_as_discussed(qtbot, open_window) -> None:  # noqa: ANN001
+def test_all_quiz_answers_right_counts_as_discussed(qtbot, open_window) -> None:
     window = open_window()
     screen: QuizScreen = open_kind(window, "quiz")
     answer_quiz(qtbot, window, screen, wrong_first=False)
@@ -28,7 +28,7 @@ def test_all_quiz_answers_right_counts_as_discussed(qtbot, open_window) -> None:
     assert window.sidebar.state_of(window.session, window.index) == "discussed"
 
 
-def test_after_go_back_to_from_the_quiz_a_button_leads_back(qtbot, open_window) -> None:  # noqa: ANN001
+def test_after_go_back_to_from_the_quiz_a_button_leads_back(qtbot, open_window) -> None:
     window = open_window()
     screen: QuizScreen = open_kind(window, "quiz")
     quiz_index, question = window.index, screen.questions[0]
@@ -41,7 +41,7 @@ def test_after_go_back_to_from_the_quiz_a_button_leads_back(qtbot, open_window) 
     assert window.index == quiz_index and not back.isVisible()
 
 
-def test_signing_ticks_signatures_and_next_steps(qtbot, open_window, content) -> None:  # noqa: ANN001
+def test_signing_ticks_signatures_and_next_steps(qtbot, open_window, content) -> None:
     window = open_window(lambda: demo_session(content))
     qtbot.waitUntil(lambda: window.recorder.is_stored_signed, timeout=20000)
     states = [window.sidebar.state_of(window.session, i) for i in range(len(content.screens))]
@@ -49,7 +49,7 @@ def test_signing_ticks_signatures_and_next_steps(qtbot, open_window, content) ->
     assert window.sidebar.list.item(len(content.screens) - 1).text().startswith("✓")
 
 
-def test_play_stays_on_each_step_as_long_as_its_words_take(open_window) -> None:  # noqa: ANN001
+def test_play_stays_on_each_step_as_long_as_its_words_take(open_window) -> None:
     window = open_window()
     screen: StepsScreen = open_kind(window, "steps")
     player = window.current_page().player
@@ -60,20 +60,20 @@ def test_play_stays_on_each_step_as_long_as_its_words_take(open_window) -> None:
     assert reading_ms(" ".join(["word"] * 60)) == 24000
 
 
-def test_a_suggested_question_brings_its_box_into_view(qtbot, open_window) -> None:  # noqa: ANN001
+def test_a_suggested_question_brings_its_box_into_view(qtbot, open_window) -> None:
     window = open_window(size=(1024, 640))
     open_kind(window, "questions")
     page = window.current_page()
     prompt = page.findChildren(QPushButton, "prompt")[-1]
-    page.scroll.verticalScrollBar().setValue(0)
+    page.scroller.verticalScrollBar().setValue(0)
     qtbot.mouseClick(prompt, Qt.MouseButton.LeftButton)
     box = child(page, QLineEdit, "questionInput")
     assert box.text() == prompt.text() and box.hasFocus()
-    top = box.mapTo(page.scroll.viewport(), QPoint(0, 0)).y()
-    assert top >= 0 and top + box.height() <= page.scroll.viewport().height()
+    top = box.mapTo(page.scroller.viewport(), QPoint(0, 0)).y()
+    assert top >= 0 and top + box.height() <= page.scroller.viewport().height()
 
 
-def test_at_200_percent_the_picture_leaves_room_for_the_text(qtbot, open_window) -> None:  # noqa: ANN001
+def test_at_200_percent_the_picture_leaves_room_for_the_text(qtbot, open_window) -> None:
     window = open_window(size=(1340, 700))
     window.set_display(Display(200))
     window.go_to(1)

@@ -12,12 +12,12 @@ from counsel.ui.display import Display
 from counsel.ui.wrap_button import WrapButton
 
 
-def open_kind(window, kind: str) -> None:  # noqa: ANN001
+def open_kind(window, kind: str) -> None:
     window.go_to(next(i for i, s in enumerate(window.content.screens) if s.kind == kind))
 
 
 def test_a_question_typed_but_not_added_survives_next_and_a_crash(
-    qtbot, open_window, store, content  # noqa: ANN001
+    qtbot, open_window, store, content
 ) -> None:
     window = open_window()
     open_kind(window, "questions")
@@ -41,7 +41,7 @@ def test_a_question_typed_but_not_added_survives_next_and_a_crash(
 
 
 def test_a_witness_said_to_be_present_must_sign_and_stays_ticked(
-    qtbot, open_window, content  # noqa: ANN001
+    qtbot, open_window, content
 ) -> None:
     window = open_window(lambda: Session(content))
     open_kind(window, "signatures")

@@ -19,8 +19,9 @@ def patient_texts(screen: Screen) -> list[str]:
     for part in ("sections", "steps", "items", "options", "questions"):
         for entry in getattr(screen, part, ()):
             texts += [getattr(entry, name, "") for name in
-                      ("text", "action", "help", "explanation", "caution")]
+                      ("text", "action", "help", "explanation", "caution", "compared_with")]
             texts += list(getattr(entry, "bullets", ()))
+            texts += [sign.text for sign in getattr(entry, "signs", ())]
     for name in ("statement", "caution", "text"):
         texts.append(getattr(screen, name, ""))
     return [text for text in texts if len(text.split()) >= MIN_WORDS]

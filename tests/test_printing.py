@@ -46,7 +46,7 @@ def pdf_printer() -> Path:
 
 
 @pytest.fixture
-def done_page(qtbot, open_window, content):  # noqa: ANN001, ANN201 (a signed record's Done)
+def done_page(qtbot, open_window, content):
     window = open_window(lambda: demo_session(content))
     qtbot.waitUntil(lambda: window.recorder.is_stored_signed, timeout=20000)
     window.go_to(len(content.screens) - 1)
@@ -58,7 +58,7 @@ def letter() -> QPageSize:
 
 
 def test_the_printer_gets_the_signed_pdf_itself_and_says_when_done(
-    qtbot, done_page, pdf_printer  # noqa: ANN001
+    qtbot, done_page, pdf_printer
 ) -> None:
     before = set(pdf_printer.glob("*.pdf")) if pdf_printer.exists() else set()
     job = done_page.preview.print_to(PrintTarget(PRINTER, letter()))
@@ -80,7 +80,7 @@ def test_the_printer_gets_the_signed_pdf_itself_and_says_when_done(
     assert len(printed.pages) == done_page.preview.page_count()
 
 
-def test_a_queued_job_can_be_cancelled(qtbot, done_page, pdf_printer) -> None:  # noqa: ANN001
+def test_a_queued_job_can_be_cancelled(qtbot, done_page, pdf_printer) -> None:
     subprocess.run(["cupsdisable", PRINTER], check=True)  # the printer holds the job
     try:
         job = done_page.preview.print_to(PrintTarget(PRINTER, letter()))
@@ -96,7 +96,7 @@ def test_a_queued_job_can_be_cancelled(qtbot, done_page, pdf_printer) -> None:  
 
 
 def test_print_to_file_writes_the_stored_pdf_byte_for_byte(
-    qtbot, done_page, tmp_path  # noqa: ANN001
+    qtbot, done_page, tmp_path
 ) -> None:
     target = tmp_path / "printed.pdf"
     job = done_page.preview.print_to(PrintTarget("", letter(), file=str(target)))

@@ -25,7 +25,7 @@ def test_the_file_name_has_surname_date_and_record() -> None:
 
 
 @given(st.text(), st.text(), st.dates() | st.none())
-def test_any_typed_name_makes_a_safe_file_name(patient: str, record: str, day) -> None:  # noqa: ANN001
+def test_any_typed_name_makes_a_safe_file_name(patient: str, record: str, day) -> None:
     name = record_file_name(patient, day, record)
     assert set(name) <= SAFE and name.endswith(".pdf") and len(name) < 140
     assert not name.startswith(("-", ".")) and "/" not in name and ".." not in name
@@ -44,7 +44,7 @@ def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def answer_save_dialog(qtbot, into: Path, seen: list, name: str = "") -> None:  # noqa: ANN001
+def answer_save_dialog(qtbot, into: Path, seen: list, name: str = "") -> None:
     """When the save dialog opens: note where it starts and its name, save into ``into``
     (as ``name`` if given); then close the confirmation, noting what it says."""
     def save() -> None:
@@ -61,7 +61,7 @@ def answer_save_dialog(qtbot, into: Path, seen: list, name: str = "") -> None:  
 
 
 def test_save_starts_in_documents_and_then_in_the_folder_used_last(
-    qtbot, open_window, content, documents, tmp_path  # noqa: ANN001
+    qtbot, open_window, content, documents, tmp_path
 ) -> None:
     window = open_window(lambda: demo_session(content))
     qtbot.waitUntil(lambda: window.recorder.is_stored_signed, timeout=20000)

@@ -27,14 +27,14 @@ def test_a_small_screen_gets_a_window_no_larger_than_its_free_area() -> None:
     assert big.contains(default_rect(big))
 
 
-def test_the_window_opens_inside_the_screen(qtbot, open_window) -> None:  # noqa: ANN001
+def test_the_window_opens_inside_the_screen(qtbot, open_window) -> None:
     window = open_window(size=None)
     available = window.screen().availableGeometry()
     qtbot.waitUntil(lambda: available.contains(window.frameGeometry()))  # title bar and all
     assert window.minimumSize().height() <= available.height()
 
 
-def test_back_next_and_text_size_stay_in_reach_at_every_text_size(qtbot, open_window) -> None:  # noqa: ANN001
+def test_back_next_and_text_size_stay_in_reach_at_every_text_size(qtbot, open_window) -> None:
     window = open_window(size=None)
     window.go_to(1)
     available = window.screen().availableGeometry()
@@ -47,7 +47,7 @@ def test_back_next_and_text_size_stay_in_reach_at_every_text_size(qtbot, open_wi
             assert visible_in(window, widget), (scale, widget.objectName())
 
 
-def test_the_window_comes_back_at_the_size_left_on_this_screen(qtbot, open_window) -> None:  # noqa: ANN001
+def test_the_window_comes_back_at_the_size_left_on_this_screen(qtbot, open_window) -> None:
     window = open_window(size=None)
     window.setGeometry(QRect(30, 40, 780, 600))
     window.close()
@@ -56,7 +56,7 @@ def test_the_window_comes_back_at_the_size_left_on_this_screen(qtbot, open_windo
     assert not place_window(reopened)  # it was not maximised
 
 
-def test_leaving_presentation_mode_restores_a_maximised_window(qtbot, open_window) -> None:  # noqa: ANN001
+def test_leaving_presentation_mode_restores_a_maximised_window(qtbot, open_window) -> None:
     window = open_window(size=None)
     window.showMaximized()
     qtbot.waitUntil(window.isMaximized)

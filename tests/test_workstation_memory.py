@@ -10,7 +10,7 @@ from ui_driver import answer_next_confirmation, child, click, type_into
 from counsel.core.session import Session
 
 
-def test_the_last_clinician_is_offered_on_the_next_session(qtbot, open_window, content) -> None:  # noqa: ANN001
+def test_the_last_clinician_is_offered_on_the_next_session(qtbot, open_window, content) -> None:
     window = open_window()
     page = window.current_page()
     assert not child(page, object, "sameClinician").isVisible(), "nobody to offer yet"
@@ -28,7 +28,7 @@ def test_the_last_clinician_is_offered_on_the_next_session(qtbot, open_window, c
 
 
 def test_quitting_mid_session_asks_and_the_session_can_be_resumed(
-    qtbot, open_window, store  # noqa: ANN001
+    qtbot, open_window, store
 ) -> None:
     window = open_window()
     type_into(qtbot, window.current_page(), "patientName", "Test Patient")

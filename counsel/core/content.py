@@ -9,20 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from counsel.core.consent_text import ConsentText
 from counsel.core.formatting import DocumentWords
-
-SCREEN_KINDS = (
-    "details",
-    "info",
-    "checklist",
-    "steps",
-    "outcomes",
-    "comparison",
-    "questions",
-    "quiz",
-    "signatures",
-    "done",
-)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -33,12 +21,31 @@ class Source:
     industry: bool
 
 
+URGENCIES = ("emergency", "clinic")
+
+
+@dataclass(frozen=True, kw_only=True)
+class WarningSign:
+    """A sign that needs help, with how urgently (``URGENCIES``): "emergency" means call
+    911 or go to the emergency room now, "clinic" means call the clinic the same day.
+
+    Signs are listed once per language (warning_signs.toml) and named by ``id`` in the
+    screens, so no screen can word a sign differently or file it under the wrong heading.
+    """
+
+    id: str
+    urgency: str
+    text: str
+
+
 @dataclass(frozen=True, kw_only=True)
 class Section:
     heading: str
     text: str = ""
     bullets: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    urgency: str = ""  # a warning-signs section: its heading is the urgency's own
+    signs: tuple[WarningSign, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -121,6 +128,9 @@ class Outcome:
     text: str
     likelihood: str
     action: str = ""
+    # What a result is measured against: the other group of a trial, or "before treatment;
+    # no comparison group" with how many people, so no figure reads as proof on its own.
+    compared_with: str = ""
     sources: tuple[str, ...] = ()
     figure: Figure | None = None
 
@@ -185,6 +195,24 @@ class DoneScreen(Screen):
     text: str = ""
 
 
+# The one table of screen kinds: each ``kind`` a content file may name, and the dataclass it
+# becomes. The loader's readers, the interface's screen classes and the PDF's blocks are
+# keyed by these kinds and typed with these classes (tests/test_screen_kinds.py checks).
+SCREEN_TYPES: dict[str, type[Screen]] = {
+    "details": DetailsScreen,
+    "info": InfoScreen,
+    "checklist": ChecklistScreen,
+    "steps": StepsScreen,
+    "outcomes": OutcomesScreen,
+    "comparison": ComparisonScreen,
+    "questions": QuestionsScreen,
+    "quiz": QuizScreen,
+    "signatures": SignaturesScreen,
+    "done": DoneScreen,
+}
+SCREEN_KINDS = tuple(SCREEN_TYPES)
+
+
 LABEL_ALIGNS = ("left", "center", "right")
 LABEL_TONES = ("normal", "muted")
 
@@ -225,10 +253,14 @@ class Content:
     sha256: str
     # The PDF's own words (document.toml); None only in content a test builds by hand.
     document: DocumentWords | None = None
+    # The procedure consent's own words (consent.toml), for clinics that sign it in Counsel.
+    consent: ConsentText | None = None
     # The words drawn over each picture (illustrations.toml), by illustration file name.
     illustration_labels: Mapping[str, tuple[IllustrationLabel, ...]] = field(
         default_factory=dict
     )
+    # Every warning sign of this language, by id (warning_signs.toml).
+    warning_signs: Mapping[str, WarningSign] = field(default_factory=dict)
     _index: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -264,3 +296,5 @@ class ClinicSettings:
     levels: tuple[str, ...]
     language: str
     records_folder: str = ""  # empty: the application-data folder
+    portal: str = ""  # the patient portal's address, printed as a QR code on the take-home copy
+    document_type: str = "acknowledgement"  # or "consent": the signed PDF is the procedure consent

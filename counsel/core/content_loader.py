@@ -10,13 +10,16 @@ import hashlib
 from pathlib import Path
 
 from counsel.core import content as c
+from counsel.core.consent_text import load_consent_text
+from counsel.core.content_warning_signs import load_warning_signs
 from counsel.core.formatting import load_document_words
 from counsel.core.illustration_labels import load_illustration_labels
-from counsel.core.screen_readers import KIND_READERS, illustration
+from counsel.core.screen_readers import KIND_READERS, Shared, illustration
 from counsel.core.toml_reader import ContentError, TableReader
 from counsel.resources import resources_dir
 
 PAPER_SIZES = ("letter", "a4")
+DOCUMENT_TYPES = ("acknowledgement", "consent")
 
 
 def content_digest(folder: Path) -> str:
@@ -36,8 +39,9 @@ def load_content(language: str = "en", root: Path | None = None) -> c.Content:
     meta = TableReader.open(folder / "meta.toml", f"content/{language}/meta.toml")
     sources = _load_sources(folder, language)
     screen_ids = meta.texts("screens", required=True)
+    shared = Shared(root=root, warnings=load_warning_signs(folder, language))
     screens = tuple(
-        _load_screen(folder, language, screen_id, root) for screen_id in screen_ids
+        _load_screen(folder, language, screen_id, shared) for screen_id in screen_ids
     )
     content = c.Content(
         language=meta.text("language"),
@@ -49,7 +53,9 @@ def load_content(language: str = "en", root: Path | None = None) -> c.Content:
         sources=sources,
         sha256=content_digest(folder),
         document=load_document_words(folder, language),
+        consent=load_consent_text(folder, language),
         illustration_labels=load_illustration_labels(folder, language, root),
+        warning_signs=shared.warnings.signs,
     )
     meta.finish()
     _check_references(content, language)
@@ -78,6 +84,12 @@ def load_clinic(root: Path | None = None) -> c.ClinicSettings:
         levels=reader.texts("levels", required=True),
         language=reader.text("language"),
         records_folder=reader.optional_text("records_folder"),
+        portal=reader.optional_text("portal"),
+        document_type=(
+            reader.choice("document_type", DOCUMENT_TYPES)
+            if reader.has("document_type")
+            else "acknowledgement"
+        ),
     )
     reader.finish()
     return clinic
@@ -100,9 +112,14 @@ def _load_sources(folder: Path, language: str) -> dict[str, c.Source]:
     return sources
 
 
-def _load_screen(folder: Path, language: str, screen_id: str, root: Path) -> c.Screen:
+def _load_screen(folder: Path, language: str, screen_id: str, shared: Shared) -> c.Screen:
     label = f"content/{language}/screens/{screen_id}.toml"
-    reader = TableReader.open(folder / "screens" / f"{screen_id}.toml", label)
+    return read_screen(TableReader.open(folder / "screens" / f"{screen_id}.toml", label),
+                       screen_id, shared)
+
+
+def read_screen(reader: TableReader, screen_id: str, shared: Shared) -> c.Screen:
+    """One screen from its parsed TOML table: every field checked, a mistake a ContentError."""
     kind = reader.choice("kind", c.SCREEN_KINDS)
     common = dict(
         id=screen_id,
@@ -112,10 +129,10 @@ def _load_screen(folder: Path, language: str, screen_id: str, root: Path) -> c.S
         summary=reader.text("summary"),
         required=reader.flag("required", False),
         intro=reader.optional_text("intro"),
-        illustration=illustration(reader, root),
+        illustration=illustration(reader, shared),
         sources=reader.texts("sources"),
     )
-    screen = KIND_READERS[kind](reader, common, root)
+    screen = KIND_READERS[kind](reader, common, shared)
     reader.finish()
     return screen
 

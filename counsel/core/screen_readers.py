@@ -7,9 +7,11 @@ function and one line here, plus its screen class in the interface.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from counsel.core import content as c
+from counsel.core.content_warning_signs import WarningCatalogue, section_signs
 from counsel.core.toml_reader import TableReader
 
 ANSWERS = ("yes", "no")
@@ -17,42 +19,65 @@ VERDICTS = ("candidate", "review", "not_candidate")
 FIGURE_TONES = ("risk", "benefit")
 
 
-def illustration(reader: TableReader, root: Path) -> str:
+@dataclass(frozen=True)
+class Shared:
+    """What every screen may refer to: the resources folder and the language's warning signs."""
+
+    root: Path
+    warnings: WarningCatalogue
+
+
+def illustration(reader: TableReader, shared: Shared) -> str:
     """An optional illustration file name, checked to exist."""
     name = reader.optional_text("illustration")
-    if name and not (root / "illustrations" / name).is_file():
+    if name and not (shared.root / "illustrations" / name).is_file():
         raise reader.error("illustration", f"no file resources/illustrations/{name}")
     return name
 
 
-def _sections(reader: TableReader, minimum: int) -> tuple[c.Section, ...]:
+def _sections(reader: TableReader, minimum: int, shared: Shared) -> tuple[c.Section, ...]:
     if minimum == 0 and not reader.has("sections"):
         return ()
     sections = []
     for entry in reader.tables("sections", minimum=max(minimum, 1)):
-        sections.append(
-            c.Section(
-                heading=entry.text("heading"),
-                text=entry.optional_text("text"),
-                bullets=entry.texts("bullets"),
-                sources=entry.texts("sources"),
-            )
-        )
-        if not (sections[-1].text or sections[-1].bullets):
-            raise entry.error("text", "a section needs text or bullets")
+        sections.append(_section(entry, shared.warnings))
+        if not (sections[-1].text or sections[-1].bullets or sections[-1].signs):
+            raise entry.error("text", "a section needs text, bullets or signs")
         entry.finish()
     return tuple(sections)
 
 
-def _details(reader: TableReader, common: dict, root: Path) -> c.Screen:
-    return c.DetailsScreen(**common, sections=_sections(reader, minimum=0))
+def _section(entry: TableReader, warnings: WarningCatalogue) -> c.Section:
+    """A section; a warning-signs section (``urgency``) takes its heading from the signs file."""
+    signs: tuple[c.WarningSign, ...] = ()
+    if entry.has("urgency"):
+        if entry.has("heading"):
+            raise entry.error("heading", "a warning-signs section takes its urgency's heading")
+        urgency = entry.choice("urgency", c.URGENCIES)
+        heading, signs = warnings.headings[urgency], section_signs(entry, urgency, warnings)
+    elif entry.has("signs"):
+        raise entry.error("signs", "warning signs need the section's 'urgency'")
+    else:
+        urgency, heading = "", entry.text("heading")
+    return c.Section(
+        heading=heading,
+        text=entry.optional_text("text"),
+        bullets=entry.texts("bullets"),
+        sources=entry.texts("sources"),
+        urgency=urgency,
+        signs=signs,
+    )
 
 
-def _info(reader: TableReader, common: dict, root: Path) -> c.Screen:
-    return c.InfoScreen(**common, sections=_sections(reader, minimum=1))
+def _details(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
+    return c.DetailsScreen(**common, sections=_sections(reader, 0, shared))
 
 
-def _checklist(reader: TableReader, common: dict, root: Path) -> c.Screen:
+def _info(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
+    return c.InfoScreen(**common, sections=_sections(reader, 1, shared))
+
+
+def _checklist(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     items = []
     for entry in reader.tables("items"):
         items.append(
@@ -76,14 +101,14 @@ def _checklist(reader: TableReader, common: dict, root: Path) -> c.Screen:
     return c.ChecklistScreen(**common, items=tuple(items), results=results)
 
 
-def _steps(reader: TableReader, common: dict, root: Path) -> c.Screen:
+def _steps(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     steps = []
     for entry in reader.tables("steps", minimum=2):
         steps.append(
             c.Step(
                 title=entry.text("title"),
                 text=entry.text("text"),
-                illustration=illustration(entry, root),
+                illustration=illustration(entry, shared),
                 sources=entry.texts("sources"),
             )
         )
@@ -91,7 +116,7 @@ def _steps(reader: TableReader, common: dict, root: Path) -> c.Screen:
     return c.StepsScreen(**common, steps=tuple(steps))
 
 
-def _outcomes(reader: TableReader, common: dict, root: Path) -> c.Screen:
+def _outcomes(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     items = []
     for entry in reader.tables("items"):
         figure_reader = entry.optional_table("figure")
@@ -116,6 +141,7 @@ def _outcomes(reader: TableReader, common: dict, root: Path) -> c.Screen:
                 text=entry.text("text"),
                 likelihood=entry.text("likelihood"),
                 action=entry.optional_text("action"),
+                compared_with=entry.optional_text("compared_with"),
                 sources=entry.texts("sources"),
                 figure=figure,
             )
@@ -125,7 +151,7 @@ def _outcomes(reader: TableReader, common: dict, root: Path) -> c.Screen:
     return c.OutcomesScreen(**common, items=tuple(items), caution=reader.optional_text("caution"))
 
 
-def _comparison(reader: TableReader, common: dict, root: Path) -> c.Screen:
+def _comparison(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     options = []
     for entry in reader.tables("options", minimum=2):
         options.append(
@@ -133,7 +159,7 @@ def _comparison(reader: TableReader, common: dict, root: Path) -> c.Screen:
                 id=entry.text("id"),
                 name=entry.text("name"),
                 text=entry.text("text"),
-                illustration=illustration(entry, root),
+                illustration=illustration(entry, shared),
             )
         )
         entry.finish()
@@ -153,11 +179,11 @@ def _comparison(reader: TableReader, common: dict, root: Path) -> c.Screen:
     return c.ComparisonScreen(**common, options=tuple(options), rows=tuple(rows))
 
 
-def _questions(reader: TableReader, common: dict, root: Path) -> c.Screen:
+def _questions(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     return c.QuestionsScreen(**common, prompts=reader.texts("prompts"))
 
 
-def _quiz(reader: TableReader, common: dict, root: Path) -> c.Screen:
+def _quiz(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     questions = []
     for entry in reader.tables("questions"):
         choices = entry.texts("choices", required=True)
@@ -181,7 +207,7 @@ def _quiz(reader: TableReader, common: dict, root: Path) -> c.Screen:
     return c.QuizScreen(**common, questions=tuple(questions))
 
 
-def _signatures(reader: TableReader, common: dict, root: Path) -> c.Screen:
+def _signatures(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     return c.SignaturesScreen(
         **common,
         statement=reader.text("statement"),
@@ -191,11 +217,11 @@ def _signatures(reader: TableReader, common: dict, root: Path) -> c.Screen:
     )
 
 
-def _done(reader: TableReader, common: dict, root: Path) -> c.Screen:
+def _done(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     return c.DoneScreen(**common, text=reader.text("text"))
 
 
-KIND_READERS: dict[str, Callable[[TableReader, dict, Path], c.Screen]] = {
+KIND_READERS: dict[str, Callable[[TableReader, dict, Shared], c.Screen]] = {
     "details": _details,
     "info": _info,
     "checklist": _checklist,

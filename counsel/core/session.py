@@ -51,6 +51,7 @@ class ScreenVisit:
     first_viewed: datetime
     last_viewed: datetime
     discussed_at: datetime | None = None
+    languages: tuple[str, ...] = ()  # every language the screen was shown in, first first
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,9 @@ class Session:
         ]:
             raise ValueError(f"content {content.language!r} does not have the same screens")
         self.content = content
+        on_view = self.last_viewed_screen
+        if on_view is not None:  # the screen in view is shown again, in the new language
+            self.visits[on_view] = self._in_language(self.visits[on_view])
         self._changed("content")
 
     # -- details and screens ----------------------------------------------------------------
@@ -166,15 +170,20 @@ class Session:
             return
         now = self.clock()
         visit = self.visits.get(screen_id)
-        self.visits[screen_id] = (
-            replace(visit, last_viewed=now) if visit else ScreenVisit(now, now)
-        )
+        seen = replace(visit, last_viewed=now) if visit else ScreenVisit(now, now)
+        self.visits[screen_id] = self._in_language(seen)
         self._changed("visits")
+
+    def _in_language(self, visit: ScreenVisit) -> ScreenVisit:
+        language = self.content.language
+        if language in visit.languages:
+            return visit
+        return replace(visit, languages=(*visit.languages, language))
 
     def mark_discussed(self, screen_id: str, discussed: bool = True) -> None:
         self._mutable()
         now = self.clock()
-        visit = self.visits.get(screen_id) or ScreenVisit(now, now)
+        visit = self.visits.get(screen_id) or self._in_language(ScreenVisit(now, now))
         self.visits[screen_id] = replace(visit, discussed_at=now if discussed else None)
         self._changed("visits")
 

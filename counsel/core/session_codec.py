@@ -56,6 +56,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         },
         "visits": {
             screen_id: [_time(v.first_viewed), _time(v.last_viewed), _time(v.discussed_at)]
+            + ([list(v.languages)] if v.languages else [])
             for screen_id, v in session.visits.items()
         },
         "checklist": dict(session.checklist),
@@ -101,9 +102,10 @@ def session_from_dict(data: dict[str, Any], content: Content) -> Session:
             visits={
                 screen_id: ScreenVisit(
                     datetime.fromisoformat(first), datetime.fromisoformat(last),
-                    _parse_time(discussed),
+                    _parse_time(discussed), tuple(languages[0]) if languages else (),
                 )
-                for screen_id, (first, last, discussed) in data["visits"].items()
+                # Records from before languages were kept have three entries.
+                for screen_id, (first, last, discussed, *languages) in data["visits"].items()
             },
             checklist=dict(data["checklist"]),
             questions=[
@@ -129,6 +131,6 @@ def session_from_dict(data: dict[str, Any], content: Content) -> Session:
             drafts=dict(data.get("drafts", {})),  # absent from records saved before drafts
             present=frozenset(data.get("present", ())),
         )
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, AttributeError) as error:  # e.g. a list for a table
         raise SessionFormatError(f"stored session is incomplete or malformed: {error}") from None
     return session

@@ -2,7 +2,8 @@
 
 Every change is saved as it happens (so a crash or a closed window loses nothing), what the
 clinician and patient did is added to the audit trail, and signing stores the sealed record
-with its PDF. Qt-free: the interface only creates one per session.
+with its PDF. Qt-free: the interface only creates one per session, and hands it the PDF
+builder (the core sits below the PDF layer and never imports it).
 """
 
 from __future__ import annotations
@@ -29,15 +30,9 @@ Runner = Callable[[Callable[[], object], Callable[[object], None]], None]
 def run_here(work: Callable[[], object], done: Callable[[object], None]) -> None:
     try:
         result = work()
-    except Exception as error:  # noqa: BLE001 (handed to ``done`` to be reported)
+    except Exception as error:
         result = error
     done(result)
-
-
-def _build_pdf(session: Session, clinic: ClinicSettings) -> bytes:
-    from counsel.pdf.acknowledgement import build_acknowledgement  # not needed at start-up
-
-    return build_acknowledgement(session, clinic)
 
 
 class SessionRecorder:
@@ -46,7 +41,7 @@ class SessionRecorder:
         store: RecordStore,
         session: Session,
         clinic: ClinicSettings,
-        make_pdf: PdfMaker = _build_pdf,
+        make_pdf: PdfMaker,
         run: Runner = run_here,
     ) -> None:
         self.store = store
@@ -98,7 +93,7 @@ class SessionRecorder:
         try:
             self.store.save_draft(self.session)
             self._saved = True
-            if what == "visits":
+            if what in ("visits", "content"):  # a language change shows the screen again
                 self._log_visits()
             elif what == "quiz":
                 self._log_quiz()
@@ -111,8 +106,11 @@ class SessionRecorder:
     def _log_visits(self) -> None:
         for screen_id, visit in self.session.visits.items():
             before = self._visits.get(screen_id)
-            if before is None or before.last_viewed != visit.last_viewed:
-                self.store.log(self.session.id, "screen_viewed", screen=screen_id)
+            if before is None or (before.last_viewed, before.languages) != (
+                visit.last_viewed, visit.languages
+            ):
+                self.store.log(self.session.id, "screen_viewed", screen=screen_id,
+                               language=self.session.content.language)
             if (before.discussed_at if before else None) != visit.discussed_at:
                 discussed = visit.discussed_at is not None
                 self.store.log(self.session.id, "discussed", screen=screen_id, discussed=discussed)

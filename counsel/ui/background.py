@@ -23,7 +23,7 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             result = self.work()
-        except Exception as error:  # noqa: BLE001 (handed back to be reported, not lost)
+        except Exception as error:
             result = error
         try:
             self.delivery.ready.emit(result)
@@ -37,7 +37,7 @@ _pool: QThreadPool | None = None
 
 def _worker() -> QThreadPool:
     """One worker thread: PDF builds never overlap (reportlab keeps global state)."""
-    global _pool  # noqa: PLW0603 (one worker for the process, made when first needed)
+    global _pool
     if _pool is None:
         _pool = QThreadPool()
         _pool.setMaxThreadCount(1)
@@ -63,7 +63,7 @@ _warmed = False
 def warm_up_pdf(content: Content, clinic: ClinicSettings) -> None:
     """Build a demo acknowledgement once per run, in the background: the libraries load and
     the pictures are parsed, so the first real record costs what a later one does."""
-    global _warmed  # noqa: PLW0603 (once per process)
+    global _warmed
     if _warmed:
         return
     _warmed = True

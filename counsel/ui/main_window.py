@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from counsel.core.content import ClinicSettings, Content
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
+from counsel.pdf import build_pdf
 from counsel.ui.background import run_in_background, warm_up_pdf
 from counsel.ui.display import Display, DisplayControls, apply_display
 from counsel.ui.failure_banner import FailureBanner
@@ -190,7 +191,9 @@ class MainWindow(QMainWindow):
         if session.content is not self.content and not session.is_sealed:
             session.set_content(self.content)  # a new session starts in the language in use
         # The recorder listens first, so the record is stored before any screen reacts.
-        self.recorder = SessionRecorder(self.store, session, self.clinic, run=run_in_background)
+        self.recorder = SessionRecorder(
+            self.store, session, self.clinic, build_pdf, run=run_in_background
+        )
         self.bridge = SessionBridge(session, self)
         self.recorder.watch(self._record_changed)
         self.banner.follow(self.recorder)
@@ -212,7 +215,7 @@ class MainWindow(QMainWindow):
         """Show as the user last had it on this screen (maximised or at its size)."""
         self.showMaximized() if self.opens_maximised else self.show()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+    def showEvent(self, event: QShowEvent) -> None:
         """Once the window manager has added its title bar, make sure it all fits; and while
         the first screen is read, ready the PDF machinery so signing does not wait for it."""
         super().showEvent(event)
@@ -226,7 +229,7 @@ class MainWindow(QMainWindow):
         if may_quit(self, self.session, saved=self.recorder.failure is None):
             self.close()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if event.spontaneous():  # the window manager's close button
             assert self.recorder is not None
             if not may_quit(self, self.session, saved=self.recorder.failure is None):
@@ -266,7 +269,7 @@ class MainWindow(QMainWindow):
             return
         self.reader.stop()
         page = self.stack.show_page(index)
-        self.session.view(page.screen.id)
+        self.session.view(page.entry.id)
         page.shown()
         self._update_nav()
 

@@ -8,27 +8,26 @@ engine (the tests use Qt's silent ``mock`` engine, which needs no sound output).
 from __future__ import annotations
 
 import html
-import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QWidget
 
 from counsel.core.sentences import split_sentences
+from counsel.settings import SPEECH_ENGINE
 from counsel.ui.widgets import describe
 from counsel.ui.wrap_button import WrapButton
 
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech
 
-ENGINE_ENV = "COUNSEL_TTS_ENGINE"
 HIGHLIGHT = "#ffe066"
 
 
 def choose_engine() -> str | None:
     from PySide6.QtTextToSpeech import QTextToSpeech
 
-    wanted = os.environ.get(ENGINE_ENV)
+    wanted = SPEECH_ENGINE.value()
     engines = [e for e in QTextToSpeech.availableEngines() if e != "mock"]
     if wanted:
         return wanted if wanted in QTextToSpeech.availableEngines() else None

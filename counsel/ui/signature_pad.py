@@ -237,17 +237,20 @@ class SignaturePad(QWidget):
             # A fresh signature: record in this pad's size, time from this point.
             self._ink = Ink.empty(self.width(), self.height())
             self._t_offset = 0
+            self._clock.invalidate()
+        if self._clock.isValid():
+            pressed_at = self._t_offset + self._clock.elapsed()
+        else:
             self._clock.start()
-        elif not self._clock.isValid():
-            self._clock.start()
+            pressed_at = self._t_offset  # this press is where the timeline (re)starts
         self._source = source
         self._active = []
         self._settled = 0
         self._tail_rect = QRect()
-        self.strokeStarted.emit()
-        self._extend(pos, pressure)
+        self.strokeStarted.emit()  # listeners may take a while: the press keeps its own time
+        self._extend(pos, pressure, pressed_at)
 
-    def _extend(self, pos: QPointF, pressure: float) -> None:
+    def _extend(self, pos: QPointF, pressure: float, t_ms: int | None = None) -> None:
         points = self._active
         if points is None:
             return
@@ -256,7 +259,8 @@ class SignaturePad(QWidget):
         y = min(max((pos.y() - dy) / s, 0.0), self._ink.height)
         if points and (points[-1].x, points[-1].y) == (x, y):
             return
-        t_ms = self._t_offset + self._clock.elapsed()
+        if t_ms is None:
+            t_ms = self._t_offset + self._clock.elapsed()
         points.append(InkPoint(x, y, min(max(pressure, 0.0), 1.0), t_ms))
         dirty = self._tail_rect
         # Every piece but the last is final once its next point exists: paint it for good.

@@ -25,6 +25,7 @@ class Palette:
     focus: str = "#9a4a00"  # the focus ring: 3:1 or more against the border it replaces
     focus_on_accent: str = "#000000"  # the ring on a filled (primary or checked) button
     notice: str = "#fff4e0"
+    alarm: str = "#fdecea"  # behind the signs that need an emergency room
     badge: str = "#e6eef7"
     disabled_text: str = "#5f6b78"
     disabled_surface: str = "#eef1f5"
@@ -36,7 +37,7 @@ HIGH_CONTRAST = Palette(
     window="#ffffff", surface="#ffffff", text="#000000", muted="#1a1a1a", accent="#00306b",
     accent_text="#ffffff", border="#000000", good="#00441b", warn="#4d2c00", bad="#6b0000",
     sidebar="#ffffff", focus="#c45000", focus_on_accent="#ffb347", notice="#ffffff",
-    badge="#ffffff",
+    alarm="#ffffff", badge="#ffffff",
     disabled_text="#3b3b3b", disabled_surface="#ffffff",
 )
 #: For a system set to dark mode: light text on dark grey, every pair at least AA (4.5:1).
@@ -44,7 +45,7 @@ DARK = Palette(
     window="#15191e", surface="#1f252c", text="#eef2f6", muted="#c2ccd6", accent="#7fb2e5",
     accent_text="#0b1a29", border="#4a5561", good="#7fd39a", warn="#f0b45a", bad="#ff8a7a",
     sidebar="#1a2027", focus="#ffb347", focus_on_accent="#0b1a29", notice="#2b2416",
-    badge="#26313d",
+    alarm="#3a1c19", badge="#26313d",
     disabled_text="#9aa5b1", disabled_surface="#242a31",
 )
 BODY_PT = 15
@@ -56,7 +57,8 @@ TEXT_PAIRS = (
     ("text", "window"), ("text", "surface"), ("text", "sidebar"), ("text", "notice"),
     ("text", "badge"), ("muted", "window"), ("muted", "surface"), ("accent_text", "accent"),
     ("accent", "surface"), ("accent", "window"), ("good", "surface"), ("warn", "surface"),
-    ("bad", "surface"), ("bad", "window"), ("disabled_text", "disabled_surface"),
+    ("bad", "surface"), ("bad", "window"), ("text", "alarm"), ("bad", "alarm"),
+    ("disabled_text", "disabled_surface"),
 )
 
 
@@ -104,6 +106,12 @@ def style_sheet(p: Palette = PALETTE, scale: int = 100) -> str:
     QFrame[role="card"] QLabel {{ background: transparent; }}
     QFrame[role="notice"] {{ background: {p.notice}; border: 2px solid {p.warn};
         border-radius: 10px; }}
+    QFrame[role="emergency"] {{ background: {p.alarm}; border: 4px solid {p.bad};
+        border-left-width: 14px; border-radius: 0px; }}
+    QFrame[role="emergency"] QLabel, QFrame[role="notice"] QLabel {{ background: transparent; }}
+    QLabel[role="emergency-heading"] {{ color: {p.bad}; font-size: {round(body_pt * 1.4)}pt;
+        font-weight: bold; }}
+    QLabel[role="emergency-sign"] {{ font-weight: bold; }}
     QPushButton {{ background: {p.surface}; border: 2px solid {p.border}; border-radius: 8px;
         padding: 10px 14px; min-height: 28px; }}
     QPushButton:hover {{ border-color: {p.accent}; }}

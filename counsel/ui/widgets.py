@@ -5,7 +5,13 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def label(text: str, role: str = "", parent: QWidget | None = None) -> QLabel:
@@ -60,3 +66,12 @@ def restyle(widget: QWidget) -> None:
     if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
         widget.style().unpolish(widget)
         widget.style().polish(widget)
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Take every widget out of ``layout`` and delete it (a list about to be rebuilt)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()

@@ -23,7 +23,7 @@ def add_shortcuts(window: MainWindow) -> None:
         ("Ctrl+=", lambda: window.set_display(window.display.bigger())),
         ("Ctrl+-", lambda: window.set_display(window.display.smaller())),
     ):
-        QShortcut(QKeySequence(keys), window, activated=action)
+        QShortcut(QKeySequence(keys), window).activated.connect(action)
 
 
 def add_menus(window: MainWindow) -> None:

@@ -6,16 +6,12 @@ Kept in Qt's per-user settings; ``COUNSEL_CONFIG_DIR`` puts them in a folder of 
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from PySide6.QtCore import QSettings
 
-CONFIG_ENV = "COUNSEL_CONFIG_DIR"
+from counsel.settings import CONFIG_DIR
 
 
 def workstation_settings() -> QSettings:
-    folder = os.environ.get(CONFIG_ENV)
-    if folder:
-        return QSettings(str(Path(folder) / "counsel.ini"), QSettings.Format.IniFormat)
+    if (folder := CONFIG_DIR.value()) is not None:
+        return QSettings(str(folder / "counsel.ini"), QSettings.Format.IniFormat)
     return QSettings("Counsel", "Counsel")

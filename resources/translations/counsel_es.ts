@@ -196,6 +196,26 @@
         <translation>Guardar una copia bilingüe para la clínica…</translation>
     </message>
     <message>
+        <location filename="../../counsel/ui/screens/done.py" line="82"/>
+        <source>Save the patient&apos;s take-home copy…</source>
+        <translation>Guardar la copia del paciente para llevar a casa…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="84"/>
+        <source>Saves a large-print copy in the patient&apos;s language to take home</source>
+        <translation>Guarda una copia en letra grande, en el idioma del paciente, para llevar a casa</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="86"/>
+        <source>Print the patient&apos;s take-home copy…</source>
+        <translation>Imprimir la copia del paciente para llevar a casa…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="88"/>
+        <source>Prints a large-print copy in the patient&apos;s language to take home</source>
+        <translation>Imprime una copia en letra grande, en el idioma del paciente, para llevar a casa</translation>
+    </message>
+    <message>
         <location filename="../../counsel/ui/screens/done.py" line="36"/>
         <source>Try saving the record again</source>
         <translation>Intentar guardar el registro otra vez</translation>
@@ -415,6 +435,11 @@ Quit anyway?</source>
         <location filename="../../counsel/ui/screens/outcomes.py" line="29"/>
         <source>How likely:</source>
         <translation>Qué tan probable:</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/outcomes.py" line="32"/>
+        <source>Compared with:</source>
+        <translation>Comparado con:</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/screens/outcomes.py" line="34"/>
@@ -712,36 +737,6 @@ Quit anyway?</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="86"/>
-        <source>Patient</source>
-        <translation>Paciente</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="86"/>
-        <source>Date of birth</source>
-        <translation>Fecha de nacimiento</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="86"/>
-        <source>Record number</source>
-        <translation>Número de expediente</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="87"/>
-        <source>Started</source>
-        <translation>Inicio</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="87"/>
-        <source>Clinician</source>
-        <translation>Profesional de salud</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="87"/>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
         <location filename="../../counsel/ui/records_window.py" line="104"/>
         <location filename="../../counsel/ui/records_window.py" line="162"/>
         <source>Open</source>
@@ -762,26 +757,6 @@ Quit anyway?</source>
         <location filename="../../counsel/ui/records_window.py" line="207"/>
         <source>Delete draft</source>
         <translation>Eliminar borrador</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="108"/>
-        <source>Verify all records</source>
-        <translation>Verificar todos los registros</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="119"/>
-        <source>In progress</source>
-        <translation>En curso</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="119"/>
-        <source>Signed</source>
-        <translation>Firmado</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="120"/>
-        <source>Withdrawn</source>
-        <translation>Retirado</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/records_window.py" line="162"/>
@@ -819,14 +794,52 @@ Quit anyway?</source>
         <translation>Registros verificados</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="220"/>
-        <source>All %1 signed records and %2 audit entries are intact.</source>
-        <translation>Todo está intacto. Registros firmados: %1. Entradas de auditoría: %2.</translation>
-    </message>
-    <message>
         <location filename="../../counsel/ui/records_window.py" line="226"/>
         <source>Records do not match</source>
         <translation>Los registros no coinciden</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>No records match this search.</source>
+        <translation>Ningún registro coincide con esta búsqueda.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln registro</numerusform>
+            <numerusform>%Ln registros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>All %1 signed records and %2 audit entries checked are intact.</source>
+        <translation>Los %1 registros firmados y las %2 entradas de auditoría revisadas están intactos.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Verify new</source>
+        <translation>Verificar nuevos</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Verify all</source>
+        <translation>Verificar todos</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Check the records and audit entries added since the last check</source>
+        <translation>Revisar los registros y las entradas de auditoría agregados desde la última revisión</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Check every signed record and the whole audit trail</source>
+        <translation>Revisar cada registro firmado y todo el registro de auditoría</translation>
     </message>
 </context>
 <context>
@@ -835,6 +848,11 @@ Quit anyway?</source>
         <location filename="../../counsel/ui/screens/base.py" line="184"/>
         <source>Source: %1</source>
         <translation>Fuente: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/base.py" line="186"/>
+        <source>%1 (paid for by the device maker)</source>
+        <translation>%1 (pagado por el fabricante del dispositivo)</translation>
     </message>
 </context>
 <context>
@@ -1170,6 +1188,82 @@ Go on with it?</source>
         <location filename="../../counsel/ui/resume.py" line="36"/>
         <source>Start a new session</source>
         <translation>Empezar una sesión nueva</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Date of birth</source>
+        <translation>Nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Record number</source>
+        <translation>Expediente</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Started</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Clinician</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Signed</source>
+        <translation>Firmado</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Withdrawn</source>
+        <translation>Retirado</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyProgress</name>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Verifying records</source>
+        <translation>Verificando registros</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Checking every signed record and audit entry…</source>
+        <translation>Revisando cada registro firmado y cada entrada de auditoría…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Checking what was added since the last check…</source>
+        <translation>Revisando lo agregado desde la última revisión…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Progress of the check</source>
+        <translation>Avance de la revisión</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ LEVELS_PER_ROW = 3
 
 
 class DetailsPage(ScreenPage):
-    screen: DetailsScreen
+    entry: DetailsScreen
 
     def build(self) -> None:
         frame, layout = card()
@@ -65,7 +65,7 @@ class DetailsPage(ScreenPage):
             self.inputs.append(box)
         form.addRow(self.tr("Planned level(s)"), levels)
         self.column.addWidget(frame)
-        self.add_sections(self.screen.sections)
+        self.add_sections(self.entry.sections)
         self.patient_name.textEdited.connect(
             lambda text: self.session.set_details(patient_name=text)
         )

@@ -11,15 +11,15 @@ from counsel.ui.widgets import card, label, labelled
 
 
 class OutcomesPage(ScreenPage):
-    screen: OutcomesScreen
+    entry: OutcomesScreen
 
     def build(self) -> None:
-        for item in self.screen.items:
+        for item in self.entry.items:
             self.column.addWidget(self._item_card(item))
-        if self.screen.caution:
+        if self.entry.caution:
             frame, layout = card("notice")
             frame.setObjectName("caution")
-            layout.addWidget(label(self.screen.caution))
+            layout.addWidget(label(self.entry.caution))
             self.column.addWidget(frame)
 
     def _item_card(self, item: Outcome) -> QFrame:
@@ -30,6 +30,10 @@ class OutcomesPage(ScreenPage):
         likelihood.setObjectName("likelihood")
         layout.addWidget(likelihood)
         layout.addWidget(label(item.text))
+        if item.compared_with:
+            compared = labelled(self.tr("Compared with:"), item.compared_with)
+            compared.setObjectName("comparedWith")
+            layout.addWidget(compared)
         if item.action:
             layout.addWidget(labelled(self.tr("What is done about it:"), item.action))
         sources = item.sources

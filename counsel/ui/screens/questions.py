@@ -13,18 +13,19 @@ from PySide6.QtWidgets import (
 
 from counsel.core.content import QuestionsScreen
 from counsel.ui.screens.base import ScreenPage
-from counsel.ui.widgets import card, describe, label
+from counsel.ui.widgets import card, clear_layout, describe, label
 from counsel.ui.wrap_button import WrapButton
 
 
 class QuestionsPage(ScreenPage):
-    screen: QuestionsScreen
+    entry: QuestionsScreen
+    question: QLineEdit
 
     def build(self) -> None:
         self.editing: int | None = None
-        if self.screen.prompts:
+        if self.entry.prompts:
             self.column.addWidget(label(self.tr("Questions other patients often ask:"), "muted"))
-            for prompt in self.screen.prompts:
+            for prompt in self.entry.prompts:
                 button = WrapButton(prompt, "link")
                 describe(button, self.tr("Puts this question in the box below"))
                 button.setObjectName("prompt")
@@ -84,7 +85,7 @@ class QuestionsPage(ScreenPage):
     def _suggest(self, text: str) -> None:
         self.question.setText(text)
         self._keep("question", text)
-        self.scroll.ensureWidgetVisible(self.question)
+        self.scroller.ensureWidgetVisible(self.question)
         self.question.setFocus()
 
     def _save(self) -> None:
@@ -135,9 +136,7 @@ class QuestionsPage(ScreenPage):
         if (questions, self.session.is_sealed) == self.shown_questions:
             return
         self.shown_questions = (questions, self.session.is_sealed)
-        while self.list_layout.count():
-            widget = self.list_layout.takeAt(0).widget()
-            widget.deleteLater()
+        clear_layout(self.list_layout)
         if not questions:
             self.list_layout.addWidget(label(self.tr("No questions recorded yet."), "muted"))
         for index, entry in enumerate(questions):
@@ -150,6 +149,7 @@ class QuestionsPage(ScreenPage):
             if not self.session.is_sealed:
                 row = QHBoxLayout()
                 edit = QPushButton(self.tr("Edit"))
+                edit.setObjectName("editQuestion")
                 describe(edit, self.tr("Puts this question back in the boxes above to change it"))
                 edit.clicked.connect(lambda _=False, i=index: self._edit(i))
                 remove = QPushButton(self.tr("Remove"))

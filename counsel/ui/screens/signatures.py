@@ -23,7 +23,7 @@ from counsel.ink import Ink
 from counsel.ui.gap_text import gap_sentence
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.signature_field import SignatureField
-from counsel.ui.widgets import card, describe, label
+from counsel.ui.widgets import card, clear_layout, describe, label
 from counsel.ui.wrap_button import WrapButton
 
 
@@ -72,7 +72,7 @@ class SignerBlock(QWidget):
 
 
 class SignaturesPage(ScreenPage):
-    screen: SignaturesScreen
+    entry: SignaturesScreen
 
     def build(self) -> None:
         self._syncing = False
@@ -80,7 +80,7 @@ class SignaturesPage(ScreenPage):
         self._shown_missing: list[Missing] | None = None
         statement, layout = card()
         statement.setObjectName("statement")
-        layout.addWidget(label(self.screen.statement))
+        layout.addWidget(label(self.entry.statement))
         self.column.addWidget(statement)
         self.notice, notice_layout = card("notice")
         self.notice.setObjectName("missingNotice")
@@ -105,12 +105,12 @@ class SignaturesPage(ScreenPage):
                 "representative", self.tr("Legally authorized representative"), "", True
             ),
             "clinician": SignerBlock(
-                "clinician", self.tr("Clinician"), self.screen.clinician_statement
+                "clinician", self.tr("Clinician"), self.entry.clinician_statement
             ),
             "interpreter": SignerBlock(
-                "interpreter", self.tr("Interpreter"), self.screen.interpreter_statement
+                "interpreter", self.tr("Interpreter"), self.entry.interpreter_statement
             ),
-            "witness": SignerBlock("witness", self.tr("Witness"), self.screen.witness_statement),
+            "witness": SignerBlock("witness", self.tr("Witness"), self.entry.witness_statement),
         }
         self.with_interpreter = self._choice(
             "withInterpreter", self.tr("An interpreter helped today")
@@ -252,8 +252,7 @@ class SignaturesPage(ScreenPage):
         if missing == self._shown_missing:
             return
         self._shown_missing = missing
-        while self.missing_box.count():
-            self.missing_box.takeAt(0).widget().deleteLater()
+        clear_layout(self.missing_box)
         for entry in missing:
             link = WrapButton(gap_sentence(entry, self.context.content), "link")
             link.setObjectName("missingItem")
