@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from counsel.core import session_facts as facts
 from counsel.core.content import (
     ChecklistScreen,
     ClinicSettings,
@@ -154,6 +155,14 @@ def test_a_bilingual_copy_needs_a_second_language(
         build_acknowledgement(spanish_demo, clinic, bilingual_with=spanish)
 
 
+@pytest.fixture
+def decided(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sessions answered the decision aid: a leaning, and SURE with one "no" (the content
+    here has no decision-aid screens; session_facts is where the PDF reads them)."""
+    monkeypatch.setattr(facts, "leaning", lambda session: "Open surgery")
+    monkeypatch.setattr(facts, "sure", lambda session: facts.SureResult(3, 4))
+
+
 def sparse_session(content: Content, asked: bool = True) -> Session:
     """A signed session that left most things out: the PDF's rarer wording all shows."""
     session = Session(content, clock=DemoClock())
@@ -167,9 +176,6 @@ def sparse_session(content: Content, asked: bool = True) -> Session:
     session.view(quiz.id)  # shown in the other language only
     session.set_content(content)
     session.answer_quiz(quiz.questions[0].id, (quiz.questions[0].answer + 1) % 2, False)
-    # What the decision aid records, where a session has it (read through session_facts).
-    session.leaning = "Open surgery"  # type: ignore[attr-defined]
-    session.sure = {"knowledge": True, "values": False, "support": True, "certainty": True}  # type: ignore[attr-defined]
     if asked:
         session.add_question("¿Y después?", "")  # and not answered
     session.set_signature("representative", "Rosa Ruiz", signature_ink("Rosa Ruiz"), "hija")
@@ -180,7 +186,11 @@ def sparse_session(content: Content, asked: bool = True) -> Session:
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_every_label_is_used_and_none_is_missing(
-    language: str, content: Content, clinic: ClinicSettings, monkeypatch: pytest.MonkeyPatch
+    language: str,
+    content: Content,
+    clinic: ClinicSettings,
+    monkeypatch: pytest.MonkeyPatch,
+    decided: None,
 ) -> None:
     """Demo and sparse sessions between them print every label of document.toml."""
     shown = load_content(language)
@@ -202,7 +212,7 @@ def test_every_label_is_used_and_none_is_missing(
 
 
 def test_the_sparse_spanish_pdf_says_what_is_missing(
-    clinic: ClinicSettings, spanish: Content
+    clinic: ClinicSettings, spanish: Content, decided: None
 ) -> None:
     text = flat_text(build_acknowledgement(sparse_session(spanish), clinic))
     for phrase in (

@@ -197,8 +197,8 @@
     </message>
     <message>
         <location filename="../../counsel/ui/screens/done.py" line="82"/>
-        <source>Save the patient&apos;s take-home copy…</source>
-        <translation>Guardar la copia del paciente para llevar a casa…</translation>
+        <source>Save take-home copy…</source>
+        <translation>Guardar copia para casa…</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/screens/done.py" line="84"/>
@@ -207,8 +207,8 @@
     </message>
     <message>
         <location filename="../../counsel/ui/screens/done.py" line="86"/>
-        <source>Print the patient&apos;s take-home copy…</source>
-        <translation>Imprimir la copia del paciente para llevar a casa…</translation>
+        <source>Print take-home copy…</source>
+        <translation>Imprimir copia para casa…</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/screens/done.py" line="88"/>

@@ -69,11 +69,11 @@ class DonePage(ScreenPage):
     def _build_take_home_row(self) -> None:
         """The patient's large-print copy to take home, saved or printed."""
         row = QHBoxLayout()
-        self.take_home_save = QPushButton(self.tr("Save the patient's take-home copy…"))
+        self.take_home_save = QPushButton(self.tr("Save take-home copy…"))
         self.take_home_save.setObjectName("saveTakeHome")
         describe(self.take_home_save,
                  self.tr("Saves a large-print copy in the patient's language to take home"))
-        self.take_home_print = QPushButton(self.tr("Print the patient's take-home copy…"))
+        self.take_home_print = QPushButton(self.tr("Print take-home copy…"))
         self.take_home_print.setObjectName("printTakeHome")
         describe(self.take_home_print,
                  self.tr("Prints a large-print copy in the patient's language to take home"))
