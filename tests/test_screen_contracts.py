@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from counsel.core import content as c
+from counsel.core import content_decision as d
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.ui.app import prepare_application
@@ -64,6 +65,21 @@ def make_screen(kind: str, say) -> c.Screen:  # noqa: ANN001
             interpreter_statement=say("I"), witness_statement=say("W"),
         ),
         "done": lambda: c.DoneScreen(**common, text=say("Done")),
+        "values": lambda: d.ValuesScreen(
+            **common,
+            scale=(d.Choice(id="low", text=say("Low")), d.Choice(id="high", text=say("High"))),
+            choices=(d.Choice(id="a", text=say("A")), d.Choice(id="b", text=say("B"))),
+            priorities=(d.Priority(id="p", text=say("Matters"), fits=("a",)),),
+        ),
+        "leaning": lambda: d.LeaningScreen(
+            **common, choices=(d.Choice(id="a", text=say("A")), d.Choice(id="b", text=say("B")))
+        ),
+        "sure": lambda: d.SureScreen(
+            **common,
+            questions=(d.SureQuestion(id="q", text=say("Sure?"), revisit=say("Revisit"),
+                                      revisit_screen=kind),),
+        ),
+        "about": lambda: d.AboutScreen(**common, sections=sections, reviewers_heading=say("By")),
     }
     return build[kind]()
 
@@ -89,3 +105,9 @@ def test_screen_contract(qtbot, clinic, clock, store, kind: str, variant: str) -
     assert inner.width() <= page.scroll.viewport().width(), "no sideways scrolling"
     assert inner.minimumSizeHint().width() <= page.width()
     assert page.illustration.is_valid()
+    answered = {"sure": ("q", "no"), "values": ("p", "high"), "leaning": ("leaning", "b")}
+    if kind in answered:  # what an answer adds (the fit, the clinician's notes) fits too
+        session.decide(screen.id, *answered[kind])
+        QApplication.processEvents()
+        assert page.is_complete()
+        assert inner.minimumSizeHint().width() <= page.width()

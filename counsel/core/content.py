@@ -22,6 +22,11 @@ SCREEN_KINDS = (
     "quiz",
     "signatures",
     "done",
+    # the decision aid's own kinds (content_decision.py)
+    "values",
+    "leaning",
+    "sure",
+    "about",
 )
 
 
@@ -288,3 +293,4 @@ class ClinicSettings:
     levels: tuple[str, ...]
     language: str
     records_folder: str = ""  # empty: the application-data folder
+    reviewers: tuple[str, ...] = ()  # who checked the content for this clinic (About screen)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 from counsel.core.content import ChecklistScreen, Content, QuizScreen, Screen
+from counsel.core.content_decision import LeaningScreen, SureScreen, ValuesScreen
 from counsel.core.session import Session
 from counsel.ink import Ink, InkPoint, Point, Stroke
 
@@ -118,6 +119,9 @@ def _script(
         "checklist": _answer_checklist,
         "questions": lambda s, screen, c: _ask(s, c, questions),
         "quiz": _answer_quiz,
+        "values": _decide,
+        "leaning": _decide,
+        "sure": _decide,
         "signatures": lambda s, screen, c: _sign(s, people, joined_ink),
     }
     for screen in content.screens:
@@ -156,6 +160,22 @@ def _answer_quiz(session: Session, screen: Screen, clock: DemoClock) -> None:
             session.answer_quiz(question.id, wrong, False)
             clock.wait(1.5)
         session.answer_quiz(question.id, question.answer, True)
+
+
+def _decide(session: Session, screen: Screen, clock: DemoClock) -> None:
+    """Varied ratings, leaning to the first choice, and one SURE "no" to talk through."""
+    answers: list[tuple[str, str]] = []
+    if isinstance(screen, ValuesScreen):
+        steps = screen.scale
+        answers = [(p.id, steps[-1 - i % len(steps)].id) for i, p in enumerate(screen.priorities)]
+    elif isinstance(screen, LeaningScreen):
+        answers = [("leaning", screen.choices[0].id)]
+    elif isinstance(screen, SureScreen):
+        last = screen.questions[-1].id
+        answers = [(q.id, "no" if q.id == last else "yes") for q in screen.questions]
+    for item_id, value in answers:
+        clock.wait(0.3)
+        session.decide(screen.id, item_id, value)
 
 
 def _sign(session: Session, people: tuple[str, str, str], joined: bool) -> None:

@@ -35,16 +35,16 @@ def illustration(reader: TableReader, shared: Shared) -> str:
     return name
 
 
-def _sections(reader: TableReader, minimum: int, shared: Shared) -> tuple[c.Section, ...]:
+def sections(reader: TableReader, minimum: int, shared: Shared) -> tuple[c.Section, ...]:
     if minimum == 0 and not reader.has("sections"):
         return ()
-    sections = []
+    found = []
     for entry in reader.tables("sections", minimum=max(minimum, 1)):
-        sections.append(_section(entry, shared.warnings))
-        if not (sections[-1].text or sections[-1].bullets or sections[-1].signs):
+        found.append(_section(entry, shared.warnings))
+        if not (found[-1].text or found[-1].bullets or found[-1].signs):
             raise entry.error("text", "a section needs text, bullets or signs")
         entry.finish()
-    return tuple(sections)
+    return tuple(found)
 
 
 def _section(entry: TableReader, warnings: WarningCatalogue) -> c.Section:
@@ -70,11 +70,11 @@ def _section(entry: TableReader, warnings: WarningCatalogue) -> c.Section:
 
 
 def _details(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
-    return c.DetailsScreen(**common, sections=_sections(reader, 0, shared))
+    return c.DetailsScreen(**common, sections=sections(reader, 0, shared))
 
 
 def _info(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
-    return c.InfoScreen(**common, sections=_sections(reader, 1, shared))
+    return c.InfoScreen(**common, sections=sections(reader, 1, shared))
 
 
 def _checklist(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
@@ -97,7 +97,7 @@ def _checklist(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
         results[verdict] = c.Verdict(title=entry.text("title"), text=entry.text("text"))
         entry.finish()
     results_reader.finish()
-    _unique(reader, "items", [item.id for item in items])
+    unique(reader, "items", [item.id for item in items])
     return c.ChecklistScreen(**common, items=tuple(items), results=results)
 
 
@@ -147,7 +147,7 @@ def _outcomes(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
             )
         )
         entry.finish()
-    _unique(reader, "items", [item.id for item in items])
+    unique(reader, "items", [item.id for item in items])
     return c.OutcomesScreen(**common, items=tuple(items), caution=reader.optional_text("caution"))
 
 
@@ -164,7 +164,7 @@ def _comparison(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
         )
         entry.finish()
     option_ids = [option.id for option in options]
-    _unique(reader, "options", option_ids)
+    unique(reader, "options", option_ids)
     rows = []
     for entry in reader.tables("rows"):
         values_reader = entry.table("values")
@@ -203,7 +203,7 @@ def _quiz(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
             )
         )
         entry.finish()
-    _unique(reader, "questions", [question.id for question in questions])
+    unique(reader, "questions", [question.id for question in questions])
     return c.QuizScreen(**common, questions=tuple(questions))
 
 
@@ -235,7 +235,7 @@ KIND_READERS: dict[str, Callable[[TableReader, dict, Shared], c.Screen]] = {
 }
 
 
-def _unique(reader: TableReader, key: str, ids: list[str]) -> None:
+def unique(reader: TableReader, key: str, ids: list[str]) -> None:
     seen: set[str] = set()
     for item_id in ids:
         if item_id in seen:

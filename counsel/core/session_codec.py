@@ -73,6 +73,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
             }
             for role, s in session.signatures.items()
         },
+        "decisions": {screen_id: dict(answers) for screen_id, answers in session.decisions.items()},
     }
 
 
@@ -122,6 +123,11 @@ def session_from_dict(data: dict[str, Any], content: Content) -> Session:
                     s["relationship"],
                 )
                 for role, s in data["signatures"].items()
+            },
+            # Sessions stored before the decision aid had its screens have no answers.
+            decisions={
+                screen_id: dict(answers)
+                for screen_id, answers in data.get("decisions", {}).items()
             },
             sealed_at=_parse_time(data["sealed_at"]),
         )

@@ -23,6 +23,7 @@ from counsel.core.content import (
 )
 from counsel.core.rules import candidacy
 from counsel.pdf import styles as st
+from counsel.pdf.decision_blocks import DECISION_BLOCKS, answers_table
 from counsel.pdf.icon_array import figure_block
 from counsel.pdf.illustrations import beside, captioned_grid
 from counsel.pdf.signatures import signatures_block
@@ -95,18 +96,7 @@ def _checklist(screen: Screen, wording: Wording) -> list[Flowable]:
                 lines(wording.said(name), st.ROW, bold=True),
             ]
         )
-    table = Table(rows, colWidths=["82%", "18%"])
-    table.setStyle(
-        TableStyle(
-            [
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, st.RULE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (0, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ]
-        )
-    )
+    table = answers_table(rows, ("82%", "18%"))
     verdict = candidacy(screen, wording.session.checklist)
     if verdict is None:
         result = [wording.para("no_result")]
@@ -241,4 +231,5 @@ BLOCKS: dict[str, Block] = {
     "quiz": _quiz,
     "signatures": signatures_block,
     "done": _nothing_more,
+    **DECISION_BLOCKS,
 }
