@@ -21,7 +21,7 @@ from counsel.core.content import (
     Screen,
     StepsScreen,
 )
-from counsel.core.rules import candidacy
+from counsel.core.rules import candidacy, needs_a_closer_look
 from counsel.pdf import styles as st
 from counsel.pdf.decision_blocks import DECISION_BLOCKS, answers_table
 from counsel.pdf.icon_array import figure_block
@@ -104,6 +104,9 @@ def _checklist(screen: Screen, wording: Wording) -> list[Flowable]:
         chosen = screen.results[verdict]
         twin_title = twin.results[verdict].title if isinstance(twin, ChecklistScreen) else ""
         result = [wording.labelled("result", [chosen.title, twin_title]), st.para(chosen.text)]
+    looks = needs_a_closer_look(screen, wording.session.checklist)
+    if looks:
+        result.append(wording.labelled("closer_look", "; ".join(looks)))
     return [table, st.boxed(result)]
 
 

@@ -36,6 +36,11 @@
             <numerusform>Faltan %n preguntas por contestar.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../counsel/ui/screens/checklist.py"/>
+        <source>Answers to look at more closely:</source>
+        <translation>Respuestas para revisar con más cuidado:</translation>
+    </message>
 </context>
 <context>
     <name>ComparisonPage</name>
@@ -328,6 +333,11 @@
         <location filename="../../counsel/ui/gap_text.py" line="28"/>
         <source>Review the questions in “%1” until each answer is right.</source>
         <translation>Repase las preguntas de «%1» hasta que cada respuesta sea correcta.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/gap_text.py" line="31"/>
+        <source>Write down the answer to every question in “%1”.</source>
+        <translation>Anote la respuesta a cada pregunta de «%1».</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/gap_text.py" line="31"/>
