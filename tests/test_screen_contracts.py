@@ -1,4 +1,4 @@
-"""Every screen kind honours one contract, whatever the content: minimal, long or non-Latin.
+"""Every screen kind honours one contract, whatever the content: empty, minimal, long or non-Latin.
 
 Each kind is built from a content entry and a session, shows itself without overflowing a
 1024x700 window, and reports whether it is complete.
@@ -19,6 +19,7 @@ from counsel.ui.screens.registry import SCREEN_CLASSES
 from counsel.ui.session_bridge import SessionBridge
 
 VARIANTS = {
+    "empty": lambda text: "",
     "minimal": lambda text: text,
     "long": lambda text: " ".join([text] * 40),
     "non-latin": lambda text: f"{text} 脊椎管狭窄症 — ضيق القناة الشوكية — Σπονδυλική στένωση",

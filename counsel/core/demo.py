@@ -43,7 +43,7 @@ DEMO_QUESTIONS = (
     (
         "If MILD does not help, can I still have surgery later?",
         "Yes. MILD does not rule out open surgery or any of the other choices later on. In one"
-        " clinic study, 12 in 100 people had open surgery at the same spot within 5 years.",
+        " clinic study, 12 in 100 people had surgery at the same spot within 5 years.",
     ),
 )
 
