@@ -14,9 +14,11 @@ from typing import Any
 from PySide6.QtGui import QGuiApplication
 
 from bench.pdf import measure_pdf
+from bench.records import measure_records
 from bench.report import format_report
 from bench.screens import measure_screen_changes
 from bench.startup import measure_startup
+from bench.store import measure_store
 from bench.targets import check_targets
 from counsel.core.content_loader import load_clinic, load_content
 
@@ -26,6 +28,13 @@ def positive(text: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return number
+
+
+def sizes(text: str) -> list[int]:
+    numbers = [int(part) for part in text.split(",") if part.strip()]
+    if any(number < 0 for number in numbers):
+        raise argparse.ArgumentTypeError("sizes are counts of records")
+    return [number for number in numbers if number]
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -39,18 +48,28 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--quick", action="store_true", help="one run of everything (for the smoke test)"
     )
+    parser.add_argument(
+        "--records", type=sizes, metavar="N[,N…]",
+        help="record stores to measure (default: 10000,50000; with --quick: 300; 0: none)."
+        " Generated stores are cached in the temporary folder.",
+    )
     return parser.parse_args(argv)
 
 
-def measure(runs: int) -> dict[str, Any]:
+def measure(runs: int, record_sizes: list[int]) -> dict[str, Any]:
     content, clinic = load_content("en"), load_clinic()
     results: dict[str, Any] = {}
     print("Measuring start-up in fresh processes…", file=sys.stderr)
     results.update(measure_startup(runs))
     print("Measuring the PDF…", file=sys.stderr)
     results["pdf"] = measure_pdf(content, clinic, runs)
+    print("Measuring draft saves…", file=sys.stderr)
+    results["store"] = measure_store(content)
     print("Measuring screen changes…", file=sys.stderr)
     results["screen_change"] = measure_screen_changes(content, clinic, runs)
+    if record_sizes:
+        print(f"Measuring the records side at {record_sizes} records…", file=sys.stderr)
+        results["records"] = measure_records(content, clinic, record_sizes, runs)
     results["meta"] = {
         "runs": runs,
         "python": platform.python_version(),
@@ -66,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # children inherit it
-    results = measure(1 if args.quick else args.runs)
+    record_sizes = args.records if args.records is not None else (
+        [300] if args.quick else [10_000, 50_000])
+    results = measure(1 if args.quick else args.runs, record_sizes)
     print(format_report(results))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")

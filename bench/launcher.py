@@ -34,7 +34,7 @@ class FirstPaint(QObject):
         self._app = app
         self._is_watched = is_watched
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.Paint
             and isinstance(watched, QWidget)

@@ -1,4 +1,5 @@
-"""The acknowledgement PDF: build time and file size, for the demo visit and a worst case."""
+"""The acknowledgement PDF: build time and file size, for the demo visit, a worst case and
+the bilingual (Spanish and English) copy."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 
 from bench.stats import summary
 from counsel.core.content import ClinicSettings, Content
+from counsel.core.content_loader import load_content
 from counsel.core.demo import demo_session, long_session
 
 
@@ -16,7 +18,8 @@ def measure_pdf(content: Content, clinic: ClinicSettings, runs: int) -> dict[str
     The first build is reported on its own: it also imports reportlab and parses the fonts and
     pictures, which the first PDF of each app start pays (the app imports the writer lazily).
     """
-    sessions = {"demo": demo_session(content), "long": long_session(content)}
+    sessions = {"demo": demo_session(content), "long": long_session(content),
+                "bilingual": demo_session(load_content("es"))}
     start = time.perf_counter()
     from counsel.pdf.acknowledgement import build_acknowledgement
 
@@ -26,7 +29,9 @@ def measure_pdf(content: Content, clinic: ClinicSettings, runs: int) -> dict[str
         times = []
         for _ in range(runs):
             start = time.perf_counter()
-            data = build_acknowledgement(session, clinic)
+            # The Spanish demo is printed as the bilingual copy, beside the English wording.
+            other = content if name == "bilingual" else None
+            data = build_acknowledgement(session, clinic, other)
             times.append((time.perf_counter() - start) * 1000)
         results[name] = {"build_ms": summary(times), "bytes": len(data), "mb": len(data) / 2**20}
     return results

@@ -11,7 +11,11 @@ def format_report(results: dict[str, Any]) -> str:
         f"Counsel benchmark: {meta['runs']} run(s), Python {meta['python']}, "
         f"PySide6 {meta['pyside6']}, Qt platform {meta['qt_platform']}, {meta['cpus']} CPUs"
     )
+    save = results["store"]["save_ms"]
+    store = [f"Draft save, demo visit growing by a question each time (ms): median"
+             f" {save['median']:.1f}, worst {save['worst']:.1f}"]
     sections = (_startup(results), _screens(results["screen_change"]), _pdf(results["pdf"]),
+                store, *([_records(results["records"])] if "records" in results else []),
                 _targets(results["targets"]))
     return "\n\n".join([header, *("\n".join(lines) for lines in sections)])
 
@@ -66,13 +70,50 @@ def _screens(screens: dict[str, Any]) -> list[str]:
 
 def _pdf(pdf: dict[str, Any]) -> list[str]:
     lines = [f"{'Acknowledgement PDF':<52}{'median build (ms)':>18}{'size (MB)':>12}"]
-    for name in ("demo", "long"):
+    for name in ("demo", "long", "bilingual"):
         build, size = pdf[name]["build_ms"]["median"], pdf[name]["mb"]
         lines.append(f"  {name:<50}{build:>18.1f}{size:>12.2f}")
     lines.append(
         f"  first build in a process (imports reportlab, parses fonts and pictures): "
         f"{pdf['first_build_ms']:.0f} ms"
     )
+    return lines
+
+
+RECORD_ROWS = (
+    ("Records window open to first rows (ms)", ("window", "open_ms")),
+    ("first keystroke's search (ms)", ("window", "keystroke_ms")),
+    ("search, worst (ms)", ("window", "search_ms", "worst")),
+    ("sort by any column, worst (ms)", ("window", "sort_ms", "worst")),
+    ("scroll a page, worst (ms)", ("window", "scroll_ms", "worst")),
+    ("records list, median (ms)", ("cli_list_ms", "median")),
+    ("  / the same on an empty store", ("cli_list_ratio",)),
+    ("records list --search, median (ms)", ("cli_search_ms", "median")),
+    ("  / the same on an empty store", ("cli_search_ratio",)),
+    ("verify --full (s)", ("verify_full", "s")),
+    ("verify --full, records a second", ("verify_full", "records_per_s")),
+    ("verify --full, peak memory (MB)", ("verify_full", "peak_mb")),
+    ("verify ID, median (ms)", ("verify_id_ms", "median")),
+    ("unfinished-draft check, fresh connection (ms)", ("unfinished_check_ms", "median")),
+    ("start-up to first paint, median (ms)", ("startup_ms", "median")),
+    ("  / the same on an empty store", ("startup_ratio",)),
+)
+
+
+def _records(records: dict[str, Any]) -> list[str]:
+    sizes = records["sizes"]
+    lines = [f"{'Records, by store size':<52}" + "".join(f"{int(n):>12,}" for n in sizes)]
+    for name, path in RECORD_ROWS:
+        figures = []
+        for size in sizes.values():
+            value: Any = size
+            for key in path:
+                value = value[key]
+            figures.append(f"{value:>12.1f}" if value < 1000 else f"{value:>12,.0f}")
+        lines.append(f"  {name:<50}" + "".join(figures))
+    for name, growth in records.get("growth", {}).items():
+        lines.append(f"  growth {min(map(int, sizes)):,} -> {max(map(int, sizes)):,}, {name}:"
+                     f" {growth:.2f}x")
     return lines
 
 

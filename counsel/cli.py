@@ -24,6 +24,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="write the acknowledgement PDF of a fictional demo session and exit",
     )
     parser.add_argument(
+        "--demo-take-home", metavar="FILE", type=Path,
+        help="write the patient's take-home copy of the demo session (large print) and exit",
+    )
+    parser.add_argument(
         "--screenshots", metavar="DIR", type=Path,
         help="render every screen of the walkthrough to PNG files (offscreen) and exit",
     )
@@ -47,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.demo_pdf:
         return write_demo_pdf(content, clinic, args.demo_pdf)
+    if args.demo_take_home:
+        return write_demo_pdf(content, clinic, args.demo_take_home, take_home=True)
     if args.screenshots:
         from counsel.ui.screenshots import write_screenshots
 
@@ -56,12 +62,17 @@ def main(argv: list[str] | None = None) -> int:
     return run_app(content, clinic)
 
 
-def write_demo_pdf(content: Content, clinic: ClinicSettings, path: Path) -> int:
+def write_demo_pdf(
+    content: Content, clinic: ClinicSettings, path: Path, take_home: bool = False
+) -> int:
+    """The demo session's acknowledgement, or with ``take_home`` the patient's copy."""
     from counsel.core.demo import demo_session
     from counsel.pdf.acknowledgement import write_acknowledgement
+    from counsel.pdf.take_home import write_take_home
 
+    write = write_take_home if take_home else write_acknowledgement
     try:
-        write_acknowledgement(demo_session(content), clinic, path)
+        write(demo_session(content), clinic, path)
     except OSError as error:
         print(f"Could not write {path}: {error.strerror or error}", file=sys.stderr)
         return 1

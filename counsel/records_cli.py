@@ -11,15 +11,25 @@ import sqlite3
 import sys
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
+from counsel.cli_progress import progress
+from counsel.core.demo_records import POOL_SIZE
 from counsel.core.record_store import RecordNotFoundError, RecordStore, RecordSummary
-from counsel.core.store_schema import StoreVersionError, default_data_dir
+from counsel.core.store_schema import StoreVersionError
 from counsel.core.toml_reader import ContentError
+from counsel.settings import data_dir
 
+LIST_LIMIT = 100  # a screenful; years of records are thousands of lines
 STATUS_TEXT = {"in_progress": "in progress", "signed": "signed", "withdrawn": "withdrawn"}
+
+
+def _count(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -34,6 +44,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     listing.add_argument("--search", default="", help="name or record number (any case/accents)")
     listing.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD")
     listing.add_argument("--until", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    listing.add_argument("--limit", type=int, default=LIST_LIMIT, metavar="N",
+                         help=f"show the newest N (default: {LIST_LIMIT}; 0: all)")
     show = commands.add_parser("show", parents=[common], help="one record and its audit trail")
     show.add_argument("id")
     export = commands.add_parser("export", parents=[common], help="the signed PDF or the trail")
@@ -42,16 +54,22 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     what.add_argument("--pdf", type=Path, metavar="FILE", help="the PDF exactly as signed")
     what.add_argument("--audit", type=Path, metavar="FILE", help="the audit trail (.csv/.json)")
     verify = commands.add_parser("verify", parents=[common], help="check digests and audit chain")
-    verify.add_argument("id", nargs="?", help="one record (default: all)")
-    demo = commands.add_parser("add-demo", parents=[common], help="store a signed demo record")
+    verify.add_argument("id", nargs="?", help="one record (default: what is new since the last"
+                        " check that found everything intact)")
+    verify.add_argument("--full", action="store_true",
+                        help="every record and audit entry, however long ago it was checked")
+    demo = commands.add_parser("add-demo", parents=[common],
+                               help="store signed demo records (fictional people)")
     demo.add_argument("--language", default="en", help="content language (default: en)")
+    demo.add_argument("--count", type=_count, default=1,
+                      help="how many, spread over the years before today (default: 1)")
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str]) -> int:
     args = parse_args(argv)
     try:
-        with RecordStore.in_folder(args.data_dir or default_data_dir(clinic_folder())) as store:
+        with RecordStore.in_folder(args.data_dir or data_dir(clinic_folder())) as store:
             return COMMANDS[args.command](store, args)
     except RecordNotFoundError as error:
         print(error.args[0], file=sys.stderr)
@@ -87,9 +105,14 @@ def _line(summary: RecordSummary) -> list[str]:
 
 
 def list_command(store: RecordStore, args: argparse.Namespace) -> int:
-    found = store.list_records(args.search, args.since, args.until)
+    found = store.list_records(args.search, args.since, args.until, limit=args.limit or None)
     headers = ["ID", "Started", "Patient", "Born", "Record no.", "Clinician", "Status"]
     print(table([headers, *(_line(summary) for summary in found)]) if found else "No records.")
+    if args.limit and len(found) == args.limit:
+        total = store.count_records(args.search, args.since, args.until)
+        if total > len(found):
+            print(f"The newest {len(found):,} of {total:,} records; --limit 0 lists all.",
+                  file=sys.stderr)
     return 0
 
 
@@ -128,7 +151,14 @@ def export_command(store: RecordStore, args: argparse.Namespace) -> int:
 
 
 def verify_command(store: RecordStore, args: argparse.Namespace) -> int:
-    report = store.verify(args.id)
+    if args.id:
+        report = store.verify(args.id)
+    else:
+        check = store.verification(full=args.full)
+        for _ in progress(check.steps(), check.total, "Verifying"):
+            pass
+        assert check.report is not None
+        report = check.report
     for problem in report.problems:
         print(f"MISMATCH {problem}")
     verdict = "FAILED" if report.problems else "OK"
@@ -138,9 +168,10 @@ def verify_command(store: RecordStore, args: argparse.Namespace) -> int:
 
 
 def add_demo_command(store: RecordStore, args: argparse.Namespace) -> int:
-    """A sealed demo record with its PDF under a fresh id, so staff can practise finding one."""
+    """Signed demo records with real PDFs, so staff can practise and anyone can try a store of
+    years (``--count 50000``); a few are withdrawn or corrected, as in a clinic."""
     from counsel.core.content_loader import load_clinic, load_content
-    from counsel.core.demo import demo_session
+    from counsel.core.demo_records import demo_pool, demo_records, store_demo_records
     from counsel.pdf.acknowledgement import build_acknowledgement
 
     try:
@@ -148,9 +179,11 @@ def add_demo_command(store: RecordStore, args: argparse.Namespace) -> int:
     except ContentError as error:
         print(f"Counsel cannot load its content: {error}", file=sys.stderr)
         return 1
-    session = replace(demo_session(content), id=uuid.uuid4().hex)
-    store.seal(session, build_acknowledgement(session, clinic))
-    print(f"Stored demo record {session.id}")
+    pool = demo_pool(content, lambda session: build_acknowledgement(session, clinic),
+                     size=min(args.count, POOL_SIZE))
+    records = demo_records(pool, args.count, seed=uuid.uuid4().int)
+    stored = store_demo_records(store, progress(records, args.count, "Storing demo records"))
+    print(f"Stored {stored} demo record{'s' if stored != 1 else ''}")
     return 0
 
 

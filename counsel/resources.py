@@ -1,26 +1,30 @@
 """Finding Counsel's resource files, the same way from a checkout and from an install.
 
-Qt-free on purpose: the PDF writer and the command line need resources without a GUI.
+A checkout keeps them in ``resources/`` beside the package; a wheel carries a copy inside it,
+``counsel/data/``, with the translations compiled (see ``setup.py``). Qt-free on purpose: the
+PDF writer and the command line need resources without a GUI.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-RESOURCES_ENV = "COUNSEL_RESOURCES"
+from counsel.settings import RESOURCES_DIR
+
+PACKAGE = Path(__file__).resolve().parent
+BUNDLED = PACKAGE / "data"  # in an installed wheel
+CHECKOUT = PACKAGE.parent / "resources"  # in the repository (and an editable install)
 
 
 def resources_dir() -> Path:
-    """The folder holding content, illustrations and fonts.
+    """The folder holding content, illustrations, fonts and translations.
 
     ``COUNSEL_RESOURCES`` overrides it (tests and clinics with their own content).
-    Otherwise it is ``resources/`` beside the package: the checkout, or an editable install.
     """
-    override = os.environ.get(RESOURCES_ENV)
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parent.parent / "resources"
+    override = RESOURCES_DIR.value()
+    if override is not None:
+        return override
+    return BUNDLED if BUNDLED.is_dir() else CHECKOUT
 
 
 def illustration_path(name: str, root: Path | None = None) -> Path:
@@ -29,3 +33,13 @@ def illustration_path(name: str, root: Path | None = None) -> Path:
 
 def font_path(name: str, root: Path | None = None) -> Path:
     return (root or resources_dir()) / "fonts" / name
+
+
+def translation_path(language: str, root: Path | None = None) -> Path:
+    """The compiled interface translation (``.qm``); it may be missing (then: English)."""
+    return (root or resources_dir()) / "translations" / f"counsel_{language}.qm"
+
+
+def icon_path(root: Path | None = None) -> Path:
+    """The app's icon (also installed for the desktop as ``org.counsel.Counsel``)."""
+    return (root or resources_dir()) / "icons" / "counsel.svg"

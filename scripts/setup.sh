@@ -11,7 +11,12 @@ PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus
           libpulse0)
 # Read-aloud speaks through speech-dispatcher with espeak-ng (not needed for the tests).
 [ "${1:-}" = "--test" ] || PACKAGES+=(speech-dispatcher espeak-ng)
+# The tests print through a real CUPS to its PDF printer, drive the real app on an X server
+# and check the acknowledgement's file structure with qpdf.
+[ "${1:-}" != "--test" ] || PACKAGES+=(cups printer-driver-cups-pdf xvfb openbox xdotool qpdf)
 python3 -m venv --help >/dev/null 2>&1 || PACKAGES+=(python3-venv)
+# CI validates the desktop entry and the AppStream metainfo (packaging/linux).
+[ "${1:-}" != "--test" ] || PACKAGES+=(desktop-file-utils appstream)
 missing=()
 for package in "${PACKAGES[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -30,3 +35,8 @@ if [ "${1:-}" = "--test" ]; then
 else
     .venv/bin/python -m pip install -q -e .
 fi
+# The interface translations, compiled from resources/translations/*.ts (a wheel gets them
+# compiled when it is built); run this again after editing a .ts file.
+.venv/bin/python setup.py translations
+# Bytecode now rather than at every start (an editable install writes none where it is off).
+.venv/bin/python -m compileall -q counsel

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import re
 import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -11,9 +13,25 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from counsel.core.content import ClinicSettings, Content  # noqa: E402
-from counsel.core.content_loader import load_clinic, load_content  # noqa: E402
-from counsel.resources import resources_dir  # noqa: E402
+from counsel.core.content import ClinicSettings, Content
+from counsel.core.content_loader import load_clinic, load_content
+from counsel.resources import resources_dir
+
+# CI also runs the suite in a virtualenv without PySide6, to prove the core and the PDF stand
+# alone: there, test files that need Qt (its modules, the interface, Qt-driven helpers, the
+# qtbot and open_window fixtures, or marked ``needs_qt``) are not collected.
+QT_AVAILABLE = importlib.util.find_spec("PySide6") is not None
+NEEDS_QT = re.compile(
+    r"^\s*(from|import) (PySide6|counsel\.ui|pytestqt|bench|ink_helpers|ui_driver)\b"
+    r"|\b(qtbot|open_window)\b[,)]|\bpytest\.mark\.needs_qt\b",
+    re.MULTILINE,
+)
+
+
+def pytest_ignore_collect(collection_path: Path) -> bool | None:
+    if QT_AVAILABLE or collection_path.suffix != ".py" or collection_path.name == "conftest.py":
+        return None
+    return bool(NEEDS_QT.search(collection_path.read_text(encoding="utf-8"))) or None
 
 
 @pytest.fixture(scope="session")
@@ -55,12 +73,11 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test keeps its records in its own folder, never the user's."""
     folder = tmp_path / "counsel-data"
     monkeypatch.setenv("COUNSEL_DATA_DIR", str(folder))
-    monkeypatch.setenv("COUNSEL_CACHE_DIR", str(tmp_path / "counsel-cache"))
     return folder
 
 
 @pytest.fixture
-def store(private_data_dir: Path):  # noqa: ANN201 (a RecordStore)
+def store(private_data_dir: Path):
     from counsel.core.record_store import RecordStore
 
     with RecordStore.in_folder(private_data_dir) as opened:
@@ -68,8 +85,9 @@ def store(private_data_dir: Path):  # noqa: ANN201 (a RecordStore)
 
 
 @pytest.fixture
-def open_window(qtbot, content, clinic, store, clock):  # noqa: ANN001, ANN201 (a factory)
-    """``open_window(new_session=None)``: a shown main window over the test's store."""
+def open_window(qtbot, content, clinic, store, clock):
+    """``open_window(new_session=None, size=(1280, 820))``: a shown main window over the
+    test's store, at ``size`` (None: as fitted to the 800x800 offscreen screen)."""
     from PySide6.QtWidgets import QApplication
 
     from counsel.core.session import Session
@@ -78,10 +96,13 @@ def open_window(qtbot, content, clinic, store, clock):  # noqa: ANN001, ANN201 (
 
     opened = []
 
-    def open_(new_session=None):  # noqa: ANN001, ANN202
+    def open_(new_session=None, size=(1280, 820)):
         prepare_application([])
         factory = new_session or (lambda: Session(content, clock=clock))
         window = MainWindow(content, clinic, store, new_session=factory)
+        if size:
+            window.setMinimumSize(*size)  # not shrunk to the screen once shown
+            window.resize(*size)
         qtbot.addWidget(window)
         window.show()
         window.activateWindow()  # keyboard shortcuts work in the active window only
@@ -99,3 +120,25 @@ def open_window(qtbot, content, clinic, store, clock):  # noqa: ANN001, ANN201 (
 def mock_speech(monkeypatch: pytest.MonkeyPatch) -> None:
     """Read-aloud speaks through Qt's mock engine in tests: silent and predictable."""
     monkeypatch.setenv("COUNSEL_TTS_ENGINE", "mock")
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Window places, last folders and the last clinician stay in the test's own folder."""
+    folder = tmp_path / "counsel-config"
+    monkeypatch.setenv("COUNSEL_CONFIG_DIR", str(folder))
+    return folder
+@pytest.fixture(scope="session")
+def demo(content: Content):
+    """The demo visit, signed: what the PDF tests read."""
+    from counsel.core.demo import demo_session
+
+    return demo_session(content)
+
+
+@pytest.fixture(scope="session")
+def demo_pdf(demo, clinic: ClinicSettings) -> bytes:
+    """The demo visit's acknowledgement PDF, built once for the whole run."""
+    from counsel.pdf.acknowledgement import build_acknowledgement
+
+    return build_acknowledgement(demo, clinic)

@@ -19,7 +19,7 @@ from counsel.ui.wrap_button import WrapButton
 INPUTS = (QLineEdit, QPlainTextEdit, QComboBox, QListWidget)
 
 
-def unnamed_controls(window) -> list[str]:  # noqa: ANN001
+def unnamed_controls(window) -> list[str]:
     missing = []
     for widget in window.findChildren(QWidget):
         if not widget.isVisible() or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
@@ -35,7 +35,7 @@ def unnamed_controls(window) -> list[str]:  # noqa: ANN001
     return missing
 
 
-def test_every_control_on_every_screen_has_an_accessible_name(qtbot, open_window, content) -> None:  # noqa: ANN001, E501
+def test_every_control_on_every_screen_has_an_accessible_name(qtbot, open_window, content) -> None:
     window = open_window(lambda: demo_session(content, seal=False))
     problems = []
     for index, screen in enumerate(content.screens):
@@ -45,13 +45,13 @@ def test_every_control_on_every_screen_has_an_accessible_name(qtbot, open_window
     assert problems == []
 
 
-def test_wrapping_buttons_are_named_by_their_text(qtbot) -> None:  # noqa: ANN001
+def test_wrapping_buttons_are_named_by_their_text(qtbot) -> None:
     button = WrapButton("Compare with injections")
     qtbot.addWidget(button)
     assert button.accessibleName() == "Compare with injections"
 
 
-def test_tab_reaches_the_details_form_in_reading_order(qtbot, open_window) -> None:  # noqa: ANN001
+def test_tab_reaches_the_details_form_in_reading_order(qtbot, open_window) -> None:
     window = open_window()
     page = window.current_page()
     first = page.findChild(QLineEdit, "patientName")
@@ -64,7 +64,7 @@ def test_tab_reaches_the_details_form_in_reading_order(qtbot, open_window) -> No
                      "clinicianCredentials"]
 
 
-def test_checklist_and_quiz_work_from_the_keyboard(qtbot, open_window, content) -> None:  # noqa: ANN001
+def test_checklist_and_quiz_work_from_the_keyboard(qtbot, open_window, content) -> None:
     window = open_window()
     checklist = next(i for i, s in enumerate(content.screens) if s.kind == "checklist")
     qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
@@ -87,7 +87,7 @@ def test_checklist_and_quiz_work_from_the_keyboard(qtbot, open_window, content) 
     assert window.session.latest_quiz_choice(question.id).correct
 
 
-def undescribed_controls(window) -> list[str]:  # noqa: ANN001
+def undescribed_controls(window) -> list[str]:
     missing = []
     for widget in window.findChildren(QWidget):
         focusable = widget.isVisible() and widget.focusPolicy() != Qt.FocusPolicy.NoFocus
@@ -100,7 +100,7 @@ def undescribed_controls(window) -> list[str]:  # noqa: ANN001
     return missing
 
 
-def test_every_control_on_every_screen_has_a_description(qtbot, open_window, content) -> None:  # noqa: ANN001, E501
+def test_every_control_on_every_screen_has_a_description(qtbot, open_window, content) -> None:
     window = open_window(lambda: demo_session(content, seal=False))
     problems = set()
     for index, screen in enumerate(content.screens):

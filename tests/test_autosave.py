@@ -7,7 +7,7 @@ from ui_driver import click, fill_details, sign_all, walk_to_signatures
 from counsel.core.record_store import SIGNED
 
 
-def test_a_closed_window_resumes_where_it_was_left(qtbot, open_window, store, content) -> None:  # noqa: ANN001
+def test_a_closed_window_resumes_where_it_was_left(qtbot, open_window, store, content) -> None:
     first = open_window()
     fill_details(qtbot, first, "Test Resumé", "Test Clinician")
     click(qtbot, first, "nextButton")
@@ -24,14 +24,14 @@ def test_a_closed_window_resumes_where_it_was_left(qtbot, open_window, store, co
     assert second.index == 2, "it reopens on the screen last shown"
 
 
-def test_looking_around_leaves_no_record(qtbot, open_window, store) -> None:  # noqa: ANN001
+def test_looking_around_leaves_no_record(qtbot, open_window, store) -> None:
     window = open_window()
     click(qtbot, window, "nextButton")
     click(qtbot, window, "nextButton")
     assert store.list_records() == []
 
 
-def test_signing_stores_a_sealed_record_with_its_trail(qtbot, open_window, store, content) -> None:  # noqa: ANN001
+def test_signing_stores_a_sealed_record_with_its_trail(qtbot, open_window, store, content) -> None:
     window = open_window()
     walk_to_signatures(qtbot, window, content)
     sign_all(qtbot, window)
@@ -44,7 +44,7 @@ def test_signing_stores_a_sealed_record_with_its_trail(qtbot, open_window, store
     assert "quiz_answered" in actions and "screen_viewed" in actions
 
 
-def test_the_database_opens_only_when_something_is_worth_saving(qtbot, content, clinic, private_data_dir) -> None:  # noqa: ANN001, E501
+def test_the_database_opens_only_when_something_is_worth_saving(qtbot, content, clinic, private_data_dir) -> None:  # noqa: E501
     from counsel.core.record_store import RecordStore
     from counsel.ui.app import OpenedOnFirstUse, create_main_window, prepare_application
 

@@ -26,7 +26,7 @@ def test_the_trials_rules_are_in_the_checklist(language: str) -> None:
     assert candidacy(screen, answers) == "not_candidate"
 
 
-def test_the_result_names_the_answers_to_look_at(qtbot, open_window) -> None:  # noqa: ANN001
+def test_the_result_names_the_answers_to_look_at(qtbot, open_window) -> None:
     window = open_window()
     screen = checklist(window.content)
     window.go_to(window.content.index_of(screen.id))
@@ -54,10 +54,10 @@ def test_the_pdf_names_the_answers_to_look_at(content: Content, clinic: ClinicSe
     monkeypatch.setattr(Session, "answer_checklist", unsure_first)
     text = demo_pdf_text(content, clinic)
     label = content.document.label("closer_look") if content.document else ""
-    assert f"{label}: {' '.join(odd_one.text.split())}" in text
+    assert label in text and " ".join(odd_one.text.split()) in text.split(label, 1)[1]
 
 
-def test_no_signing_while_a_question_has_no_answer(content: Content, clock) -> None:  # noqa: ANN001
+def test_no_signing_while_a_question_has_no_answer(content: Content, clock) -> None:
     session = complete_session(content, clock)
     index = session.add_question("Will I need someone at home that night?")
     assert Gap.QUESTION_UNANSWERED in [m.gap for m in readiness(session)]

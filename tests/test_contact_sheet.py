@@ -12,7 +12,7 @@ from counsel.ui import contact_sheet as sheet
 from counsel.ui.app import prepare_application
 
 
-def test_the_sheet_shows_every_illustration_in_four_columns(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_sheet_shows_every_illustration_in_four_columns(qtbot, tmp_path: Path) -> None:
     prepare_application([])
     count = len(list((resources_dir() / "illustrations").glob("*.svg")))
     path = tmp_path / "docs" / "illustrations.png"
@@ -25,6 +25,6 @@ def test_the_sheet_shows_every_illustration_in_four_columns(qtbot, tmp_path: Pat
     )
 
 
-def test_the_command_needs_one_file_name(capsys) -> None:  # noqa: ANN001
+def test_the_command_needs_one_file_name(capsys) -> None:
     assert sheet.main([]) == 2
     assert "usage" in capsys.readouterr().err

@@ -96,12 +96,12 @@ def test_content_digest_changes_with_any_edit(resources_copy: Path) -> None:
     assert load_content("en", resources_copy).sha256 != before
 
 
-def test_the_records_folder_comes_from_the_clinic_settings(resources_copy: Path, monkeypatch) -> None:  # noqa: ANN001, E501
-    from counsel.core.store_schema import default_data_dir
+def test_the_records_folder_comes_from_the_clinic_settings(resources_copy: Path, monkeypatch) -> None:  # noqa: E501
+    from counsel.settings import data_dir
 
     edit(resources_copy / "clinic.toml", 'records_folder = ""', 'records_folder = "~/Consents"')
     folder = load_clinic(resources_copy).records_folder
     monkeypatch.delenv("COUNSEL_DATA_DIR")
-    assert default_data_dir(folder) == Path.home() / "Consents"
+    assert data_dir(folder) == Path.home() / "Consents"
     monkeypatch.setenv("COUNSEL_DATA_DIR", "/tmp/elsewhere")
-    assert default_data_dir(folder) == Path("/tmp/elsewhere"), "the environment wins (tests)"
+    assert data_dir(folder) == Path("/tmp/elsewhere"), "the environment wins (tests)"

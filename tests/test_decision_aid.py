@@ -12,8 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 from ui_driver import click
 
-from counsel.core.content import ClinicSettings, Content
-from counsel.core.content_decision import LeaningScreen, SureScreen, ValuesScreen
+from counsel.core.content import ClinicSettings, Content, LeaningScreen, SureScreen, ValuesScreen
 from counsel.core.content_loader import language_names, load_content
 from counsel.core.decision_rules import option_fits, sure_score, sure_to_revisit
 from counsel.core.demo import demo_session
@@ -21,12 +20,13 @@ from counsel.core.session import Session
 from counsel.core.session_codec import session_from_dict, session_to_dict
 from counsel.core.session_recorder import SessionRecorder
 from counsel.core.toml_reader import ContentError
+from counsel.pdf import build_pdf
 from counsel.ui.wrap_button import WrapButton
 
 LANGUAGES = sorted(language_names())
 
 
-def first(content: Content, kind: type):  # noqa: ANN201
+def first(content: Content, kind: type):
     return next(s for s in content.screens if isinstance(s, kind))
 
 
@@ -51,7 +51,7 @@ def test_sure_flags_every_no_and_scores_only_when_complete(content: Content) -> 
 
 
 def test_answers_survive_saving_and_old_records_without_them_still_open(
-    content: Content, clock  # noqa: ANN001
+    content: Content, clock
 ) -> None:
     session = Session(content, clock=clock)
     leaning = first(content, LeaningScreen)
@@ -64,9 +64,9 @@ def test_answers_survive_saving_and_old_records_without_them_still_open(
     assert session.decisions == {} and session.is_blank
 
 
-def test_each_answer_is_audited_by_id_only(content: Content, clinic, store, clock) -> None:  # noqa: ANN001
+def test_each_answer_is_audited_by_id_only(content: Content, clinic, store, clock) -> None:
     session = Session(content, clock=clock)
-    recorder = SessionRecorder(store, session, clinic)
+    recorder = SessionRecorder(store, session, clinic, build_pdf)
     sure = first(content, SureScreen)
     session.decide(sure.id, sure.questions[0].id, "no")
     session.decide(sure.id, sure.questions[0].id, "yes")
@@ -98,7 +98,7 @@ def test_values_leaning_and_sure_answers_reach_the_pdf(
         assert " ".join(question.revisit.split()) in text
 
 
-def test_rating_a_priority_shows_which_options_fit(qtbot, open_window) -> None:  # noqa: ANN001
+def test_rating_a_priority_shows_which_options_fit(qtbot, open_window) -> None:
     window = open_window()
     values = first(window.content, ValuesScreen)
     window.go_to(window.content.index_of(values.id))
@@ -115,7 +115,7 @@ def test_rating_a_priority_shows_which_options_fit(qtbot, open_window) -> None: 
     assert not page.is_complete()
 
 
-def test_a_sure_no_tells_the_clinician_what_to_revisit(qtbot, open_window) -> None:  # noqa: ANN001
+def test_a_sure_no_tells_the_clinician_what_to_revisit(qtbot, open_window) -> None:
     window = open_window()
     sure = first(window.content, SureScreen)
     window.go_to(window.content.index_of(sure.id))
@@ -131,7 +131,7 @@ def test_a_sure_no_tells_the_clinician_what_to_revisit(qtbot, open_window) -> No
     target = window.content.screen(question.revisit_screen)
     link = next(b for b in panel.findChildren(WrapButton) if target.nav_title in b.text())
     qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
-    assert window.current_page().screen.id == target.id
+    assert window.current_page().entry.id == target.id
 
 
 @pytest.mark.parametrize(

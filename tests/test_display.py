@@ -15,17 +15,17 @@ from counsel.ui.wrap_button import WrapButton
 @pytest.mark.parametrize(
     ("palette", "minimum"), [(PALETTE, 4.5), (DARK, 4.5), (HIGH_CONTRAST, 7.0)]
 )
-def test_every_text_colour_pair_meets_wcag(palette, minimum) -> None:  # noqa: ANN001
+def test_every_text_colour_pair_meets_wcag(palette, minimum) -> None:
     for foreground, background in TEXT_PAIRS:
         ratio = contrast_ratio(getattr(palette, foreground), getattr(palette, background))
         assert ratio >= minimum, (foreground, background, round(ratio, 2))
 
 
-def clipped_widgets(window) -> list[str]:  # noqa: ANN001
+def clipped_widgets(window) -> list[str]:
     """Visible text that does not fit its widget, or a page that scrolls sideways."""
     problems = []
     page = window.current_page()
-    if page.scroll.widget().width() > page.scroll.viewport().width():
+    if page.scroller.widget().width() > page.scroller.viewport().width():
         problems.append(f"{page.objectName()} scrolls sideways")
     for widget in window.findChildren(QLabel):
         if not (widget.isVisible() and widget.text()):
@@ -46,7 +46,7 @@ def clipped_widgets(window) -> list[str]:  # noqa: ANN001
     return problems
 
 
-def test_text_size_keys_and_buttons(qtbot, open_window) -> None:  # noqa: ANN001
+def test_text_size_keys_and_buttons(qtbot, open_window) -> None:
     window = open_window()
     before = window.current_page().title_label.font().pointSizeF()
     qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
@@ -61,7 +61,7 @@ def test_text_size_keys_and_buttons(qtbot, open_window) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_nothing_is_clipped_at_200_percent_in_a_small_window(qtbot, open_window, content, language) -> None:  # noqa: ANN001, E501
+def test_nothing_is_clipped_at_200_percent_in_a_small_window(qtbot, open_window, content, language) -> None:  # noqa: E501
     window = open_window(lambda: demo_session(content, seal=False))
     window.change_language(language)
     window.resize(1024, 700)
@@ -82,7 +82,7 @@ def test_nothing_is_clipped_at_200_percent_in_a_small_window(qtbot, open_window,
 CLINICIAN_KEY = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
-def test_presentation_mode_hides_clinician_controls_and_returns(qtbot, open_window, content) -> None:  # noqa: ANN001, E501
+def test_presentation_mode_hides_clinician_controls_and_returns(qtbot, open_window, content) -> None:  # noqa: E501
     window = open_window()
     checklist = next(i for i, s in enumerate(content.screens) if s.kind == "checklist")
     window.go_to(checklist)

@@ -11,7 +11,7 @@ from counsel.ui.display import Display
 
 
 def test_a_larger_text_size_keeps_answers_signatures_and_a_half_written_question(
-    qtbot, open_window, content: Content  # noqa: ANN001
+    qtbot, open_window, content: Content
 ) -> None:
     window = open_window()
     walk_to_signatures(qtbot, window, content)  # every screen built, answered and discussed
@@ -42,7 +42,7 @@ def test_a_larger_text_size_keeps_answers_signatures_and_a_half_written_question
 
 
 def test_screens_out_of_view_show_the_new_size_when_next_seen(
-    qtbot, open_window, content: Content  # noqa: ANN001
+    qtbot, open_window, content: Content
 ) -> None:
     window = open_window()
     for index in range(len(content.screens)):

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from test_languages import choose_language
-from ui_driver import child, type_text
+from ui_driver import child, confirm_and_wait, type_text
 
 from counsel.core.content import ChecklistScreen, QuizScreen
 from counsel.ui.display import Display
@@ -16,14 +16,14 @@ from counsel.ui.display import Display
 ALT, CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
 
 
-def press(qtbot, window, name: str) -> None:  # noqa: ANN001
+def press(qtbot, window, name: str) -> None:
     """Focus a control and press Space on it, as a keyboard user does."""
     button = child(window.current_page(), QAbstractButton, name)
     button.setFocus()
     qtbot.keyClick(button, Qt.Key.Key_Space)
 
 
-def keyboard_screen(qtbot, window, screen) -> None:  # noqa: ANN001
+def keyboard_screen(qtbot, window, screen) -> None:
     if isinstance(screen, ChecklistScreen):
         for item in screen.items:
             press(qtbot, window, f"answer-{item.id}-{item.favourable}")
@@ -44,7 +44,7 @@ def keyboard_screen(qtbot, window, screen) -> None:  # noqa: ANN001
         qtbot.keyClick(window, Qt.Key.Key_D, CTRL)
 
 
-def test_a_spanish_speaking_patient_with_poor_sight_gets_through_it(qtbot, open_window, content, tmp_path) -> None:  # noqa: ANN001, E501
+def test_a_spanish_speaking_patient_with_poor_sight_gets_through_it(qtbot, open_window, content, tmp_path) -> None:  # noqa: E501
     window = open_window()
     page = window.current_page()
     for name, text in (("patientName", "Zoë Prueba"), ("dateOfBirth", "03/14/1948"),
@@ -79,7 +79,7 @@ def test_a_spanish_speaking_patient_with_poor_sight_gets_through_it(qtbot, open_
                 name.setFocus()
                 type_text(name, "Test Intérprete")
             sign(block)
-        press(qtbot, window, "signAndFinish")
+        confirm_and_wait(qtbot, window, lambda: press(qtbot, window, "signAndFinish"))
     finally:
         window.set_display(Display())
     assert window.session.is_sealed

@@ -83,7 +83,7 @@ def test_a_picture_shows_the_same_number_as_its_words(language: str) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_sources_paid_for_by_the_maker_are_marked_on_screen(
-    open_window, language: str  # noqa: ANN001
+    open_window, language: str
 ) -> None:
     window = open_window()
     window.change_language(language)

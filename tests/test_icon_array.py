@@ -26,6 +26,7 @@ from counsel.core.icon_array import (
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.core.toml_reader import ContentError
+from counsel.pdf import build_pdf
 from counsel.pdf.acknowledgement import build_acknowledgement
 from counsel.pdf.icon_array import icon_array_drawing
 from counsel.resources import resources_dir
@@ -52,7 +53,7 @@ def shipped_figures(content: Content) -> list[tuple[OutcomesScreen, str, Figure]
     ("per_100", "shown"),
     [(0, 0), (9, 9), (12, 12), (5.5, 5.5), (5.2, 5), (5.25, 5.5), (5.3, 5.5), (0.2, 0), (100, 100)],
 )
-def test_the_picture_shows_the_figure_to_the_nearest_half_person(per_100, shown) -> None:  # noqa: ANN001
+def test_the_picture_shows_the_figure_to_the_nearest_half_person(per_100, shown) -> None:
     array = icon_array(per_100)
     assert array.shown == shown_count(per_100) == shown
     assert len(array.cells) == 100
@@ -67,7 +68,7 @@ def test_a_figure_outside_0_to_100_is_refused() -> None:
             icon_array(wrong)
 
 
-def test_the_svg_colours_whole_and_half_people(qtbot) -> None:  # noqa: ANN001
+def test_the_svg_colours_whole_and_half_people(qtbot) -> None:
     svg = to_svg(icon_array(5.5), "benefit", "Five and a half <people> & more")
     assert svg.count(f'fill="{TONES["benefit"]}"') == 6  # five whole, one left half
     assert svg.count(f'fill="{OTHERS}"') == 95  # the half person's grey base included
@@ -103,13 +104,13 @@ def counted_in_picture(image: QImage, array: IconArray, tone: str) -> float:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_outcomes_screens_show_each_figure_as_a_picture(
-    qtbot, clinic, clock, store, language: str  # noqa: ANN001
+    qtbot, clinic, clock, store, language: str
 ) -> None:
     prepare_application([])
     content = load_content(language)
     session = demo_session(content, seal=False)
     context = ScreenContext(
-        content, clinic, SessionBridge(session), SessionRecorder(store, session, clinic)
+        content, clinic, SessionBridge(session), SessionRecorder(store, session, clinic, build_pdf)
     )
     for screen, item_id, figure in shipped_figures(content):
         page = OutcomesPage(screen, context)
@@ -125,7 +126,7 @@ def test_the_outcomes_screens_show_each_figure_as_a_picture(
         assert counted_in_picture(image, view.array, figure.tone) == figure.per_100
 
 
-def test_a_half_person_is_drawn_half_coloured(qtbot) -> None:  # noqa: ANN001
+def test_a_half_person_is_drawn_half_coloured(qtbot) -> None:
     prepare_application([])
     view = IconArrayView(5.5, "benefit", "5.5 in 100")
     qtbot.addWidget(view)
@@ -148,7 +149,7 @@ def pdf_people(data: bytes, tone: str) -> tuple[int, int]:
     return whole, contents.count(pdf_fill(tone)) - whole
 
 
-def test_the_pdf_draws_each_figure_as_vector_people(content: Content, clinic) -> None:  # noqa: ANN001
+def test_the_pdf_draws_each_figure_as_vector_people(content: Content, clinic) -> None:
     data = build_acknowledgement(demo_session(content), clinic)
     figures = shipped_figures(content)
     assert all(figure.tone == "risk" for _s, _i, figure in figures)
@@ -165,7 +166,7 @@ def test_a_pdf_picture_draws_half_people_too() -> None:
     assert pdf_people(data, "benefit") == (5, 1)  # five whole people and a coloured half
 
 
-def test_a_figure_tone_is_read_and_checked(resources_copy) -> None:  # noqa: ANN001
+def test_a_figure_tone_is_read_and_checked(resources_copy) -> None:
     path = resources_copy / "content" / "en" / "screens" / "benefits.toml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("per_100 = 12", 'per_100 = 12\ntone = "benefit"'), "utf-8")
@@ -176,7 +177,7 @@ def test_a_figure_tone_is_read_and_checked(resources_copy) -> None:  # noqa: ANN
         load_content("en", resources_copy)
 
 
-def test_a_long_caption_wraps_beside_the_picture(qtbot, clinic, clock, store) -> None:  # noqa: ANN001
+def test_a_long_caption_wraps_beside_the_picture(qtbot, clinic, clock, store) -> None:
     prepare_application([])
     caption = "9 in 100 脊椎管狭窄症 — ضيق القناة الشوكية " * 12
     item = Outcome(id="x", title="T", text="Text", likelihood="Rare",
@@ -188,7 +189,7 @@ def test_a_long_caption_wraps_beside_the_picture(qtbot, clinic, clock, store) ->
                       sources={"s": Source(id="s", citation="C", short="S", industry=False)})
     session = Session(content, clock=clock)
     context = ScreenContext(
-        content, clinic, SessionBridge(session), SessionRecorder(store, session, clinic)
+        content, clinic, SessionBridge(session), SessionRecorder(store, session, clinic, build_pdf)
     )
     page = OutcomesPage(screen, context)
     qtbot.addWidget(page)
@@ -198,4 +199,4 @@ def test_a_long_caption_wraps_beside_the_picture(qtbot, clinic, clock, store) ->
     text = page.findChild(QLabel, "figureText")
     assert view.isVisible() and text.text() == caption
     assert text.geometry().left() > view.geometry().right()
-    assert page.scroll.widget().width() <= page.scroll.viewport().width()
+    assert page.scroller.widget().width() <= page.scroller.viewport().width()

@@ -26,7 +26,7 @@ BACKGROUND = QColor("#ff00ff")  # a colour no illustration uses
 
 
 @pytest.mark.parametrize(("language", "name"), NAMED)
-def test_a_named_illustration_renders(qtbot, language: str, name: str) -> None:  # noqa: ANN001
+def test_a_named_illustration_renders(qtbot, language: str, name: str) -> None:
     renderer = QSvgRenderer(str(illustration_path(name)))
     assert renderer.isValid()
     assert (renderer.defaultSize().width(), renderer.defaultSize().height()) == (800, 500)

@@ -12,7 +12,7 @@ from counsel.core.content_loader import load_content
 from counsel.resources import resources_dir
 
 
-def choose_language(window, code: str) -> None:  # noqa: ANN001
+def choose_language(window, code: str) -> None:
     combo: QComboBox = window.findChild(QComboBox, "languageChoice")
     index = combo.findData(code)
     combo.setCurrentIndex(index)
@@ -35,7 +35,7 @@ def english_only_strings() -> set[str]:
     return {s.strip() for s in strings if s and len(s.strip()) > 3}
 
 
-def visible_texts(window) -> list[str]:  # noqa: ANN001
+def visible_texts(window) -> list[str]:
     texts = []
     for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
         if widget.isVisible() and widget.text().strip():
@@ -48,7 +48,7 @@ def visible_texts(window) -> list[str]:  # noqa: ANN001
     return texts
 
 
-def test_switching_to_spanish_keeps_everything_entered(qtbot, open_window, content) -> None:  # noqa: ANN001
+def test_switching_to_spanish_keeps_everything_entered(qtbot, open_window, content) -> None:
     window = open_window()
     fill_details(qtbot, window, "Zoë Test", "Test Clinician")
     checklist_index = next(i for i, s in enumerate(content.screens) if s.kind == "checklist")
@@ -64,14 +64,14 @@ def test_switching_to_spanish_keeps_everything_entered(qtbot, open_window, conte
     assert window.current_page().title_label.text() == spanish.screens[checklist_index].title
     assert window.session.checklist == answers
     assert window.session.details.patient_name == "Zoë Test"
-    next_text = QCoreApplication.translate("MainWindow", "Next  ▶")
+    next_text = QCoreApplication.translate("NavBar", "Next  ▶")
     assert next_text != "Next  ▶"
     assert window.findChild(QAbstractButton, "nextButton").text() == next_text
     click(qtbot, window, "nextButton")
     assert window.session.visits  # still recording, now in Spanish
 
 
-def test_no_english_is_left_on_any_spanish_screen(qtbot, open_window, content) -> None:  # noqa: ANN001
+def test_no_english_is_left_on_any_spanish_screen(qtbot, open_window, content) -> None:
     window = open_window()
     choose_language(window, "es")
     english = english_only_strings()
@@ -83,7 +83,7 @@ def test_no_english_is_left_on_any_spanish_screen(qtbot, open_window, content) -
     assert leftovers == set()
 
 
-def test_a_resumed_session_comes_back_in_its_language(qtbot, open_window, store) -> None:  # noqa: ANN001
+def test_a_resumed_session_comes_back_in_its_language(qtbot, open_window, store) -> None:
     window = open_window()
     choose_language(window, "es")
     fill_details(qtbot, window, "Test Español", "Test Clinician")
@@ -95,13 +95,14 @@ def test_a_resumed_session_comes_back_in_its_language(qtbot, open_window, store)
     assert again.content.language == "es"
 
 
-def test_a_spanish_session_offers_a_bilingual_copy(qtbot, open_window, content, tmp_path) -> None:  # noqa: ANN001, E501
+def test_a_spanish_session_offers_a_bilingual_copy(qtbot, open_window, content, tmp_path) -> None:
     from pypdf import PdfReader
 
     from counsel.core.demo import demo_session
 
     spanish = load_content("es")
     window = open_window(lambda: demo_session(spanish))
+    qtbot.waitUntil(lambda: window.recorder.is_stored_signed, timeout=20000)
     window.go_to(len(content.screens) - 1)
     page = window.current_page()
     button = page.findChild(QAbstractButton, "saveBilingual")

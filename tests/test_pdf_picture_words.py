@@ -14,12 +14,12 @@ from counsel.core.illustration_labels import GRID_WIDTH
 from counsel.pdf.acknowledgement import build_acknowledgement
 from counsel.pdf.illustrations import (
     PICTURE_WIDTH,
-    picture_ink,
+    picture_mask,
     place_picture_labels,
 )
 from counsel.resources import illustration_path, resources_dir
 from counsel.ui.app import prepare_application
-from counsel.ui.picture_labels import ink_mask
+from counsel.ui.picture_labels import drawing_mask
 from tests.test_picture_labels import LANGUAGES
 
 READABLE_IN_PRINT = 8.0  # points: the smallest words a patient is handed
@@ -31,18 +31,18 @@ def test_printed_picture_words_are_readable_and_clear_of_the_drawing(language: s
     """Checked against the screen's own view of the art (Qt), not the paper's."""
     prepare_application([])
     for name, labels in load_content(language).illustration_labels.items():
-        screen_view = ink_mask(str(illustration_path(name)))
+        screen_view = drawing_mask(str(illustration_path(name)))
         for placed in place_picture_labels(name, labels):
             points = placed.size * PICTURE_WIDTH / GRID_WIDTH
             assert points >= READABLE_IN_PRINT - 0.01, (name, placed.label.text)
-            assert screen_view.ink(placed.box) <= 2, (name, placed.label.text)  # an edge at most
+            assert screen_view.drawn(placed.box) <= 2, (name, placed.label.text)  # an edge at most
 
 
 @pytest.mark.parametrize("name", ALL_PICTURES)
 def test_the_paper_sees_the_drawing_where_the_screen_does(name: str) -> None:
     prepare_application([])
     path = str(illustration_path(name))
-    screen, paper = ink_mask(path).rows, picture_ink(path).rows
+    screen, paper = drawing_mask(path).rows, picture_mask(path).rows
     drawn = sum(row.bit_count() for row in screen)
     missed = sum((seen & ~printed).bit_count() for seen, printed in zip(screen, paper, strict=True))
     extra = sum((printed & ~seen).bit_count() for seen, printed in zip(screen, paper, strict=True))

@@ -15,9 +15,9 @@ from counsel.core.content import ClinicSettings, Content, StepsScreen
 from counsel.core.content_loader import load_content
 from counsel.core.demo import demo_session
 from counsel.pdf.acknowledgement import build_acknowledgement
+from counsel.pdf.canvas_replay import prerender
 from counsel.pdf.fonts import register_fonts
 from counsel.pdf.illustrations import picture
-from counsel.pdf.recorded import record
 from counsel.pdf.sections import PICTURED_KINDS
 from counsel.resources import illustration_path, resources_dir
 
@@ -69,8 +69,8 @@ def test_picture_labels_are_set_in_the_bundled_dejavu_sans() -> None:
     register_fonts()
     content = load_content("en")
     for name in ALL_PICTURES:
-        recording = record(svg2rlg(str(illustration_path(name))))
-        calls = [part for part in recording.parts if isinstance(part, tuple)]
+        replay = prerender(svg2rlg(str(illustration_path(name))))
+        calls = [part for part in replay.parts if isinstance(part, tuple)]
         assert not any(call == "setFont" for call, _, _ in calls), f"{name}: words in the art"
         buffer = io.BytesIO()
         canvas = Canvas(buffer)
@@ -92,7 +92,7 @@ def drawing_operators(data: bytes) -> list[bytes]:
     return [token for token in stream.split() if token not in (b"q", b"Q")]
 
 
-def one_page(draw) -> bytes:  # noqa: ANN001 (a function of a canvas)
+def one_page(draw) -> bytes:
     buffer = io.BytesIO()
     canvas = Canvas(buffer)
     draw(canvas)
@@ -102,9 +102,9 @@ def one_page(draw) -> bytes:  # noqa: ANN001 (a function of a canvas)
 
 
 @pytest.mark.parametrize("name", ALL_PICTURES)
-def test_a_recorded_picture_draws_exactly_what_svglib_drew(name: str) -> None:
+def test_a_replayed_picture_draws_exactly_what_svglib_drew(name: str) -> None:
     register_fonts()
     drawing = svg2rlg(str(illustration_path(name)))
     direct = one_page(lambda canvas: renderPDF.draw(drawing, canvas, 0, 0))
-    replayed = one_page(lambda canvas: record(drawing).flowable().drawOn(canvas, 0, 0))
+    replayed = one_page(lambda canvas: prerender(drawing).flowable().drawOn(canvas, 0, 0))
     assert drawing_operators(replayed) == drawing_operators(direct)

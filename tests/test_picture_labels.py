@@ -83,7 +83,7 @@ def dark_pixels_near(image: QImage, x: float, y: float, radius: int = 12) -> int
     )
 
 
-def test_labels_are_drawn_over_the_picture(qtbot, content: Content) -> None:  # noqa: ANN001
+def test_labels_are_drawn_over_the_picture(qtbot, content: Content) -> None:
     prepare_application([])
     view = IllustrationView("canal-compare.svg", labels_for=content.labels_for)
     qtbot.addWidget(view)
@@ -96,7 +96,7 @@ def test_labels_are_drawn_over_the_picture(qtbot, content: Content) -> None:  # 
     assert dark_pixels_near(bare, healthy.x, healthy.y) == 0
 
 
-def test_the_spanish_screens_show_spanish_words_on_their_pictures(open_window) -> None:  # noqa: ANN001
+def test_the_spanish_screens_show_spanish_words_on_their_pictures(open_window) -> None:
     window = open_window()
     window.change_language("es")
     window.go_to_screen("stenosis")

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
-from counsel.core.ink_mask import INK_BELOW
+from counsel.core.drawing_mask import DRAWING_BELOW
 from counsel.ui.display import Display
 from counsel.ui.illustration import IllustrationView
 from tests.test_picture_labels import LANGUAGES
@@ -22,10 +22,10 @@ WINDOWS = ((1024, 700), (1280, 800), (1366, 768), (1600, 900), (1920, 1080))
 TEXT_SIZES = (100, 150, 200)
 PICTURES = ("illustration", "stepPicture")  # the object names of the widgets that show them
 ASPECT = 800 / 500  # every picture's
-ON_DRAWING = bytes(0xFF if grey < INK_BELOW else 0 for grey in range(256))
+ON_DRAWING = bytes(0xFF if grey < DRAWING_BELOW else 0 for grey in range(256))
 
 
-def picture_sizes(window) -> set[tuple[int, float]]:  # noqa: ANN001
+def picture_sizes(window) -> set[tuple[int, float]]:
     """Every (picture width, text point size) a picture with words is shown at, over every
     screen."""
     found = set()
@@ -76,7 +76,7 @@ def words_on_drawing(view: IllustrationView) -> tuple[int, int]:
 def test_no_picture_label_covers_the_drawing_at_any_window_or_text_size(
     qtbot,
     open_window,
-    language: str,  # noqa: ANN001
+    language: str,
 ) -> None:
     window = open_window()
     window.change_language(language)

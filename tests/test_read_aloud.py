@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -15,7 +16,7 @@ def test_sentences_are_split_for_reading() -> None:
     assert split_sentences("¿Le duele? ¡Avísenos!") == ["¿Le duele?", "¡Avísenos!"]
 
 
-def test_reading_a_screen_highlights_each_sentence_and_can_be_stopped(qtbot, open_window) -> None:  # noqa: ANN001
+def test_reading_a_screen_highlights_each_sentence_and_can_be_stopped(qtbot, open_window) -> None:
     window = open_window()
     window.go_to(1)
     controls = window.read_controls
@@ -24,7 +25,7 @@ def test_reading_a_screen_highlights_each_sentence_and_can_be_stopped(qtbot, ope
     assert reader.state == "speaking"
     first_label, first_sentence = reader.parts[0]
     assert first_label is window.current_page().title_label
-    assert first_sentence == window.current_page().screen.title
+    assert first_sentence == window.current_page().entry.title
     assert "background-color" in first_label.text(), "the sentence being read is highlighted"
     qtbot.waitUntil(lambda: reader.index >= 1, timeout=10000)
     qtbot.mouseClick(controls.play, Qt.MouseButton.LeftButton)
@@ -36,14 +37,14 @@ def test_reading_a_screen_highlights_each_sentence_and_can_be_stopped(qtbot, ope
     assert "background-color" not in first_label.text(), "the highlight goes when reading stops"
 
 
-def test_changing_screen_stops_reading(qtbot, open_window) -> None:  # noqa: ANN001
+def test_changing_screen_stops_reading(qtbot, open_window) -> None:
     window = open_window()
     qtbot.mouseClick(window.read_controls.play, Qt.MouseButton.LeftButton)
     window.go_to(2)
     assert window.reader.state == "idle"
 
 
-def test_without_a_speech_engine_the_button_explains(qtbot, open_window, monkeypatch) -> None:  # noqa: ANN001
+def test_without_a_speech_engine_the_button_explains(qtbot, open_window, monkeypatch) -> None:
     monkeypatch.setenv("COUNSEL_TTS_ENGINE", "no-such-engine")
     window = open_window()
     shown: list[str] = []
@@ -51,3 +52,25 @@ def test_without_a_speech_engine_the_button_explains(qtbot, open_window, monkeyp
     qtbot.mouseClick(window.read_controls.play, Qt.MouseButton.LeftButton)
     assert "speech-dispatcher" in shown[0]
     assert window.reader.state == "idle"
+
+
+def test_a_language_without_a_voice_is_named(qtbot, open_window, monkeypatch) -> None:
+    window = open_window()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    window.read_controls.language = "es"  # Qt's mock engine has English voices, no Spanish
+    qtbot.mouseClick(window.read_controls.play, Qt.MouseButton.LeftButton)
+    assert "no voice for español" in shown[0] and "speech-dispatcher" not in shown[0]
+    assert window.reader.state == "idle"
+
+
+def test_no_sound_output_is_named_as_the_cause(qtbot) -> None:
+    """On this machine's real sound system: without a sound service there is no output."""
+    from counsel.ui.read_aloud import ReadAloud, count_audio_outputs
+
+    if count_audio_outputs():
+        pytest.skip("this machine has a sound output")
+    reader = ReadAloud()
+    assert reader.available  # Qt's mock engine, with English voices
+    reader.engine = "speechd"  # as a real engine, which needs a sound output (mock needs none)
+    assert "No sound output was found" in reader.problem("en")

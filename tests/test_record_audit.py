@@ -17,13 +17,13 @@ from counsel.core.audit_chain import AuditEntry, Problem, sha256_hex
 from counsel.core.content import Content
 from counsel.core.record_store import RecordStore
 from counsel.core.session import Session
-from counsel.core.store_schema import default_data_dir
+from counsel.settings import data_dir
 
 
 @pytest.fixture
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock) -> Iterator[RecordStore]:
     monkeypatch.setenv("COUNSEL_DATA_DIR", str(tmp_path / "data"))
-    with open_store(default_data_dir(), clock) as opened:
+    with open_store(data_dir(), clock) as opened:
         yield opened
 
 
@@ -164,6 +164,33 @@ def test_verifying_one_record_checks_only_its_rows_and_the_whole_chain(store, co
     assert problems(store, first.id) == [(f"record {first.id}", "PDF")]
     assert len(problems(store)) == 2
     report = store.verify(second.id)
-    assert (report.records_checked, report.entries_checked) == (2, 11)
+    assert (report.records_checked, report.entries_checked) == (2, 6)  # its rows, its entries
     assert report.head == store.audit_trail(second.id)[-1].hash
 
+
+
+def test_a_routine_check_reads_only_what_is_new_and_a_full_check_everything(
+    store, content, clock
+) -> None:
+    first = walk_and_sign(store, content, clock)
+    assert store.verify().entries_checked == 5  # no check before: everything
+    second = walk_and_sign(store, content, clock)
+    report = store.verify()
+    assert (report.records_checked, report.entries_checked) == (1, 6)  # checkpoint + 5 new
+    tamper(store, f"UPDATE records SET pdf = x'00' WHERE id = '{first.id}'")
+    assert store.verify().ok  # sealed before the last check: left to the full check
+    assert problems(store, first.id) == [(f"record {first.id}", "PDF")]
+    full = store.verify(full=True)
+    assert [(p.where, p.what) for p in full.problems] == [(f"record {first.id}", "PDF")]
+    assert full.records_checked == 2 and second.id
+
+
+def test_a_routine_check_notices_a_changed_checkpoint_or_an_unaudited_row(
+    store, content, clock
+) -> None:
+    walk_and_sign(store, content, clock)
+    store.verify()
+    tamper(store, "UPDATE audit SET hash = 'x' WHERE seq = 5")
+    assert ("audit entry 5", "changed since the last check") in problems(store)
+    assert ("sealed records", "more or fewer than the audit trail sealed; a full check names"
+            " them") not in problems(store)

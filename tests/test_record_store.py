@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import stat
-import sys
-import time
 from collections.abc import Iterator
 from contextlib import closing
 from datetime import UTC, date, datetime
@@ -19,7 +17,8 @@ from counsel.core.content import Content
 from counsel.core.record_store import RecordNotFoundError, RecordSealedError, RecordStore
 from counsel.core.session import Session
 from counsel.core.session_codec import session_to_dict
-from counsel.core.store_schema import DB_NAME, default_data_dir
+from counsel.core.store_schema import DB_NAME
+from counsel.settings import data_dir
 
 FAKE_PDF = b"%PDF-1.4 stand-in acknowledgement MARKER-5b1d7e\n%%EOF\n"
 
@@ -42,7 +41,7 @@ def make_session(content: Content, clock: TickingClock, *, seal: bool = False,
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: TickingClock
           ) -> Iterator[RecordStore]:
     monkeypatch.setenv("COUNSEL_DATA_DIR", str(tmp_path / "data"))
-    with open_store(default_data_dir(), clock) as opened:
+    with open_store(data_dir(), clock) as opened:
         yield opened
 
 
@@ -67,15 +66,18 @@ def test_a_draft_is_kept_after_every_change_and_comes_back_exactly(store, conten
     assert [e.action for e in store.audit_trail(session.id)] == ["session_started"]
 
 
-def test_saving_a_draft_takes_a_few_milliseconds(store, content, clock) -> None:
+def test_saving_after_every_change_keeps_one_row_and_one_trail_entry(store, content, clock) -> None:
+    """A draft is saved after each change: forty saves replace one row, they do not pile up
+    (how long a save takes is measured by ``python -m bench`` against its target)."""
     session = complete_session(content, clock)
-    timings = []
     for number in range(40):
         session.add_question(f"Question {number}?", "Answer.")
-        started = time.perf_counter()
         store.save_draft(session)
-        timings.append(time.perf_counter() - started)
-    assert sorted(timings)[len(timings) // 2] < 0.005
+    assert len(store.list_records()) == 1
+    assert len(store.load(session.id, content).questions) == 40
+    assert [e.action for e in store.audit_trail(session.id)] == ["session_started"]
+    with raw(store) as db:
+        assert db.execute("SELECT count(*) FROM records").fetchone() == (1,)
 
 
 def test_a_signed_record_cannot_change_through_the_store(store, content, clock) -> None:
@@ -233,16 +235,22 @@ def test_audit_details_refuse_anything_but_ids_and_flags(store, content, clock) 
         store.log("no-such-record", "record_opened")
 
 
-def test_the_data_folder_follows_qt_app_data_location(monkeypatch, tmp_path) -> None:
-    monkeypatch.delenv("COUNSEL_DATA_DIR", raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setenv("APPDATA", str(tmp_path / "roaming"))
-    monkeypatch.setattr(sys, "platform", "linux")
-    assert default_data_dir() == tmp_path / "xdg" / "Counsel" / "Counsel"
-    monkeypatch.setattr(sys, "platform", "win32")
-    assert default_data_dir() == tmp_path / "roaming" / "Counsel" / "Counsel"
-    monkeypatch.setattr(sys, "platform", "darwin")
-    assert default_data_dir().parts[-4:] == ("Library", "Application Support", "Counsel",
-                                             "Counsel")
-    monkeypatch.setenv("COUNSEL_DATA_DIR", str(tmp_path / "override"))
-    assert default_data_dir() == tmp_path / "override"
+def test_a_page_of_the_list_reads_indexes_and_no_record(store) -> None:
+    """However it is sorted or searched, the list never reads a record's session or PDF."""
+    from counsel.core.record_query import SORT_KEYS, RecordFilter, RecordOrder, page_query
+
+    plans = []
+    with raw(store) as conn:
+        for key in SORT_KEYS:
+            for matching in (RecordFilter(), RecordFilter("zoë w", date(2020, 1, 1))):
+                sql, args = page_query(matching, RecordOrder(key))
+                plans.append((key, [row[3] for row in conn.execute(
+                    f"EXPLAIN QUERY PLAN {sql}", [*args, 100, 0])]))
+        drafts = [row[3] for row in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM records WHERE status = 'in_progress'"
+            " ORDER BY updated_at DESC LIMIT 1")]
+    for key, plan in plans:
+        reads = [step for step in plan if step.startswith(("SCAN", "SEARCH"))]
+        assert all("USING COVERING INDEX" in step for step in reads), (key, plan)
+        assert any("TEMP B-TREE" in step for step in plan) == (key == "status"), (key, plan)
+    assert drafts == ["SCAN records USING INDEX records_drafts"]

@@ -10,26 +10,30 @@ from ui_driver import fill_details, type_into
 
 from counsel.core.demo import demo_session
 from counsel.core.session_recorder import SessionRecorder
+from counsel.pdf import build_pdf
 from counsel.ui.record_viewer import RecordViewer
 from counsel.ui.records_window import RecordsWindow
 
 
-def signed_demo(store, content, clinic) -> str:  # noqa: ANN001
+def signed_demo(store, content, clinic) -> str:
     session = demo_session(content)
-    SessionRecorder(store, session, clinic).close()
+    SessionRecorder(store, session, clinic, build_pdf).close()
     return session.id
 
 
-def test_find_a_signed_record_by_name_and_reprint_it(qtbot, store, content, clinic) -> None:  # noqa: ANN001
+def test_find_a_signed_record_by_name_and_reprint_it(qtbot, store, content, clinic) -> None:
     record_id = signed_demo(store, content, clinic)
     window = RecordsWindow(store, content.document)
     qtbot.addWidget(window)
+    model = window.table.model()
     type_into(qtbot, window, "recordSearch", "zoe oberg")
-    assert window.table.rowCount() == 1
-    assert window.table.item(0, 5).text() == "Signed"
+    qtbot.waitUntil(lambda: window.search_pause.remainingTime() < 0)
+    assert model.rowCount() == 1
+    assert model.index(0, 5).data() == "Signed"
     type_into(qtbot, window, "recordSearch", "nobody")
-    assert window.table.rowCount() == 0
+    qtbot.waitUntil(lambda: model.rowCount() == 0)
     type_into(qtbot, window, "recordSearch", "DEMO-0001")
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
     window.table.selectRow(0)
     viewer = RecordViewer(store, record_id)
     qtbot.addWidget(viewer)
@@ -38,7 +42,7 @@ def test_find_a_signed_record_by_name_and_reprint_it(qtbot, store, content, clin
     assert "record_opened" in [e.action for e in store.audit_trail(record_id)]
 
 
-def test_an_unfinished_session_is_resumed_from_the_list(qtbot, open_window, store) -> None:  # noqa: ANN001
+def test_an_unfinished_session_is_resumed_from_the_list(qtbot, open_window, store) -> None:
     window = open_window()
     fill_details(qtbot, window, "Test Draft", "Test Clinician")
     draft_id = window.session.id
@@ -52,7 +56,7 @@ def test_an_unfinished_session_is_resumed_from_the_list(qtbot, open_window, stor
     assert window.session.details.patient_name == "Test Draft"
 
 
-def test_verify_reports_a_changed_byte(qtbot, store, content, clinic, monkeypatch) -> None:  # noqa: ANN001
+def test_verify_reports_a_changed_byte(qtbot, store, content, clinic, monkeypatch) -> None:
     signed_demo(store, content, clinic)
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append("ok"))
@@ -60,7 +64,7 @@ def test_verify_reports_a_changed_byte(qtbot, store, content, clinic, monkeypatc
     window = RecordsWindow(store, content.document)
     qtbot.addWidget(window)
     qtbot.mouseClick(window.findChild(QPushButton, "verify"), Qt.MouseButton.LeftButton)
-    assert shown == ["ok"]
+    qtbot.waitUntil(lambda: shown == ["ok"])
     with sqlite3.connect(store.path) as conn:  # someone edits the file behind Counsel's back
         triggers = conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         for (name,) in triggers.fetchall():
@@ -69,5 +73,53 @@ def test_verify_reports_a_changed_byte(qtbot, store, content, clinic, monkeypatc
         changed = bytearray(pdf)
         changed[len(changed) // 2] ^= 0x01
         conn.execute("UPDATE records SET pdf = ? WHERE pdf IS NOT NULL", (bytes(changed),))
+    qtbot.mouseClick(window.findChild(QPushButton, "verifyNew"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(shown) == 2)
+    assert shown[-1] == "ok"  # the routine check reads only what is new since the first
     qtbot.mouseClick(window.findChild(QPushButton, "verify"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(shown) == 3)
     assert "PDF" in shown[-1]
+
+
+def test_verify_shows_progress_and_can_be_cancelled(qtbot, store, content, clock,
+                                                    monkeypatch) -> None:
+    from record_helpers import fill
+
+    from counsel.ui import verify_progress
+
+    fill(store, content, 60)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append("ok"))
+    monkeypatch.setattr(verify_progress, "SLICE_S", 0.0)  # one step per slice
+    window = RecordsWindow(store, content.document)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.mouseClick(window.findChild(QPushButton, "verify"), Qt.MouseButton.LeftButton)
+    progress = window.progress
+    qtbot.waitUntil(lambda: progress.bar.value() > 10)
+    assert progress.isVisible() and progress.bar.maximum() == progress.verification.total
+    qtbot.mouseClick(progress.cancel_button, Qt.MouseButton.LeftButton)
+    stopped_at = progress.bar.value()
+    qtbot.wait(50)
+    assert progress.bar.value() == stopped_at < progress.bar.maximum() and shown == []
+    assert "chain_verified" not in [e.action for e in store.audit_trail("")]
+
+
+def test_the_records_window_fits_a_small_screen_in_spanish(qtbot, store, content) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from counsel.core.content_loader import load_content
+    from counsel.ui.translations import Translations
+
+    translations = Translations()
+    translations.use("es")
+    try:
+        window = RecordsWindow(store, load_content("es").document)
+        qtbot.addWidget(window)
+        window.resize(1024, 700)
+        window.show()
+        assert window.minimumSizeHint().width() <= 1024
+        assert window.findChild(QLabel, "recordCount").text() == "0 registros"
+        assert window.findChild(QPushButton, "verify").text() == "Verificar todos"
+    finally:
+        translations.use("en")

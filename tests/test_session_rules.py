@@ -20,7 +20,7 @@ def scrawl(width: float = 600, height: float = 200) -> Ink:
     return Ink((Stroke(points),), width, height)
 
 
-def complete_session(content: Content, clock) -> Session:  # noqa: ANN001
+def complete_session(content: Content, clock) -> Session:
     session = Session(content, clock=clock)
     session.set_details(
         patient_name="Test Patient", date_of_birth=date(1950, 1, 2),
@@ -148,7 +148,7 @@ def test_listeners_hear_each_change(content, clock) -> None:
     assert heard == ["visits", "checklist"]
 
 
-def test_counseling_in_another_language_needs_the_interpreter_to_sign(content, clock) -> None:  # noqa: ANN001, E501
+def test_counseling_in_another_language_needs_the_interpreter_to_sign(content, clock) -> None:
     from counsel.core.content_loader import load_content
 
     session = complete_session(content, clock)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from ink_helpers import draw_stroke, draw_tablet_stroke, make_stylus, sign
 from PySide6.QtCore import QPoint, Qt
@@ -94,6 +96,15 @@ def test_strokes_share_one_clock(pad, qtbot):
     first, second = pad.ink().strokes
     assert first.points[0].t_ms == 0
     assert second.points[0].t_ms >= first.points[-1].t_ms + 30
+
+
+def test_the_first_point_is_time_zero_however_slow_the_listeners(pad):
+    """Whatever runs when a stroke starts (saving, for one) must not shift the first stamp."""
+    pad.strokeStarted.connect(lambda: time.sleep(0.03))
+    draw_stroke(pad, LINE)
+    points = pad.ink().strokes[0].points
+    assert points[0].t_ms == 0
+    assert points[1].t_ms >= 30, "later points keep the real time"
 
 
 def test_realistic_signature_is_accepted(field):

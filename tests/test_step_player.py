@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessibilityHints, QImage
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QPushButton
 from ui_driver import child, click
 
 from counsel.core.content import StepsScreen
+from counsel.settings import REDUCE_MOTION
 from counsel.ui.app import prepare_application
 from counsel.ui.illustration import IllustrationView
-from counsel.ui.motion import REDUCE_MOTION_ENV, reduce_motion
+from counsel.ui.motion import reduce_motion
 from counsel.ui.step_player import StepPlayer
 
 PICTURES = ["step-1-sedation.svg", "step-2-portal.svg", "step-3-remove.svg"]
 
 
-def procedure(window):  # noqa: ANN001, ANN201 (the steps page and its screen)
+def procedure(window):
     index = next(i for i, s in enumerate(window.content.screens) if isinstance(s, StepsScreen))
     window.go_to(index)
     return window.current_page(), window.content.screens[index]
@@ -27,7 +28,7 @@ def picture(player: StepPlayer) -> QImage:
     return player.picture.grab().toImage()
 
 
-def settled(qtbot, player: StepPlayer) -> QImage:  # noqa: ANN001
+def settled(qtbot, player: StepPlayer) -> QImage:
     qtbot.waitUntil(lambda: not player.is_transitioning(), timeout=3000)
     return picture(player)
 
@@ -35,11 +36,11 @@ def settled(qtbot, player: StepPlayer) -> QImage:  # noqa: ANN001
 @pytest.fixture
 def motion(monkeypatch: pytest.MonkeyPatch) -> None:
     """Motion on, whatever the test machine's accessibility settings say."""
-    monkeypatch.setenv(REDUCE_MOTION_ENV, "0")
+    monkeypatch.setenv(REDUCE_MOTION.env, "0")
 
 
 @pytest.fixture
-def player(qtbot, motion) -> StepPlayer:  # noqa: ANN001
+def player(qtbot, motion) -> StepPlayer:
     prepare_application([])
     widget = StepPlayer(PICTURES, step_ms=250)
     qtbot.addWidget(widget)
@@ -50,17 +51,13 @@ def player(qtbot, motion) -> StepPlayer:  # noqa: ANN001
 
 def test_reduce_motion_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     prepare_application([])
-    monkeypatch.setenv(REDUCE_MOTION_ENV, "1")
+    monkeypatch.setenv(REDUCE_MOTION.env, "1")
     assert reduce_motion()
-    monkeypatch.setenv(REDUCE_MOTION_ENV, "0")
+    monkeypatch.setenv(REDUCE_MOTION.env, "0")
     assert not reduce_motion()
-    monkeypatch.delenv(REDUCE_MOTION_ENV)
-    if not hasattr(QAccessibilityHints, "motionPreference"):
-        assert not reduce_motion(), "Qt before 6.12 cannot say, so motion stays on"
-    assert isinstance(reduce_motion(), bool)
 
 
-def test_the_next_step_fades_in_and_then_stays(qtbot, open_window, motion) -> None:  # noqa: ANN001
+def test_the_next_step_fades_in_and_then_stays(qtbot, open_window, motion) -> None:
     page, screen = procedure(open_window())
     player = page.player
     assert page.illustration is player
@@ -78,7 +75,7 @@ def test_the_next_step_fades_in_and_then_stays(qtbot, open_window, motion) -> No
     assert settled(qtbot, player) == first, "at rest, each step shows exactly its own picture"
 
 
-def test_play_advances_pause_stops_and_replay_starts_again(qtbot, player) -> None:  # noqa: ANN001
+def test_play_advances_pause_stops_and_replay_starts_again(qtbot, player) -> None:
     button = player.findChild(QPushButton, "playSteps")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert player.is_playing()
@@ -95,7 +92,7 @@ def test_play_advances_pause_stops_and_replay_starts_again(qtbot, player) -> Non
     assert player.index() == 0, "Play at the end starts from the first step"
 
 
-def test_space_plays_and_pauses_and_the_controls_are_named(qtbot, player) -> None:  # noqa: ANN001
+def test_space_plays_and_pauses_and_the_controls_are_named(qtbot, player) -> None:
     button = player.findChild(QPushButton, "playSteps")
     play = (button.text(), button.accessibleName())
     player.setFocus()
@@ -110,7 +107,7 @@ def test_space_plays_and_pauses_and_the_controls_are_named(qtbot, player) -> Non
     assert player.accessibleName()
 
 
-def test_leaving_the_screen_stops_autoplay(qtbot, open_window, motion) -> None:  # noqa: ANN001
+def test_leaving_the_screen_stops_autoplay(qtbot, open_window, motion) -> None:
     window = open_window()
     page, _screen = procedure(window)
     page.player.play()
@@ -119,9 +116,9 @@ def test_leaving_the_screen_stops_autoplay(qtbot, open_window, motion) -> None: 
 
 
 def test_reduce_motion_shows_the_stills_at_once_and_never_plays(
-    qtbot, open_window, monkeypatch  # noqa: ANN001
+    qtbot, open_window, monkeypatch
 ) -> None:
-    monkeypatch.setenv(REDUCE_MOTION_ENV, "1")
+    monkeypatch.setenv(REDUCE_MOTION.env, "1")
     page, screen = procedure(open_window())
     player = page.player
     assert not player.findChild(QPushButton, "playSteps").isVisible()
@@ -136,12 +133,12 @@ def test_reduce_motion_shows_the_stills_at_once_and_never_plays(
     assert not player.is_playing()
 
 
-def test_the_desktops_animations_switch_is_respected(monkeypatch) -> None:  # noqa: ANN001
+def test_the_desktops_animations_switch_is_respected(monkeypatch) -> None:
     import subprocess
 
     from counsel.ui import motion
 
-    monkeypatch.delenv(motion.REDUCE_MOTION_ENV, raising=False)
+    monkeypatch.delenv(REDUCE_MOTION.env, raising=False)
     monkeypatch.setattr(motion.sys, "platform", "linux")
     monkeypatch.setattr(motion.shutil, "which", lambda name: "/usr/bin/gsettings")
     for setting, expected in (("false\n", True), ("true\n", False)):

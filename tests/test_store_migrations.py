@@ -42,7 +42,9 @@ def test_a_database_of_every_earlier_version_is_upgraded_with_its_drafts(
     conn = open_database(path, target=old_version)
     if old_version >= 1:  # version 1 is the first that stored drafts
         with transaction(conn):
-            put_row(conn, session_row(draft, "2026-11-20T09:30:00.000000+00:00"), exists=False)
+            row = session_row(draft, "2026-11-20T09:30:00.000000+00:00")
+            columns = {column for _, column, *_ in conn.execute("PRAGMA table_info(records)")}
+            put_row(conn, {k: v for k, v in row.items() if k in columns}, exists=False)
     conn.close()
     assert version_of(path) == old_version
 
@@ -92,3 +94,49 @@ def test_a_failing_migration_leaves_the_database_as_it_was(tmp_path, monkeypatch
     ):
         migrate(conn, target=SCHEMA_VERSION + 1)
     assert schema_of(path) == before and version_of(path) == 1
+
+
+def test_signed_records_of_version_2_are_found_by_name_after_the_upgrade_and_stay_sealed(
+    tmp_path, content, clock
+) -> None:
+    folder = tmp_path / "v2"
+    with open_store(folder, clock) as store:  # build at version 2: the store's own writes
+        signed = make_session(content, clock, seal=True, patient_name="Émile Dunmore",
+                              record_number="MRN-77")
+        store.seal(signed, FAKE_PDF)
+    path = folder / DB_NAME
+    downgrade_to_v2(path)
+    assert version_of(path) == 2
+
+    with open_store(folder, clock) as store:
+        assert [s.id for s in store.list_records("emile dunmore")] == [signed.id]
+        assert [s.id for s in store.list_records("mrn-77")] == [signed.id]
+        assert store.verify(full=True).ok
+    with closing(sqlite3.connect(path)) as conn, pytest.raises(sqlite3.IntegrityError,
+                                                               match="read-only"):
+        conn.execute("UPDATE records SET patient_name = 'x'")
+    assert schema_of(path) == schema_of_fresh(tmp_path)
+
+
+def downgrade_to_v2(path: Path) -> None:
+    """Undo version 3 by hand (its indexes and search column), as a version 2 file was."""
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        names = [row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")]
+        for name in names:
+            conn.execute(f"DROP INDEX {name}")
+        (guard,) = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'records_no_update'").fetchone()
+        conn.execute("DROP TRIGGER records_no_update")
+        conn.execute("ALTER TABLE records DROP COLUMN search_key")
+        conn.execute(guard)
+        conn.execute("CREATE INDEX records_created ON records (created_at)")
+        conn.execute("CREATE INDEX records_links ON records (links_to)")
+        conn.execute("CREATE INDEX audit_record ON audit (record_id)")
+        conn.execute("PRAGMA user_version = 2")
+
+
+def schema_of_fresh(tmp_path: Path) -> list[tuple[str, str]]:
+    fresh = tmp_path / "fresh" / DB_NAME
+    open_database(fresh).close()
+    return schema_of(fresh)

@@ -16,7 +16,7 @@ from counsel.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(open_window) -> MainWindow:  # noqa: ANN001
+def window(open_window) -> MainWindow:
     return open_window()
 
 
@@ -24,13 +24,13 @@ def pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
-def test_full_walkthrough_produces_the_signed_pdf(qtbot, window, content, tmp_path) -> None:  # noqa: ANN001
+def test_full_walkthrough_produces_the_signed_pdf(qtbot, window, content, tmp_path) -> None:
     walk_to_signatures(qtbot, window, content)
     sign_all(qtbot, window)
 
     session = window.session
     assert session.is_sealed
-    assert window.current_page().screen.kind == "done"
+    assert window.current_page().entry.kind == "done"
     done = window.current_page()
     target = tmp_path / "ack.pdf"
     done.save_to(target)
@@ -49,7 +49,7 @@ def test_full_walkthrough_produces_the_signed_pdf(qtbot, window, content, tmp_pa
     assert all(s.ink.point_count > 50 for s in session.signatures.values())
 
 
-def test_signing_is_closed_until_everything_is_discussed(qtbot, window, content) -> None:  # noqa: ANN001
+def test_signing_is_closed_until_everything_is_discussed(qtbot, window, content) -> None:
     signatures = next(i for i, s in enumerate(content.screens) if s.kind == "signatures")
     window.go_to(signatures)
     page = window.current_page()
@@ -61,7 +61,7 @@ def test_signing_is_closed_until_everything_is_discussed(qtbot, window, content)
     assert window.index == 0, "the first missing item jumps to the details screen"
 
 
-def test_an_empty_or_tiny_signature_is_refused(qtbot, window, content) -> None:  # noqa: ANN001
+def test_an_empty_or_tiny_signature_is_refused(qtbot, window, content) -> None:
     walk_to_signatures(qtbot, window, content)
     page = window.current_page()
     draw_stroke(child(page.findChild(QWidget, "signer-patient"), QWidget, "signaturePad"),
@@ -73,7 +73,7 @@ def test_an_empty_or_tiny_signature_is_refused(qtbot, window, content) -> None: 
     assert not window.session.is_sealed
 
 
-def test_after_signing_nothing_can_be_edited(qtbot, window, content) -> None:  # noqa: ANN001
+def test_after_signing_nothing_can_be_edited(qtbot, window, content) -> None:
     walk_to_signatures(qtbot, window, content)
     sign_all(qtbot, window)
     window.go_to(0)
@@ -85,7 +85,7 @@ def test_after_signing_nothing_can_be_edited(qtbot, window, content) -> None:  #
     assert window.session.details.patient_name == name_before
 
 
-def test_sidebar_shows_progress_and_state(qtbot, window, content) -> None:  # noqa: ANN001
+def test_sidebar_shows_progress_and_state(qtbot, window, content) -> None:
     click(qtbot, window, "nextButton")
     click(qtbot, window, "discussedButton")
     sidebar = window.sidebar
@@ -96,7 +96,7 @@ def test_sidebar_shows_progress_and_state(qtbot, window, content) -> None:  # no
     assert sidebar.progress_text.text() == f"1 of {required} topics discussed"
 
 
-def test_keyboard_moves_between_screens(qtbot, window) -> None:  # noqa: ANN001
+def test_keyboard_moves_between_screens(qtbot, window) -> None:
     qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert window.index == 1
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
@@ -105,7 +105,7 @@ def test_keyboard_moves_between_screens(qtbot, window) -> None:  # noqa: ANN001
     assert window.index == 0
 
 
-def test_saving_to_an_unwritable_place_leaves_nothing(qtbot, window, content, tmp_path) -> None:  # noqa: ANN001
+def test_saving_to_an_unwritable_place_leaves_nothing(qtbot, window, content, tmp_path) -> None:
     walk_to_signatures(qtbot, window, content)
     sign_all(qtbot, window)
     target = tmp_path / "exports"

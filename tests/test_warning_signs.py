@@ -105,7 +105,7 @@ def test_the_pdf_prints_both_lists_under_their_headings(
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_screen_shows_the_emergency_list_apart_and_first(
-    qtbot, open_window, language: str  # noqa: ANN001
+    qtbot, open_window, language: str
 ) -> None:
     window = open_window()
     window.change_language(language)

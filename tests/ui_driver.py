@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from ink_helpers import sign
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QWidget,
@@ -19,13 +21,13 @@ from counsel.ui.main_window import MainWindow
 LEFT = Qt.MouseButton.LeftButton
 
 
-def child(parent: QWidget, kind: type, name: str):  # noqa: ANN201 (the found widget)
+def child(parent: QWidget, kind: type, name: str):
     widget = parent.findChild(kind, name)
     assert widget is not None, f"no {kind.__name__} named {name!r}"
     return widget
 
 
-def click(qtbot, parent: QWidget, name: str) -> None:  # noqa: ANN001
+def click(qtbot, parent: QWidget, name: str) -> None:
     qtbot.mouseClick(child(parent, QPushButton, name), LEFT)
 
 
@@ -40,13 +42,13 @@ def type_text(widget: QWidget, text: str) -> None:
             QApplication.sendEvent(widget, event)
 
 
-def type_into(qtbot, parent: QWidget, name: str, text: str) -> None:  # noqa: ANN001
+def type_into(qtbot, parent: QWidget, name: str, text: str) -> None:
     widget = child(parent, QLineEdit, name)
     widget.clear()
     type_text(widget, text)
 
 
-def fill_details(qtbot, window: MainWindow, patient: str, clinician: str) -> None:  # noqa: ANN001
+def fill_details(qtbot, window: MainWindow, patient: str, clinician: str) -> None:
     window.go_to(0)
     page = window.current_page()
     type_into(qtbot, page, "patientName", patient)
@@ -57,13 +59,13 @@ def fill_details(qtbot, window: MainWindow, patient: str, clinician: str) -> Non
     qtbot.mouseClick(page.findChild(QWidget, "level-L4-L5"), LEFT)
 
 
-def answer_checklist(qtbot, window: MainWindow, screen: ChecklistScreen) -> None:  # noqa: ANN001
+def answer_checklist(qtbot, window: MainWindow, screen: ChecklistScreen) -> None:
     page = window.current_page()
     for item in screen.items:
         click(qtbot, page, f"answer-{item.id}-{item.favourable}")
 
 
-def answer_quiz(qtbot, window: MainWindow, screen: QuizScreen, wrong_first: bool) -> None:  # noqa: ANN001
+def answer_quiz(qtbot, window: MainWindow, screen: QuizScreen, wrong_first: bool) -> None:
     page = window.current_page()
     for number, question in enumerate(screen.questions):
         if wrong_first and number == 0:
@@ -76,14 +78,14 @@ def answer_quiz(qtbot, window: MainWindow, screen: QuizScreen, wrong_first: bool
             click(qtbot, page, "nextQuestion")
 
 
-def ask(qtbot, window: MainWindow, question: str, answer: str) -> None:  # noqa: ANN001
+def ask(qtbot, window: MainWindow, question: str, answer: str) -> None:
     page = window.current_page()
     type_into(qtbot, page, "questionInput", question)
     type_text(child(page, QPlainTextEdit, "answerInput"), answer)
     click(qtbot, page, "addQuestion")
 
 
-def walk_to_signatures(qtbot, window: MainWindow, content: Content) -> None:  # noqa: ANN001
+def walk_to_signatures(qtbot, window: MainWindow, content: Content) -> None:
     """Fill the details, then go through every screen with Next, answering and discussing."""
     fill_details(qtbot, window, "Zoë Nguyễn-Øberg", "Łukasz Wróbel")
     while True:
@@ -101,8 +103,33 @@ def walk_to_signatures(qtbot, window: MainWindow, content: Content) -> None:  # 
         click(qtbot, window, "nextButton")
 
 
-def sign_all(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def answer_next_confirmation(press: Qt.Key = Qt.Key.Key_Return) -> list[str]:
+    """Answer the next question box with a key (Return: its default button), as a user
+    does; returns a list that receives the box's text."""
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        seen.append(box.text())
+        QTest.keyClick(box, press)
+
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+def confirm_and_wait(qtbot, window: MainWindow, press) -> list[str]:
+    """``press()`` the sign button, say yes to the confirmation, wait for the stored record."""
+    seen = answer_next_confirmation()
+    press()
+    qtbot.waitUntil(lambda: window.recorder.is_stored_signed, timeout=20000)
+    return seen
+
+
+def sign_all(qtbot, window: MainWindow) -> None:
     page = window.current_page()
     for role in ("patient", "clinician"):
         sign(page.findChild(QWidget, f"signer-{role}"))
-    click(qtbot, page, "signAndFinish")
+    confirm_and_wait(qtbot, window, lambda: click(qtbot, page, "signAndFinish"))

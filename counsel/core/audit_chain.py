@@ -21,12 +21,15 @@ from typing import Any
 GENESIS = "0" * 64
 
 SEAL_KEYS = ("sealed_id", "digest", "data_sha256", "content_sha256", "pdf_sha256")
+#: A check that found the chain intact up to an entry, and how many sealed rows there were:
+#: a routine check starts there. Being an entry itself, it is chained like any other.
+CHECKPOINT_KEYS = ("through_seq", "through_hash", "sealed_rows")
 
 #: Every action and the only detail fields it may carry; anything else is refused, which is
 #: what keeps names, dates of birth and free text out of the trail.
 ACTIONS: Mapping[str, tuple[str, ...]] = {
     "session_started": (),
-    "screen_viewed": ("screen",),
+    "screen_viewed": ("screen", "language"),
     "discussed": ("screen", "discussed"),
     "quiz_answered": ("question", "choice", "correct"),
     "decision_answered": ("screen", "item", "value"),  # ids from the content, never free text
@@ -37,6 +40,7 @@ ACTIONS: Mapping[str, tuple[str, ...]] = {
     "withdrawn": SEAL_KEYS,
     "corrected": SEAL_KEYS,
     "draft_deleted": (),
+    "chain_verified": CHECKPOINT_KEYS,
 }
 #: Actions that seal a row: their entry is the reference its digests are checked against.
 SEALING_ACTIONS = ("signed", "withdrawn", "corrected")
@@ -170,45 +174,59 @@ class VerifyReport:
         return not self.problems
 
 
-def check_chain(chain: Iterable[AuditEntry]) -> list[Problem]:
-    """Every entry numbered one after the last, pointing at its hash, and unchanged itself."""
-    problems = []
-    expected_seq, prev_hash = 1, GENESIS
-    for entry in chain:
+class ChainCheck:
+    """Entries fed one at a time in order: each numbered one after the last, pointing at its
+    hash, and unchanged itself. Memory stays the same however long the chain."""
+
+    def __init__(self, after_seq: int = 0, after_hash: str = GENESIS) -> None:
+        self.expected_seq, self.prev_hash = after_seq + 1, after_hash
+        self.checked = 0
+
+    def add(self, entry: AuditEntry) -> list[Problem]:
+        problems = []
         where = f"audit entry {entry.seq}"
-        if entry.seq > expected_seq:
-            missing = ", ".join(str(n) for n in range(expected_seq, entry.seq))
+        if entry.seq > self.expected_seq:
+            missing = ", ".join(str(n) for n in range(self.expected_seq, entry.seq))
             problems.append(Problem(f"audit entry {missing}", "missing"))
-        if entry.prev_hash != prev_hash:
+        if entry.prev_hash != self.prev_hash:
             problems.append(Problem(where, "does not follow the entry before it (missing or "
-                                    "reordered entries)", prev_hash, entry.prev_hash))
-        if entry.hash != entry.expected_hash():
-            problems.append(Problem(where, "entry changed", entry.expected_hash(), entry.hash))
-        expected_seq, prev_hash = entry.seq + 1, entry.hash
-    return problems
+                                    "reordered entries)", self.prev_hash, entry.prev_hash))
+        problems += entry_problems(entry)
+        self.expected_seq, self.prev_hash = entry.seq + 1, entry.hash
+        self.checked += 1
+        return problems
 
 
-def sealing_details(
-    chain: Iterable[AuditEntry], record_id: str | None
-) -> dict[str, dict[str, Any]]:
-    """What each sealing entry (of ``record_id``'s trail, if given) recorded, by sealed row."""
-    found = {}
-    for entry in chain:
-        if entry.action in SEALING_ACTIONS and record_id in (None, entry.record_id):
-            try:
-                detail = entry.details()
-            except ValueError:
-                continue  # reported already: the entry's hash no longer matches
-            if isinstance(detail, dict):
-                found[str(detail.get("sealed_id"))] = detail
-    return found
+def entry_problems(entry: AuditEntry) -> list[Problem]:
+    if entry.hash == entry.expected_hash():
+        return []
+    return [Problem(f"audit entry {entry.seq}", "entry changed", entry.expected_hash(),
+                    entry.hash)]
+
+
+def sealing_detail(entry: AuditEntry) -> dict[str, Any] | None:
+    """What a sealing entry recorded about the row it sealed (None for other entries)."""
+    if entry.action not in SEALING_ACTIONS:
+        return None
+    try:
+        detail = entry.details()
+    except ValueError:
+        return None  # reported already: the entry's hash no longer matches
+    return detail if isinstance(detail, dict) else None
 
 
 def check_sealed(
     record_id: str, data: bytes, content_sha256: str, pdf: bytes, stored_digest: str,
     sealing: Mapping[str, Any] | None,
 ) -> list[Problem]:
-    """Compare a sealed row's parts with the digests its sealing entry recorded."""
+    """Compare a sealed row's parts with the digests its sealing entry recorded.
+
+    The row's digest covers every part, so one pass over its bytes settles an intact row;
+    each part is hashed on its own only to name what changed."""
+    if sealing is not None and stored_digest == sealing.get("digest") == record_digest(
+        data, content_sha256, pdf
+    ):
+        return []
     where = f"record {record_id}"
     actual = seal_detail(record_id, data, content_sha256, pdf)
     if sealing is None:
@@ -224,28 +242,11 @@ def check_sealed(
     return problems
 
 
-#: id, links_to, data, content SHA-256, PDF, digest: as stored bytes, however mangled.
-SealedRow = tuple[str, str | None, bytes, bytes, bytes | None, bytes | None]
+#: id, data, content SHA-256, PDF, digest: as stored bytes, however mangled.
+SealedRow = tuple[str, bytes, bytes, bytes | None, bytes | None]
 
 
-def verify_store(
-    trail: list[AuditEntry], sealed_rows: Iterable[SealedRow], record_id: str | None = None
-) -> VerifyReport:
-    """The whole chain, then each sealed row (of ``record_id`` and its amendments, if given)
-    against the entry that sealed it."""
-    problems = check_chain(trail)
-    sealing = sealing_details(trail, record_id)
-    rows = [row for row in sealed_rows if record_id in (None, row[0], row[1])]
-    for row_id, _, data, content_sha256, pdf, digest in rows:
-        problems += check_sealed(
-            row_id, data, content_sha256.decode(errors="replace"), pdf or b"",
-            (digest or b"").decode(errors="replace"), sealing.get(row_id),
-        )
-    checked = {row[0] for row in rows}
-    problems += [
-        Problem(f"record {sealed_id}", "sealed in the audit trail but no longer a sealed record")
-        for sealed_id in sealing
-        if sealed_id not in checked
-    ]
-    head = trail[-1].hash if trail else GENESIS
-    return VerifyReport(len(rows), len(trail), head, tuple(problems))
+def row_problems(row: SealedRow, sealing: Mapping[str, Any] | None) -> list[Problem]:
+    row_id, data, content_sha256, pdf, digest = row
+    return check_sealed(row_id, data, content_sha256.decode(errors="replace"), pdf or b"",
+                        (digest or b"").decode(errors="replace"), sealing)

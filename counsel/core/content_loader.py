@@ -10,17 +10,17 @@ import hashlib
 from pathlib import Path
 
 from counsel.core import content as c
-from counsel.core.content_decision import SureScreen
+from counsel.core.consent_text import load_consent_text
 from counsel.core.content_warning_signs import load_warning_signs
-from counsel.core.decision_readers import DECISION_READERS
 from counsel.core.formatting import load_document_words
 from counsel.core.illustration_labels import load_illustration_labels
-from counsel.core.screen_readers import KIND_READERS, Shared, illustration
+from counsel.core.reader_parts import Shared, illustration
+from counsel.core.screen_readers import KIND_READERS
 from counsel.core.toml_reader import ContentError, TableReader
 from counsel.resources import resources_dir
 
 PAPER_SIZES = ("letter", "a4")
-READERS = {**KIND_READERS, **DECISION_READERS}  # every kind in content.SCREEN_KINDS
+DOCUMENT_TYPES = ("acknowledgement", "consent")
 
 
 def content_digest(folder: Path) -> str:
@@ -54,6 +54,7 @@ def load_content(language: str = "en", root: Path | None = None) -> c.Content:
         sources=sources,
         sha256=content_digest(folder),
         document=load_document_words(folder, language),
+        consent=load_consent_text(folder, language),
         illustration_labels=load_illustration_labels(folder, language, root),
         warning_signs=shared.warnings.signs,
     )
@@ -85,6 +86,12 @@ def load_clinic(root: Path | None = None) -> c.ClinicSettings:
         language=reader.text("language"),
         records_folder=reader.optional_text("records_folder"),
         reviewers=reader.texts("reviewers"),
+        portal=reader.optional_text("portal"),
+        document_type=(
+            reader.choice("document_type", DOCUMENT_TYPES)
+            if reader.has("document_type")
+            else "acknowledgement"
+        ),
     )
     reader.finish()
     return clinic
@@ -109,7 +116,12 @@ def _load_sources(folder: Path, language: str) -> dict[str, c.Source]:
 
 def _load_screen(folder: Path, language: str, screen_id: str, shared: Shared) -> c.Screen:
     label = f"content/{language}/screens/{screen_id}.toml"
-    reader = TableReader.open(folder / "screens" / f"{screen_id}.toml", label)
+    return read_screen(TableReader.open(folder / "screens" / f"{screen_id}.toml", label),
+                       screen_id, shared)
+
+
+def read_screen(reader: TableReader, screen_id: str, shared: Shared) -> c.Screen:
+    """One screen from its parsed TOML table: every field checked, a mistake a ContentError."""
     kind = reader.choice("kind", c.SCREEN_KINDS)
     common = dict(
         id=screen_id,
@@ -122,7 +134,7 @@ def _load_screen(folder: Path, language: str, screen_id: str, shared: Shared) ->
         illustration=illustration(reader, shared),
         sources=reader.texts("sources"),
     )
-    screen = READERS[kind](reader, common, shared)
+    screen = KIND_READERS[kind](reader, common, shared)
     reader.finish()
     return screen
 
@@ -140,7 +152,7 @@ def _check_references(content: c.Content, language: str) -> None:
         links: list[tuple[str, str, str]] = []
         if isinstance(screen, c.QuizScreen):
             links = [(q.id, "covered_by", q.covered_by) for q in screen.questions]
-        elif isinstance(screen, SureScreen):
+        elif isinstance(screen, c.SureScreen):
             links = [(q.id, "revisit_screen", q.revisit_screen) for q in screen.questions]
         for question_id, field, target in links:
             if not content.has_screen(target):

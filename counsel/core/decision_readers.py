@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from counsel.core import content as c
-from counsel.core import content_decision as d
-from counsel.core.screen_readers import Shared, sections, unique
+from counsel.core.reader_parts import Shared, sections, unique
 from counsel.core.toml_reader import TableReader
 
 
-def _choices(reader: TableReader, key: str, minimum: int = 2) -> tuple[d.Choice, ...]:
+def _choices(reader: TableReader, key: str, minimum: int = 2) -> tuple[c.Choice, ...]:
     found = []
     for entry in reader.tables(key, minimum=minimum):
-        found.append(d.Choice(id=entry.text("id"), text=entry.text("text")))
+        found.append(c.Choice(id=entry.text("id"), text=entry.text("text")))
         entry.finish()
     unique(reader, key, [choice.id for choice in found])
     return tuple(found)
@@ -28,23 +27,23 @@ def _values(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
         unknown = [option_id for option_id in fits if option_id not in option_ids]
         if unknown:
             raise entry.error("fits", f"{unknown[0]!r} is not one of this screen's options")
-        priorities.append(d.Priority(id=entry.text("id"), text=entry.text("text"), fits=fits))
+        priorities.append(c.Priority(id=entry.text("id"), text=entry.text("text"), fits=fits))
         entry.finish()
     unique(reader, "priorities", [priority.id for priority in priorities])
-    return d.ValuesScreen(
+    return c.ValuesScreen(
         **common, scale=_choices(reader, "scale"), choices=choices, priorities=tuple(priorities)
     )
 
 
 def _leaning(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
-    return d.LeaningScreen(**common, choices=_choices(reader, "choices"))
+    return c.LeaningScreen(**common, choices=_choices(reader, "choices"))
 
 
 def _sure(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     questions = []
     for entry in reader.tables("questions"):
         questions.append(
-            d.SureQuestion(
+            c.SureQuestion(
                 id=entry.text("id"),
                 text=entry.text("text"),
                 revisit=entry.text("revisit"),
@@ -53,11 +52,11 @@ def _sure(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
         )
         entry.finish()
     unique(reader, "questions", [question.id for question in questions])
-    return d.SureScreen(**common, questions=tuple(questions))
+    return c.SureScreen(**common, questions=tuple(questions))
 
 
 def _about(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
-    return d.AboutScreen(
+    return c.AboutScreen(
         **common,
         sections=sections(reader, 1, shared),
         reviewers_heading=reader.text("reviewers_heading"),

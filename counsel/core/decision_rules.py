@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from counsel.core.content_decision import Choice, Priority, SureQuestion, SureScreen, ValuesScreen
+from counsel.core.content import Choice, Priority, SureQuestion, SureScreen, ValuesScreen
 
 TOP_STEPS = 2  # the scale's two highest steps count as "matters most"
 

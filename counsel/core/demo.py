@@ -13,8 +13,16 @@ import unicodedata
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
-from counsel.core.content import ChecklistScreen, Content, QuizScreen, Screen
-from counsel.core.content_decision import LeaningScreen, SureScreen, ValuesScreen
+from counsel.core.content import (
+    LEANING,
+    ChecklistScreen,
+    Content,
+    LeaningScreen,
+    QuizScreen,
+    Screen,
+    SureScreen,
+    ValuesScreen,
+)
 from counsel.core.session import Session
 from counsel.ink import Ink, InkPoint, Point, Stroke
 
@@ -169,7 +177,7 @@ def _decide(session: Session, screen: Screen, clock: DemoClock) -> None:
         steps = screen.scale
         answers = [(p.id, steps[-1 - i % len(steps)].id) for i, p in enumerate(screen.priorities)]
     elif isinstance(screen, LeaningScreen):
-        answers = [("leaning", screen.choices[0].id)]
+        answers = [(LEANING, screen.choices[0].id)]
     elif isinstance(screen, SureScreen):
         last = screen.questions[-1].id
         answers = [(q.id, "no" if q.id == last else "yes") for q in screen.questions]

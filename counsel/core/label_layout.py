@@ -4,7 +4,7 @@ Each label has a planned place in the picture's 800 x 500 grid. When the words c
 larger than planned (the smallest readable size on a small picture, a large text size, a
 longer translation), the planned place may run onto the art. Then the nearest clear place
 is taken: a small move, another line break, or a slightly smaller size (never below the
-planned proportion or the readable minimum). "Clear" is read from an ``InkMask`` of the art,
+planned proportion or the readable minimum). "Clear" is read from a ``DrawingMask`` of the art,
 so the rule holds for any picture a clinic draws, not only for the shipped ones.
 """
 
@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from counsel.core.content import IllustrationLabel
+from counsel.core.drawing_mask import Box, DrawingMask
 from counsel.core.illustration_labels import GRID_HEIGHT, GRID_WIDTH, LINE_SPACING
-from counsel.core.ink_mask import Box, InkMask
 
 ASCENT, DESCENT = 0.80, 0.24  # of the letter size: DejaVu Sans with accents and descenders
 HALO = 0.12  # of the letter size: the soft outline drawn around the words
@@ -41,12 +41,12 @@ class PlacedLabel:
     size: float
     lines: tuple[tuple[str, float, float], ...]
     box: Box
-    ink: int  # drawing cells under it: 0 unless no clear place was near its planned one
+    overlap: int  # drawing cells under it: 0 unless no clear place was near its planned one
 
 
 def place_labels(
     labels: Sequence[IllustrationLabel],
-    mask: InkMask,
+    mask: DrawingMask,
     measure: Measure,
     grow: float = 1.0,
     minimum: float = 0.0,
@@ -60,9 +60,9 @@ def place_labels(
     best: dict[int, PlacedLabel] = {}
     for _ in labels:
         placed = _place_in_order(labels, order, mask, measure, grow, minimum)
-        if not best or _ink(placed) < _ink(best):
+        if not best or _overlap(placed) < _overlap(best):
             best = placed
-        stuck = [index for index in order if placed[index].ink]
+        stuck = [index for index in order if placed[index].overlap]
         if not stuck:
             break
         order.remove(stuck[0])
@@ -70,14 +70,14 @@ def place_labels(
     return tuple(best[index] for index in range(len(labels)))
 
 
-def _ink(placed: dict[int, PlacedLabel]) -> int:
-    return sum(label.ink for label in placed.values())
+def _overlap(placed: dict[int, PlacedLabel]) -> int:
+    return sum(label.overlap for label in placed.values())
 
 
 def _place_in_order(
     labels: Sequence[IllustrationLabel],
     order: Sequence[int],
-    mask: InkMask,
+    mask: DrawingMask,
     measure: Measure,
     grow: float,
     minimum: float,
@@ -95,7 +95,7 @@ def _place_in_order(
 
 
 def _clearest(
-    candidates: Iterator[PlacedLabel], placed: Sequence[PlacedLabel], mask: InkMask
+    candidates: Iterator[PlacedLabel], placed: Sequence[PlacedLabel], mask: DrawingMask
 ) -> PlacedLabel | None:
     """The first candidate on no drawing, else the one on least; never one on another label."""
     fallbacks = []
@@ -106,8 +106,8 @@ def _clearest(
         if mask.is_clear(candidate.box):
             return candidate
         fallbacks.append(candidate)
-    counted = (replace(candidate, ink=mask.ink(candidate.box)) for candidate in fallbacks)
-    return min(counted, key=lambda candidate: candidate.ink, default=None)
+    counted = (replace(candidate, overlap=mask.drawn(candidate.box)) for candidate in fallbacks)
+    return min(counted, key=lambda candidate: candidate.overlap, default=None)
 
 
 def _candidates(

@@ -12,15 +12,18 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from counsel.core import audit_chain as chain
+from counsel.core import record_query as query
 from counsel.core import store_schema as schema
 from counsel.core.atomic_file import write_bytes_atomically
 from counsel.core.content import Content
+from counsel.core.record_query import NEWEST_FIRST, RecordFilter, RecordOrder, RecordSummary
 from counsel.core.record_status import (
     CORRECTION,
     IN_PROGRESS,
@@ -30,30 +33,11 @@ from counsel.core.record_status import (
     RecordSealedError,
 )
 from counsel.core.session import Clock, Session, utc_now
-from counsel.core.session_codec import session_from_dict
+from counsel.core.session_codec import session_from_dict, session_to_dict
+from counsel.core.store_verify import CHECKPOINT, Verification, verify_record
 
 #: Entries only the store writes, as part of the change they describe.
-STORE_ACTIONS = ("session_started", *chain.SEALING_ACTIONS, "draft_deleted")
-
-
-def _local_midnight(day: date) -> str:
-    return schema.utc_text(datetime.combine(day, time.min).astimezone())
-
-
-@dataclass(frozen=True)
-class RecordSummary:
-    """One line of the records list; ``status`` is computed from links, never stored over."""
-
-    id: str
-    patient_name: str
-    date_of_birth: date | None
-    record_number: str
-    started_at: datetime
-    clinician: str
-    status: str
-    corrections: int
-    content_version: str
-    content_sha256: str
+STORE_ACTIONS = ("session_started", *chain.SEALING_ACTIONS, "draft_deleted", CHECKPOINT)
 
 
 @dataclass(frozen=True)
@@ -65,22 +49,6 @@ class Amendment:
     text: str
     by: str
     at: datetime
-
-
-_SUMMARY = """
-    SELECT r.id, r.patient_name, r.date_of_birth, r.record_number, r.created_at, r.clinician,
-        CASE WHEN EXISTS (SELECT 1 FROM records w WHERE w.links_to = r.id
-                          AND w.status = 'withdrawn') THEN 'withdrawn' ELSE r.status END,
-        (SELECT count(*) FROM records c WHERE c.links_to = r.id AND c.status = 'correction'),
-        r.content_version, r.content_sha256
-    FROM records r WHERE r.links_to IS NULL"""
-
-
-def _summary(row: sqlite3.Row) -> RecordSummary:
-    values = list(row)
-    values[2] = date.fromisoformat(values[2]) if values[2] else None
-    values[4] = datetime.fromisoformat(values[4])
-    return RecordSummary(*values)
 
 
 class RecordStore:
@@ -140,21 +108,32 @@ class RecordStore:
         """Store a signed session with its PDF, read-only from now on; returns its digest."""
         if not session.is_sealed:
             raise ValueError("only a sealed (signed) session can be stored as signed")
+        return self.seal_stored(session_to_dict(session), pdf_bytes)
+
+    def seal_stored(self, data: dict[str, Any], pdf_bytes: bytes) -> str:
+        """``seal`` for a signed session already in its stored form (``session_codec``), as
+        demo stores of thousands of records are built."""
+        if not data.get("sealed_at"):
+            raise ValueError("only a sealed (signed) session can be stored as signed")
         if not pdf_bytes:
             raise ValueError("a signed record needs its PDF")
-        row = schema.session_row(session, self._now())
-        detail = chain.seal_detail(session.id, row["data"].encode(), row["content_sha256"],
+        row = schema.stored_session_row(data, self._now())
+        detail = chain.seal_detail(row["id"], row["data"].encode(), row["content_sha256"],
                                    pdf_bytes)
         row.update(status=SIGNED, pdf=pdf_bytes, digest=detail["digest"])
         with schema.transaction(self._conn, durable=True):
-            status = self._status(session.id)
+            status = self._status(row["id"])
             if status not in (None, IN_PROGRESS):
-                raise RecordSealedError(f"record {session.id} is already signed")
+                raise RecordSealedError(f"record {row['id']} is already signed")
             if status is None:
-                self._log(session.id, "session_started", {})
+                self._log(row["id"], "session_started", {})
             schema.put_row(self._conn, row, exists=status is not None)
-            self._log(session.id, "signed", detail)
+            self._log(row["id"], "signed", detail)
         return detail["digest"]
+
+    def batch(self) -> AbstractContextManager[sqlite3.Connection]:
+        """Make every change inside one transaction, written to disk once at the end."""
+        return schema.transaction(self._conn, durable=True)
 
     def withdraw(self, record_id: str, reason: str, by: str) -> str:
         """Withdraw consent: a new linked record; the signed one stays exactly as signed."""
@@ -175,7 +154,7 @@ class RecordStore:
                 raise RecordSealedError(f"record {record_id} is already withdrawn")
             row = dict(conn.execute(
                 "SELECT patient_name, date_of_birth, record_number, clinician, content_version,"
-                " content_sha256 FROM records WHERE id = ?", (record_id,)).fetchone())
+                " content_sha256, search_key FROM records WHERE id = ?", (record_id,)).fetchone())
             now = self._now()
             note = {"kind": kind, "text": text.strip(), "by": by.strip(), "at": now}
             new_id = uuid.uuid4().hex
@@ -212,29 +191,23 @@ class RecordStore:
     # -- reading -----------------------------------------------------------------------------
 
     def list_records(
-        self, search: str = "", since: date | None = None, until: date | None = None
+        self, search: str = "", since: date | None = None, until: date | None = None, *,
+        order: RecordOrder = NEWEST_FIRST, offset: int = 0, limit: int | None = None,
     ) -> list[RecordSummary]:
-        """Newest first; every word of ``search`` must be in the name or the record number,
-        ignoring case and accents; ``since`` and ``until`` are local dates, both included."""
-        clauses, args = [], []
-        for word in schema.fold(search).split():
-            clauses.append("(instr(fold(r.patient_name), ?) OR instr(fold(r.record_number), ?))")
-            args += [word, word]
-        if since:
-            clauses.append("r.created_at >= ?")
-            args.append(_local_midnight(since))
-        if until:
-            clauses.append("r.created_at < ?")
-            args.append(_local_midnight(until + timedelta(days=1)))
-        where = "".join(f" AND {clause}" for clause in clauses)
-        rows = self._conn.execute(f"{_SUMMARY}{where} ORDER BY r.created_at DESC, r.id", args)
-        return [_summary(row) for row in rows]
+        """The records matching (see ``RecordFilter``) in ``order``, from ``offset``, at most
+        ``limit`` of them: a page of the list costs the same in a store of any size."""
+        return query.page(self._conn, RecordFilter(search, since, until), order, offset, limit)
+
+    def count_records(
+        self, search: str = "", since: date | None = None, until: date | None = None
+    ) -> int:
+        return query.count(self._conn, RecordFilter(search, since, until))
 
     def record(self, record_id: str) -> RecordSummary:
-        row = self._conn.execute(f"{_SUMMARY} AND r.id = ?", (record_id,)).fetchone()
-        if row is None:
+        found = query.one(self._conn, record_id)
+        if found is None:
             raise RecordNotFoundError(f"no record {record_id}")
-        return _summary(row)
+        return found
 
     def amendments(self, record_id: str) -> list[Amendment]:
         rows = self._conn.execute(
@@ -290,13 +263,18 @@ class RecordStore:
             raise RecordNotFoundError(f"no audit trail for record {record_id}")
         write_bytes_atomically(Path(path), chain.trail_bytes(trail, Path(path).suffix))
 
-    def verify(self, record_id: str | None = None) -> chain.VerifyReport:
-        """Recompute the whole audit chain and each sealed row's digests (one record's, if
-        given), reporting every part that no longer matches what was sealed."""
-        if record_id is not None:
-            self.record(record_id)  # an unknown id raises RecordNotFoundError
-        rows = self._conn.execute(
-            "SELECT id, links_to, CAST(data AS BLOB), CAST(content_sha256 AS BLOB),"
-            " CAST(pdf AS BLOB), CAST(digest AS BLOB) FROM records"
-            " WHERE status <> 'in_progress'").fetchall()
-        return chain.verify_store(chain.entries(self._conn), rows, record_id)
+    def verify(self, record_id: str | None = None, *, full: bool = False) -> chain.VerifyReport:
+        """Check one record (its rows, its entries and their links in the chain), or the store:
+        what is new since the last check that found it intact, or everything if ``full``."""
+        if record_id is None:
+            return self.verification(full=full).run()
+        self.record(record_id)  # an unknown id raises RecordNotFoundError
+        return verify_record(self._conn, record_id)
+
+    def verification(self, *, full: bool = False) -> Verification:
+        """The store's check, to run a step at a time (see ``Verification``)."""
+        return Verification(self._conn, full=full, remember=self._remember)
+
+    def _remember(self, checkpoint: dict[str, Any]) -> None:
+        with schema.transaction(self._conn):
+            self._log("", CHECKPOINT, checkpoint)

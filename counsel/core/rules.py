@@ -7,10 +7,11 @@ the PDF all ask the same questions here, so they can never disagree.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from counsel.core.content import ChecklistScreen, QuizScreen, Screen
+from counsel.core.content import ChecklistItem, ChecklistScreen, QuizScreen, Screen
 from counsel.ink import ink_problem
 
 if TYPE_CHECKING:
@@ -64,11 +65,13 @@ def candidacy(screen: ChecklistScreen, answers: dict[str, str]) -> str | None:
     return verdict
 
 
-def needs_a_closer_look(screen: ChecklistScreen, answers: dict[str, str]) -> tuple[str, ...]:
+def needs_a_closer_look(
+    screen: ChecklistScreen, answers: Mapping[str, str]
+) -> tuple[ChecklistItem, ...]:
     """The questions whose answer does not fit MILD or is "not sure", so the result can name
     what to look at, not only that something needs a look."""
     return tuple(
-        item.text for item in screen.items
+        item for item in screen.items
         if item.id in answers and answers[item.id] != item.favourable
     )
 
@@ -120,8 +123,10 @@ def missing_signatures(session: Session) -> list[Missing]:
     screen = session.content.first_of_kind("signatures")
     screen_id = screen.id if screen else ""
     missing: list[Missing] = []
-    signer = "representative" if "representative" in session.signatures else "patient"
+    represented = "representative" in session.signatures or "representative" in session.present
+    signer = "representative" if represented else "patient"
     required = {signer, "clinician"} | ({"interpreter"} if session.needs_interpreter else set())
+    required |= session.present - {"representative"}  # a witness said to be here signs
     for role in (signer, "clinician", "interpreter", "witness"):
         signature = session.signatures.get(role)
         if signature is None:

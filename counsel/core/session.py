@@ -22,6 +22,8 @@ Listener = Callable[[str], None]
 
 CHECKLIST_ANSWERS = ("yes", "no", "unsure")
 SIGNER_ROLES = ("patient", "representative", "clinician", "interpreter", "witness")
+#: Signers who are there only sometimes; the clinician says who is (and then they must sign).
+OPTIONAL_SIGNERS = ("representative", "interpreter", "witness")
 
 
 def utc_now() -> datetime:
@@ -49,6 +51,7 @@ class ScreenVisit:
     first_viewed: datetime
     last_viewed: datetime
     discussed_at: datetime | None = None
+    languages: tuple[str, ...] = ()  # every language the screen was shown in, first first
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,9 @@ class Session:
     # The decision aid's answers, by screen id then item id: ratings, the leaning, SURE.
     decisions: dict[str, dict[str, str]] = field(default_factory=dict)
     sealed_at: datetime | None = None
+    #: Typing not yet turned into an entry (a question not yet added), kept so none is lost.
+    drafts: dict[str, str] = field(default_factory=dict)
+    present: frozenset[str] = frozenset()  # of OPTIONAL_SIGNERS: who is in the room to sign
     _listeners: list[Listener] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -125,8 +131,8 @@ class Session:
     def is_blank(self) -> bool:
         """Nothing entered yet: only screens looked at."""
         discussed = any(visit.discussed_at for visit in self.visits.values())
-        entered = (self.checklist, self.questions, self.quiz, self.signatures, self.decisions,
-                   discussed)
+        entered = (self.checklist, self.questions, self.quiz, self.signatures, discussed,
+                   self.drafts, self.present, self.decisions)
         return self.details == Details() and not any(entered)
 
     @property
@@ -146,6 +152,9 @@ class Session:
         ]:
             raise ValueError(f"content {content.language!r} does not have the same screens")
         self.content = content
+        on_view = self.last_viewed_screen
+        if on_view is not None:  # the screen in view is shown again, in the new language
+            self.visits[on_view] = self._in_language(self.visits[on_view])
         self._changed("content")
 
     # -- details and screens ----------------------------------------------------------------
@@ -163,15 +172,20 @@ class Session:
             return
         now = self.clock()
         visit = self.visits.get(screen_id)
-        self.visits[screen_id] = (
-            replace(visit, last_viewed=now) if visit else ScreenVisit(now, now)
-        )
+        seen = replace(visit, last_viewed=now) if visit else ScreenVisit(now, now)
+        self.visits[screen_id] = self._in_language(seen)
         self._changed("visits")
+
+    def _in_language(self, visit: ScreenVisit) -> ScreenVisit:
+        language = self.content.language
+        if language in visit.languages:
+            return visit
+        return replace(visit, languages=(*visit.languages, language))
 
     def mark_discussed(self, screen_id: str, discussed: bool = True) -> None:
         self._mutable()
         now = self.clock()
-        visit = self.visits.get(screen_id) or ScreenVisit(now, now)
+        visit = self.visits.get(screen_id) or self._in_language(ScreenVisit(now, now))
         self.visits[screen_id] = replace(visit, discussed_at=now if discussed else None)
         self._changed("visits")
 
@@ -235,7 +249,31 @@ class Session:
         attempts = self.quiz.get(question_id)
         return attempts[-1] if attempts else None
 
+    def set_draft(self, key: str, text: str) -> None:
+        """Keep typing that is not an entry yet; empty text drops the draft."""
+        self._mutable()
+        if text == self.drafts.get(key, ""):
+            return
+        if text:
+            self.drafts[key] = text
+        else:
+            self.drafts.pop(key, None)
+        self._changed("drafts")
+
+    def draft(self, key: str) -> str:
+        return self.drafts.get(key, "")
+
     # -- signatures --------------------------------------------------------------------------
+
+    def set_present(self, role: str, present: bool) -> None:
+        """Whether an optional signer (representative, interpreter, witness) is here to sign."""
+        self._mutable()
+        if role not in OPTIONAL_SIGNERS:
+            raise ValueError(f"{role!r} is not an optional signer")
+        updated = self.present | {role} if present else self.present - {role}
+        if updated != self.present:
+            self.present = frozenset(updated)
+            self._changed("present")
 
     def set_signature(self, role: str, name: str, ink: Ink, relationship: str = "") -> None:
         """Store a signer's current ink and typed name; empty ink and no name removes it."""

@@ -56,6 +56,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         },
         "visits": {
             screen_id: [_time(v.first_viewed), _time(v.last_viewed), _time(v.discussed_at)]
+            + ([list(v.languages)] if v.languages else [])
             for screen_id, v in session.visits.items()
         },
         "checklist": dict(session.checklist),
@@ -73,6 +74,8 @@ def session_to_dict(session: Session) -> dict[str, Any]:
             }
             for role, s in session.signatures.items()
         },
+        "drafts": dict(session.drafts),
+        "present": sorted(session.present),
         "decisions": {screen_id: dict(answers) for screen_id, answers in session.decisions.items()},
     }
 
@@ -100,9 +103,10 @@ def session_from_dict(data: dict[str, Any], content: Content) -> Session:
             visits={
                 screen_id: ScreenVisit(
                     datetime.fromisoformat(first), datetime.fromisoformat(last),
-                    _parse_time(discussed),
+                    _parse_time(discussed), tuple(languages[0]) if languages else (),
                 )
-                for screen_id, (first, last, discussed) in data["visits"].items()
+                # Records from before languages were kept have three entries.
+                for screen_id, (first, last, discussed, *languages) in data["visits"].items()
             },
             checklist=dict(data["checklist"]),
             questions=[
@@ -130,7 +134,9 @@ def session_from_dict(data: dict[str, Any], content: Content) -> Session:
                 for screen_id, answers in data.get("decisions", {}).items()
             },
             sealed_at=_parse_time(data["sealed_at"]),
+            drafts=dict(data.get("drafts", {})),  # absent from records saved before drafts
+            present=frozenset(data.get("present", ())),
         )
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, AttributeError) as error:  # e.g. a list for a table
         raise SessionFormatError(f"stored session is incomplete or malformed: {error}") from None
     return session

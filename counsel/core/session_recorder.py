@@ -2,7 +2,8 @@
 
 Every change is saved as it happens (so a crash or a closed window loses nothing), what the
 clinician and patient did is added to the audit trail, and signing stores the sealed record
-with its PDF. Qt-free: the interface only creates one per session.
+with its PDF. Qt-free: the interface only creates one per session, and hands it the PDF
+builder (the core sits below the PDF layer and never imports it).
 """
 
 from __future__ import annotations
@@ -20,12 +21,18 @@ if TYPE_CHECKING:
     from counsel.core.record_store import RecordStore
 
 PdfMaker = Callable[[Session, ClinicSettings], bytes]
+StatusListener = Callable[[], None]
+#: Runs ``work()`` and calls ``done(its result, or the exception it raised)``; the interface
+#: passes one that works on another thread, so building the PDF never freezes the window.
+Runner = Callable[[Callable[[], object], Callable[[object], None]], None]
 
 
-def _build_pdf(session: Session, clinic: ClinicSettings) -> bytes:
-    from counsel.pdf.acknowledgement import build_acknowledgement  # not needed at start-up
-
-    return build_acknowledgement(session, clinic)
+def run_here(work: Callable[[], object], done: Callable[[object], None]) -> None:
+    try:
+        result = work()
+    except Exception as error:
+        result = error
+    done(result)
 
 
 class SessionRecorder:
@@ -34,13 +41,17 @@ class SessionRecorder:
         store: RecordStore,
         session: Session,
         clinic: ClinicSettings,
-        make_pdf: PdfMaker = _build_pdf,
+        make_pdf: PdfMaker,
+        run: Runner = run_here,
     ) -> None:
         self.store = store
         self.session = session
         self.clinic = clinic
         self.make_pdf = make_pdf
-        self.failure: Exception | None = None
+        self.run = run
+        self.sealing = False  # the signed record's PDF is being built and stored
+        self.failure: Exception | None = None  # the last save or seal that failed, until retried
+        self._status_listeners: list[StatusListener] = []
         self._saved = False  # a blank session is stored once something is entered
         self._visits: dict[str, ScreenVisit] = dict(session.visits)
         self._attempts = {question: len(tries) for question, tries in session.quiz.items()}
@@ -51,6 +62,15 @@ class SessionRecorder:
 
     def close(self) -> None:
         self._unsubscribe()
+
+    def watch(self, listener: StatusListener) -> None:
+        """Call ``listener()`` whenever saving starts failing or works again."""
+        self._status_listeners.append(listener)
+
+    def _set_failure(self, failure: Exception | None) -> None:
+        self.failure = failure
+        for listener in list(self._status_listeners):
+            listener()
 
     def _stored_status(self) -> str | None:
         try:
@@ -64,20 +84,36 @@ class SessionRecorder:
             return
         if self.session.is_blank and not self._saved:
             return  # opening the app and looking around is not worth a record
-        self.store.save_draft(self.session)
-        self._saved = True
-        if what == "visits":
-            self._log_visits()
-        elif what == "quiz":
-            self._log_quiz()
-        elif what == "decisions":
-            self._log_decisions()
+        self._save(what)
+
+    def _save(self, what: str) -> None:
+        """Store the draft; a failure (a full disk) is kept and reported, never raised into
+        the session's listeners, so the screens go on working and nothing typed is dropped."""
+        import sqlite3  # loaded with the store, not at start-up
+
+        try:
+            self.store.save_draft(self.session)
+            self._saved = True
+            if what in ("visits", "content"):  # a language change shows the screen again
+                self._log_visits()
+            elif what == "quiz":
+                self._log_quiz()
+            elif what == "decisions":
+                self._log_decisions()
+        except (OSError, sqlite3.Error) as error:
+            self._set_failure(error)
+            return
+        if self.failure is not None:
+            self._set_failure(None)
 
     def _log_visits(self) -> None:
         for screen_id, visit in self.session.visits.items():
             before = self._visits.get(screen_id)
-            if before is None or before.last_viewed != visit.last_viewed:
-                self.store.log(self.session.id, "screen_viewed", screen=screen_id)
+            if before is None or (before.last_viewed, before.languages) != (
+                visit.last_viewed, visit.languages
+            ):
+                self.store.log(self.session.id, "screen_viewed", screen=screen_id,
+                               language=self.session.content.language)
             if (before.discussed_at if before else None) != visit.discussed_at:
                 discussed = visit.discussed_at is not None
                 self.store.log(self.session.id, "discussed", screen=screen_id, discussed=discussed)
@@ -101,18 +137,33 @@ class SessionRecorder:
         self._decisions = now
 
     def _seal(self) -> None:
-        """Store the signed record with its PDF; a failure is kept for the interface to show."""
+        """Build the signed record's PDF (the sealed session cannot change meanwhile), then
+        store both; a failure is kept for the interface to show."""
+        self.sealing = True
+        self._set_failure(None)
+        self.run(lambda: self.make_pdf(self.session, self.clinic), self._store_sealed)
+
+    def _store_sealed(self, pdf: object) -> None:
         import sqlite3  # loaded with the store, not at start-up
 
+        self.sealing = False
         try:
-            self.store.seal(self.session, self.make_pdf(self.session, self.clinic))
-            self.failure = None
+            if isinstance(pdf, Exception):
+                raise pdf
+            assert isinstance(pdf, bytes)
+            self.store.seal(self.session, pdf)
         except (OSError, sqlite3.Error) as error:
-            self.failure = error
+            self._set_failure(error)
+            return
+        self._set_failure(None)
 
-    def retry_seal(self) -> bool:
-        if self.session.is_sealed and self._stored_status() in (None, IN_PROGRESS):
-            self._seal()
+    def retry(self) -> bool:
+        """Try the failed save or seal again; True once the record is stored."""
+        if self.session.is_sealed:
+            if self._stored_status() in (None, IN_PROGRESS):
+                self._seal()
+        else:
+            self._save("retry")
         return self.failure is None
 
     @property

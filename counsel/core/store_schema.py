@@ -4,7 +4,10 @@ A database remembers its schema version in ``PRAGMA user_version``; opening runs
 migrations in one transaction, so a database is either fully upgraded or untouched. Version 1
 kept drafts only. Version 2 added signing: status and links, the PDF and digest of a sealed
 row, the append-only audit trail, and the triggers that make sealed rows and audit entries
-read-only inside the database itself, not just through our API.
+read-only inside the database itself, not just through our API. Version 3 made a store of
+years of records fast: a folded name-and-number column to search, and an index for each way the
+list is sorted, each holding every listed column so a page of the list never reads a record's
+session data or PDF. Version 4 added a narrow index to count the matches of a search.
 """
 
 from __future__ import annotations
@@ -12,7 +15,6 @@ from __future__ import annotations
 import getpass
 import os
 import sqlite3
-import sys
 import time
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
@@ -31,22 +33,6 @@ BUSY_TIMEOUT_MS = 10_000  # another Counsel window may be committing; wait for i
 
 class StoreVersionError(RuntimeError):
     """The database was written by a newer Counsel; changing it could lose what that one wrote."""
-
-
-def default_data_dir(configured: str = "") -> Path:
-    """``COUNSEL_DATA_DIR`` if set (tests), else the clinic's ``records_folder`` setting, else
-    where Qt's AppDataLocation puts organisation "Counsel", app "Counsel"."""
-    if override := os.environ.get("COUNSEL_DATA_DIR"):
-        return Path(override)
-    if configured:
-        return Path(configured).expanduser()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "Counsel" / "Counsel"
 
 
 def login_name() -> str:
@@ -136,14 +122,71 @@ def _v2_signing_and_audit(conn: sqlite3.Connection) -> None:
     )
 
 
+#: Every column a list row shows, in every listing index after its sort key, so a page of the
+#: list is read from the index alone (a record's row starts with its session data, and reading
+#: past it means reading that data).
+LISTED_COLUMNS = ("id", "search_key", "patient_name", "date_of_birth", "record_number",
+                  "clinician", "created_at", "status", "content_version", "content_sha256",
+                  "links_to")
+#: Index name for each sort key of the list; ``id`` breaks ties.
+LISTING_INDEXES = {
+    "created_at": "records_by_started",
+    "search_key": "records_by_name",
+    "date_of_birth": "records_by_birth",
+    "record_number": "records_by_number",
+    "clinician": "records_by_clinician",
+}
+
+
+def search_key(patient_name: str, record_number: str) -> str:
+    """What a search looks in and the name sort orders by: the folded name, then the number."""
+    return f"{fold(patient_name)}\x1f{fold(record_number)}"
+
+
+def _listing_index(name: str, key: str) -> str:
+    others = ", ".join(column for column in LISTED_COLUMNS if column != key)
+    return f"CREATE INDEX {name} ON records ({key}, {others}) WHERE links_to IS NULL"
+
+
+def _v3_indexes_for_years_of_records(conn: sqlite3.Connection) -> None:
+    """Fill the new search column of every row: sealed rows too, so their guard is lifted for
+    this one statement, inside the migration's transaction, and put back exactly as it was."""
+    (guard,) = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'records_no_update'").fetchone()
+    _run(
+        conn,
+        "ALTER TABLE records ADD COLUMN search_key TEXT NOT NULL DEFAULT ''",
+        "DROP TRIGGER records_no_update",
+        "UPDATE records SET search_key = fold(patient_name) || char(31) || fold(record_number)",
+        guard,
+        "DROP INDEX records_links",
+        "DROP INDEX records_created",
+        # Amendments of a record, with their kind: a row's status without reading the rows.
+        "CREATE INDEX records_amendments ON records (links_to, status) WHERE links_to IS NOT NULL",
+        # Start-up asks for the draft changed last: a small index of drafts only.
+        "CREATE INDEX records_drafts ON records (updated_at) WHERE status = 'in_progress'",
+        *(_listing_index(name, key) for key, name in LISTING_INDEXES.items()),
+    )
+
+
+def _v4_a_narrow_index_to_count_matches(conn: sqlite3.Connection) -> None:
+    """The list says how many records match: counting reads this index, a fifth the size of
+    a listing one, so a window opening on years of records shows its count sooner."""
+    conn.execute("CREATE INDEX records_matching ON records (created_at, search_key, links_to)"
+                 " WHERE links_to IS NULL")
+
+
 #: Migration ``n`` takes a database from version ``n`` to ``n + 1``. Append only, never edit.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_drafts, _v2_signing_and_audit)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _v1_drafts, _v2_signing_and_audit, _v3_indexes_for_years_of_records,
+    _v4_a_narrow_index_to_count_matches)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:
     """Bring the database to ``target`` in one transaction (the write lock keeps two instances
-    from migrating at once)."""
+    from migrating at once). Also gives ``conn`` the SQL ``fold()`` the migrations use."""
+    conn.create_function("fold", 1, fold, deterministic=True)
     with transaction(conn):
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
@@ -199,7 +242,6 @@ def open_database(path: Path, target: int = SCHEMA_VERSION) -> sqlite3.Connectio
         )
         _use_wal(conn)
         migrate(conn, target)
-        conn.create_function("fold", 1, fold, deterministic=True)
     except BaseException:
         conn.close()
         raise
@@ -212,8 +254,12 @@ def transaction(conn: sqlite3.Connection, durable: bool = False) -> Iterator[sql
 
     Commits are synced to disk at the next checkpoint (WAL, ``synchronous = NORMAL``), which
     survives a crash of the app but not a power cut; ``durable`` syncs before returning, for
-    what must survive both (signing, withdrawing, deleting).
+    what must survive both (signing, withdrawing, deleting). Inside another transaction it
+    is part of that one, which commits (or not) all of it.
     """
+    if conn.in_transaction:
+        yield conn
+        return
     if durable:
         conn.execute("PRAGMA synchronous = FULL")
     try:
@@ -247,17 +293,22 @@ def utc_text(moment: datetime) -> str:
 
 def session_row(session: Session, updated_at: str) -> dict[str, Any]:
     """The records columns for ``session``: its JSON, and what the list shows and searches."""
-    details = session.details
-    assert session.started_at is not None  # set by Session itself
+    return stored_session_row(session_to_dict(session), updated_at)
+
+
+def stored_session_row(data: dict[str, Any], updated_at: str) -> dict[str, Any]:
+    """The records columns for a session in its stored form (``session_codec``)."""
+    details = data["details"]
     return {
-        "id": session.id,
-        "data": canonical_json(session_to_dict(session)).decode(),
-        "patient_name": details.patient_name,
-        "date_of_birth": details.date_of_birth.isoformat() if details.date_of_birth else None,
-        "record_number": details.record_number,
-        "clinician": details.clinician_name,
-        "created_at": utc_text(session.started_at),
+        "id": data["id"],
+        "data": canonical_json(data).decode(),
+        "patient_name": details["patient_name"],
+        "date_of_birth": details["date_of_birth"],
+        "record_number": details["record_number"],
+        "clinician": details["clinician_name"],
+        "created_at": utc_text(datetime.fromisoformat(data["started_at"])),
         "updated_at": updated_at,
-        "content_version": session.content.version,
-        "content_sha256": session.content.sha256,
+        "content_version": data["content_version"],
+        "content_sha256": data["content_sha256"],
+        "search_key": search_key(details["patient_name"], details["record_number"]),
     }

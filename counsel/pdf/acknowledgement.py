@@ -20,21 +20,24 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    HRFlowable,
+    PageBreak,
     PageTemplate,
     Paragraph,
-    Table,
-    TableStyle,
 )
 
 from counsel.core.atomic_file import write_bytes_atomically
+from counsel.core.audit_chain import canonical_json
 from counsel.core.content import ClinicSettings, Content
 from counsel.core.content_loader import referenced_sources
 from counsel.core.session import Session
+from counsel.core.session_codec import session_to_dict
 from counsel.pdf import styles as st
+from counsel.pdf.archival import ArchivalRecord, make_archival
+from counsel.pdf.consent import document_title
 from counsel.pdf.fonts import BOLD, REGULAR, register_fonts
-from counsel.pdf.sections import screen_block
-from counsel.pdf.wording import Wording, lines
+from counsel.pdf.sections import appendix_screens, screen_block
+from counsel.pdf.summary import summary_story
+from counsel.pdf.wording import Wording
 
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
 
@@ -46,21 +49,37 @@ Decorate = Callable[[Canvas, int, int], None]
 
 
 class NumberedCanvas(Canvas):
-    """Holds every page until the end, so each can say "Page X of Y" (the two-pass trick)."""
+    """Holds every page until the end, so each can say "Page X of Y" (the two-pass trick).
 
-    def __init__(self, *args: Any, decorate: Decorate, **kwargs: Any) -> None:
+    ``header`` is drawn before the page's body and ``footer`` after it, in the content
+    stream as on the page, so a screen reader (which reads an untagged PDF in stream
+    order) meets who the page is about first and the page number last.
+    """
+
+    _code: list[str]  # the page's operators so far (reportlab's)
+
+    def __init__(
+        self, *args: Any, header: Decorate | None = None, footer: Decorate, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self._decorate = decorate
+        self._header = header
+        self._footer = footer
         self._pages: list[dict[str, Any]] = []
 
-    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+    def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
     def save(self) -> None:
+        total = len(self._pages)
         for number, page in enumerate(self._pages, 1):
             self.__dict__.update(page)
-            self._decorate(self, number, len(self._pages))
+            if self._header is not None:
+                body, self._code = self._code, []
+                self._header(self, number, total)
+                # In its own graphics state, so the body starts as it was laid out.
+                self._code = ["q", *self._code, "Q", *body]
+            self._footer(self, number, total)
             super().showPage()
         super().save()
 
@@ -82,9 +101,13 @@ def build_acknowledgement(
     document = BaseDocTemplate(
         buffer,
         pagesize=(page_width, page_height),
-        title=wording.say("title", procedure=session.content.procedure),
+        title=document_title(wording.languages[0], clinic),
         author=clinic.name,  # no patient details in metadata, which file indexers show
+        subject=session.content.title,
+        invariant=True,  # no build-time stamps: the same session gives the same file
         creator="Counsel",
+        initialFontName=REGULAR,  # not reportlab's Helvetica, which no PDF/A may reference
+        lang=session.content.language,
     )
     frame = Frame(
         st.MARGIN,
@@ -100,10 +123,29 @@ def build_acknowledgement(
     document.build(
         _story(wording, clinic),
         canvasmaker=partial(
-            NumberedCanvas, decorate=partial(_decorate, wording, page_width, page_height)
+            NumberedCanvas,
+            header=partial(_header, wording, page_width, page_height),
+            footer=partial(_footer, wording, page_width),
         ),
     )
-    return buffer.getvalue()
+    return make_archival(buffer.getvalue(), _archival_record(session, wording, clinic))
+
+
+def _archival_record(
+    session: Session, wording: Wording, clinic: ClinicSettings
+) -> ArchivalRecord:
+    assert session.sealed_at is not None
+    content = session.content
+    return ArchivalRecord(
+        title=document_title(wording.languages[0], clinic),
+        language=content.language,
+        session_id=session.id,
+        content_version=content.version,
+        content_sha256=content.sha256,
+        sealed_at=session.sealed_at,
+        record_json=canonical_json(session_to_dict(session)),
+        description=wording.say("attachment"),
+    )
 
 
 def write_acknowledgement(
@@ -114,19 +156,15 @@ def write_acknowledgement(
 
 
 def _story(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
+    """The summary and signatures first; then, from a new page, the session in detail."""
     content = wording.session.content
-    titles = [
-        lang.words.label("title", procedure=lang.content.procedure) for lang in wording.languages
-    ]
     story: list[Flowable] = [
-        st.para(clinic.name, st.CLINIC),
-        st.para(f"{clinic.address} · {clinic.phone}", st.LABEL),
-        HRFlowable(width="100%", thickness=1.5, color=st.ACCENT, spaceBefore=6, spaceAfter=10),
-        lines(titles, st.TITLE),
-        _identity(wording),
+        *summary_story(wording, clinic),
+        PageBreak(),
+        wording.para("appendix", st.TITLE),
         wording.para("intro"),
     ]
-    for number, screen in enumerate(content.screens, 1):
+    for number, screen in enumerate(appendix_screens(content), 1):
         story += screen_block(number, screen, wording)
     story.append(wording.para("sources", st.HEADING))
     cited = dict.fromkeys(s for screen in content.screens for s in referenced_sources(screen))
@@ -145,68 +183,10 @@ def _story(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
     return story
 
 
-def _identity(wording: Wording) -> Table:
-    """The boxed who-what-when block on page one, as label/value pairs in two columns."""
-    session, words = wording.session, wording.words
-    details = session.details
-    started = session.started_at or session.sealed_at
-    assert started is not None and session.sealed_at is not None
-    clinician = details.clinician_name
-    if details.clinician_credentials:
-        clinician += f", {details.clinician_credentials}"
-
-    def cell(label: str) -> Paragraph:
-        return wording.para(label, st.LABEL)
-
-    def value(text: str, bold: bool = False) -> Paragraph:
-        return Paragraph(f"<b>{st.text(text)}</b>" if bold else st.text(text), st.ROW)
-
-    not_recorded = wording.say("not_recorded")
-    birth = words.format_date(details.date_of_birth) if details.date_of_birth else not_recorded
-    times = wording.say(
-        "session_times", started=words.format_datetime(started), signed=session.sealed_at
-    )
-    wide = [
-        ("procedure", session.content.procedure),
-        ("levels", ", ".join(details.levels)),
-        ("clinician", clinician),
-        ("session", times),
-        ("session_id", session.id),
-    ]
-    rows = [
-        [cell("patient"), value(details.patient_name, bold=True), "", ""],
-        [
-            cell("date_of_birth"),
-            value(birth, bold=True),
-            cell("record_number"),
-            value(details.record_number or not_recorded, True),
-        ],
-        *([cell(label), value(text), "", ""] for label, text in wide),
-    ]
-    table = Table(rows, colWidths=["18%", "34%", "18%", "30%"])
-    table.setStyle(
-        TableStyle(
-            [
-                ("BOX", (0, 0), (-1, -1), 1.2, st.ACCENT),
-                ("BACKGROUND", (0, 0), (-1, -1), st.TINT),
-                *(("SPAN", (1, row), (3, row)) for row in (0, *range(2, len(rows)))),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ("TOPPADDING", (0, 0), (-1, 0), 9),
-                ("BOTTOMPADDING", (0, -1), (-1, -1), 9),
-            ]
-        )
-    )
-    table.spaceBefore, table.spaceAfter = 2, 12
-    return table
-
-
-def _decorate(
+def _header(
     wording: Wording, width: float, height: float, canvas: Canvas, number: int, total: int
 ) -> None:
-    """Running header (who this page is about) and footer (which page, which content)."""
+    """Who this page is about, on every page (pages get separated in a chart)."""
     details, words = wording.session.details, wording.words
     unknown = wording.say("header_not_recorded")
     birth = words.format_date(details.date_of_birth) if details.date_of_birth else unknown
@@ -226,6 +206,14 @@ def _decorate(
     canvas.setStrokeColor(st.RULE)
     canvas.setLineWidth(0.6)
     canvas.line(st.MARGIN, height - st.MARGIN + 8, width - st.MARGIN, height - st.MARGIN + 8)
+    canvas.restoreState()
+
+
+def _footer(wording: Wording, width: float, canvas: Canvas, number: int, total: int) -> None:
+    """Which page of how many, and which content the patient was shown."""
+    canvas.saveState()
+    canvas.setStrokeColor(st.RULE)
+    canvas.setLineWidth(0.6)
     canvas.line(st.MARGIN, st.MARGIN - 14, width - st.MARGIN, st.MARGIN - 14)
     content = wording.session.content
     canvas.setFillColor(st.MUTED)

@@ -6,17 +6,18 @@ whether any doubt (a SURE "no") was talked through; the About screen prints in f
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from counsel.core.content import Screen
-from counsel.core.content_decision import AboutScreen, LeaningScreen, SureScreen, ValuesScreen
+from counsel.core.content import AboutScreen, LeaningScreen, SureScreen, ValuesScreen
 from counsel.core.decision_rules import option_fits, sure_score, sure_to_revisit
 from counsel.pdf import styles as st
 from counsel.pdf.wording import Wording, lines
 
 
-def values_block(screen: Screen, wording: Wording) -> list[Flowable]:
-    assert isinstance(screen, ValuesScreen)
+def values_block(screen: ValuesScreen, wording: Wording) -> list[Flowable]:
     ratings = wording.session.decisions.get(screen.id, {})
     scale = {step.id: step.text for step in screen.scale}
     twins = wording.twin_entries(screen, "priorities")
@@ -27,22 +28,23 @@ def values_block(screen: Screen, wording: Wording) -> list[Flowable]:
         ]
         for p in screen.priorities
     ]
-    flow: list[Flowable] = [answers_table(rows), lines(wording.said("fits"), st.SUBHEADING)]
-    for fit in option_fits(screen, ratings):
-        served = "; ".join(p.text for p in fit.serves) or wording.say("fits_none")
+    flow: list[Flowable] = [answers_table(rows)]
+    fits = [fit for fit in option_fits(screen, ratings) if fit.serves]  # only choices that fit
+    if fits:
+        flow.append(lines(wording.said("fits"), st.SUBHEADING))
+    for fit in fits:
+        served = "; ".join(priority.text for priority in fit.serves)
         flow.append(st.labelled(fit.option.text, served, st.INDENTED))
     return flow
 
 
-def leaning_block(screen: Screen, wording: Wording) -> list[Flowable]:
-    assert isinstance(screen, LeaningScreen)
+def leaning_block(screen: LeaningScreen, wording: Wording) -> list[Flowable]:
     answers = wording.session.decisions.get(screen.id, {})
     chosen = {c.id: c.text for c in screen.choices}.get(next(iter(answers.values()), ""))
     return [wording.labelled("leaning", chosen or wording.say("not_answered"))]
 
 
-def sure_block(screen: Screen, wording: Wording) -> list[Flowable]:
-    assert isinstance(screen, SureScreen)
+def sure_block(screen: SureScreen, wording: Wording) -> list[Flowable]:
     answers = wording.session.decisions.get(screen.id, {})
     twins = wording.twin_entries(screen, "questions")
     rows = [
@@ -64,8 +66,7 @@ def sure_block(screen: Screen, wording: Wording) -> list[Flowable]:
     return flow + ([st.boxed(revisits)] if revisits else [])
 
 
-def about_block(screen: Screen, wording: Wording) -> list[Flowable]:
-    assert isinstance(screen, AboutScreen)
+def about_block(screen: AboutScreen, wording: Wording) -> list[Flowable]:
     return [st.labelled(section.heading, section.text) for section in screen.sections]
 
 
@@ -90,7 +91,8 @@ def answers_table(rows: list[list[Flowable]], widths: tuple[str, str] = ("70%", 
     return table
 
 
-DECISION_BLOCKS = {
+# Each block takes its kind's own screen class (content.SCREEN_TYPES).
+DECISION_BLOCKS: dict[str, Callable[[Any, Wording], list[Flowable]]] = {
     "values": values_block,
     "leaning": leaning_block,
     "sure": sure_block,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus.tables import CellStyle
 from svglib import fonts as svg_fonts
 
 from counsel.resources import font_path
@@ -32,6 +33,9 @@ def register_fonts() -> None:
         )
         if not registered:
             raise OSError(f"cannot read the font {font_path(file)}")
+    # A table starts every cell in Helvetica, even one that holds only paragraphs, and so
+    # referenced a font no page shows and no file embeds (an archival PDF may not).
+    CellStyle.fontname = REGULAR
     # No oblique face ships, so <i> falls back to upright rather than failing.
     for bold, italic, name in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, REGULAR), (1, 1, BOLD)):
         addMapping(REGULAR, bold, italic, name)

@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from counsel.core.content import Figure
 from counsel.core.icon_array import OUTLINE_WIDTH, Command, icon_array, marks
 from counsel.pdf import styles as st
-from counsel.pdf.recorded import Recording, record
+from counsel.pdf.canvas_replay import CanvasReplay, prerender
 from counsel.pdf.wording import Wording
 
 ARRAY_WIDTH = 1.45 * inch
@@ -41,8 +41,8 @@ def icon_array_drawing(per_100: float, tone: str, width: float = ARRAY_WIDTH) ->
 
 
 @lru_cache(maxsize=32)
-def _recording(per_100: float, tone: str) -> Recording:
-    return record(icon_array_drawing(per_100, tone))
+def _prerendered(per_100: float, tone: str) -> CanvasReplay:
+    return prerender(icon_array_drawing(per_100, tone))
 
 
 def _path(commands: tuple[Command, ...], **style: object) -> Path:
@@ -60,7 +60,7 @@ def figure_block(figure: Figure, source: str, wording: Wording) -> Flowable:
     sentence = f"{figure.text} ({source})"
     if figure.per_100 is None:
         return wording.labelled("in_studies", sentence, st.INDENTED)
-    picture = _recording(figure.per_100, figure.tone).flowable()
+    picture = _prerendered(figure.per_100, figure.tone).flowable()
     table = Table(
         [[picture, wording.labelled("in_studies", sentence)]],
         colWidths=[ARRAY_WIDTH + 14, None],

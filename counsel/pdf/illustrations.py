@@ -2,7 +2,7 @@
 
 The same SVG files the app shows are converted with svglib, so the paper and the screen
 never show different pictures, and print sharp at any size. Parsing a file takes 5-100 ms and
-drawing it a few more, so each is parsed and recorded once per process (see ``recorded``).
+drawing it a few more, so each is parsed and prerendered once per process (see ``canvas_replay``).
 The pictures' words are not in the art: they come from the document language's content
 (illustrations.toml) and are set as real text, placed clear of the drawing by the same
 ``label_layout`` as on screen, and never smaller than ``MIN_LABEL_POINTS``.
@@ -21,13 +21,13 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from svglib.svglib import svg2rlg
 
 from counsel.core.content import IllustrationLabel
+from counsel.core.drawing_mask import DrawingMask
 from counsel.core.illustration_labels import GRID_WIDTH, TONE_COLOURS, LabelLookup, no_labels
-from counsel.core.ink_mask import InkMask
 from counsel.core.label_layout import HALO, PlacedLabel, place_labels
 from counsel.pdf import styles as st
+from counsel.pdf.canvas_replay import CanvasReplay, prerender
 from counsel.pdf.fonts import BOLD, REGULAR, register_fonts
-from counsel.pdf.picture_ink import ink_mask
-from counsel.pdf.recorded import Recording, record
+from counsel.pdf.picture_drawing import drawing_mask
 from counsel.resources import illustration_path
 
 PICTURE_WIDTH = 3.0 * inch  # wide enough for 8 pt words where the art planned smaller ones
@@ -45,19 +45,19 @@ def _parsed(path: str) -> Drawing:
 
 
 @lru_cache(maxsize=32)
-def picture_ink(path: str) -> InkMask:
+def picture_mask(path: str) -> DrawingMask:
     """Where the picture in the file ``path`` has drawing, as the paper sees it."""
-    return ink_mask(_parsed(path))
+    return drawing_mask(_parsed(path))
 
 
 @lru_cache(maxsize=64)
-def _recording(path: str, width: float) -> Recording:
+def _prerendered(path: str, width: float) -> CanvasReplay:
     register_fonts()  # first: the labels over the picture are set in the bundled DejaVu Sans
     source = _parsed(path)
     scale = width / source.width
     drawing = Drawing(width, source.height * scale)
     drawing.add(Group(*source.contents, transform=(scale, 0, 0, scale, 0, 0)))
-    return record(drawing)
+    return prerender(drawing)
 
 
 def _text_width(text: str, size: float, bold: bool) -> float:
@@ -77,7 +77,7 @@ def _placed(
 ) -> tuple[PlacedLabel, ...]:
     register_fonts()
     minimum = MIN_LABEL_POINTS * GRID_WIDTH / width
-    mask = picture_ink(str(illustration_path(name)))
+    mask = picture_mask(str(illustration_path(name)))
     return place_labels(labels, mask, _text_width, minimum=minimum)
 
 
@@ -85,7 +85,7 @@ def picture(
     name: str, labels: Sequence[IllustrationLabel] = (), width: float = PICTURE_WIDTH
 ) -> Flowable:
     """The named illustration, ``width`` wide, with ``labels`` set over it."""
-    drawing = _recording(str(illustration_path(name)), width).flowable()
+    drawing = _prerendered(str(illustration_path(name)), width).flowable()
     if not labels:
         return drawing
     return LabelledPicture(drawing, place_picture_labels(name, labels, width))
@@ -111,7 +111,7 @@ class LabelledPicture(Flowable):
             size = placed.size * scale
             text = canvas.beginText()
             text.setFont(BOLD if placed.label.bold else REGULAR, size)
-            if placed.ink:  # no clear place: a white outline keeps the words legible
+            if placed.overlap:  # no clear place: a white outline keeps the words legible
                 canvas.setStrokeColor(white)
                 canvas.setLineWidth(2 * HALO * size)
                 text.setTextRenderMode(2)

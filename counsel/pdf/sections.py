@@ -1,78 +1,99 @@
 """One block of the acknowledgement per screen, chosen by the screen's kind.
 
 The PDF follows the content data: screens print in the content's order, and each kind adds
-what was said or answered on it. A new kind needs one entry in ``BLOCKS``; a test checks
-that every kind in the content model has one.
+what was said or answered on it. A new kind needs one entry in ``BLOCKS``, a function taking
+that kind's screen class; a test checks every kind of ``content.SCREEN_TYPES`` has one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from reportlab.lib.units import inch
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from counsel.core.content import (
     ChecklistScreen,
     ComparisonScreen,
+    Content,
     OutcomesScreen,
     QuizQuestion,
     QuizScreen,
     Screen,
     StepsScreen,
 )
-from counsel.core.rules import candidacy, needs_a_closer_look
+from counsel.core.rules import candidacy
+from counsel.core.session_facts import session_languages
 from counsel.pdf import styles as st
 from counsel.pdf.decision_blocks import DECISION_BLOCKS, answers_table
 from counsel.pdf.icon_array import figure_block
 from counsel.pdf.illustrations import beside, captioned_grid
-from counsel.pdf.signatures import signatures_block
 from counsel.pdf.warning_signs import warning_signs_block
 from counsel.pdf.wording import Wording, lines
 
-Block = Callable[[Screen, Wording], list[Flowable]]
+# A block takes its kind's own screen class (content.SCREEN_TYPES); a test checks each.
+Block = Callable[[Any, Wording], list[Flowable]]
 
 
 # Kinds whose picture teaches, printed beside the summary. The others' pictures decorate a
 # greeting or a form; the procedure prints each step's picture instead (``_steps``).
 PICTURED_KINDS = ("info", "checklist", "outcomes", "comparison")
+# Kinds whose details are what the session holds, printed even when the screen was not shown.
+DATA_KINDS = ("checklist", "questions", "quiz")
+
+
+def appendix_screens(content: Content) -> list[Screen]:
+    """The screens shown before signing, in order.
+
+    Screens after the signatures screen (what happens next) are shown once the record is
+    signed and locked, so the record can say nothing true about them; they are left out.
+    """
+    signing = content.first_of_kind("signatures")
+    last = content.index_of(signing.id) if signing is not None else len(content.screens) - 1
+    return list(content.screens[: last + 1])
 
 
 def screen_block(number: int, screen: Screen, wording: Wording) -> list[Flowable]:
-    """Title, what the screen covered, when it was shown and discussed, then its details."""
-    details = BLOCKS[screen.kind](screen, wording)
+    """Title, when it was shown (and discussed), what it covered, then its details.
+
+    A screen that was never shown prints no summary: its summary says what was done there.
+    """
     twin = wording.twin(screen)
+    heading = lines([f"{number}. {screen.title}", twin.title if twin else None], st.HEADING)
+    shown = wording.session.is_seen(screen.id)
+    details = BLOCKS[screen.kind](screen, wording) if shown or screen.kind in DATA_KINDS else []
+    if not shown:
+        return [heading, wording.para("not_shown", st.META), *details]
     summary: Flowable = lines(
         [screen.summary, twin.summary if twin else None], st.SUMMARY if details else st.BODY
     )
     if screen.illustration and screen.kind in PICTURED_KINDS:
         summary = beside([summary], screen.illustration, wording.picture_labels)
-    return [
-        lines([f"{number}. {screen.title}", twin.title if twin else None], st.HEADING),
-        _visit_line(screen, wording),
-        summary,
-        *details,
-    ]
+    return [heading, _visit_line(screen, wording), summary, *details]
 
 
 def _visit_line(screen: Screen, wording: Wording) -> Flowable:
-    visit = wording.session.visits.get(screen.id)
-    if visit is None:
-        return wording.para("not_shown", st.META)
-    shown = wording.said("shown", when=visit.first_viewed)
-    if visit.discussed_at is None:
-        then = wording.said("not_discussed")
-    else:
-        then = wording.said("discussed", when=visit.discussed_at)
-    return lines([f"{a} {b}" for a, b in zip(shown, then, strict=True)], st.META)
+    """When it was shown, in which language when more than one was used, and whether it was
+    marked as discussed: said only of screens that have the mark (the required ones)."""
+    session = wording.session
+    visit = session.visits[screen.id]
+    parts = [wording.said("shown", when=visit.first_viewed)]
+    if len(session_languages(session)) > 1:
+        names = ", ".join(wording.language_name(code) for code in visit.languages)
+        parts.append(wording.said("shown_in", languages=names))
+    if visit.discussed_at is not None:
+        parts.append(wording.said("discussed", when=visit.discussed_at))
+    elif screen.required:
+        parts.append(wording.said("not_discussed"))
+    return lines([" ".join(words) for words in zip(*parts, strict=True)], st.META)
 
 
 def _nothing_more(screen: Screen, wording: Wording) -> list[Flowable]:
     return []
 
 
-def _steps(screen: Screen, wording: Wording) -> list[Flowable]:
-    assert isinstance(screen, StepsScreen)
+def _steps(screen: StepsScreen, wording: Wording) -> list[Flowable]:
     pictured = [
         (f"{number}. {step.title}", step.illustration)
         for number, step in enumerate(screen.steps, 1)
@@ -81,8 +102,7 @@ def _steps(screen: Screen, wording: Wording) -> list[Flowable]:
     return [captioned_grid(pictured, labels_for=wording.picture_labels)] if pictured else []
 
 
-def _checklist(screen: Screen, wording: Wording) -> list[Flowable]:
-    assert isinstance(screen, ChecklistScreen)
+def _checklist(screen: ChecklistScreen, wording: Wording) -> list[Flowable]:
     twin = wording.twin(screen)
     twins = wording.twin_entries(screen, "items")
     rows = []
@@ -104,14 +124,10 @@ def _checklist(screen: Screen, wording: Wording) -> list[Flowable]:
         chosen = screen.results[verdict]
         twin_title = twin.results[verdict].title if isinstance(twin, ChecklistScreen) else ""
         result = [wording.labelled("result", [chosen.title, twin_title]), st.para(chosen.text)]
-    looks = needs_a_closer_look(screen, wording.session.checklist)
-    if looks:
-        result.append(wording.labelled("closer_look", "; ".join(looks)))
     return [table, st.boxed(result)]
 
 
-def _outcomes(screen: Screen, wording: Wording) -> list[Flowable]:
-    assert isinstance(screen, OutcomesScreen)
+def _outcomes(screen: OutcomesScreen, wording: Wording) -> list[Flowable]:
     content = wording.session.content
     twins = wording.twin_entries(screen, "items")
     flow: list[Flowable] = []
@@ -134,42 +150,20 @@ def _outcomes(screen: Screen, wording: Wording) -> list[Flowable]:
     return flow
 
 
-def _comparison(screen: Screen, wording: Wording) -> list[Flowable]:
-    assert isinstance(screen, ComparisonScreen)
-    option_width = f"{84 / len(screen.options):.2f}%"
-    header = [Paragraph("", st.CELL_HEAD)] + [st.para(o.name, st.CELL_HEAD) for o in screen.options]
-    rows = [
-        [st.para(row.label, st.CELL_HEAD)]
-        + [st.para(row.values[option.id], st.CELL) for option in screen.options]
-        for row in screen.rows
-    ]
-    table = Table(
-        [header, *rows], colWidths=["16%"] + [option_width] * len(screen.options), repeatRows=1
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, st.RULE),
-                ("BACKGROUND", (0, 0), (-1, 0), st.TINT),
-                ("BACKGROUND", (0, 1), (0, -1), st.TINT),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ]
-        )
-    )
-    table.spaceBefore, table.spaceAfter = 4, 8
-    options: list[Flowable] = []
+def _comparison(screen: ComparisonScreen, wording: Wording) -> list[Flowable]:
+    """One block per option, every row's value under the option's name, at body size: a
+    five-column table needed 9 pt type in columns a few words wide."""
+    flow: list[Flowable] = []
     for option in screen.options:
-        text = st.labelled(option.name, option.text)
-        options.append(
+        text = st.para(option.text)
+        flow += [
+            st.para(option.name, st.SUBHEADING),
             beside([text], option.illustration, wording.picture_labels)
             if option.illustration
-            else text
-        )
-    return [table, *options]
+            else text,
+            *(st.labelled(row.label, row.values[option.id], st.INDENTED) for row in screen.rows),
+        ]
+    return flow
 
 
 def _questions(screen: Screen, wording: Wording) -> list[Flowable]:
@@ -193,8 +187,7 @@ def _questions(screen: Screen, wording: Wording) -> list[Flowable]:
     return flow
 
 
-def _quiz(screen: Screen, wording: Wording) -> list[Flowable]:
-    assert isinstance(screen, QuizScreen)
+def _quiz(screen: QuizScreen, wording: Wording) -> list[Flowable]:
     quiz = wording.session.quiz
     twins = wording.twin_entries(screen, "questions")
     first_right = sum(1 for q in screen.questions if (tries := quiz.get(q.id)) and tries[0].correct)
@@ -232,7 +225,7 @@ BLOCKS: dict[str, Block] = {
     "comparison": _comparison,
     "questions": _questions,
     "quiz": _quiz,
-    "signatures": signatures_block,
+    "signatures": _nothing_more,  # signed on page one (summary.py)
     "done": _nothing_more,
     **DECISION_BLOCKS,
 }

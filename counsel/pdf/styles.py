@@ -62,8 +62,6 @@ QUESTION = ParagraphStyle("question", parent=BODY, spaceBefore=7, spaceAfter=3)
 INDENTED = ParagraphStyle("indented", parent=BODY, leftIndent=14)
 INDENTED_LEAD = ParagraphStyle("indentedlead", parent=INDENTED, keepWithNext=1)
 LABEL = ParagraphStyle("label", parent=BODY, fontSize=9.5, leading=13, textColor=MUTED)
-CELL = ParagraphStyle("cell", parent=BODY, fontSize=9.3, leading=12, spaceAfter=0)
-CELL_HEAD = ParagraphStyle("cellhead", parent=CELL, fontName=BOLD)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=10, leading=13.5)
 # Kept with what follows, so a heading and its summary never end a page alone.
 SUMMARY = ParagraphStyle("summary", parent=BODY, keepWithNext=1)

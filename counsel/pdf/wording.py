@@ -62,6 +62,11 @@ class Wording:
         """A label in each language, the patient's first."""
         return [self._fill(language.words, name, values) for language in self.languages]
 
+    def language_name(self, code: str) -> str:
+        """A language's name in the patient's language ("Spanish", "español")."""
+        name = f"language_{code}"
+        return self.words.label(name) if name in self.words.labels else code
+
     def picture_labels(self, illustration: str) -> tuple[IllustrationLabel, ...]:
         """The words over a picture, in the patient's language (the document's)."""
         return self.languages[0].content.labels_for(illustration)

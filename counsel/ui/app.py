@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from counsel.core.content import ClinicSettings, Content
 from counsel.core.session import Session
-from counsel.resources import font_path
+from counsel.resources import font_path, icon_path
 from counsel.ui.display import Display, apply_display
 from counsel.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from counsel.core.record_store import RecordStore
 
+APP_ID = "org.counsel.Counsel"  # the desktop entry and AppStream metainfo in packaging/linux
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 RESUME_OFFER_DELAY_MS = 150  # after the first screen has painted
 
@@ -29,6 +30,8 @@ def prepare_application(argv: list[str] | None = None) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("Counsel")
     app.setOrganizationName("Counsel")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(icon_path())))
     for name in FONT_FILES:
         QFontDatabase.addApplicationFont(str(font_path(name)))
     app.setFont(QFont("DejaVu Sans"))
@@ -67,9 +70,9 @@ class OpenedOnFirstUse:
 
 def open_clinic_store(clinic: ClinicSettings) -> RecordStore:
     from counsel.core.record_store import RecordStore
-    from counsel.core.store_schema import default_data_dir
+    from counsel.settings import data_dir
 
-    return RecordStore.in_folder(default_data_dir(clinic.records_folder))
+    return RecordStore.in_folder(data_dir(clinic.records_folder))
 
 
 def run_app(content: Content, clinic: ClinicSettings) -> int:
@@ -77,10 +80,10 @@ def run_app(content: Content, clinic: ClinicSettings) -> int:
     from counsel.ui.resume import offer_resume
 
     app = prepare_application()
-    store = OpenedOnFirstUse(lambda: open_clinic_store(clinic))
+    store = cast("RecordStore", OpenedOnFirstUse(lambda: open_clinic_store(clinic)))
     try:
-        window = create_main_window(content, clinic, store)  # type: ignore[arg-type]
-        window.show()
+        window = create_main_window(content, clinic, store)
+        window.show_on_screen()
         QTimer.singleShot(RESUME_OFFER_DELAY_MS, lambda: offer_resume(window, store))
         return app.exec()
     finally:

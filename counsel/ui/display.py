@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
 from counsel.ui.theme import DARK, HIGH_CONTRAST, PALETTE, TEXT_SCALES, style_sheet
 from counsel.ui.widgets import describe, label
 from counsel.ui.wrap_button import WrapButton
+
+FOCUS_PROPERTY = "counselFocusColour"
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,14 @@ def apply_display(display: Display) -> None:
     dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
     palette = HIGH_CONTRAST if display.high_contrast else DARK if dark else PALETTE
     app.setStyleSheet(style_sheet(palette, display.scale))
+    app.setProperty(FOCUS_PROPERTY, palette.focus)
+
+
+def focus_colour() -> QColor:
+    """The focus ring's colour in the theme in use, for controls that paint their own."""
+    app = QApplication.instance()
+    chosen = app.property(FOCUS_PROPERTY) if app is not None else None
+    return QColor(chosen or PALETTE.focus)
 
 
 class DisplayControls(QWidget):

@@ -42,8 +42,8 @@ GAP_TEXTS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GapText", text)
+def _tr(text: object) -> str:  # QT_TRANSLATE_NOOP's result is typed object
+    return QCoreApplication.translate("GapText", str(text))
 
 
 def gap_sentence(missing: Missing, content: Content) -> str:

@@ -37,11 +37,11 @@ class IconArrayView(QWidget):
         """Pixels per picture unit (Qt re-asks ``sizeHint`` when the text size changes)."""
         return min(self.fontMetrics().height() / UNITS_PER_LINE, MAX_WIDTH / self.array.width)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+    def sizeHint(self) -> QSize:
         scale = self.scale()
         return QSize(round(self.array.width * scale), round(self.array.height * scale))
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._renderer.render(painter, QRectF(self.rect()))

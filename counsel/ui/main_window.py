@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,20 +19,26 @@ from PySide6.QtWidgets import (
 from counsel.core.content import ClinicSettings, Content
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
+from counsel.pdf import build_pdf
+from counsel.ui.background import run_in_background, warm_up_pdf
 from counsel.ui.display import Display, DisplayControls, apply_display
+from counsel.ui.failure_banner import FailureBanner
 from counsel.ui.languages import Languages
+from counsel.ui.nav_bar import NavBar
 from counsel.ui.read_aloud import ReadAloud, ReadAloudControls, reading_parts
 from counsel.ui.screen_stack import ScreenStack
 from counsel.ui.screens.base import ScreenContext, ScreenPage
 from counsel.ui.screens.registry import SCREEN_CLASSES
 from counsel.ui.session_bridge import SessionBridge
 from counsel.ui.sidebar import Sidebar
-from counsel.ui.widgets import describe
-from counsel.ui.wrap_button import WrapButton
+from counsel.ui.window_fit import keep_inside_screen, place_window, remember_window
 
 if TYPE_CHECKING:
     from counsel.core.record_store import RecordStore
     from counsel.ui.records_window import RecordsWindow
+
+FRAME_SETTLE_MS = 200  # the window manager frames a new window within a few frames
+PDF_WARM_UP_DELAY_MS = 1500  # after the first screen has painted and settled
 
 
 class MainWindow(QMainWindow):
@@ -57,8 +64,8 @@ class MainWindow(QMainWindow):
         self.presenting = False
         self._display_before = self.display  # restored when presenting ends
         self.reader = ReadAloud(self)
-        self.resize(1280, 820)
-        self.setMinimumSize(1024, 700)
+        self.opens_maximised = place_window(self)
+        self._maximised_before = False  # restored when presenting ends
         self.bridge: SessionBridge | None = None
         self.recorder: SessionRecorder | None = None
         self._shortcuts()
@@ -79,17 +86,29 @@ class MainWindow(QMainWindow):
         self.sidebar.set_scale(self.display.scale)
         self.read_controls = ReadAloudControls(self.reader)
         self.read_controls.readRequested.connect(self.read_aloud)
+        self.read_controls.language = self.content.language
         self.sidebar.panel.insertWidget(1, self.read_controls)
         self.display_controls = DisplayControls(self.display)
         self.display_controls.changed.connect(self.set_display)
-        self.sidebar.panel.addWidget(self.display_controls)
+        self.sidebar.footer.addWidget(self.display_controls)
         row.addWidget(self.sidebar)
         right = QVBoxLayout()
         right.setSpacing(0)
         row.addLayout(right, 1)
+        self.banner = FailureBanner()
+        right.addWidget(self.banner)
+        if self.recorder is not None:  # a language change keeps the session and its recorder
+            self.banner.follow(self.recorder)
         self.stack = ScreenStack(self._new_page, len(self.content.screens))
         right.addWidget(self.stack, 1)
-        right.addWidget(self._nav_bar())
+        self.nav = NavBar()
+        self.back_button = self.nav.back_button
+        self.next_button = self.nav.next_button
+        self.discussed_button = self.nav.discussed_button
+        self.back_button.clicked.connect(lambda: self.go_to(self.index - 1))
+        self.next_button.clicked.connect(lambda: self.go_to(self.index + 1))
+        self.discussed_button.clicked.connect(self._toggle_discussed)
+        right.addWidget(self.nav)
         previous = self.takeCentralWidget()
         if previous is not None:  # the old language's widgets, pages included
             previous.setParent(None)
@@ -107,11 +126,13 @@ class MainWindow(QMainWindow):
             page.set_presenting(presenting)
         if presenting:
             self._display_before = self.display
+            self._maximised_before = self.isMaximized()
             self.set_display(replace(self.display, scale=max(self.display.scale, 150)))
             self.showFullScreen()
         else:
             self.set_display(self._display_before)
-            self.showNormal()
+            self.showMaximized() if self._maximised_before else self.showNormal()
+            keep_inside_screen(self)
         self._update_nav()
 
     def read_aloud(self) -> None:
@@ -140,33 +161,6 @@ class MainWindow(QMainWindow):
         self._build()
         self.start(session, index)
 
-    def _nav_bar(self) -> QWidget:
-        bar = QWidget()
-        bar.setObjectName("navBar")
-        layout = QHBoxLayout(bar)
-        layout.setContentsMargins(16, 10, 16, 10)
-        self.back_button = WrapButton(self.tr("◀  Back"))
-        self.back_button.setObjectName("backButton")
-        self.back_button.setToolTip(self.tr("Previous screen (Alt+Left)"))
-        self.discussed_button = WrapButton(self.tr("We discussed this"))
-        self.discussed_button.setObjectName("discussedButton")
-        self.discussed_button.setCheckable(True)
-        self.discussed_button.setToolTip(self.tr("Mark this topic as discussed (Ctrl+D)"))
-        self.next_button = WrapButton(self.tr("Next  ▶"), "primary")
-        self.next_button.setObjectName("nextButton")
-        self.next_button.setToolTip(self.tr("Next screen (Alt+Right)"))
-        for button in (self.back_button, self.discussed_button, self.next_button):
-            describe(button, button.toolTip())
-        layout.addWidget(self.back_button)
-        layout.addStretch(1)
-        layout.addWidget(self.discussed_button)
-        layout.addStretch(1)
-        layout.addWidget(self.next_button)
-        self.back_button.clicked.connect(lambda: self.go_to(self.index - 1))
-        self.next_button.clicked.connect(lambda: self.go_to(self.index + 1))
-        self.discussed_button.clicked.connect(self._toggle_discussed)
-        return bar
-
     def _shortcuts(self) -> None:
         for keys, action in (
             ("Alt+Right", lambda: self.go_to(self.index + 1)),
@@ -180,7 +174,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+=", lambda: self.set_display(self.display.bigger())),
             ("Ctrl+-", lambda: self.set_display(self.display.smaller())),
         ):
-            QShortcut(QKeySequence(keys), self, activated=action)
+            QShortcut(QKeySequence(keys), self).activated.connect(action)
 
     def _menus(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Session"))
@@ -219,8 +213,12 @@ class MainWindow(QMainWindow):
         if session.content is not self.content and not session.is_sealed:
             session.set_content(self.content)  # a new session starts in the language in use
         # The recorder listens first, so the record is stored before any screen reacts.
-        self.recorder = SessionRecorder(self.store, session, self.clinic)
+        self.recorder = SessionRecorder(
+            self.store, session, self.clinic, build_pdf, run=run_in_background
+        )
         self.bridge = SessionBridge(session, self)
+        self.recorder.watch(lambda: self.bridge.changed.emit("record") if self.bridge else None)
+        self.banner.follow(self.recorder)
         self.bridge.changed.connect(self._session_changed)
         self.go_to(at_screen)
 
@@ -233,6 +231,24 @@ class MainWindow(QMainWindow):
         session = self.store.load(record_id, self.content)
         last = session.last_viewed_screen
         self.start(session, self.content.index_of(last) if last else 0)
+        keep_inside_screen(self)
+
+    def show_on_screen(self) -> None:
+        """Show as the user last had it on this screen (maximised or at its size)."""
+        self.showMaximized() if self.opens_maximised else self.show()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Once the window manager has added its title bar, make sure it all fits; and while
+        the first screen is read, ready the PDF machinery so signing does not wait for it."""
+        super().showEvent(event)
+        QTimer.singleShot(FRAME_SETTLE_MS, self, lambda: keep_inside_screen(self))
+        QTimer.singleShot(PDF_WARM_UP_DELAY_MS, self,
+                          lambda: warm_up_pdf(self.content, self.clinic))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.presenting:
+            remember_window(self)
+        super().closeEvent(event)
 
     def _new_page(self, index: int) -> ScreenPage:
         screen = self.content.screens[index]
@@ -261,7 +277,7 @@ class MainWindow(QMainWindow):
             return
         self.reader.stop()
         page = self.stack.show_page(index)
-        self.session.view(page.screen.id)
+        self.session.view(page.entry.id)
         page.shown()
         self._update_nav()
 
@@ -281,12 +297,5 @@ class MainWindow(QMainWindow):
         screen = self.content.screens[self.index]
         self.sidebar.select(self.index)
         self.sidebar.refresh(self.session)
-        self.back_button.setEnabled(self.index > 0)
-        self.next_button.setEnabled(self.index < len(self.content.screens) - 1)
-        self.discussed_button.setVisible(screen.required and not self.presenting)
-        self.discussed_button.setEnabled(not self.session.is_sealed)
-        discussed = self.session.is_discussed(screen.id)
-        self.discussed_button.setChecked(discussed)
-        self.discussed_button.setText(
-            self.tr("✓  Discussed") if discussed else self.tr("We discussed this")
-        )
+        self.nav.show_state(self.index, len(self.content.screens), screen, self.session,
+                            self.presenting)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import functools
-import os
 import shutil
 import subprocess
 import sys
 
 from PySide6.QtGui import QAccessibilityHints, QGuiApplication
 
-REDUCE_MOTION_ENV = "COUNSEL_REDUCE_MOTION"
+from counsel.settings import REDUCE_MOTION
 
 
 def reduce_motion() -> bool:
@@ -19,17 +18,18 @@ def reduce_motion() -> bool:
     ``COUNSEL_REDUCE_MOTION=1`` asks for stills and ``=0`` for motion, whatever the system
     says; otherwise the system's reduce-motion setting decides: as Qt reports it (Qt 6.12
     and later), or before that the desktop's "animations off" setting on Linux (GNOME and
-    GTK desktops). The one place to add a Counsel setting later.
+    GTK desktops).
     """
-    override = os.environ.get(REDUCE_MOTION_ENV, "").strip()
-    if override:
-        return override != "0"
+    override = REDUCE_MOTION.value()
+    if override is not None:
+        return override
     if not hasattr(QAccessibilityHints, "motionPreference"):
         return desktop_animations_off()
     # Keep the style hints' wrapper while asking: PySide invalidates the accessibility
     # hints' wrapper with it, and then the next caller gets "already deleted".
     style_hints = QGuiApplication.styleHints()
-    return "Reduce" in style_hints.accessibility().motionPreference().name
+    preference = style_hints.accessibility().motionPreference()  # type: ignore[attr-defined]
+    return "Reduce" in preference.name
 
 
 @functools.cache

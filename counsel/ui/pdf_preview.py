@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
-from PySide6.QtGui import QPainter
+from dataclasses import replace
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSizeF
+from PySide6.QtGui import QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from counsel.ui.print_progress import PrintProgress
+from counsel.ui.printing import PrintJob, PrintTarget, start_print, target_of
 
 
 class PdfPreview(QWidget):
@@ -24,10 +29,13 @@ class PdfPreview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self._buffer = QBuffer(self)
+        self.data = b""
+        self.job: PrintJob | None = None
 
     def set_pdf(self, data: bytes) -> None:
         self.document.close()
         self._buffer.close()
+        self.data = data
         self._buffer.setData(QByteArray(data))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
@@ -35,26 +43,22 @@ class PdfPreview(QWidget):
     def page_count(self) -> int:
         return self.document.pageCount()
 
-    def print_to(self, printer: QPrinter) -> None:
-        """Draw every page at the printer's resolution, one printed page per PDF page."""
-        painter = QPainter(printer)
-        try:
-            for index in range(self.document.pageCount()):
-                if index:
-                    printer.newPage()
-                target = QRectF(printer.pageRect(QPrinter.Unit.DevicePixel))
-                points = self.document.pagePointSize(index)
-                scale = min(target.width() / points.width(), target.height() / points.height())
-                size = QSize(round(points.width() * scale), round(points.height() * scale))
-                painter.drawImage(QRectF(0, 0, size.width(), size.height()),
-                                  self.document.render(index, size))
-        finally:
-            painter.end()
+    def paper(self) -> QPageSize:
+        """The record's own paper size (Letter, A4), read from its first page."""
+        points: QSizeF = self.document.pagePointSize(0)
+        return QPageSize(points, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
 
     def print_with_dialog(self) -> bool:
-        """Ask for a printer and print; True when something was sent to it."""
+        """Ask for a printer, then print in the background; True when a job was started."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(self.paper())
         if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
             return False
-        self.print_to(printer)
+        self.print_to(replace(target_of(printer), paper=self.paper()))
         return True
+
+    def print_to(self, target: PrintTarget) -> PrintJob:
+        """Start printing on ``target``, followed in a small window that does not block."""
+        self.job = start_print(self.data, self.page_count(), target, self)
+        PrintProgress(self.job, self).show()
+        return self.job

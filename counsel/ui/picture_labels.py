@@ -3,7 +3,7 @@
 The words come from the content (illustrations.toml), so they are in the patient's language.
 They scale with the picture, grow with the app's text size and are never smaller than
 ``MIN_POINT_SIZE``; ``label_layout`` then finds each one a place clear of the drawing, read
-from the art's ink mask. A label left on the drawing gets a soft white halo.
+from the art's drawing mask. A label left on the drawing gets a soft white halo.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaint
 from PySide6.QtSvg import QSvgRenderer
 
 from counsel.core.content import IllustrationLabel
+from counsel.core.drawing_mask import MASK_HEIGHT, MASK_WIDTH, DrawingMask
 from counsel.core.illustration_labels import GRID_WIDTH, TONE_COLOURS
-from counsel.core.ink_mask import MASK_HEIGHT, MASK_WIDTH, InkMask
 from counsel.core.label_layout import HALO, PlacedLabel, place_labels
 from counsel.ui.theme import BODY_PT
 
@@ -32,7 +32,7 @@ def text_scale(font: QFont) -> float:
 
 
 @lru_cache(maxsize=32)
-def ink_mask(svg: str) -> InkMask:
+def drawing_mask(svg: str) -> DrawingMask:
     """Where the picture in the file ``svg`` has drawing (about 5 ms, once per file)."""
     image = QImage(MASK_WIDTH, MASK_HEIGHT, QImage.Format.Format_Grayscale8)
     image.fill(QColor("white"))
@@ -40,7 +40,7 @@ def ink_mask(svg: str) -> InkMask:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     QSvgRenderer(svg).render(painter, QRectF(0, 0, MASK_WIDTH, MASK_HEIGHT))
     painter.end()
-    return InkMask.from_grey(bytes(image.constBits()), image.bytesPerLine())
+    return DrawingMask.from_grey(bytes(image.constBits()), image.bytesPerLine())
 
 
 def paint_labels(
@@ -73,7 +73,7 @@ def paint_labels(
             (QPointF(target.left() + x * scale, target.top() + y * scale), text)
             for text, x, y in label.lines
         ]
-        if label.ink:  # no clear place: a halo keeps the words apart from the drawing
+        if label.overlap:  # no clear place: a halo keeps the words apart from the drawing
             path = QPainterPath()
             for point, text in lines:
                 path.addText(point, face, text)
@@ -104,7 +104,7 @@ def _remembered_layout(
     base.fromString(font)
     return place_labels(
         labels,
-        ink_mask(svg),
+        drawing_mask(svg),
         PictureFonts(base, scale).width,
         grow=text_scale(base) ** 0.5,
         minimum=minimum_points * dpi / 72 / scale,

@@ -1,33 +1,34 @@
 """Read-aloud: a screen's text spoken sentence by sentence, the sentence being read highlighted.
 
-Uses Qt TextToSpeech; on a machine without a speech engine it says how to get one instead of
-failing. ``COUNSEL_TTS_ENGINE`` chooses the engine (the tests use Qt's ``mock`` engine).
+Uses Qt TextToSpeech. When it cannot speak, it says why, naming the real cause: no speech
+engine, no voice for the language, or no sound output. ``COUNSEL_TTS_ENGINE`` chooses the
+engine (the tests use Qt's silent ``mock`` engine, which needs no sound output).
 """
 
 from __future__ import annotations
 
 import html
-import os
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QWidget
 
 from counsel.core.sentences import split_sentences
+from counsel.settings import SPEECH_ENGINE
 from counsel.ui.widgets import describe
 from counsel.ui.wrap_button import WrapButton
 
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech
 
-ENGINE_ENV = "COUNSEL_TTS_ENGINE"
 HIGHLIGHT = "#ffe066"
 
 
 def choose_engine() -> str | None:
     from PySide6.QtTextToSpeech import QTextToSpeech
 
-    wanted = os.environ.get(ENGINE_ENV)
+    wanted = SPEECH_ENGINE.value()
     engines = [e for e in QTextToSpeech.availableEngines() if e != "mock"]
     if wanted:
         return wanted if wanted in QTextToSpeech.availableEngines() else None
@@ -46,13 +47,24 @@ def reading_parts(labels: list[QLabel]) -> list[tuple[QLabel, str]]:
     return parts
 
 
+def count_audio_outputs() -> int:
+    """Sound outputs the system offers (speakers, headphones); 0 without a sound service."""
+    from PySide6.QtMultimedia import QMediaDevices
+
+    return len(QMediaDevices.audioOutputs())
+
+
 class ReadAloud(QObject):
     """Speaks a list of (label, sentence) parts, highlighting each sentence as it is read."""
 
     stateChanged = Signal(str)  # "idle", "speaking" or "paused"
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, audio_outputs: Callable[[], int] = count_audio_outputs
+    ) -> None:
         super().__init__(parent)
+        self.engine = ""
+        self._audio_outputs = audio_outputs
         self._speech: QTextToSpeech | None = None
         self._engine_loaded = False
         self.parts: list[tuple[QLabel, str]] = []
@@ -67,9 +79,9 @@ class ReadAloud(QObject):
             from PySide6.QtTextToSpeech import QTextToSpeech
 
             self._engine_loaded = True
-            engine = choose_engine()
-            if engine:
-                self._speech = QTextToSpeech(engine, self)
+            self.engine = choose_engine() or ""
+            if self.engine:
+                self._speech = QTextToSpeech(self.engine, self)
                 self._speech.stateChanged.connect(self._speech_state)
         return self._speech
 
@@ -80,12 +92,37 @@ class ReadAloud(QObject):
         speech = self.speech
         return speech is not None and speech.state() != QTextToSpeech.State.Error
 
+    def voices_for(self, language: str) -> list[QLocale]:
+        wanted = QLocale(language).language()
+        speech = self.speech
+        locales = speech.availableLocales() if speech is not None else []
+        return [locale for locale in locales if locale.language() == wanted]
+
+    def problem(self, language: str) -> str:
+        """Why nothing can be read aloud in ``language`` here, or "" when it can."""
+        if not self.available:
+            detail = self.speech.errorString() if self.speech is not None else ""
+            return self.tr(
+                "Read-aloud needs a speech engine on this computer. On Debian or Ubuntu, "
+                "install one with:\n\nsudo apt-get install speech-dispatcher espeak-ng\n\n"
+                "then start Counsel again.") + (f"\n\n({detail})" if detail else "")
+        if not self.voices_for(language):
+            name = QLocale(language).nativeLanguageName() or language
+            return self.tr(
+                "The speech engine has no voice for %1. Install a voice for it (on Debian or "
+                "Ubuntu, espeak-ng speaks %1), then start Counsel again.").replace("%1", name)
+        if self.engine != "mock" and self._audio_outputs() == 0:
+            return self.tr(
+                "No sound output was found: no speakers or headphones are connected, or the "
+                "computer's sound service is not running. Connect speakers or headphones, "
+                "check the sound settings, then try again.")
+        return ""
+
     def read(self, parts: list[tuple[QLabel, str]], language: str) -> None:
         if self.speech is None:
             return
         self.stop()
-        wanted = [loc for loc in self.speech.availableLocales()
-                  if loc.language() == QLocale(language).language()]
+        wanted = self.voices_for(language)
         if wanted:
             self.speech.setLocale(wanted[0])
         self.parts, self.index = parts, -1
@@ -156,6 +193,7 @@ class ReadAloudControls(QWidget):
     def __init__(self, reader: ReadAloud, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.reader = reader
+        self.language = "en"  # the session's; the window keeps it up to date
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         self.play = WrapButton()
@@ -173,13 +211,9 @@ class ReadAloudControls(QWidget):
         self._show(reader.state)
 
     def _play(self) -> None:
-        if not self.reader.available:
-            QMessageBox.information(
-                self, self.tr("Read aloud"),
-                self.tr("Read-aloud needs a speech engine on this computer. On Debian or "
-                        "Ubuntu, install one with:\n\nsudo apt-get install speech-dispatcher "
-                        "espeak-ng\n\nthen start Counsel again."),
-            )
+        problem = self.reader.problem(self.language) if self.reader.state == "idle" else ""
+        if problem:
+            QMessageBox.information(self, self.tr("Read aloud"), problem)
         elif self.reader.state == "speaking":
             self.reader.pause()
         elif self.reader.state == "paused":

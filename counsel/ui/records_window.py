@@ -1,11 +1,16 @@
-"""Finding, reopening and reprinting stored consent records, and checking they are intact."""
+"""Finding, reopening and reprinting stored consent records, and checking they are intact.
+
+The list is a view on ``RecordsModel``: years of records open as fast as a few, a search
+waits for a pause in typing, and an action on one record changes only its row.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,31 +19,23 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from counsel.core.audit_chain import VerifyReport
 from counsel.core.formatting import DocumentWords
-from counsel.core.record_store import IN_PROGRESS, SIGNED, RecordStore, RecordSummary
+from counsel.core.record_query import RecordFilter, RecordSummary
+from counsel.core.record_status import IN_PROGRESS, SIGNED
+from counsel.core.record_store import RecordStore
 from counsel.ui.record_viewer import RecordViewer
-
-SORT_KEY = Qt.ItemDataRole.UserRole + 1
-
-
-class SortableItem(QTableWidgetItem):
-    """Sorts dates by date, not by their text."""
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        mine, theirs = self.data(SORT_KEY), other.data(SORT_KEY)
-        if mine is not None and theirs is not None:
-            return bool(mine < theirs)
-        return super().__lt__(other)
-
+from counsel.ui.records_model import COLUMNS, RecordsModel
+from counsel.ui.verify_progress import VerifyProgress
 
 PERIODS = (
     (None, QT_TRANSLATE_NOOP("RecordsWindow", "Any date")),
@@ -47,6 +44,10 @@ PERIODS = (
     (30, QT_TRANSLATE_NOOP("RecordsWindow", "Last 30 days")),
     (365, QT_TRANSLATE_NOOP("RecordsWindow", "Last 12 months")),
 )
+SEARCH_PAUSE_MS = 250  # search once typing pauses, not on every key
+RESIZE_SAMPLE_ROWS = 30  # columns fit the first rows; reading every loaded row costs more
+STARTED_COLUMN = next(n for n, (key, _) in enumerate(COLUMNS) if key == "started")
+DATE_COLUMNS = [n for n, (key, _) in enumerate(COLUMNS) if key in ("date_of_birth", "started")]
 
 
 class RecordsWindow(QDialog):
@@ -62,97 +63,127 @@ class RecordsWindow(QDialog):
         self.setWindowTitle(self.tr("Consent records"))
         self.resize(1100, 640)
         self.store = store
-        self.words = words  # dates in the language in use
-        self.records: list[RecordSummary] = []
+        self.model = RecordsModel(store, words)
         layout = QVBoxLayout(self)
-        filters = QHBoxLayout()
+        layout.addLayout(self._filters())
+        self.count = QLabel()
+        self.count.setObjectName("recordCount")
+        summary = QHBoxLayout()
+        summary.addWidget(self.count, 1)
+        layout.addLayout(summary)
+        self.table = self._table()
+        layout.addWidget(self.table, 1)
+        self.empty = QLabel(self.tr("No records match this search."))
+        self.empty.setObjectName("noRecords")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.empty, 1)
+        self.buttons: dict[str, QPushButton] = {}
+        for name, text, slot in (
+            ("verifyNew", self.tr("Verify new"), self.verify_new),
+            ("verify", self.tr("Verify all"), self.verify_all),
+        ):
+            summary.addWidget(self._button(name, text, slot))
+        self.buttons["verifyNew"].setToolTip(
+            self.tr("Check the records and audit entries added since the last check"))
+        self.buttons["verify"].setToolTip(
+            self.tr("Check every signed record and the whole audit trail"))
+        layout.addLayout(self._buttons())
+        self.model.totalChanged.connect(self._show_total)
+        self.model.modelReset.connect(self._update_buttons)
+        self.table.setSortingEnabled(True)  # newest first (the indicator): loads the first page
+        self.table.resizeColumnsToContents()
+        widest_date = words.format_date(date(2000, 9, 28))  # longest month name, two digits
+        room = self.table.fontMetrics().horizontalAdvance(widest_date) + 24
+        for column in DATE_COLUMNS:  # dates further down may be wider than the first page's
+            self.table.setColumnWidth(column, max(self.table.columnWidth(column), room))
+
+    def _filters(self) -> QHBoxLayout:
         self.search = QLineEdit()
         self.search.setObjectName("recordSearch")
         self.search.setPlaceholderText(self.tr("Search by name or record number"))
         self.search.setAccessibleName(self.tr("Search records"))
-        self.search.textChanged.connect(self.reload)
+        self.search.setClearButtonEnabled(True)
+        self.search_pause = QTimer(self)
+        self.search_pause.setSingleShot(True)
+        self.search_pause.setInterval(SEARCH_PAUSE_MS)
+        self.search_pause.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self.search_pause.start)
+        self.search.returnPressed.connect(self.apply_filter)
         self.period = QComboBox()
         self.period.setObjectName("recordPeriod")
         self.period.setAccessibleName(self.tr("Date"))
         for days, text in PERIODS:
-            self.period.addItem(self.tr(text), days)
-        self.period.currentIndexChanged.connect(self.reload)
+            self.period.addItem(self.tr(str(text)), days)
+        self.period.currentIndexChanged.connect(self.apply_filter)
+        filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.period)
-        layout.addLayout(filters)
-        self.table = QTableWidget(0, 6)
-        self.table.setObjectName("recordsTable")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Patient"), self.tr("Date of birth"), self.tr("Record number"),
-            self.tr("Started"), self.tr("Clinician"), self.tr("Status"),
-        ])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        return filters
+
+    def _table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("recordsTable")
+        table.setAccessibleName(self.tr("Records"))
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = table.horizontalHeader()
+        header.setSortIndicator(STARTED_COLUMN, Qt.SortOrder.DescendingOrder)
+        header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column in (0, 4):  # names share what is left
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
-        self.table.setSortingEnabled(True)
-        self.table.doubleClicked.connect(self.open_selected)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        layout.addWidget(self.table, 1)
+        table.doubleClicked.connect(self.open_selected)
+        table.selectionModel().selectionChanged.connect(self._selection_changed)
+        return table
+
+    def _buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
         for name, text, slot in (
             ("openRecord", self.tr("Open"), self.open_selected),
             ("exportAudit", self.tr("Export audit trail…"), self.export_audit),
             ("withdraw", self.tr("Record withdrawal…"), self.withdraw),
             ("deleteDraft", self.tr("Delete draft"), self.delete_draft),
-            ("verify", self.tr("Verify all records"), self.verify),
         ):
-            button = QPushButton(text)
-            button.setObjectName(name)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-            self.buttons[name] = button
-        layout.addLayout(buttons)
-        self.reload()
+            buttons.addWidget(self._button(name, text, slot))
+        return buttons
 
-    def _status_text(self, status: str) -> str:
-        texts = {IN_PROGRESS: self.tr("In progress"), SIGNED: self.tr("Signed"),
-                 "withdrawn": self.tr("Withdrawn")}
-        return texts.get(status, status)
+    def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        self.buttons[name] = button
+        return button
 
-    def reload(self) -> None:
+    # -- finding -----------------------------------------------------------------------------
+
+    def apply_filter(self) -> None:
+        """Ask the store again for what the search box and the period now say."""
+        self.search_pause.stop()
         days = self.period.currentData()
         since = date.today() - timedelta(days=days) if days is not None else None
-        self.records = self.store.list_records(self.search.text(), since=since)
-        self.table.setSortingEnabled(False)
-        self.table.setRowCount(len(self.records))
-        for row, record in enumerate(self.records):
-            birth = self.words.format_date(record.date_of_birth) if record.date_of_birth else ""
-            cells = (record.patient_name, birth, record.record_number,
-                     self.words.format_date(record.started_at.astimezone().date()),
-                     record.clinician,
-                     self._status_text(record.status))
-            sort_keys = (None, record.date_of_birth, None, record.started_at, None, None)
-            for column, (text, key) in enumerate(zip(cells, sort_keys, strict=True)):
-                item = SortableItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, record.id)
-                if key is not None:
-                    item.setData(SORT_KEY, key.isoformat())
-                self.table.setItem(row, column, item)
-        self.table.setSortingEnabled(True)
-        self._update_buttons()
+        self.model.set_filter(RecordFilter(self.search.text(), since))
+
+    def _show_total(self, total: int) -> None:
+        self.count.setText(self.tr("%Ln record(s)", "", total))
+        self.table.setVisible(total > 0)
+        self.empty.setVisible(total == 0)
 
     def selected(self) -> RecordSummary | None:
-        items = self.table.selectedItems()
-        if not items:
-            return None
-        record_id = items[0].data(Qt.ItemDataRole.UserRole)
-        return next(r for r in self.records if r.id == record_id)
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.record_at(rows[0].row()) if rows else None
 
     def select(self, record_id: str) -> None:
-        for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == record_id:
-                self.table.selectRow(row)
+        row = self.model.row_of(record_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._update_buttons()
 
     def _update_buttons(self) -> None:
         record = self.selected()
@@ -164,6 +195,8 @@ class RecordsWindow(QDialog):
         self.buttons["exportAudit"].setEnabled(record is not None)
         self.buttons["withdraw"].setEnabled(status == SIGNED)
         self.buttons["deleteDraft"].setEnabled(status == IN_PROGRESS)
+
+    # -- acting on the selected record -------------------------------------------------------
 
     def open_selected(self) -> None:
         record = self.selected()
@@ -197,7 +230,8 @@ class RecordsWindow(QDialog):
         )
         if ok and reason.strip():
             self.store.withdraw(record.id, reason.strip(), self.store.actor)
-            self.reload()
+            self.model.record_changed(record.id)
+            self._update_buttons()
 
     def delete_draft(self) -> None:
         record = self.selected()
@@ -210,14 +244,26 @@ class RecordsWindow(QDialog):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.store.delete_draft(record.id)
-            self.reload()
+            self.model.record_removed(record.id)
+            self._update_buttons()
 
-    def verify(self) -> None:
-        report = self.store.verify()
+    def verify_new(self) -> None:
+        """The routine check: what was added since the last check found everything intact."""
+        self._verify(full=False)
+
+    def verify_all(self) -> None:
+        self._verify(full=True)
+
+    def _verify(self, full: bool) -> None:
+        self.progress = VerifyProgress(self.store.verification(full=full), self)
+        self.progress.verified.connect(self._show_report)
+        self.progress.start()
+
+    def _show_report(self, report: VerifyReport) -> None:
         if report.ok:
             QMessageBox.information(
                 self, self.tr("Records verified"),
-                self.tr("All %1 signed records and %2 audit entries are intact.")
+                self.tr("All %1 signed records and %2 audit entries checked are intact.")
                 .replace("%1", str(report.records_checked))
                 .replace("%2", str(report.entries_checked)),
             )

@@ -23,6 +23,7 @@ def offer_resume(window: MainWindow, store: RecordStore, parent: QWidget | None 
     summary = store.record(record_id)
     who = summary.patient_name or window.tr("a patient whose name was not entered yet")
     text = window.tr("An unfinished session was found: %1, started %2.\n\nGo on with it?")
+    assert window.content.document is not None  # loaded content always has its words
     started = window.content.document.format_datetime(summary.started_at)
     text = text.replace("%1", who).replace("%2", started)
     if summary.content_sha256 != window.content.sha256:

@@ -32,7 +32,7 @@ class ScreenStack(QStackedWidget):
     def page(self, index: int) -> ScreenPage:
         if index not in self.pages:
             page = self._build(index)
-            page.scroll.viewport().installEventFilter(self)
+            page.scroller.viewport().installEventFilter(self)
             self.addWidget(page)
             self.pages[index] = page
         return self.pages[index]
@@ -45,7 +45,7 @@ class ScreenStack(QStackedWidget):
         self.index = index
         page = self.page(index)
         self.setCurrentWidget(page)
-        self._prepare_after_paint = page.scroll.viewport()
+        self._prepare_after_paint = page.scroller.viewport()
         return page
 
     def clear(self) -> None:
@@ -66,7 +66,7 @@ class ScreenStack(QStackedWidget):
                 del self.pages[index]
                 shiboken6.delete(page)  # now: a page waiting to be deleted is still restyled
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and watched is self._prepare_after_paint:
             self._prepare_after_paint = None
             QTimer.singleShot(PREPARE_DELAY_MS, self._prepare_next)

@@ -39,7 +39,10 @@ class Sidebar(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        outer.addWidget(scroll)
+        outer.addWidget(scroll, 1)
+        self.footer = QVBoxLayout()  # below the scrolling part: in reach at any text size
+        self.footer.setContentsMargins(10, 0, 10, 8)
+        outer.addLayout(self.footer)
         inner = QWidget()
         inner.setObjectName("sidebarPanel")
         scroll.setWidget(inner)

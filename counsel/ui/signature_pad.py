@@ -41,6 +41,7 @@ from counsel.ink import (
     segment_at,
     smooth_segments,
 )
+from counsel.ui.display import focus_colour
 from counsel.ui.ink_painting import (
     BASELINE_AT,
     GUIDE_COLOR,
@@ -236,17 +237,20 @@ class SignaturePad(QWidget):
             # A fresh signature: record in this pad's size, time from this point.
             self._ink = Ink.empty(self.width(), self.height())
             self._t_offset = 0
+            self._clock.invalidate()
+        if self._clock.isValid():
+            pressed_at = self._t_offset + self._clock.elapsed()
+        else:
             self._clock.start()
-        elif not self._clock.isValid():
-            self._clock.start()
+            pressed_at = self._t_offset  # this press is where the timeline (re)starts
         self._source = source
         self._active = []
         self._settled = 0
         self._tail_rect = QRect()
-        self.strokeStarted.emit()
-        self._extend(pos, pressure)
+        self.strokeStarted.emit()  # listeners may take a while: the press keeps its own time
+        self._extend(pos, pressure, pressed_at)
 
-    def _extend(self, pos: QPointF, pressure: float) -> None:
+    def _extend(self, pos: QPointF, pressure: float, t_ms: int | None = None) -> None:
         points = self._active
         if points is None:
             return
@@ -255,7 +259,8 @@ class SignaturePad(QWidget):
         y = min(max((pos.y() - dy) / s, 0.0), self._ink.height)
         if points and (points[-1].x, points[-1].y) == (x, y):
             return
-        t_ms = self._t_offset + self._clock.elapsed()
+        if t_ms is None:
+            t_ms = self._t_offset + self._clock.elapsed()
         points.append(InkPoint(x, y, min(max(pressure, 0.0), 1.0), t_ms))
         dirty = self._tail_rect
         # Every piece but the last is final once its next point exists: paint it for good.
@@ -361,10 +366,11 @@ class SignaturePad(QWidget):
             painter.setPen(HINT_COLOR)
             area = QRectF(0.0, 0.0, self.width(), self._baseline_y() - 4.0)
             painter.drawText(area, Qt.AlignmentFlag.AlignCenter, self.tr("Sign here"))
-        frame = self.palette().highlight().color() if self.hasFocus() else GUIDE_COLOR
-        painter.setPen(QPen(frame, 2.0 if self.hasFocus() else 1.0))
+        focused = self.hasFocus()
+        painter.setPen(QPen(focus_colour() if focused else GUIDE_COLOR, 3.0 if focused else 1.0))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
+        inset = 1.5 if focused else 0.5
+        painter.drawRect(QRectF(self.rect()).adjusted(inset, inset, -inset, -inset))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._cache = None

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
     QFocusEvent,
     QHideEvent,
     QKeyEvent,
@@ -34,9 +33,9 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 from counsel.core.content import IllustrationLabel
 from counsel.core.illustration_labels import LabelLookup, no_labels
 from counsel.resources import illustration_path
+from counsel.ui.display import focus_colour
 from counsel.ui.illustration import fitted, render_picture
 from counsel.ui.motion import reduce_motion
-from counsel.ui.theme import PALETTE
 from counsel.ui.widgets import describe
 from counsel.ui.wrap_button import WrapButton
 
@@ -64,20 +63,20 @@ class StepPicture(QWidget):
             self._pixmaps[name] = render_picture(self, renderer, name, self._player.labels(name))
         return self._pixmaps[name]
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+    def heightForWidth(self, width: int) -> int:
         return round(width * 0.625)  # every illustration is 800 x 500
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+    def sizeHint(self) -> QSize:
         return QSize(480, self.heightForWidth(480))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self._pixmaps.clear()
         super().resizeEvent(event)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:  # the text size changed: larger labels
             self.forget()
         super().changeEvent(event)
@@ -87,7 +86,7 @@ class StepPicture(QWidget):
         self._pixmaps.clear()
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         before, after, progress = self._player.frame()
         if before and progress < 1:
@@ -98,7 +97,7 @@ class StepPicture(QWidget):
             ring = fitted(self._player.renderer(after), self).adjusted(1.5, 1.5, -1.5, -1.5)
             painter.setOpacity(1)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(QColor(PALETTE.focus), 3))
+            painter.setPen(QPen(focus_colour(), 3))
             painter.drawRoundedRect(ring, 12, 12)
 
 
@@ -109,7 +108,7 @@ class StepPlayer(QWidget):
     ``currentChanged`` says the step moved (by the page's buttons or by autoplay).
     """
 
-    currentChanged = Signal(int)  # noqa: N815 (Qt signal naming)
+    currentChanged = Signal(int)
 
     def __init__(
         self,
@@ -129,7 +128,7 @@ class StepPlayer(QWidget):
         self._still = reduce_motion()
         self._fade = QVariantAnimation(self, duration=TRANSITION_MS, startValue=0.0, endValue=1.0)
         self._fade.setEasingCurve(QEasingCurve.Type.InOutCubic)
-        self._fade.valueChanged.connect(lambda _value: self.picture.update())
+        self._fade.valueChanged.connect(lambda _value: self.picture.update())  # type: ignore[has-type]
         self._timer = QTimer(self, interval=step_ms)
         self._timer.timeout.connect(self._advance)
         self.picture = StepPicture(self)
@@ -244,26 +243,26 @@ class StepPlayer(QWidget):
             self.tr("Pause the steps") if playing else self.tr("Play the steps one by one")
         )
 
-    def setMaximumHeight(self, height: int) -> None:  # noqa: N802 (QWidget's name)
+    def setMaximumHeight(self, height: int) -> None:
         """The page limits its picture's height on narrow windows: here, not the controls'."""
         self.picture.setMaximumHeight(height)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not self._still:
             self.toggle()
         else:
             super().keyPressEvent(event)
 
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
+    def hideEvent(self, event: QHideEvent) -> None:
         """Leaving the screen stops autoplay: nothing moves where nobody is looking."""
         self.pause()
         self._fade.stop()
         super().hideEvent(event)
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+    def focusInEvent(self, event: QFocusEvent) -> None:
         self.picture.update()  # the focus ring is drawn around the picture
         super().focusInEvent(event)
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         self.picture.update()
         super().focusOutEvent(event)

@@ -22,7 +22,8 @@ class Palette:
     warn: str = "#8a5300"
     bad: str = "#a3261a"
     sidebar: str = "#e8edf3"
-    focus: str = "#e07a00"
+    focus: str = "#9a4a00"  # the focus ring: 3:1 or more against the border it replaces
+    focus_on_accent: str = "#000000"  # the ring on a filled (primary or checked) button
     notice: str = "#fff4e0"
     alarm: str = "#fdecea"  # behind the signs that need an emergency room
     badge: str = "#e6eef7"
@@ -35,14 +36,16 @@ PALETTE = Palette()
 HIGH_CONTRAST = Palette(
     window="#ffffff", surface="#ffffff", text="#000000", muted="#1a1a1a", accent="#00306b",
     accent_text="#ffffff", border="#000000", good="#00441b", warn="#4d2c00", bad="#6b0000",
-    sidebar="#ffffff", focus="#c45000", notice="#ffffff", alarm="#ffffff", badge="#ffffff",
+    sidebar="#ffffff", focus="#c45000", focus_on_accent="#ffb347", notice="#ffffff",
+    alarm="#ffffff", badge="#ffffff",
     disabled_text="#3b3b3b", disabled_surface="#ffffff",
 )
 #: For a system set to dark mode: light text on dark grey, every pair at least AA (4.5:1).
 DARK = Palette(
     window="#15191e", surface="#1f252c", text="#eef2f6", muted="#c2ccd6", accent="#7fb2e5",
     accent_text="#0b1a29", border="#4a5561", good="#7fd39a", warn="#f0b45a", bad="#ff8a7a",
-    sidebar="#1a2027", focus="#ffb347", notice="#2b2416", alarm="#3a1c19", badge="#26313d",
+    sidebar="#1a2027", focus="#ffb347", focus_on_accent="#0b1a29", notice="#2b2416",
+    alarm="#3a1c19", badge="#26313d",
     disabled_text="#9aa5b1", disabled_surface="#242a31",
 )
 BODY_PT = 15
@@ -112,20 +115,30 @@ def style_sheet(p: Palette = PALETTE, scale: int = 100) -> str:
     QPushButton {{ background: {p.surface}; border: 2px solid {p.border}; border-radius: 8px;
         padding: 10px 14px; min-height: 28px; }}
     QPushButton:hover {{ border-color: {p.accent}; }}
-    QPushButton:focus, QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus,
-    QCheckBox:focus, QRadioButton:focus, QListWidget:focus {{ border: 3px solid {p.focus}; }}
     QPushButton:checked {{ background: {p.accent}; color: {p.accent_text};
         border-color: {p.accent}; }}
     QPushButton[role="primary"] {{ background: {p.accent}; color: {p.accent_text};
         border-color: {p.accent}; font-weight: bold; }}
     QPushButton:disabled {{ color: {p.disabled_text}; background: {p.disabled_surface};
         border-color: {p.border}; border-style: dashed; }}
-    QPushButton[role="link"] {{ border: none; background: transparent; color: {p.accent};
-        text-decoration: underline; padding: 4px; text-align: left; }}
+    QLabel[role="primary"]:disabled, QLabel[role="on"]:disabled {{ color: {p.disabled_text}; }}
+    QPushButton[role="link"] {{ border: 3px solid transparent; background: transparent;
+        color: {p.accent}; text-decoration: underline; padding: 2px; text-align: left; }}
     QLineEdit, QPlainTextEdit, QComboBox {{ background: {p.surface};
         border: 2px solid {p.border}; border-radius: 6px; padding: 6px; }}
     QLineEdit[invalid="true"] {{ border-color: {p.bad}; }}
-    QListWidget#sidebar {{ background: {p.sidebar}; border: none; padding: 4px; }}
+    QCheckBox, QRadioButton {{ border: 3px solid transparent; border-radius: 6px; }}
+    QPushButton:focus {{ border: 3px solid {p.focus}; padding: 9px 13px; }}
+    QPushButton[role="link"]:focus {{ border: 3px solid {p.focus}; padding: 2px; }}
+    QPushButton:checked:focus, QPushButton[role="primary"]:focus {{
+        border: 3px solid {p.focus_on_accent}; padding: 9px 13px; }}
+    QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{ border: 3px solid {p.focus};
+        padding: 5px; }}
+    QCheckBox:focus, QRadioButton:focus, QListWidget:focus, QAbstractScrollArea:focus {{
+        border: 3px solid {p.focus}; }}
+    QListWidget#sidebar {{ background: {p.sidebar}; border: 3px solid transparent;
+        padding: 1px; }}
+    QListWidget#sidebar:focus {{ border-color: {p.focus}; }}
     QListWidget#sidebar::item {{ padding: 6px 8px; border-radius: 6px; }}
     QListWidget#sidebar::item:selected {{ background: {p.accent}; color: {p.accent_text}; }}
     QWidget#sidebarPanel {{ background: {p.sidebar}; }}

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def label(text: str, role: str = "", parent: QWidget | None = None) -> QLabel:
@@ -69,16 +73,10 @@ def restyle(widget: QWidget) -> None:
         widget.style().polish(widget)
 
 
-@contextmanager
-def busy(button: QAbstractButton, saying: str) -> Iterator[None]:
-    """For work that holds the window a noticeable moment after a press: the button says
-    what is happening (seen on a touch screen too) and the pointer waits."""
-    text = button.text()
-    button.setText(saying)
-    button.repaint()  # now: the window paints nothing more until the work is done
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
-        button.setText(text)
+def clear_layout(layout: QLayout) -> None:
+    """Take every widget out of ``layout`` and delete it (a list about to be rebuilt)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()

@@ -14,7 +14,7 @@ class WrapButton(QPushButton):
         super().__init__(parent)
         self._text = label("")
         self._text.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout = QHBoxLayout(self)
+        self._box = layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
         layout.addWidget(self._text)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -30,7 +30,7 @@ class WrapButton(QPushButton):
     def text(self) -> str:  # the label holds the text; QPushButton's own stays empty
         return self._text.text()
 
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt override)
+    def setText(self, text: str) -> None:
         self._text.setText(text)
         self.setAccessibleName(text)
         self.updateGeometry()
@@ -39,14 +39,14 @@ class WrapButton(QPushButton):
         self._text.setProperty("role", "on" if checked else self._role)
         restyle(self._text)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return self.layout().sizeHint()
+    def sizeHint(self) -> QSize:
+        return self._box.sizeHint()
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return self.layout().minimumSize()
+    def minimumSizeHint(self) -> QSize:
+        return self._box.minimumSize()
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
-        return self.layout().totalHeightForWidth(width)
+    def heightForWidth(self, width: int) -> int:
+        return self._box.totalHeightForWidth(width)

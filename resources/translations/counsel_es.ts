@@ -191,6 +191,26 @@
         <translation>Guardar una copia bilingüe para la clínica…</translation>
     </message>
     <message>
+        <location filename="../../counsel/ui/screens/done.py" line="82"/>
+        <source>Save the patient&apos;s take-home copy…</source>
+        <translation>Guardar la copia del paciente para llevar a casa…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="84"/>
+        <source>Saves a large-print copy in the patient&apos;s language to take home</source>
+        <translation>Guarda una copia en letra grande, en el idioma del paciente, para llevar a casa</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="86"/>
+        <source>Print the patient&apos;s take-home copy…</source>
+        <translation>Imprimir la copia del paciente para llevar a casa…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="88"/>
+        <source>Prints a large-print copy in the patient&apos;s language to take home</source>
+        <translation>Imprime una copia en letra grande, en el idioma del paciente, para llevar a casa</translation>
+    </message>
+    <message>
         <location filename="../../counsel/ui/screens/done.py" line="36"/>
         <source>Try saving the record again</source>
         <translation>Intentar guardar el registro otra vez</translation>
@@ -264,6 +284,11 @@
         <location filename="../../counsel/ui/screens/done.py" line="139"/>
         <source>The PDF was not saved: %1</source>
         <translation>No se guardó el PDF: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="1"/>
+        <source>Signed. Saving the signed record…</source>
+        <translation>Firmado. Guardando el registro firmado…</translation>
     </message>
 </context>
 <context>
@@ -371,37 +396,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counsel/ui/main_window.py" line="148"/>
-        <source>◀  Back</source>
-        <translation>◀  Atrás</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="150"/>
-        <source>Previous screen (Alt+Left)</source>
-        <translation>Pantalla anterior (Alt+Left)</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="151"/>
-        <location filename="../../counsel/ui/main_window.py" line="291"/>
-        <source>We discussed this</source>
-        <translation>Ya hablamos de esto</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="154"/>
-        <source>Mark this topic as discussed (Ctrl+D)</source>
-        <translation>Marcar este tema como tratado (Ctrl+D)</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="155"/>
-        <source>Next  ▶</source>
-        <translation>Siguiente  ▶</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="157"/>
-        <source>Next screen (Alt+Right)</source>
-        <translation>Pantalla siguiente (Alt+Right)</translation>
-    </message>
-    <message>
         <location filename="../../counsel/ui/main_window.py" line="186"/>
         <source>&amp;Session</source>
         <translation>&amp;Sesión</translation>
@@ -425,11 +419,6 @@
         <location filename="../../counsel/ui/main_window.py" line="194"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/main_window.py" line="291"/>
-        <source>✓  Discussed</source>
-        <translation>✓  Tratado</translation>
     </message>
 </context>
 <context>
@@ -644,19 +633,6 @@
         <translation>Leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/read_aloud.py" line="179"/>
-        <source>Read-aloud needs a speech engine on this computer. On Debian or Ubuntu, install one with:
-
-sudo apt-get install speech-dispatcher espeak-ng
-
-then start Counsel again.</source>
-        <translation>Para leer en voz alta, esta computadora necesita un programa de voz. En Debian o Ubuntu, instálelo con:
-
-sudo apt-get install speech-dispatcher espeak-ng
-
-y vuelva a abrir Counsel.</translation>
-    </message>
-    <message>
         <location filename="../../counsel/ui/read_aloud.py" line="191"/>
         <source>Pause reading</source>
         <translation>Pausar la lectura</translation>
@@ -768,36 +744,6 @@ y vuelva a abrir Counsel.</translation>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="86"/>
-        <source>Patient</source>
-        <translation>Paciente</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="86"/>
-        <source>Date of birth</source>
-        <translation>Fecha de nacimiento</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="86"/>
-        <source>Record number</source>
-        <translation>Número de expediente</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="87"/>
-        <source>Started</source>
-        <translation>Inicio</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="87"/>
-        <source>Clinician</source>
-        <translation>Profesional de salud</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="87"/>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
         <location filename="../../counsel/ui/records_window.py" line="104"/>
         <location filename="../../counsel/ui/records_window.py" line="162"/>
         <source>Open</source>
@@ -818,26 +764,6 @@ y vuelva a abrir Counsel.</translation>
         <location filename="../../counsel/ui/records_window.py" line="207"/>
         <source>Delete draft</source>
         <translation>Eliminar borrador</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="108"/>
-        <source>Verify all records</source>
-        <translation>Verificar todos los registros</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="119"/>
-        <source>In progress</source>
-        <translation>En curso</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="119"/>
-        <source>Signed</source>
-        <translation>Firmado</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/records_window.py" line="120"/>
-        <source>Withdrawn</source>
-        <translation>Retirado</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/records_window.py" line="162"/>
@@ -875,14 +801,52 @@ y vuelva a abrir Counsel.</translation>
         <translation>Registros verificados</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/records_window.py" line="220"/>
-        <source>All %1 signed records and %2 audit entries are intact.</source>
-        <translation>Todo está intacto. Registros firmados: %1. Entradas de auditoría: %2.</translation>
-    </message>
-    <message>
         <location filename="../../counsel/ui/records_window.py" line="226"/>
         <source>Records do not match</source>
         <translation>Los registros no coinciden</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>No records match this search.</source>
+        <translation>Ningún registro coincide con esta búsqueda.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln registro</numerusform>
+            <numerusform>%Ln registros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>All %1 signed records and %2 audit entries checked are intact.</source>
+        <translation>Los %1 registros firmados y las %2 entradas de auditoría revisadas están intactos.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Verify new</source>
+        <translation>Verificar nuevos</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Verify all</source>
+        <translation>Verificar todos</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Check the records and audit entries added since the last check</source>
+        <translation>Revisar los registros y las entradas de auditoría agregados desde la última revisión</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Check every signed record and the whole audit trail</source>
+        <translation>Revisar cada registro firmado y todo el registro de auditoría</translation>
     </message>
 </context>
 <context>
@@ -1065,9 +1029,30 @@ y vuelva a abrir Counsel.</translation>
         <translation>Muestra u oculta el lugar para esta firma</translation>
     </message>
     <message>
-        <location filename="../../counsel/ui/screens/signatures.py" line="197"/>
-        <source>Saving the signed record…</source>
-        <translation>Guardando el registro firmado…</translation>
+        <location filename="../../counsel/ui/screens/signatures.py" line="1"/>
+        <source>Sign and seal the record?</source>
+        <translation>¿Firmar y sellar el registro?</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="1"/>
+        <source>Signing now:
+%1
+
+The record will then be sealed: nothing in it can be changed afterwards.</source>
+        <translation>Firman ahora:
+%1
+
+Después el registro quedará sellado: no se podrá cambiar nada.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="1"/>
+        <source>Sign and seal</source>
+        <translation>Firmar y sellar</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/signatures.py" line="1"/>
+        <source>Not yet</source>
+        <translation>Todavía no</translation>
     </message>
 </context>
 <context>
@@ -1269,6 +1254,235 @@ Go on with it?</source>
         <location filename="../../counsel/ui/screens/sure.py"/>
         <source>Goes back to the screen to talk about this again</source>
         <translation>Vuelve a la pantalla para hablar de esto otra vez</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Date of birth</source>
+        <translation>Nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Record number</source>
+        <translation>Expediente</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Started</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Clinician</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Signed</source>
+        <translation>Firmado</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_model.py"/>
+        <source>Withdrawn</source>
+        <translation>Retirado</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyProgress</name>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Verifying records</source>
+        <translation>Verificando registros</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Checking every signed record and audit entry…</source>
+        <translation>Revisando cada registro firmado y cada entrada de auditoría…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Checking what was added since the last check…</source>
+        <translation>Revisando lo agregado desde la última revisión…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Progress of the check</source>
+        <translation>Avance de la revisión</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>NavBar</name>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>◀  Back</source>
+        <translation>◀  Atrás</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>Previous screen (Alt+Left)</source>
+        <translation>Pantalla anterior (Alt+Left)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>We discussed this</source>
+        <translation>Ya hablamos de esto</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>Mark this topic as discussed (Ctrl+D)</source>
+        <translation>Marcar este tema como tratado (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>Next  ▶</source>
+        <translation>Siguiente  ▶</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>Next screen (Alt+Right)</source>
+        <translation>Pantalla siguiente (Alt+Right)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>✓  Discussed</source>
+        <translation>✓  Tratado</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Printing was cancelled.</source>
+        <translation>Se canceló la impresión.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>1 page</source>
+        <translation>1 página</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>%1 pages</source>
+        <translation>%1 páginas</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>The PDF was not saved: %1</source>
+        <translation>El PDF no se guardó: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Saved %1 to %2.</source>
+        <translation>Se guardaron %1 en %2.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Sending %1 to %2…</source>
+        <translation>Enviando %1 a %2…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>The printer did not accept the job: %1</source>
+        <translation>La impresora no aceptó el trabajo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Printing %1 on %2…</source>
+        <translation>Imprimiendo %1 en %2…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Printed %1 on %2.</source>
+        <translation>Se imprimieron %1 en %2.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Printing page %1 of %2…</source>
+        <translation>Imprimiendo la página %1 de %2…</translation>
+    </message>
+</context>
+<context>
+    <name>PrintProgress</name>
+    <message>
+        <location filename="../../counsel/ui/print_progress.py" line="1"/>
+        <source>Printing</source>
+        <translation>Impresión</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/print_progress.py" line="1"/>
+        <source>Preparing to print…</source>
+        <translation>Preparando la impresión…</translation>
+    </message>
+</context>
+<context>
+    <name>FailureBanner</name>
+    <message>
+        <location filename="../../counsel/ui/failure_banner.py" line="1"/>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/failure_banner.py" line="1"/>
+        <source>Tries again to save the record</source>
+        <translation>Intenta de nuevo guardar el registro</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/failure_banner.py" line="1"/>
+        <source>The signed record could not be saved: %1. Free some space or check the records folder, then press Retry.</source>
+        <translation>No se pudo guardar el registro firmado: %1. Libere espacio o revise la carpeta de registros y luego pulse Reintentar.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/failure_banner.py" line="1"/>
+        <source>Changes are not being saved: %1. Nothing on screen is lost while Counsel stays open. Free some space or check the records folder, then press Retry.</source>
+        <translation>Los cambios no se están guardando: %1. No se pierde nada de lo que está en pantalla mientras Counsel siga abierto. Libere espacio o revise la carpeta de registros y luego pulse Reintentar.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloud</name>
+    <message>
+        <location filename="../../counsel/ui/read_aloud.py" line="1"/>
+        <source>Read-aloud needs a speech engine on this computer. On Debian or Ubuntu, install one with:
+
+sudo apt-get install speech-dispatcher espeak-ng
+
+then start Counsel again.</source>
+        <translation>Para leer en voz alta, esta computadora necesita un programa de voz. En Debian o Ubuntu, instálelo con:
+
+sudo apt-get install speech-dispatcher espeak-ng
+
+y vuelva a abrir Counsel.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/read_aloud.py" line="1"/>
+        <source>The speech engine has no voice for %1. Install a voice for it (on Debian or Ubuntu, espeak-ng speaks %1), then start Counsel again.</source>
+        <translation>El motor de voz no tiene una voz para %1. Instale una voz (en Debian o Ubuntu, espeak-ng habla %1) y vuelva a abrir Counsel.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/read_aloud.py" line="1"/>
+        <source>No sound output was found: no speakers or headphones are connected, or the computer&apos;s sound service is not running. Connect speakers or headphones, check the sound settings, then try again.</source>
+        <translation>No se encontró una salida de sonido: no hay altavoces ni audífonos conectados, o el servicio de sonido de la computadora no está funcionando. Conecte altavoces o audífonos, revise la configuración de sonido y vuelva a intentarlo.</translation>
     </message>
 </context>
 </TS>

@@ -6,19 +6,19 @@ who checked the content without editing every language's files.
 
 from __future__ import annotations
 
-from counsel.core.content_decision import AboutScreen
+from counsel.core.content import AboutScreen
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.widgets import bullet_list, label
 
 
 class AboutPage(ScreenPage):
-    screen: AboutScreen
+    entry: AboutScreen
 
     def build(self) -> None:
         reviewers = self.context.clinic.reviewers
         if reviewers:
-            self.column.addWidget(label(self.screen.reviewers_heading, "heading"))
+            self.column.addWidget(label(self.entry.reviewers_heading, "heading"))
             box = bullet_list(reviewers)
             box.setObjectName("reviewers")
             self.column.addWidget(box)
-        self.add_sections(self.screen.sections)
+        self.add_sections(self.entry.sections)

@@ -13,7 +13,6 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from counsel.core.content import ClinicSettings, Content, Screen, Section
-from counsel.core.rules import screen_gaps
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.ui.illustration import IllustrationView
@@ -48,18 +47,18 @@ class ScreenPage(QWidget):
 
     def __init__(self, screen: Screen, context: ScreenContext, parent: QWidget | None = None):
         super().__init__(parent)
-        self.screen = screen
+        self.entry = screen
         self.context = context
         self.setObjectName(f"screen-{screen.id}")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        outer.addWidget(self.scroll)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.scroller)
         inner = QWidget()
-        self.scroll.setWidget(inner)
+        self.scroller.setWidget(inner)
         page = QVBoxLayout(inner)
         page.setContentsMargins(32, 24, 32, 24)
         page.setSpacing(14)
@@ -91,7 +90,7 @@ class ScreenPage(QWidget):
         context.bridge.changed.connect(self._session_changed)
         self._session_changed("")
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """Picture beside the text on wide screens, above it (smaller) on narrow ones."""
         wide = event.size().width() >= SIDE_BY_SIDE_MIN_WIDTH
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.BottomToTop
@@ -100,7 +99,7 @@ class ScreenPage(QWidget):
             self._limit_picture()
         super().resizeEvent(event)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
             self._limit_picture()
         super().changeEvent(event)
@@ -141,9 +140,6 @@ class ScreenPage(QWidget):
 
     def shown(self) -> None:
         """Called each time the screen comes into view."""
-
-    def is_complete(self) -> bool:
-        return not screen_gaps(self.screen, self.session)
 
     def _session_changed(self, what: str) -> None:
         self._apply_lock()

@@ -11,12 +11,12 @@ from counsel.ui.widgets import card, describe, label, restyle
 
 
 class ChecklistPage(ScreenPage):
-    screen: ChecklistScreen
+    entry: ChecklistScreen
 
     def build(self) -> None:
         answers = (("yes", self.tr("Yes")), ("no", self.tr("No")), ("unsure", self.tr("Not sure")))
         self.groups: dict[str, QButtonGroup] = {}
-        for item in self.screen.items:
+        for item in self.entry.items:
             frame, layout = card()
             frame.setObjectName(f"item-{item.id}")
             layout.addWidget(label(item.text))
@@ -63,19 +63,19 @@ class ChecklistPage(ScreenPage):
                     group.setExclusive(False)
                     button.setChecked(wanted)
                     group.setExclusive(True)
-        verdict = candidacy(self.screen, self.session.checklist)
+        verdict = candidacy(self.entry, self.session.checklist)
         if verdict is None:
-            left = sum(item.id not in self.session.checklist for item in self.screen.items)
+            left = sum(item.id not in self.session.checklist for item in self.entry.items)
             self.verdict_title.setText(self.tr("Result: answer every question above"))
             self.verdict_title.setProperty("role", "heading")
             self.verdict_text.setText(self.tr("%n question(s) still to answer.", "", left))
         else:
-            result = self.screen.results[verdict]
+            result = self.entry.results[verdict]
             self.verdict_title.setText(result.title)
             self.verdict_title.setProperty("role", f"verdict-{verdict}")
             self.verdict_text.setText(result.text)
-        looks = needs_a_closer_look(self.screen, self.session.checklist)
+        looks = needs_a_closer_look(self.entry, self.session.checklist)
         heading = self.tr("Answers to look at more closely:")
-        self.closer_look.setText("\n".join([heading, *(f"•  {text}" for text in looks)]))
+        self.closer_look.setText("\n".join([heading, *(f"•  {item.text}" for item in looks)]))
         self.closer_look.setVisible(bool(looks))
         restyle(self.verdict_title)

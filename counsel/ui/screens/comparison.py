@@ -18,10 +18,10 @@ PICKER_COLUMNS = 2
 
 
 class ComparisonPage(ScreenPage):
-    screen: ComparisonScreen
+    entry: ComparisonScreen
 
     def build(self) -> None:
-        reference, *others = self.screen.options
+        reference, *others = self.entry.options
         self.reference = reference
         self.column.addWidget(label(self.tr("Compare %1 with:").replace("%1", reference.name)))
         picker = QGridLayout()
@@ -46,12 +46,12 @@ class ComparisonPage(ScreenPage):
         self.other_heading = label("", "rowlabel")
         self._add_row(None, label(reference.name, "rowlabel"), self.other_heading)
         self.cells: list[QLabel] = []
-        for row in self.screen.rows:
+        for row in self.entry.rows:
             cell = label("")
             cell.setObjectName("otherCell")
             self.cells.append(cell)
             self._add_row(label(row.label, "heading"), label(row.values[reference.id]), cell)
-        row_sources = (source for row in self.screen.rows for source in row.sources)
+        row_sources = (source for row in self.entry.rows for source in row.sources)
         self.add_sources(tuple(dict.fromkeys(row_sources)))
         self.show_option(others[0].id)
 
@@ -73,13 +73,13 @@ class ComparisonPage(ScreenPage):
         self.column.addWidget(frame)
 
     def show_option(self, option_id: str) -> None:
-        option = next(o for o in self.screen.options if o.id == option_id)
+        option = next(o for o in self.entry.options if o.id == option_id)
         for button in self.picker.buttons():
             button.setChecked(button.objectName() == f"option-{option_id}")
         self.option_title.setText(option.name)
         self.option_text.setText(option.text)
         self.other_heading.setText(option.name)
-        for cell, row in zip(self.cells, self.screen.rows, strict=True):
+        for cell, row in zip(self.cells, self.entry.rows, strict=True):
             cell.setText(row.values[option_id])
-        self.illustration.set_name(option.illustration or self.screen.illustration)
+        self.illustration.set_name(option.illustration or self.entry.illustration)
         self._limit_picture()  # the option's picture may have words where the other had none

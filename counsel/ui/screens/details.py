@@ -14,7 +14,7 @@ LEVELS_PER_ROW = 3
 
 
 class DetailsPage(ScreenPage):
-    screen: DetailsScreen
+    entry: DetailsScreen
 
     def build(self) -> None:
         frame, layout = card()
@@ -57,7 +57,7 @@ class DetailsPage(ScreenPage):
             self.inputs.append(box)
         form.addRow(self.tr("Planned level(s)"), levels)
         self.column.addWidget(frame)
-        self.add_sections(self.screen.sections)
+        self.add_sections(self.entry.sections)
         self.patient_name.textEdited.connect(
             lambda text: self.session.set_details(patient_name=text)
         )
@@ -93,6 +93,7 @@ class DetailsPage(ScreenPage):
         )
         self.date_hint.setVisible(invalid)
         self.session.set_details(date_of_birth=value)
+        self.session.set_draft("date_of_birth", text if invalid else "")  # to correct later
 
     def _levels_changed(self) -> None:
         chosen = tuple(level for level, box in self.level_boxes.items() if box.isChecked())
@@ -110,6 +111,9 @@ class DetailsPage(ScreenPage):
                 edit.setText(value)
         if details.date_of_birth and parse_birth_date(self.date_of_birth.text()) is None:
             self.date_of_birth.setText(details.date_of_birth.strftime("%m/%d/%Y"))
+        elif not self.date_of_birth.text() and self.session.draft("date_of_birth"):
+            self._date_edited(self.session.draft("date_of_birth"))
+            self.date_of_birth.setText(self.session.draft("date_of_birth"))
         for level, box in self.level_boxes.items():
             if box.isChecked() != (level in details.levels):
                 box.blockSignals(True)

@@ -15,14 +15,14 @@ from counsel.ui.widgets import describe, label
 
 
 class DonePage(ScreenPage):
-    screen: DoneScreen
+    entry: DoneScreen
 
     def build(self) -> None:
         self.shown_pdf = False
         self.status = label("", "heading")
         self.status.setObjectName("doneStatus")
         self.column.addWidget(self.status)
-        self.column.addWidget(label(self.screen.text))
+        self.column.addWidget(label(self.entry.text))
         row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save PDF…"))
         self.save_button.setObjectName("savePdf")
@@ -51,6 +51,7 @@ class DonePage(ScreenPage):
             row.addWidget(button)
         row.addStretch(1)
         self.column.addLayout(row)
+        self._build_take_home_row()
         self.save_button.clicked.connect(self.save_with_dialog)
         self.print_button.clicked.connect(self.print_with_dialog)
         self.bilingual_button.clicked.connect(self.save_bilingual_with_dialog)
@@ -64,12 +65,55 @@ class DonePage(ScreenPage):
         self.preview.setMinimumHeight(520)
         self.column.addWidget(self.preview)
 
+    def _build_take_home_row(self) -> None:
+        """The patient's large-print copy to take home, saved or printed."""
+        row = QHBoxLayout()
+        self.take_home_save = QPushButton(self.tr("Save the patient's take-home copy…"))
+        self.take_home_save.setObjectName("saveTakeHome")
+        describe(self.take_home_save,
+                 self.tr("Saves a large-print copy in the patient's language to take home"))
+        self.take_home_print = QPushButton(self.tr("Print the patient's take-home copy…"))
+        self.take_home_print.setObjectName("printTakeHome")
+        describe(self.take_home_print,
+                 self.tr("Prints a large-print copy in the patient's language to take home"))
+        for button in (self.take_home_save, self.take_home_print):
+            row.addWidget(button)
+        row.addStretch(1)
+        self.column.addLayout(row)
+        self.take_home_save.clicked.connect(
+            lambda: self._save_as(self.suggested_file_name().replace(".pdf", "-take-home.pdf"),
+                                  self.save_take_home_to))
+        self.take_home_print.clicked.connect(self.print_take_home_with_dialog)
+
+    def take_home_pdf(self) -> bytes:
+        from counsel.pdf.take_home import build_take_home
+
+        return build_take_home(self.session, self.context.clinic)
+
+    def save_take_home_to(self, path: Path) -> None:
+        from counsel.core.atomic_file import write_bytes_atomically
+
+        data = self.take_home_pdf()
+        write_bytes_atomically(path, data)
+        self.context.recorder.exported(data)
+
+    def print_take_home_with_dialog(self) -> None:
+        printing = PdfPreview(self)
+        printing.hide()
+        data = self.take_home_pdf()
+        printing.set_pdf(data)
+        if printing.print_with_dialog():
+            self.context.recorder.exported(data)
+        printing.deleteLater()
+
     def refresh(self) -> None:
         recorder = self.context.recorder
         sealed = self.session.is_sealed
         stored = recorder.is_stored_signed
         if stored:
             self.status.setText(self.tr("Signed and saved. Here is the acknowledgement."))
+        elif recorder.sealing:
+            self.status.setText(self.tr("Signed. Saving the signed record…"))
         elif sealed:
             self.status.setText(
                 self.tr("Signed, but the record could not be saved: %1").replace(
@@ -79,19 +123,20 @@ class DonePage(ScreenPage):
             self.status.setText(
                 self.tr("Not signed yet. The acknowledgement appears here after signing.")
             )
-        for button in (self.save_button, self.print_button, self.preview):
+        for button in (self.save_button, self.print_button, self.preview,
+                       self.take_home_save, self.take_home_print):
             button.setVisible(stored)
         self.bilingual_button.setVisible(stored and self.session.needs_interpreter)
-        self.new_button.setVisible(sealed)
-        self.retry_button.setVisible(sealed and not stored)
+        self.new_button.setVisible(sealed and not recorder.sealing)
+        self.retry_button.setVisible(sealed and not stored and not recorder.sealing)
         self.sign_link.setVisible(not sealed)
-        self.illustration.setVisible(not stored and bool(self.screen.illustration))
+        self.illustration.setVisible(not stored and bool(self.entry.illustration))
         if stored and not self.shown_pdf:
             self.preview.set_pdf(recorder.pdf_bytes())
             self.shown_pdf = True
 
     def _retry(self) -> None:
-        self.context.recorder.retry_seal()
+        self.context.recorder.retry()
         self.refresh()
 
     def suggested_file_name(self) -> str:

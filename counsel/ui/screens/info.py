@@ -7,7 +7,7 @@ from counsel.ui.screens.base import ScreenPage
 
 
 class InfoPage(ScreenPage):
-    screen: InfoScreen
+    entry: InfoScreen
 
     def build(self) -> None:
-        self.add_sections(self.screen.sections)
+        self.add_sections(self.entry.sections)

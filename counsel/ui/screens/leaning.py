@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from counsel.core.content_decision import LeaningScreen
+from counsel.core.content import LEANING, LeaningScreen
 from counsel.ui.choice_buttons import ChoiceButtons
 from counsel.ui.screens.base import ScreenPage
 
-LEANING = "leaning"  # the item id the answer is stored under
-
 
 class LeaningPage(ScreenPage):
-    screen: LeaningScreen
+    entry: LeaningScreen
 
     def build(self) -> None:
-        choices = [(choice.id, choice.text) for choice in self.screen.choices]
+        choices = [(choice.id, choice.text) for choice in self.entry.choices]
         self.choices = ChoiceButtons(
-            self.context.bridge, self.screen.id, LEANING, choices, self.screen.title, columns=1
+            self.context.bridge, self.entry.id, LEANING, choices, self.entry.title, columns=1
         )
         self.inputs += self.choices.buttons
         self.column.addWidget(self.choices)
@@ -24,4 +22,4 @@ class LeaningPage(ScreenPage):
         self.choices.show_chosen()
 
     def is_complete(self) -> bool:
-        return self.session.decision(self.screen.id, LEANING) is not None
+        return self.session.decision(self.entry.id, LEANING) is not None

@@ -11,15 +11,15 @@ from counsel.ui.widgets import card, label, labelled
 
 
 class OutcomesPage(ScreenPage):
-    screen: OutcomesScreen
+    entry: OutcomesScreen
 
     def build(self) -> None:
-        for item in self.screen.items:
+        for item in self.entry.items:
             self.column.addWidget(self._item_card(item))
-        if self.screen.caution:
+        if self.entry.caution:
             frame, layout = card("notice")
             frame.setObjectName("caution")
-            layout.addWidget(label(self.screen.caution))
+            layout.addWidget(label(self.entry.caution))
             self.column.addWidget(frame)
 
     def _item_card(self, item: Outcome) -> QFrame:

@@ -13,22 +13,23 @@ from PySide6.QtWidgets import (
 
 from counsel.core.content import QuestionsScreen
 from counsel.ui.screens.base import ScreenPage
-from counsel.ui.widgets import card, describe, label
+from counsel.ui.widgets import card, clear_layout, describe, label
 from counsel.ui.wrap_button import WrapButton
 
 
 class QuestionsPage(ScreenPage):
-    screen: QuestionsScreen
+    entry: QuestionsScreen
+    question: QLineEdit
 
     def build(self) -> None:
         self.editing: int | None = None
-        if self.screen.prompts:
+        if self.entry.prompts:
             self.column.addWidget(label(self.tr("Questions other patients often ask:"), "muted"))
-            for prompt in self.screen.prompts:
+            for prompt in self.entry.prompts:
                 button = WrapButton(prompt, "link")
                 describe(button, self.tr("Puts this question in the box below"))
                 button.setObjectName("prompt")
-                button.clicked.connect(lambda _=False, text=prompt: self.question.setText(text))
+                button.clicked.connect(lambda _=False, text=prompt: self._suggest(text))
                 self.column.addWidget(button)
                 self.inputs.append(button)
         frame, layout = card()
@@ -48,6 +49,9 @@ class QuestionsPage(ScreenPage):
         describe(self.save_button, self.tr("Keeps the question and its answer in the record"))
         self.save_button.clicked.connect(self._save)
         self.question.returnPressed.connect(self.answer.setFocus)
+        self.question.textEdited.connect(lambda text: self._keep("question", text))
+        self.answer.textChanged.connect(
+            lambda: self._keep("answer", self.answer.toPlainText()))
         row.addWidget(self.save_button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -72,8 +76,17 @@ class QuestionsPage(ScreenPage):
         describe(edit, hint)
         layout.addWidget(edit)
 
-    def holds_unsaved_input(self) -> bool:
-        return bool(self.question.text().strip() or self.answer.toPlainText().strip())
+    def _keep(self, key: str, text: str) -> None:
+        """Typing is kept in the session as it happens: Next, a crash or a new text size
+        loses nothing, and the question comes back here until it is added."""
+        if not self.session.is_sealed:
+            self.session.set_draft(key, text)
+
+    def _suggest(self, text: str) -> None:
+        self.question.setText(text)
+        self._keep("question", text)
+        self.scroller.ensureWidgetVisible(self.question)
+        self.question.setFocus()
 
     def _save(self) -> None:
         question = self.question.text().strip()
@@ -85,28 +98,45 @@ class QuestionsPage(ScreenPage):
             self.session.add_question(question, answer)
         else:
             self.session.edit_question(self.editing, question, answer)
-        self.editing = None
+        self._set_editing(None)
         self.question.clear()
         self.answer.clear()
-        self.save_button.setText(self.tr("Add question"))
+        for key in ("question", "answer"):
+            self._keep(key, "")
         self.question.setFocus()
+
+    def _set_editing(self, index: int | None) -> None:
+        self.editing = index
+        self._keep("editing", "" if index is None else str(index))
+        self.save_button.setText(
+            self.tr("Add question") if index is None else self.tr("Save changes"))
 
     def _edit(self, index: int) -> None:
         entry = self.session.questions[index]
-        self.editing = index
         self.question.setText(entry.question)
         self.answer.setPlainText(entry.answer)
-        self.save_button.setText(self.tr("Save changes"))
+        self._keep("question", entry.question)
+        self._set_editing(index)
         self.question.setFocus()
 
+    def _show_drafts(self) -> None:
+        session = self.session
+        if self.question.text() != session.draft("question"):
+            self.question.setText(session.draft("question"))
+        if self.answer.toPlainText() != session.draft("answer"):
+            self.answer.setPlainText(session.draft("answer"))
+        editing = session.draft("editing")
+        if editing.isdigit() and int(editing) < len(session.questions):
+            self.editing = int(editing)
+            self.save_button.setText(self.tr("Save changes"))
+
     def refresh(self) -> None:
+        self._show_drafts()
         questions = tuple(self.session.questions)
         if (questions, self.session.is_sealed) == self.shown_questions:
             return
         self.shown_questions = (questions, self.session.is_sealed)
-        while self.list_layout.count():
-            widget = self.list_layout.takeAt(0).widget()
-            widget.deleteLater()
+        clear_layout(self.list_layout)
         if not questions:
             self.list_layout.addWidget(label(self.tr("No questions recorded yet."), "muted"))
         for index, entry in enumerate(questions):
@@ -119,6 +149,7 @@ class QuestionsPage(ScreenPage):
             if not self.session.is_sealed:
                 row = QHBoxLayout()
                 edit = QPushButton(self.tr("Edit"))
+                edit.setObjectName("editQuestion")
                 describe(edit, self.tr("Puts this question back in the boxes above to change it"))
                 edit.clicked.connect(lambda _=False, i=index: self._edit(i))
                 remove = QPushButton(self.tr("Remove"))

@@ -15,7 +15,7 @@ from counsel.ui.wrap_button import WrapButton
 
 
 class QuizPage(ScreenPage):
-    screen: QuizScreen
+    entry: QuizScreen
 
     def build(self) -> None:
         self.index = 0
@@ -28,7 +28,7 @@ class QuizPage(ScreenPage):
         layout.addWidget(self.question_label)
         self.choice_group = QButtonGroup(self)
         self.choices: list[WrapButton] = []
-        for index in range(max(len(q.choices) for q in self.screen.questions)):
+        for index in range(max(len(q.choices) for q in self.entry.questions)):
             choice = WrapButton()
             choice.setCheckable(True)
             choice.setObjectName(f"choice-{index}")
@@ -69,10 +69,10 @@ class QuizPage(ScreenPage):
 
     @property
     def question(self) -> QuizQuestion:
-        return self.screen.questions[self.index]
+        return self.entry.questions[self.index]
 
     def show_question(self, index: int) -> None:
-        questions = self.screen.questions
+        questions = self.entry.questions
         self.index = max(0, min(index, len(questions) - 1))
         question = self.question
         self.counter.setText(
@@ -108,7 +108,7 @@ class QuizPage(ScreenPage):
         self.choice_group.setExclusive(True)
         answered = attempt is not None
         self.explanation.setVisible(answered)
-        self.review_button.setVisible(answered and not attempt.correct)
+        self.review_button.setVisible(attempt is not None and not attempt.correct)
         if attempt is None:
             self.feedback.setText("")
         elif attempt.correct:
@@ -121,10 +121,10 @@ class QuizPage(ScreenPage):
         self.explanation.setText(question.explanation)
         covered = self.context.content.screen(question.covered_by)
         self.review_button.setText(self.tr("Go back to: %1").replace("%1", covered.title))
-        answered_all = [self.session.latest_quiz_choice(q.id) for q in self.screen.questions]
+        answered_all = [self.session.latest_quiz_choice(q.id) for q in self.entry.questions]
         right = sum(1 for a in answered_all if a is not None and a.correct)
         self.score.setText(
             self.tr("%1 of %2 answered correctly")
             .replace("%1", str(right))
-            .replace("%2", str(len(self.screen.questions)))
+            .replace("%2", str(len(self.entry.questions)))
         )

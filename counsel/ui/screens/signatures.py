@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,7 +23,7 @@ from counsel.ink import Ink
 from counsel.ui.gap_text import gap_sentence
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.signature_field import SignatureField
-from counsel.ui.widgets import busy, card, describe, label
+from counsel.ui.widgets import card, clear_layout, describe, label
 from counsel.ui.wrap_button import WrapButton
 
 
@@ -34,6 +35,7 @@ class SignerBlock(QWidget):
     def __init__(self, role: str, heading: str, statement: str, relationship: bool = False):
         super().__init__()
         self.role = role
+        self.heading = heading
         self.setObjectName(f"signer-{role}")
         frame, layout = card()
         outer = QVBoxLayout(self)
@@ -70,7 +72,7 @@ class SignerBlock(QWidget):
 
 
 class SignaturesPage(ScreenPage):
-    screen: SignaturesScreen
+    entry: SignaturesScreen
 
     def build(self) -> None:
         self._syncing = False
@@ -78,7 +80,7 @@ class SignaturesPage(ScreenPage):
         self._shown_missing: list[Missing] | None = None
         statement, layout = card()
         statement.setObjectName("statement")
-        layout.addWidget(label(self.screen.statement))
+        layout.addWidget(label(self.entry.statement))
         self.column.addWidget(statement)
         self.notice, notice_layout = card("notice")
         self.notice.setObjectName("missingNotice")
@@ -103,12 +105,12 @@ class SignaturesPage(ScreenPage):
                 "representative", self.tr("Legally authorized representative"), "", True
             ),
             "clinician": SignerBlock(
-                "clinician", self.tr("Clinician"), self.screen.clinician_statement
+                "clinician", self.tr("Clinician"), self.entry.clinician_statement
             ),
             "interpreter": SignerBlock(
-                "interpreter", self.tr("Interpreter"), self.screen.interpreter_statement
+                "interpreter", self.tr("Interpreter"), self.entry.interpreter_statement
             ),
-            "witness": SignerBlock("witness", self.tr("Witness"), self.screen.witness_statement),
+            "witness": SignerBlock("witness", self.tr("Witness"), self.entry.witness_statement),
         }
         self.with_interpreter = self._choice(
             "withInterpreter", self.tr("An interpreter helped today")
@@ -146,6 +148,10 @@ class SignaturesPage(ScreenPage):
         describe(button, self.tr("Shows or hides the place for this signature"))
         return button
 
+    def _toggles(self) -> tuple[tuple[WrapButton, str], ...]:
+        return ((self.by_representative, "representative"),
+                (self.with_interpreter, "interpreter"), (self.with_witness, "witness"))
+
     def _active_roles(self) -> list[str]:
         roles = ["representative" if self.by_representative.isChecked() else "patient"]
         roles.append("clinician")
@@ -156,11 +162,16 @@ class SignaturesPage(ScreenPage):
         return roles
 
     def _signer_changed(self) -> None:
+        """Who signs is part of the record: kept in the session (a witness said to be present
+        must then sign), and a signer no longer present loses their signature."""
+        if not self._syncing and not self.session.is_sealed:
+            for toggle, role in self._toggles():
+                self.session.set_present(role, toggle.isChecked())
         active = self._active_roles()
         for role, block in self.blocks.items():
             block.setVisible(role in active)
             dropped = role not in active and role in self.session.signatures
-            if dropped and not self.session.is_sealed:
+            if dropped and not self.session.is_sealed and not self._syncing:
                 self.session.set_signature(role, "", Ink.empty(1, 1))
 
     def _store(self, role: str) -> None:
@@ -174,7 +185,7 @@ class SignaturesPage(ScreenPage):
 
     def shown(self) -> None:
         if self.session.needs_interpreter and not self.session.is_sealed:
-            self.with_interpreter.setChecked(True)  # counseling in another language
+            self.session.set_present("interpreter", True)  # counseling in another language
         details = self.session.details
         defaults = {
             "patient": details.patient_name,
@@ -187,15 +198,32 @@ class SignaturesPage(ScreenPage):
             if not block.name.text() and role not in self.session.signatures:
                 block.name.setText(name)
 
-    def sign(self) -> None:
+    def _show_problems(self) -> bool:
+        """What still stops signing, in words; True if something does."""
         problems = missing_before_signing(self.session) + missing_signatures(self.session)
-        if problems:
-            content = self.context.content
-            self.problems.setText("\n".join(gap_sentence(m, content) for m in problems))
+        content = self.context.content
+        self.problems.setText("\n".join(gap_sentence(m, content) for m in problems))
+        return bool(problems)
+
+    def confirm_signing(self) -> bool:
+        """Who signs, and that the record is sealed: asked once, before anything is locked."""
+        names = [f"{self.blocks[role].heading}: {signature.name}"
+                 for role, signature in self.session.signatures.items()]
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Sign and seal the record?"),
+                          self.tr("Signing now:\n%1\n\nThe record will then be sealed: "
+                                  "nothing in it can be changed afterwards.")
+                          .replace("%1", "\n".join(names)), parent=self)
+        box.setObjectName("confirmSigning")
+        sign = box.addButton(self.tr("Sign and seal"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Not yet"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(sign)
+        box.exec()
+        return box.clickedButton() is sign
+
+    def sign(self) -> None:
+        if self._show_problems() or not self.confirm_signing():
             return
-        self.problems.setText("")
-        with busy(self.sign_button, self.tr("Saving the signed record…")):
-            self.session.seal()  # the record and its PDF are stored (about a second)
+        self.session.seal()  # the PDF is built in the background, then stored
         done = self.context.content.first_of_kind("done")
         if done is not None:
             self.jumpRequested.emit(done.id)
@@ -210,21 +238,21 @@ class SignaturesPage(ScreenPage):
         for role, block in self.blocks.items():
             block.set_enabled_for_signing(ready)
             self._show_signature(role, block)
-        for toggle, role in ((self.by_representative, "representative"),
-                             (self.with_interpreter, "interpreter"),
-                             (self.with_witness, "witness")):
-            if role in session.signatures:
-                toggle.setChecked(True)
+        for toggle, role in self._toggles():
+            toggle.setChecked(role in session.present or role in session.signatures)
+        self.by_patient.setChecked(not self.by_representative.isChecked())
         self._syncing = False
+        self._signer_changed()
         self.sign_button.setEnabled(ready)
+        if self.problems.text():
+            self._show_problems()  # a gap filled in disappears from the list at once
 
     def _show_missing(self, missing: list[Missing]) -> None:
         """One link per gap; rebuilt only when the gaps change, as every change calls refresh."""
         if missing == self._shown_missing:
             return
         self._shown_missing = missing
-        while self.missing_box.count():
-            self.missing_box.takeAt(0).widget().deleteLater()
+        clear_layout(self.missing_box)
         for entry in missing:
             link = WrapButton(gap_sentence(entry, self.context.content), "link")
             link.setObjectName("missingItem")

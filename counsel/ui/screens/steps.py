@@ -12,12 +12,12 @@ from counsel.ui.widgets import card, describe, label
 
 
 class StepsPage(ScreenPage):
-    screen: StepsScreen
+    entry: StepsScreen
 
     def build(self) -> None:
         # The step player takes the place of the still picture and keeps which step is shown.
         self.player = StepPlayer(
-            [step.illustration or self.screen.illustration for step in self.screen.steps],
+            [step.illustration or self.entry.illustration for step in self.entry.steps],
             labels_for=self.context.content.labels_for,
         )
         self.row.replaceWidget(self.illustration, self.player)
@@ -54,7 +54,7 @@ class StepsPage(ScreenPage):
         self.player.prepare()
 
     def _show_text(self, index: int) -> None:
-        steps = self.screen.steps
+        steps = self.entry.steps
         step = steps[index]
         self.counter.setText(
             self.tr("Step %1 of %2").replace("%1", str(index + 1)).replace(
@@ -68,7 +68,7 @@ class StepsPage(ScreenPage):
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(steps) - 1)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Right:
             self.show_step(self.player.index() + 1)
         elif event.key() == Qt.Key.Key_Left:

@@ -8,22 +8,22 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from counsel.core.content_decision import SureScreen
+from counsel.core.content import SureScreen
 from counsel.core.decision_rules import sure_score, sure_to_revisit
 from counsel.ui.choice_buttons import ChoiceButtons, answer_card
 from counsel.ui.screens.base import ScreenPage
-from counsel.ui.widgets import card, describe, label
+from counsel.ui.widgets import card, clear_layout, describe, label
 from counsel.ui.wrap_button import WrapButton
 
 
 class SurePage(ScreenPage):
-    screen: SureScreen
+    entry: SureScreen
 
     def build(self) -> None:
         answers = [("yes", self.tr("Yes")), ("no", self.tr("No"))]
         self.answers: list[ChoiceButtons] = []
-        for question in self.screen.questions:
-            frame, buttons = answer_card(self.context.bridge, self.screen.id, question.id,
+        for question in self.entry.questions:
+            frame, buttons = answer_card(self.context.bridge, self.entry.id, question.id,
                                          question.text, answers, f"sure-{question.id}")
             self.answers.append(buttons)
             self.inputs += buttons.buttons
@@ -41,21 +41,18 @@ class SurePage(ScreenPage):
     def refresh(self) -> None:
         for buttons in self.answers:
             buttons.show_chosen()
-        answers = self.session.decisions.get(self.screen.id, {})
-        score = sure_score(self.screen, answers)
-        total = len(self.screen.questions)
+        answers = self.session.decisions.get(self.entry.id, {})
+        score = sure_score(self.entry, answers)
+        total = len(self.entry.questions)
         if score is None:
-            left = sum(q.id not in answers for q in self.screen.questions)
+            left = sum(q.id not in answers for q in self.entry.questions)
             self.score.setText(self.tr("For the clinician: %n question(s) still to answer.", "",
                                        left))
         else:
             self.score.setText(self.tr("For the clinician: %1 of %2 answered yes.")
                                .replace("%1", str(score)).replace("%2", str(total)))
-        while self.revisits.count():
-            widget = self.revisits.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
-        for question in sure_to_revisit(self.screen, answers):
+        clear_layout(self.revisits)
+        for question in sure_to_revisit(self.entry, answers):
             self.revisits.addWidget(self._revisit(question.text, question.revisit,
                                                   question.revisit_screen))
 
@@ -74,4 +71,4 @@ class SurePage(ScreenPage):
         return box
 
     def is_complete(self) -> bool:
-        return sure_score(self.screen, self.session.decisions.get(self.screen.id, {})) is not None
+        return sure_score(self.entry, self.session.decisions.get(self.entry.id, {})) is not None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
-from counsel.core.content_decision import ValuesScreen
+from counsel.core.content import ValuesScreen
 from counsel.core.decision_rules import option_fits
 from counsel.ui.choice_buttons import ChoiceButtons, answer_card
 from counsel.ui.screens.base import ScreenPage
@@ -16,13 +16,13 @@ from counsel.ui.widgets import card, label, labelled, set_labelled
 
 
 class ValuesPage(ScreenPage):
-    screen: ValuesScreen
+    entry: ValuesScreen
 
     def build(self) -> None:
-        scale = [(step.id, step.text) for step in self.screen.scale]
+        scale = [(step.id, step.text) for step in self.entry.scale]
         self.ratings: list[ChoiceButtons] = []
-        for priority in self.screen.priorities:
-            frame, buttons = answer_card(self.context.bridge, self.screen.id, priority.id,
+        for priority in self.entry.priorities:
+            frame, buttons = answer_card(self.context.bridge, self.entry.id, priority.id,
                                          priority.text, scale, f"priority-{priority.id}")
             self.ratings.append(buttons)
             self.inputs += buttons.buttons
@@ -34,7 +34,7 @@ class ValuesPage(ScreenPage):
             "Each choice, with the things you rated in the top two steps that it fits."
         ), "muted"))
         self.fits: dict[str, QLabel] = {}
-        for option in self.screen.choices:
+        for option in self.entry.choices:
             line = labelled(option.text, "")
             line.setObjectName(f"fit-{option.id}")
             layout.addWidget(line)
@@ -44,12 +44,12 @@ class ValuesPage(ScreenPage):
     def refresh(self) -> None:
         for buttons in self.ratings:
             buttons.show_chosen()
-        ratings = self.session.decisions.get(self.screen.id, {})
-        for fit in option_fits(self.screen, ratings):
+        ratings = self.session.decisions.get(self.entry.id, {})
+        for fit in option_fits(self.entry, ratings):
             served = "; ".join(priority.text for priority in fit.serves)
             set_labelled(self.fits[fit.option.id], f"{fit.option.text}:",
                          served or self.tr("none of them"))
 
     def is_complete(self) -> bool:
-        ratings = self.session.decisions.get(self.screen.id, {})
-        return all(priority.id in ratings for priority in self.screen.priorities)
+        ratings = self.session.decisions.get(self.entry.id, {})
+        return all(priority.id in ratings for priority in self.entry.priorities)

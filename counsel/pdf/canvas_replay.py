@@ -1,4 +1,4 @@
-"""Vector pictures drawn from a recording, so each PDF does not redo the same work.
+"""Vector pictures drawn once and replayed, so each PDF does not redo the same work.
 
 Drawing an illustration walks hundreds of shapes and formats thousands of numbers, and took
 more time than the rest of the acknowledgement together. The PDF operators a picture makes
@@ -39,7 +39,7 @@ Call = tuple[str, tuple[Any, ...], dict[str, Any]]
 Part = str | Call  # operators to add as they are, or a call to make
 
 
-class _Recorder(Canvas):
+class _ScratchCanvas(Canvas):
     """A scratch canvas that sorts what a drawing does into operators and replayable calls."""
 
     def __init__(self) -> None:
@@ -68,13 +68,13 @@ class _Recorder(Canvas):
             self._kept = len(self._code)
         return result
 
-    def setFont(self, *args: Any, **kwargs: Any) -> None:  # noqa: N802 (reportlab's name)
+    def setFont(self, *args: Any, **kwargs: Any) -> None:
         """Names a font subset: dropped here, set again before each string (below)."""
         self._flush()
         super().setFont(*args, **kwargs)
         self._kept = len(self._code)
 
-    def drawString(self, *args: Any, **kwargs: Any) -> None:  # noqa: N802 (reportlab's name)
+    def drawString(self, *args: Any, **kwargs: Any) -> None:
         self._flush()
         super().drawString(*args, **kwargs)
         self.parts.append(("setFont", (self._fontname, self._fontsize, self._leading), {}))
@@ -87,40 +87,40 @@ class _Recorder(Canvas):
 
 
 def _replaying(name: str) -> Callable[..., Any]:
-    def method(self: _Recorder, *args: Any, **kwargs: Any) -> Any:
+    def method(self: _ScratchCanvas, *args: Any, **kwargs: Any) -> Any:
         return self._resource_call(name, args, kwargs)
 
     return method
 
 
 for _name in RESOURCE_CALLS:
-    setattr(_Recorder, _name, _replaying(_name))
+    setattr(_ScratchCanvas, _name, _replaying(_name))
 
 
 @dataclass(frozen=True)
-class Recording:
+class CanvasReplay:
     parts: tuple[Part, ...]
     width: float
     height: float
 
-    def flowable(self) -> RecordedDrawing:
+    def flowable(self) -> ReplayedDrawing:
         """A new flowable each time: platypus keeps layout state on the flowables it places."""
-        return RecordedDrawing(self)
+        return ReplayedDrawing(self)
 
 
-def record(drawing: Drawing) -> Recording:
-    recorder = _Recorder()
-    renderPDF.draw(drawing, recorder, 0, 0)
-    return Recording(tuple(recorder.finish()), drawing.width, drawing.height)
+def prerender(drawing: Drawing) -> CanvasReplay:
+    scratch = _ScratchCanvas()
+    renderPDF.draw(drawing, scratch, 0, 0)
+    return CanvasReplay(tuple(scratch.finish()), drawing.width, drawing.height)
 
 
-class RecordedDrawing(Flowable):
-    """Draws a recording; its own graphics state, so nothing it sets leaks into the page."""
+class ReplayedDrawing(Flowable):
+    """Draws a replay in its own graphics state, so nothing it sets leaks into the page."""
 
-    def __init__(self, recording: Recording) -> None:
+    def __init__(self, replay: CanvasReplay) -> None:
         super().__init__()
-        self.parts = recording.parts
-        self.width, self.height = recording.width, recording.height
+        self.parts = replay.parts
+        self.width, self.height = replay.width, replay.height
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height

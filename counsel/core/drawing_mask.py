@@ -1,4 +1,4 @@
-"""Where a picture has drawing: an ink mask of its 800 x 500 grid, and boxes on that grid.
+"""Where a picture has drawing: a drawing mask of its 800 x 500 grid, and boxes on that grid.
 
 The mask is coarse (2 x 2 grid units a cell) and kept as one integer per row, so asking
 whether a label's box covers any drawing is a few shifts per row. The app fills it from Qt's
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 MASK_WIDTH, MASK_HEIGHT = 400, 250  # one mask cell is 2 x 2 grid units
-INK_BELOW = 232  # a grey level under this is drawing; the pale panel and white are not
+DRAWING_BELOW = 232  # a grey level under this is drawing; the pale panel and white are not
 
 
 @dataclass(frozen=True)
@@ -39,22 +39,22 @@ class Box:
         )
 
 
-class InkMask:
+class DrawingMask:
     """Which 2 x 2 cells of the grid hold drawing (row ``y``'s bit ``x`` is cell x, y)."""
 
     def __init__(self, rows: Sequence[int]) -> None:
         self.rows = tuple(rows)
 
     @classmethod
-    def from_grey(cls, pixels: bytes, stride: int) -> InkMask:
+    def from_grey(cls, pixels: bytes, stride: int) -> DrawingMask:
         """From a ``MASK_WIDTH`` x ``MASK_HEIGHT`` grey image of the art on white."""
         rows = []
         for y in range(MASK_HEIGHT):
-            row = pixels[y * stride : y * stride + MASK_WIDTH].translate(_INK_DIGITS)
+            row = pixels[y * stride : y * stride + MASK_WIDTH].translate(_DRAWING_DIGITS)
             rows.append(int(row[::-1], 2))  # the first pixel becomes bit 0
         return cls(rows)
 
-    def ink(self, box: Box) -> int:
+    def drawn(self, box: Box) -> int:
         """How many cells of drawing the box covers."""
         shift, window, rows = self._window(box)
         return sum(((row >> shift) & window).bit_count() for row in rows)
@@ -71,5 +71,5 @@ class InkMask:
         return x0, (1 << max(0, x1 - x0)) - 1, self.rows[y0:y1]
 
 
-_INK_DIGITS = bytes(0x31 if grey < INK_BELOW else 0x30 for grey in range(256))
-NO_INK = InkMask([0] * MASK_HEIGHT)
+_DRAWING_DIGITS = bytes(0x31 if grey < DRAWING_BELOW else 0x30 for grey in range(256))
+NO_DRAWING = DrawingMask([0] * MASK_HEIGHT)

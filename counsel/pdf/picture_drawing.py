@@ -1,6 +1,6 @@
 """Where a picture has drawing, for placing its words on paper, without Qt.
 
-The app reads the ink mask from Qt's rendering of the SVG; the PDF must not need Qt, so it
+The app reads the drawing mask from Qt's rendering of the SVG; the PDF must not need Qt, so it
 draws the same picture coarsely with Pillow from svglib's shapes: each filled shape in its
 grey, each stroke at its width, in order, so a pale shape drawn over a dark one clears it.
 Curves are flattened and rounded corners ignored: at 2 x 2 grid units per cell that is
@@ -26,7 +26,7 @@ from reportlab.graphics.shapes import (
 )
 from reportlab.lib.colors import Color
 
-from counsel.core.ink_mask import MASK_HEIGHT, MASK_WIDTH, InkMask
+from counsel.core.drawing_mask import MASK_HEIGHT, MASK_WIDTH, DrawingMask
 
 Transform = tuple[float, float, float, float, float, float]
 Points = list[tuple[float, float]]
@@ -35,8 +35,8 @@ CURVE = 8  # pieces of a curve
 MOVE, LINE, CURVE_TO, CLOSE = range(4)  # reportlab's path operators
 
 
-def ink_mask(drawing: Drawing) -> InkMask:
-    """The picture svglib read as an ink mask (about 3 ms)."""
+def drawing_mask(drawing: Drawing) -> DrawingMask:
+    """The picture svglib read as a drawing mask (about 3 ms)."""
     image = Image.new("L", (MASK_WIDTH, MASK_HEIGHT), 255)
     pen = ImageDraw.Draw(image)
     sx, sy = MASK_WIDTH / drawing.width, MASK_HEIGHT / drawing.height
@@ -44,7 +44,7 @@ def ink_mask(drawing: Drawing) -> InkMask:
     to_mask = (sx, 0.0, 0.0, -sy, -0.5, drawing.height * sy - 0.5)
     for shape, transform in _shapes(drawing, to_mask):
         _draw(pen, shape, transform)
-    return InkMask.from_grey(image.tobytes(), MASK_WIDTH)
+    return DrawingMask.from_grey(image.tobytes(), MASK_WIDTH)
 
 
 def _shapes(group: Group, transform: Transform) -> Iterator[tuple[Shape, Transform]]:

@@ -1,0 +1,178 @@
+"""The records side at a clinic's scale: the Records window, ``records list``, ``verify``.
+
+Each size is a generated store (``records_store``). The window is measured in this process,
+each interaction from the call to the end of the next paint; the command line in fresh
+processes against the same command on an empty store; ``verify --full`` in a fresh process
+whose peak memory (``ru_maxrss``) is read by a small parent of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from statistics import median
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication
+
+from bench.records_store import cached_store, empty_store
+from bench.startup import launch
+from bench.stats import summary
+from counsel.core.content import ClinicSettings, Content
+from counsel.core.record_store import RecordStore
+
+MAIN = Path(__file__).resolve().parent.parent / "main.py"
+# Runs ``argv`` and prints its peak memory in kB: RUSAGE_CHILDREN of this parent is the child's.
+PEAK_OF_CHILD = (
+    "import resource, subprocess, sys;"
+    "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
+    "print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+SCROLL_PAGES = 20
+
+
+def _ms(action: Callable[[], object]) -> float:
+    """Time ``action`` until everything it caused has been painted."""
+    started = time.perf_counter()
+    action()
+    QApplication.processEvents()
+    return (time.perf_counter() - started) * 1000
+
+
+def _cli_ms(folder: Path, *args: str, runs: int) -> dict[str, Any]:
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, str(MAIN), "records", "--data-dir", str(folder), *args],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        samples.append((time.perf_counter() - started) * 1000)
+    return summary(samples)
+
+
+def _verify_full(folder: Path) -> dict[str, Any]:
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK_OF_CHILD, sys.executable, str(MAIN), "records",
+         "--data-dir", str(folder), "verify", "--full"],
+        check=True, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    code, peak_kb = map(int, done.stdout.split())
+    return {"s": seconds, "peak_mb": peak_kb / 1024, "ok": code == 0}
+
+
+def measure_window(store: RecordStore, content: Content) -> dict[str, Any]:
+    from counsel.ui.records_window import RecordsWindow
+
+    window: RecordsWindow | None = None
+
+    def open_window() -> None:
+        nonlocal window
+        window = RecordsWindow(store, content.document)
+        window.show()
+
+    open_ms = _ms(open_window)
+    assert window is not None
+    table, model = window.table, window.model
+    first_rows = model.rowCount()
+    window.search.setText("z")
+    keystroke_ms = _ms(window.apply_filter)  # the search the first key starts, once it runs
+    word_ms = []
+    for text in ("zo", "zoë w", "demo-00", ""):
+        window.search.setText(text)
+        word_ms.append(_ms(window.apply_filter))
+    search_ms = summary(word_ms)
+    sort_ms = []
+    for column in range(model.columnCount()):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            sort_ms.append(_ms(lambda c=column, o=order: table.sortByColumn(c, o)))
+    table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    scroll_ms = []
+    for _ in range(SCROLL_PAGES):
+        if not model.canFetchMore(QModelIndex()):
+            break
+        scroll_ms.append(_ms(table.scrollToBottom))
+    window.close()
+    return {
+        "open_ms": open_ms, "first_rows": first_rows, "keystroke_ms": keystroke_ms,
+        "search_ms": search_ms, "sort_ms": summary(sort_ms), "scroll_ms": summary(scroll_ms),
+    }
+
+
+def measure_size(count: int, content: Content, clinic: ClinicSettings, runs: int,
+                 empty: Path) -> dict[str, Any]:
+    folder = cached_store(count, content, clinic)
+    results: dict[str, Any] = {"records": count}
+    with RecordStore.in_folder(folder, actor="bench") as store:
+        results["window"] = measure_window(store, content)
+        some_id = store.list_records(limit=1, offset=count // 2)[0].id
+        results["verify_id_ms"] = summary([_ms(lambda: store.verify(some_id))
+                                           for _ in range(runs)])
+    unfinished = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        with RecordStore.in_folder(folder, actor="bench") as fresh:
+            fresh.unfinished()
+        unfinished.append((time.perf_counter() - started) * 1000)
+    results["unfinished_check_ms"] = summary(unfinished)
+    painted = {name: [] for name in ("store", "empty")}
+    for _ in range(runs):  # alternating, so a busy moment slows both alike
+        for name, data_dir in (("store", folder), ("empty", empty)):
+            painted[name].append(launch("counsel", data_dir)["painted_ms"])
+    results["startup_ms"] = summary(painted["store"])
+    results["startup_ratio"] = median(painted["store"]) / median(painted["empty"])
+    for name, args in (("list", ()), ("search", ("--search", "zoe"))):
+        big = _cli_ms(folder, "list", *args, runs=runs)
+        small = _cli_ms(empty, "list", *args, runs=runs)
+        results[f"cli_{name}_ms"] = big
+        results[f"cli_{name}_ratio"] = big["median"] / small["median"]
+    verify = _verify_full(folder)
+    verify["records_per_s"] = count / verify["s"]
+    results["verify_full"] = verify
+    return results
+
+
+def measure_records(content: Content, clinic: ClinicSettings, sizes: list[int],
+                    runs: int) -> dict[str, Any]:
+    empty = empty_store()
+    by_size = {str(n): measure_size(n, content, clinic, runs, empty) for n in sizes}
+    results: dict[str, Any] = {"sizes": by_size, "largest": by_size[str(max(sizes))]}
+    if len(sizes) > 1:
+        small, large = by_size[str(min(sizes))], by_size[str(max(sizes))]
+        results["growth"] = {key: _figure(large, path) / max(_figure(small, path), 1e-9)
+                             for key, path in GROWTH.items()}
+    return results
+
+
+GROWTH = {
+    "window open": ("window", "open_ms"),
+    "search": ("window", "search_ms", "worst"),
+    "sort": ("window", "sort_ms", "worst"),
+    "records list": ("cli_list_ms", "median"),
+    "verify time": ("verify_full", "s"),
+    "verify peak memory": ("verify_full", "peak_mb"),
+    "verify ID": ("verify_id_ms", "median"),
+    "unfinished-draft check": ("unfinished_check_ms", "median"),
+    "start-up to first paint": ("startup_ms", "median"),
+}
+
+
+def _figure(results: dict[str, Any], path: tuple[str, ...]) -> float:
+    value: Any = results
+    for key in path:
+        value = value[key]
+    return float(value)
+
+
+if __name__ == "__main__":  # python -m bench.records 10000: one size, as JSON
+    from counsel.core.content_loader import load_clinic, load_content
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication([])
+    print(json.dumps(measure_records(load_content("en"), load_clinic(),
+                                     [int(n) for n in sys.argv[1:]], 3), indent=2))

@@ -1,0 +1,45 @@
+"""The words that turn the signed PDF into the procedure consent (content/<lang>/consent.toml).
+
+A clinic that files Counsel's PDF as its consent to MILD sets ``document_type = "consent"``
+in clinic.toml. The PDF then carries what a US hospital consent needs beyond counseling:
+who performs the procedure, the planned sedation, who else may be present, how likely it
+is to help, the right to refuse or withdraw, and what happens to what was recorded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from counsel.core.toml_reader import TableReader
+
+FILE = "consent.toml"
+# The elements, in the order they print; each is a table with a heading and a text.
+ELEMENTS = ("performer", "sedation", "others_present", "success", "refuse", "data")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConsentPart:
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConsentText:
+    title: str  # "{procedure}" is filled in
+    statement: str  # what the patient signs, in place of the acknowledgement's statement
+    parts: tuple[tuple[str, ConsentPart], ...]  # (element, part), in ELEMENTS order
+
+
+def load_consent_text(folder: Path, language: str) -> ConsentText:
+    reader = TableReader.open(folder / FILE, f"content/{language}/{FILE}")
+    parts = []
+    for element in ELEMENTS:
+        entry = reader.table(element)
+        parts.append((element, ConsentPart(heading=entry.text("heading"), text=entry.text("text"))))
+        entry.finish()
+    consent = ConsentText(
+        title=reader.text("title"), statement=reader.text("statement"), parts=tuple(parts)
+    )
+    reader.finish()
+    return consent

@@ -1,0 +1,142 @@
+"""The records list as SQL: which rows match a search, in which order, one page at a time.
+
+All of the list's SQL is here, beside the schema's indexes it relies on (``store_schema``):
+each sort key has an index holding every listed column, so a page is read from one index,
+and a search looks in the folded ``search_key`` column, never in a record's data.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from counsel.core.store_schema import fold, utc_text
+
+#: A record's status as listed: withdrawn once a withdrawal links to it, else as stored.
+STATUS_SQL = """CASE WHEN EXISTS (SELECT 1 FROM records w WHERE w.links_to = r.id
+                AND w.status = 'withdrawn') THEN 'withdrawn' ELSE r.status END"""
+CORRECTIONS_SQL = """(SELECT count(*) FROM records c WHERE c.links_to = r.id
+                     AND c.status = 'correction')"""
+COLUMNS_SQL = f"""r.id, r.patient_name, r.date_of_birth, r.record_number, r.created_at,
+    r.clinician, {STATUS_SQL}, {CORRECTIONS_SQL}, r.content_version, r.content_sha256"""
+
+#: What the list can be sorted by: the SQL it sorts on, and the index that has it in order.
+SORT_KEYS = {
+    "patient": ("r.search_key", "records_by_name"),
+    "date_of_birth": ("r.date_of_birth", "records_by_birth"),
+    "record_number": ("r.record_number", "records_by_number"),
+    "started": ("r.created_at", "records_by_started"),
+    "clinician": ("r.clinician", "records_by_clinician"),
+    # The listed status is computed, so this one sort reads every match before the first.
+    "status": ("7", "records_by_started"),
+}
+
+
+def _listed(index: str) -> str:
+    """Top-level records, read from ``index`` alone (the planner, without statistics, may
+    otherwise choose one that sends it into every record's row)."""
+    return f"FROM records r INDEXED BY {index} WHERE r.links_to IS NULL"
+
+
+@dataclass(frozen=True)
+class RecordSummary:
+    """One line of the records list; ``status`` is computed from links, never stored over."""
+
+    id: str
+    patient_name: str
+    date_of_birth: date | None
+    record_number: str
+    started_at: datetime
+    clinician: str
+    status: str
+    corrections: int
+    content_version: str
+    content_sha256: str
+
+
+@dataclass(frozen=True)
+class RecordFilter:
+    """Every word of ``search`` must be in the name or the record number, ignoring case and
+    accents; ``since`` and ``until`` are local dates, both included."""
+
+    search: str = ""
+    since: date | None = None
+    until: date | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses, args = [], []
+        for word in fold(self.search).split():
+            clauses.append("instr(r.search_key, ?) > 0")
+            args.append(word)
+        if self.since:
+            clauses.append("r.created_at >= ?")
+            args.append(_local_midnight(self.since))
+        if self.until:
+            clauses.append("r.created_at < ?")
+            args.append(_local_midnight(self.until + timedelta(days=1)))
+        return "".join(f" AND {clause}" for clause in clauses), args
+
+
+@dataclass(frozen=True)
+class RecordOrder:
+    """A sort key of ``SORT_KEYS`` and its direction; the id orders equal keys, so pages
+    never overlap."""
+
+    key: str = "started"
+    descending: bool = True
+
+    def __post_init__(self) -> None:
+        if self.key not in SORT_KEYS:
+            raise ValueError(f"records cannot be sorted by {self.key!r}")
+
+    @property
+    def index(self) -> str:
+        return SORT_KEYS[self.key][1]
+
+    def sql(self) -> str:
+        direction = "DESC" if self.descending else "ASC"
+        return f"ORDER BY {SORT_KEYS[self.key][0]} {direction}, r.id {direction}"
+
+
+NEWEST_FIRST = RecordOrder()
+
+
+def _local_midnight(day: date) -> str:
+    return utc_text(datetime.combine(day, time.min).astimezone())
+
+
+def summary(row: sqlite3.Row) -> RecordSummary:
+    values = list(row)
+    values[2] = date.fromisoformat(values[2]) if values[2] else None
+    values[4] = datetime.fromisoformat(values[4])
+    return RecordSummary(*values)
+
+
+def page_query(matching: RecordFilter, order: RecordOrder) -> tuple[str, list[Any]]:
+    """The SQL of a page of the list (its last two parameters: how many, from where)."""
+    where, args = matching.where()
+    listed = _listed(order.index)
+    return f"SELECT {COLUMNS_SQL} {listed}{where} {order.sql()} LIMIT ? OFFSET ?", args
+
+
+def page(
+    conn: sqlite3.Connection, matching: RecordFilter, order: RecordOrder, offset: int,
+    limit: int | None,
+) -> list[RecordSummary]:
+    sql, args = page_query(matching, order)
+    rows = conn.execute(sql, [*args, -1 if limit is None else limit, offset])
+    return [summary(row) for row in rows]
+
+
+def count(conn: sqlite3.Connection, matching: RecordFilter) -> int:
+    where, args = matching.where()
+    listed = _listed("records_matching")
+    return int(conn.execute(f"SELECT count(*) {listed}{where}", args).fetchone()[0])
+
+
+def one(conn: sqlite3.Connection, record_id: str) -> RecordSummary | None:
+    row = conn.execute(f"SELECT {COLUMNS_SQL} FROM records r WHERE r.id = ?"
+                       " AND r.links_to IS NULL", (record_id,)).fetchone()
+    return summary(row) if row else None

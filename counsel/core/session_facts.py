@@ -1,0 +1,144 @@
+"""What a session amounts to, in the few facts a reader looks for first.
+
+The acknowledgement's first page, the patient's take-home copy and the checks that the
+paper never contradicts the session all ask these questions, so they read them here, once.
+The decision aid's leaning and SURE answers are read only through ``leaning`` and ``sure``:
+a session without them (older records, or content without those screens) gives None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from counsel.core.content import (
+    LEANING,
+    ChecklistItem,
+    ChecklistScreen,
+    Content,
+    LeaningScreen,
+    QuizScreen,
+    Section,
+    SureScreen,
+)
+from counsel.core.rules import candidacy, needs_a_closer_look
+from counsel.core.session import QuestionAnswer, Session
+
+
+@dataclass(frozen=True)
+class QuizTally:
+    total: int
+    first_right: int  # right on the first try
+    final_right: int  # right on the last try, after any review
+    answered: int
+
+
+@dataclass(frozen=True)
+class Candidacy:
+    verdict: str | None  # None until every item is answered
+    closer_look: tuple[tuple[ChecklistItem, str], ...]  # items answered against MILD, answer
+
+
+@dataclass(frozen=True)
+class SureResult:
+    yes: int
+    total: int
+
+
+@dataclass(frozen=True)
+class WarningGroup:
+    """Signs that need the same response: ``urgency`` is "emergency" (911) or "clinic"."""
+
+    urgency: str
+    heading: str
+    note: str
+    signs: tuple[str, ...]
+
+
+def quiz_tally(session: Session) -> QuizTally | None:
+    screen = session.content.first_of_kind("quiz")
+    if not isinstance(screen, QuizScreen):
+        return None
+    tries = [session.quiz.get(question.id, []) for question in screen.questions]
+    return QuizTally(
+        total=len(screen.questions),
+        first_right=sum(1 for attempts in tries if attempts and attempts[0].correct),
+        final_right=sum(1 for attempts in tries if attempts and attempts[-1].correct),
+        answered=sum(1 for attempts in tries if attempts),
+    )
+
+
+def candidacy_facts(session: Session) -> Candidacy | None:
+    screen = session.content.first_of_kind("checklist")
+    if not isinstance(screen, ChecklistScreen):
+        return None
+    answers = session.checklist
+    closer = tuple((item, answers[item.id]) for item in needs_a_closer_look(screen, answers))
+    return Candidacy(candidacy(screen, answers), closer)
+
+
+def unanswered_questions(session: Session) -> list[QuestionAnswer]:
+    return [entry for entry in session.questions if not entry.answer]
+
+
+def leaning(session: Session) -> str | None:
+    """What the patient is leaning toward, as they chose it; None when not recorded."""
+    screen = session.content.first_of_kind("leaning")
+    if not isinstance(screen, LeaningScreen):
+        return None
+    chosen = session.decision(screen.id, LEANING)
+    return next((choice.text for choice in screen.choices if choice.id == chosen), None)
+
+
+def sure(session: Session) -> SureResult | None:
+    """The SURE test (four yes/no questions on how sure the patient feels); None if not taken."""
+    screen = session.content.first_of_kind("sure")
+    answers = session.decisions.get(screen.id, {}) if isinstance(screen, SureScreen) else {}
+    if not isinstance(screen, SureScreen) or not answers:
+        return None
+    yes = sum(1 for question in screen.questions if answers.get(question.id) == "yes")
+    return SureResult(yes, len(screen.questions))
+
+
+def languages_shown(session: Session, screen_id: str) -> tuple[str, ...]:
+    visit = session.visits.get(screen_id)
+    return visit.languages if visit is not None else ()
+
+
+def session_languages(session: Session) -> set[str]:
+    """Every language a screen was shown in, and the one the record is written in."""
+    found = {session.content.language}
+    for visit in session.visits.values():
+        found.update(visit.languages)
+    return found
+
+
+def warning_groups(content: Content) -> list[WarningGroup]:
+    """The after-MILD warning signs, grouped by how urgently to get help.
+
+    Sections that carry an ``urgency`` are used as they are. Content written before signs
+    were split by urgency has one warning section, the last section of the last info screen;
+    it is returned whole as one "clinic" group, its note keeping what it says about 911.
+    """
+    by_screen = [
+        [section for section in getattr(screen, "sections", ()) if section.urgency]
+        for screen in content.screens
+    ]
+    # After MILD: the last screen with warning signs (the condition screen lists some too).
+    sections: list[Section] = next((found for found in reversed(by_screen) if found), [])
+    if sections:
+        return [
+            WarningGroup(
+                section.urgency,
+                section.heading,
+                section.text,
+                tuple(sign.text for sign in section.signs),
+            )
+            for section in sections
+        ]
+    info = [screen for screen in content.screens if screen.kind == "info"]
+    last: Sequence[Section] = getattr(info[-1], "sections", ()) if info else ()
+    if not last or not last[-1].bullets:
+        return []
+    section = last[-1]
+    return [WarningGroup("clinic", section.heading, section.text, section.bullets)]

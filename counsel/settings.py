@@ -1,0 +1,75 @@
+"""Every setting Counsel takes from its environment, declared once: name, type, default, purpose.
+
+Code asks a setting for its value (``REDUCE_MOTION.value()``) and never reads ``os.environ``
+itself, so this table is the whole list (the README's is copied from it). Qt-free: the core,
+the PDF and the command line read settings too. Where the records live is decided here as
+well, in the folder Qt's AppDataLocation names for organisation and application "Counsel".
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from platformdirs import user_data_path
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One environment variable: unset or blank gives ``default``, anything else is parsed."""
+
+    env: str
+    parse: Callable[[str], T]
+    default: T
+    purpose: str
+
+    def value(self) -> T:
+        text = os.environ.get(self.env, "").strip()
+        return self.parse(text) if text else self.default
+
+
+def _switch(text: str) -> bool:
+    return text != "0"
+
+
+def _folder(text: str) -> Path | None:
+    return Path(text).expanduser()
+
+
+DATA_DIR = Setting(
+    "COUNSEL_DATA_DIR", _folder, None,
+    "folder of the records database, instead of the clinic's records_folder or the app's",
+)
+RESOURCES_DIR = Setting(
+    "COUNSEL_RESOURCES", _folder, None,
+    "folder of the content, illustrations, fonts and translations, instead of the bundled ones",
+)
+REDUCE_MOTION = Setting[bool | None](
+    "COUNSEL_REDUCE_MOTION", _switch, None,
+    "1: still pictures, no transitions or autoplay; 0: motion; unset: the system decides",
+)
+SPEECH_ENGINE = Setting[str | None](
+    "COUNSEL_TTS_ENGINE", str, None,
+    "Qt text-to-speech engine for read-aloud (the tests use 'mock'); unset: the first one",
+)
+CONFIG_DIR = Setting(
+    "COUNSEL_CONFIG_DIR", _folder, None,
+    "folder of this computer's settings (window place, last folder, last clinician)",
+)
+
+SETTINGS: tuple[Setting, ...] = (DATA_DIR, RESOURCES_DIR, REDUCE_MOTION, SPEECH_ENGINE, CONFIG_DIR)
+
+
+def data_dir(clinic_folder: str = "") -> Path:
+    """Where the records live: ``COUNSEL_DATA_DIR``, else the clinic's ``records_folder``,
+    else the per-user data folder (``~/.local/share/Counsel/Counsel`` on Linux)."""
+    if (override := DATA_DIR.value()) is not None:
+        return override
+    if clinic_folder:
+        return Path(clinic_folder).expanduser()
+    return user_data_path(roaming=True) / "Counsel" / "Counsel"

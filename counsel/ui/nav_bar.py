@@ -1,0 +1,49 @@
+"""Back / We discussed this / Next: the bar under every screen, outside its scrolling, so it
+stays in reach however long the screen or large the text."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from counsel.core.content import Screen
+from counsel.core.session import Session
+from counsel.ui.widgets import describe
+from counsel.ui.wrap_button import WrapButton
+
+
+class NavBar(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        self.back_button = WrapButton(self.tr("◀  Back"))
+        self.back_button.setObjectName("backButton")
+        self.back_button.setToolTip(self.tr("Previous screen (Alt+Left)"))
+        self.discussed_button = WrapButton(self.tr("We discussed this"))
+        self.discussed_button.setObjectName("discussedButton")
+        self.discussed_button.setCheckable(True)
+        self.discussed_button.setToolTip(self.tr("Mark this topic as discussed (Ctrl+D)"))
+        self.next_button = WrapButton(self.tr("Next  ▶"), "primary")
+        self.next_button.setObjectName("nextButton")
+        self.next_button.setToolTip(self.tr("Next screen (Alt+Right)"))
+        for button in (self.back_button, self.discussed_button, self.next_button):
+            describe(button, button.toolTip())
+        layout.addWidget(self.back_button)
+        layout.addStretch(1)
+        layout.addWidget(self.discussed_button)
+        layout.addStretch(1)
+        layout.addWidget(self.next_button)
+
+    def show_state(
+        self, index: int, count: int, screen: Screen, session: Session, presenting: bool
+    ) -> None:
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < count - 1)
+        self.discussed_button.setVisible(screen.required and not presenting)
+        self.discussed_button.setEnabled(not session.is_sealed)
+        discussed = session.is_discussed(screen.id)
+        self.discussed_button.setChecked(discussed)
+        self.discussed_button.setText(
+            self.tr("✓  Discussed") if discussed else self.tr("We discussed this")
+        )
