@@ -18,7 +18,7 @@ TEXT_FIELDS = {
     "action", "caution", "name", "label", "values", "prompts", "choices", "explanation",
     "statement", "clinician_statement", "interpreter_statement", "witness_statement", "short",
     "procedure", "language", "language_name", "labels", "months", "periods", "headings",
-    "compared_with",
+    "compared_with", "reviewers_heading", "revisit",
 }
 #: Each language's own date and time patterns, and where its picture labels sit (a longer
 #: translation may need another place or size): the loaders check these.

@@ -13,13 +13,15 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from counsel.core import session_facts as facts
 from counsel.core.content import (
+    LEANING,
     ChecklistScreen,
     ClinicSettings,
     Content,
+    LeaningScreen,
     OutcomesScreen,
     QuizScreen,
+    SureScreen,
 )
 from counsel.core.content_loader import load_content
 from counsel.core.demo import DEMO_START, DemoClock, demo_session, signature_ink
@@ -155,14 +157,6 @@ def test_a_bilingual_copy_needs_a_second_language(
         build_acknowledgement(spanish_demo, clinic, bilingual_with=spanish)
 
 
-@pytest.fixture
-def decided(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Sessions answered the decision aid: a leaning, and SURE with one "no" (the content
-    here has no decision-aid screens; session_facts is where the PDF reads them)."""
-    monkeypatch.setattr(facts, "leaning", lambda session: "Open surgery")
-    monkeypatch.setattr(facts, "sure", lambda session: facts.SureResult(3, 4))
-
-
 def sparse_session(content: Content, asked: bool = True) -> Session:
     """A signed session that left most things out: the PDF's rarer wording all shows."""
     session = Session(content, clock=DemoClock())
@@ -176,6 +170,12 @@ def sparse_session(content: Content, asked: bool = True) -> Session:
     session.view(quiz.id)  # shown in the other language only
     session.set_content(content)
     session.answer_quiz(quiz.questions[0].id, (quiz.questions[0].answer + 1) % 2, False)
+    # What the decision aid records, where a session has it (read through session_facts).
+    leaning = next(s for s in content.screens if isinstance(s, LeaningScreen))
+    session.decide(leaning.id, LEANING, leaning.choices[1].id)
+    sure = next(s for s in content.screens if isinstance(s, SureScreen))
+    for number, question in enumerate(sure.questions):
+        session.decide(sure.id, question.id, "no" if number == 1 else "yes")
     if asked:
         session.add_question("¿Y después?", "")  # and not answered
     session.set_signature("representative", "Rosa Ruiz", signature_ink("Rosa Ruiz"), "hija")
@@ -190,7 +190,6 @@ def test_every_label_is_used_and_none_is_missing(
     content: Content,
     clinic: ClinicSettings,
     monkeypatch: pytest.MonkeyPatch,
-    decided: None,
 ) -> None:
     """Demo and sparse sessions between them print every label of document.toml."""
     shown = load_content(language)
@@ -211,15 +210,20 @@ def test_every_label_is_used_and_none_is_missing(
     assert used == set(words(shown).labels)
 
 
+def leaning_choice(content: Content) -> str:
+    """What ``sparse_session`` records as the leaning, as the content words it."""
+    return next(s for s in content.screens if isinstance(s, LeaningScreen)).choices[1].text
+
+
 def test_the_sparse_spanish_pdf_says_what_is_missing(
-    clinic: ClinicSettings, spanish: Content, decided: None
+    clinic: ClinicSettings, spanish: Content
 ) -> None:
     text = flat_text(build_acknowledgement(sparse_session(spanish), clinic))
     for phrase in (
         "No se anotó",
         "No se mostró antes de firmar.",
         "Idioma: español, inglés.",
-        "Se inclina por Open surgery",
+        f"Se inclina por {leaning_choice(spanish)}",
         "3 de 4 contestadas con sí.",
         "Respuestas que hay que revisar:",
         "1 en total; 1 sin respuesta escrita: • ¿Y después?",

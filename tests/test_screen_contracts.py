@@ -1,4 +1,4 @@
-"""Every screen kind honours one contract, whatever the content: minimal, long or non-Latin.
+"""Every screen kind honours one contract, whatever the content: empty, minimal, long or non-Latin.
 
 Each kind is built from a content entry and a session and shows itself, with its picture,
 without overflowing a 1024x700 window. Whether a screen is complete is the core's
@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from counsel.core import content as c
+from counsel.core import content as d
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.pdf import build_pdf
@@ -20,6 +21,7 @@ from counsel.ui.screens.registry import SCREEN_CLASSES
 from counsel.ui.session_bridge import SessionBridge
 
 VARIANTS = {
+    "empty": lambda text: "",
     "minimal": lambda text: text,
     "long": lambda text: " ".join([text] * 40),
     "non-latin": lambda text: f"{text} 脊椎管狭窄症 — ضيق القناة الشوكية — Σπονδυλική στένωση",
@@ -66,6 +68,21 @@ def make_screen(kind: str, say) -> c.Screen:
             interpreter_statement=say("I"), witness_statement=say("W"),
         ),
         "done": lambda: c.DoneScreen(**common, text=say("Done")),
+        "values": lambda: d.ValuesScreen(
+            **common,
+            scale=(d.Choice(id="low", text=say("Low")), d.Choice(id="high", text=say("High"))),
+            choices=(d.Choice(id="a", text=say("A")), d.Choice(id="b", text=say("B"))),
+            priorities=(d.Priority(id="p", text=say("Matters"), fits=("a",)),),
+        ),
+        "leaning": lambda: d.LeaningScreen(
+            **common, choices=(d.Choice(id="a", text=say("A")), d.Choice(id="b", text=say("B")))
+        ),
+        "sure": lambda: d.SureScreen(
+            **common,
+            questions=(d.SureQuestion(id="q", text=say("Sure?"), revisit=say("Revisit"),
+                                      revisit_screen=kind),),
+        ),
+        "about": lambda: d.AboutScreen(**common, sections=sections, reviewers_heading=say("By")),
     }
     return build[kind]()
 
@@ -90,3 +107,9 @@ def test_screen_contract(qtbot, clinic, clock, store, kind: str, variant: str) -
     assert inner.width() <= page.scroller.viewport().width(), "no sideways scrolling"
     assert inner.minimumSizeHint().width() <= page.width()
     assert page.illustration.is_valid()
+    answered = {"sure": ("q", "no"), "values": ("p", "high"), "leaning": ("leaning", "b")}
+    if kind in answered:  # what an answer adds (the fit, the clinician's notes) fits too
+        session.decide(screen.id, *answered[kind])
+        QApplication.processEvents()
+        assert page.is_complete()
+        assert inner.minimumSizeHint().width() <= page.width()

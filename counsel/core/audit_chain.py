@@ -32,6 +32,7 @@ ACTIONS: Mapping[str, tuple[str, ...]] = {
     "screen_viewed": ("screen", "language"),
     "discussed": ("screen", "discussed"),
     "quiz_answered": ("question", "choice", "correct"),
+    "decision_answered": ("screen", "item", "value"),  # ids from the content, never free text
     "signed": SEAL_KEYS,
     "pdf_exported": ("pdf_sha256",),
     "pdf_printed": ("pdf_sha256",),

@@ -198,6 +198,67 @@ class DoneScreen(Screen):
 # The one table of screen kinds: each ``kind`` a content file may name, and the dataclass it
 # becomes. The loader's readers, the interface's screen classes and the PDF's blocks are
 # keyed by these kinds and typed with these classes (tests/test_screen_kinds.py checks).
+# -- the decision aid: what matters most, where the patient leans, the SURE test, about -------
+# IPDAS asks a decision aid to help patients weigh options by their own values and to check
+# for decisional conflict; these kinds hold the words, the options and the rules the clinic
+# reviews (which option fits which priority, what to revisit after a "no").
+
+@dataclass(frozen=True, kw_only=True)
+class Choice:
+    """One answer a patient can pick: a rating step, an option, a leaning."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Priority:
+    """Something that may matter to a patient, and the options (by id) that serve it."""
+
+    id: str
+    text: str
+    fits: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ValuesScreen(Screen):
+    """``scale`` runs from least to most important; ``choices`` are the options to weigh."""
+
+    scale: tuple[Choice, ...]
+    choices: tuple[Choice, ...]
+    priorities: tuple[Priority, ...]
+
+
+LEANING = "leaning"  # the item id a leaning screen's answer is stored under
+
+
+@dataclass(frozen=True, kw_only=True)
+class LeaningScreen(Screen):
+    choices: tuple[Choice, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class SureQuestion:
+    """A yes/no question; a "no" shows the clinician ``revisit`` and a way to that screen."""
+
+    id: str
+    text: str
+    revisit: str
+    revisit_screen: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class SureScreen(Screen):
+    questions: tuple[SureQuestion, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class AboutScreen(InfoScreen):
+    """An info screen that also names the clinic's reviewers (clinic.toml) under a heading."""
+
+    reviewers_heading: str
+
+
 SCREEN_TYPES: dict[str, type[Screen]] = {
     "details": DetailsScreen,
     "info": InfoScreen,
@@ -209,6 +270,10 @@ SCREEN_TYPES: dict[str, type[Screen]] = {
     "quiz": QuizScreen,
     "signatures": SignaturesScreen,
     "done": DoneScreen,
+    "values": ValuesScreen,
+    "leaning": LeaningScreen,
+    "sure": SureScreen,
+    "about": AboutScreen,
 }
 SCREEN_KINDS = tuple(SCREEN_TYPES)
 
@@ -296,5 +361,6 @@ class ClinicSettings:
     levels: tuple[str, ...]
     language: str
     records_folder: str = ""  # empty: the application-data folder
+    reviewers: tuple[str, ...] = ()  # who checked the content for this clinic (About screen)
     portal: str = ""  # the patient portal's address, printed as a QR code on the take-home copy
     document_type: str = "acknowledgement"  # or "consent": the signed PDF is the procedure consent

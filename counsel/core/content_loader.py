@@ -14,7 +14,8 @@ from counsel.core.consent_text import load_consent_text
 from counsel.core.content_warning_signs import load_warning_signs
 from counsel.core.formatting import load_document_words
 from counsel.core.illustration_labels import load_illustration_labels
-from counsel.core.screen_readers import KIND_READERS, Shared, illustration
+from counsel.core.reader_parts import Shared, illustration
+from counsel.core.screen_readers import KIND_READERS
 from counsel.core.toml_reader import ContentError, TableReader
 from counsel.resources import resources_dir
 
@@ -84,6 +85,7 @@ def load_clinic(root: Path | None = None) -> c.ClinicSettings:
         levels=reader.texts("levels", required=True),
         language=reader.text("language"),
         records_folder=reader.optional_text("records_folder"),
+        reviewers=reader.texts("reviewers"),
         portal=reader.optional_text("portal"),
         document_type=(
             reader.choice("document_type", DOCUMENT_TYPES)
@@ -147,13 +149,16 @@ def _check_references(content: c.Content, language: str) -> None:
         for source_id in referenced_sources(screen):
             if source_id not in content.sources:
                 raise ContentError(f"{label}: source {source_id!r} is not in sources.toml")
+        links: list[tuple[str, str, str]] = []
         if isinstance(screen, c.QuizScreen):
-            for question in screen.questions:
-                if not content.has_screen(question.covered_by):
-                    raise ContentError(
-                        f"{label}: question {question.id!r}: covered_by {question.covered_by!r}"
-                        " is not a screen"
-                    )
+            links = [(q.id, "covered_by", q.covered_by) for q in screen.questions]
+        elif isinstance(screen, c.SureScreen):
+            links = [(q.id, "revisit_screen", q.revisit_screen) for q in screen.questions]
+        for question_id, field, target in links:
+            if not content.has_screen(target):
+                raise ContentError(
+                    f"{label}: question {question_id!r}: {field} {target!r} is not a screen"
+                )
     for kind in ("details", "signatures", "done"):
         if content.first_of_kind(kind) is None:
             raise ContentError(f"content/{language}/meta.toml: screens: needs a {kind!r} screen")

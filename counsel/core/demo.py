@@ -13,7 +13,16 @@ import unicodedata
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
-from counsel.core.content import ChecklistScreen, Content, QuizScreen, Screen
+from counsel.core.content import (
+    LEANING,
+    ChecklistScreen,
+    Content,
+    LeaningScreen,
+    QuizScreen,
+    Screen,
+    SureScreen,
+    ValuesScreen,
+)
 from counsel.core.session import Session
 from counsel.ink import Ink, InkPoint, Point, Stroke
 
@@ -42,7 +51,7 @@ DEMO_QUESTIONS = (
     (
         "If MILD does not help, can I still have surgery later?",
         "Yes. MILD does not rule out open surgery or any of the other choices later on. In one"
-        " clinic study, 12 in 100 people had open surgery at the same spot within 5 years.",
+        " clinic study, 12 in 100 people had surgery at the same spot within 5 years.",
     ),
 )
 
@@ -118,6 +127,9 @@ def _script(
         "checklist": _answer_checklist,
         "questions": lambda s, screen, c: _ask(s, c, questions),
         "quiz": _answer_quiz,
+        "values": _decide,
+        "leaning": _decide,
+        "sure": _decide,
         "signatures": lambda s, screen, c: _sign(s, people, joined_ink),
     }
     for screen in content.screens:
@@ -156,6 +168,22 @@ def _answer_quiz(session: Session, screen: Screen, clock: DemoClock) -> None:
             session.answer_quiz(question.id, wrong, False)
             clock.wait(1.5)
         session.answer_quiz(question.id, question.answer, True)
+
+
+def _decide(session: Session, screen: Screen, clock: DemoClock) -> None:
+    """Varied ratings, leaning to the first choice, and one SURE "no" to talk through."""
+    answers: list[tuple[str, str]] = []
+    if isinstance(screen, ValuesScreen):
+        steps = screen.scale
+        answers = [(p.id, steps[-1 - i % len(steps)].id) for i, p in enumerate(screen.priorities)]
+    elif isinstance(screen, LeaningScreen):
+        answers = [(LEANING, screen.choices[0].id)]
+    elif isinstance(screen, SureScreen):
+        last = screen.questions[-1].id
+        answers = [(q.id, "no" if q.id == last else "yes") for q in screen.questions]
+    for item_id, value in answers:
+        clock.wait(0.3)
+        session.decide(screen.id, item_id, value)
 
 
 def _sign(session: Session, people: tuple[str, str, str], joined: bool) -> None:

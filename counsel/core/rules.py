@@ -7,10 +7,11 @@ the PDF all ask the same questions here, so they can never disagree.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from counsel.core.content import ChecklistScreen, QuizScreen, Screen
+from counsel.core.content import ChecklistItem, ChecklistScreen, QuizScreen, Screen
 from counsel.ink import ink_problem
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ class Gap(enum.Enum):
     CHECKLIST_UNANSWERED = "checklist_unanswered"
     QUIZ_UNANSWERED = "quiz_unanswered"
     QUIZ_NOT_CORRECT = "quiz_not_correct"
+    QUESTION_UNANSWERED = "question_unanswered"
     SIGNATURE_MISSING = "signature_missing"
     SIGNATURE_TOO_SMALL = "signature_too_small"
     SIGNER_NAME_MISSING = "signer_name_missing"
@@ -63,6 +65,17 @@ def candidacy(screen: ChecklistScreen, answers: dict[str, str]) -> str | None:
     return verdict
 
 
+def needs_a_closer_look(
+    screen: ChecklistScreen, answers: Mapping[str, str]
+) -> tuple[ChecklistItem, ...]:
+    """The questions whose answer does not fit MILD or is "not sure", so the result can name
+    what to look at, not only that something needs a look."""
+    return tuple(
+        item for item in screen.items
+        if item.id in answers and answers[item.id] != item.favourable
+    )
+
+
 def screen_gaps(screen: Screen, session: Session) -> list[Gap]:
     """What a single screen still lacks, apart from being marked discussed."""
     if isinstance(screen, ChecklistScreen):
@@ -77,6 +90,9 @@ def screen_gaps(screen: Screen, session: Session) -> list[Gap]:
         return []
     if screen.kind == "details":
         return details_gaps(session)
+    if screen.kind == "questions" and any(not entry.answer for entry in session.questions):
+        # The patient signs that their questions were answered: that must be true.
+        return [Gap.QUESTION_UNANSWERED]
     return []
 
 

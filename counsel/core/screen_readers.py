@@ -1,17 +1,17 @@
 """Reading each kind of screen from its TOML table (one function per ``kind``).
 
-The table maps every kind in ``content.SCREEN_KINDS`` to its reader, so a new kind is one
-function and one line here, plus its screen class in the interface.
+The table maps every kind in ``content.SCREEN_TYPES`` to its reader, so a new kind is one
+function and one line here (the decision aid's in ``decision_readers``), plus its screen
+class in the interface and its block in the PDF.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 
 from counsel.core import content as c
-from counsel.core.content_warning_signs import WarningCatalogue, section_signs
+from counsel.core.decision_readers import DECISION_READERS
+from counsel.core.reader_parts import Shared, illustration, sections, unique
 from counsel.core.toml_reader import TableReader
 
 ANSWERS = ("yes", "no")
@@ -19,62 +19,12 @@ VERDICTS = ("candidate", "review", "not_candidate")
 FIGURE_TONES = ("risk", "benefit")
 
 
-@dataclass(frozen=True)
-class Shared:
-    """What every screen may refer to: the resources folder and the language's warning signs."""
-
-    root: Path
-    warnings: WarningCatalogue
-
-
-def illustration(reader: TableReader, shared: Shared) -> str:
-    """An optional illustration file name, checked to exist."""
-    name = reader.optional_text("illustration")
-    if name and not (shared.root / "illustrations" / name).is_file():
-        raise reader.error("illustration", f"no file resources/illustrations/{name}")
-    return name
-
-
-def _sections(reader: TableReader, minimum: int, shared: Shared) -> tuple[c.Section, ...]:
-    if minimum == 0 and not reader.has("sections"):
-        return ()
-    sections = []
-    for entry in reader.tables("sections", minimum=max(minimum, 1)):
-        sections.append(_section(entry, shared.warnings))
-        if not (sections[-1].text or sections[-1].bullets or sections[-1].signs):
-            raise entry.error("text", "a section needs text, bullets or signs")
-        entry.finish()
-    return tuple(sections)
-
-
-def _section(entry: TableReader, warnings: WarningCatalogue) -> c.Section:
-    """A section; a warning-signs section (``urgency``) takes its heading from the signs file."""
-    signs: tuple[c.WarningSign, ...] = ()
-    if entry.has("urgency"):
-        if entry.has("heading"):
-            raise entry.error("heading", "a warning-signs section takes its urgency's heading")
-        urgency = entry.choice("urgency", c.URGENCIES)
-        heading, signs = warnings.headings[urgency], section_signs(entry, urgency, warnings)
-    elif entry.has("signs"):
-        raise entry.error("signs", "warning signs need the section's 'urgency'")
-    else:
-        urgency, heading = "", entry.text("heading")
-    return c.Section(
-        heading=heading,
-        text=entry.optional_text("text"),
-        bullets=entry.texts("bullets"),
-        sources=entry.texts("sources"),
-        urgency=urgency,
-        signs=signs,
-    )
-
-
 def _details(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
-    return c.DetailsScreen(**common, sections=_sections(reader, 0, shared))
+    return c.DetailsScreen(**common, sections=sections(reader, 0, shared))
 
 
 def _info(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
-    return c.InfoScreen(**common, sections=_sections(reader, 1, shared))
+    return c.InfoScreen(**common, sections=sections(reader, 1, shared))
 
 
 def _checklist(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
@@ -97,7 +47,7 @@ def _checklist(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
         results[verdict] = c.Verdict(title=entry.text("title"), text=entry.text("text"))
         entry.finish()
     results_reader.finish()
-    _unique(reader, "items", [item.id for item in items])
+    unique(reader, "items", [item.id for item in items])
     return c.ChecklistScreen(**common, items=tuple(items), results=results)
 
 
@@ -147,7 +97,7 @@ def _outcomes(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
             )
         )
         entry.finish()
-    _unique(reader, "items", [item.id for item in items])
+    unique(reader, "items", [item.id for item in items])
     return c.OutcomesScreen(**common, items=tuple(items), caution=reader.optional_text("caution"))
 
 
@@ -164,7 +114,7 @@ def _comparison(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
         )
         entry.finish()
     option_ids = [option.id for option in options]
-    _unique(reader, "options", option_ids)
+    unique(reader, "options", option_ids)
     rows = []
     for entry in reader.tables("rows"):
         values_reader = entry.table("values")
@@ -203,7 +153,7 @@ def _quiz(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
             )
         )
         entry.finish()
-    _unique(reader, "questions", [question.id for question in questions])
+    unique(reader, "questions", [question.id for question in questions])
     return c.QuizScreen(**common, questions=tuple(questions))
 
 
@@ -232,12 +182,5 @@ KIND_READERS: dict[str, Callable[[TableReader, dict, Shared], c.Screen]] = {
     "quiz": _quiz,
     "signatures": _signatures,
     "done": _done,
+    **DECISION_READERS,
 }
-
-
-def _unique(reader: TableReader, key: str, ids: list[str]) -> None:
-    seen: set[str] = set()
-    for item_id in ids:
-        if item_id in seen:
-            raise reader.error(key, f"id {item_id!r} is used twice")
-        seen.add(item_id)

@@ -92,6 +92,8 @@ class Session:
     questions: list[QuestionAnswer] = field(default_factory=list)
     quiz: dict[str, list[QuizAttempt]] = field(default_factory=dict)
     signatures: dict[str, Signature] = field(default_factory=dict)
+    # The decision aid's answers, by screen id then item id: ratings, the leaning, SURE.
+    decisions: dict[str, dict[str, str]] = field(default_factory=dict)
     sealed_at: datetime | None = None
     #: Typing not yet turned into an entry (a question not yet added), kept so none is lost.
     drafts: dict[str, str] = field(default_factory=dict)
@@ -130,7 +132,7 @@ class Session:
         """Nothing entered yet: only screens looked at."""
         discussed = any(visit.discussed_at for visit in self.visits.values())
         entered = (self.checklist, self.questions, self.quiz, self.signatures, discussed,
-                   self.drafts, self.present)
+                   self.drafts, self.present, self.decisions)
         return self.details == Details() and not any(entered)
 
     @property
@@ -227,6 +229,21 @@ class Session:
         self._mutable()
         self.quiz.setdefault(question_id, []).append(QuizAttempt(choice, correct, self.clock()))
         self._changed("quiz")
+
+    def decide(self, screen_id: str, item_id: str, value: str | None) -> None:
+        """A decision-aid answer (a rating, the leaning, a SURE answer); None clears it."""
+        self._mutable()
+        answers = self.decisions.setdefault(screen_id, {})
+        if value is None:
+            answers.pop(item_id, None)
+        else:
+            answers[item_id] = value
+        if not answers:
+            del self.decisions[screen_id]
+        self._changed("decisions")
+
+    def decision(self, screen_id: str, item_id: str) -> str | None:
+        return self.decisions.get(screen_id, {}).get(item_id)
 
     def latest_quiz_choice(self, question_id: str) -> QuizAttempt | None:
         attempts = self.quiz.get(question_id)

@@ -76,6 +76,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         },
         "drafts": dict(session.drafts),
         "present": sorted(session.present),
+        "decisions": {screen_id: dict(answers) for screen_id, answers in session.decisions.items()},
     }
 
 
@@ -126,6 +127,11 @@ def session_from_dict(data: dict[str, Any], content: Content) -> Session:
                     s["relationship"],
                 )
                 for role, s in data["signatures"].items()
+            },
+            # Sessions stored before the decision aid had its screens have no answers.
+            decisions={
+                screen_id: dict(answers)
+                for screen_id, answers in data.get("decisions", {}).items()
             },
             sealed_at=_parse_time(data["sealed_at"]),
             drafts=dict(data.get("drafts", {})),  # absent from records saved before drafts

@@ -55,6 +55,7 @@ class SessionRecorder:
         self._saved = False  # a blank session is stored once something is entered
         self._visits: dict[str, ScreenVisit] = dict(session.visits)
         self._attempts = {question: len(tries) for question, tries in session.quiz.items()}
+        self._decisions = _flat(session.decisions)
         self._unsubscribe = session.subscribe(self._changed)
         if session.is_sealed and self._stored_status() in (None, IN_PROGRESS):
             self._seal()  # signed, but not stored signed yet (e.g. the app stopped in between)
@@ -97,6 +98,8 @@ class SessionRecorder:
                 self._log_visits()
             elif what == "quiz":
                 self._log_quiz()
+            elif what == "decisions":
+                self._log_decisions()
         except (OSError, sqlite3.Error) as error:
             self._set_failure(error)
             return
@@ -122,6 +125,16 @@ class SessionRecorder:
                 self.store.log(self.session.id, "quiz_answered", question=question,
                                choice=attempt.choice, correct=attempt.correct)
             self._attempts[question] = len(attempts)
+
+    def _log_decisions(self) -> None:
+        """Each rating, leaning or SURE answer that changed ("": cleared)."""
+        now = _flat(self.session.decisions)
+        for key in sorted(now.keys() | self._decisions.keys()):
+            if now.get(key) != self._decisions.get(key):
+                screen, item = key
+                self.store.log(self.session.id, "decision_answered", screen=screen, item=item,
+                               value=now.get(key, ""))
+        self._decisions = now
 
     def _seal(self) -> None:
         """Build the signed record's PDF (the sealed session cannot change meanwhile), then
@@ -171,3 +184,8 @@ class SessionRecorder:
     def exported(self, pdf: bytes) -> None:
         """Note in the trail that another copy (e.g. the bilingual one) left Counsel."""
         self.store.log(self.session.id, "pdf_exported", pdf_sha256=hashlib.sha256(pdf).hexdigest())
+
+
+def _flat(decisions: dict[str, dict[str, str]]) -> dict[tuple[str, str], str]:
+    return {(screen, item): value for screen, answers in decisions.items()
+            for item, value in answers.items()}

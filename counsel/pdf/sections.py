@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.units import inch
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from counsel.core.content import (
     ChecklistScreen,
@@ -26,6 +26,7 @@ from counsel.core.content import (
 from counsel.core.rules import candidacy
 from counsel.core.session_facts import session_languages
 from counsel.pdf import styles as st
+from counsel.pdf.decision_blocks import DECISION_BLOCKS, answers_table
 from counsel.pdf.icon_array import figure_block
 from counsel.pdf.illustrations import beside, captioned_grid
 from counsel.pdf.warning_signs import warning_signs_block
@@ -115,18 +116,7 @@ def _checklist(screen: ChecklistScreen, wording: Wording) -> list[Flowable]:
                 lines(wording.said(name), st.ROW, bold=True),
             ]
         )
-    table = Table(rows, colWidths=["82%", "18%"])
-    table.setStyle(
-        TableStyle(
-            [
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, st.RULE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (0, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ]
-        )
-    )
+    table = answers_table(rows, ("82%", "18%"))
     verdict = candidacy(screen, wording.session.checklist)
     if verdict is None:
         result = [wording.para("no_result")]
@@ -237,4 +227,5 @@ BLOCKS: dict[str, Block] = {
     "quiz": _quiz,
     "signatures": _nothing_more,  # signed on page one (summary.py)
     "done": _nothing_more,
+    **DECISION_BLOCKS,
 }

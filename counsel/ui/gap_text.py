@@ -28,6 +28,9 @@ GAP_TEXTS = {
     Gap.QUIZ_NOT_CORRECT: QT_TRANSLATE_NOOP(
         "GapText", "Review the questions in “%1” until each answer is right."
     ),
+    Gap.QUESTION_UNANSWERED: QT_TRANSLATE_NOOP(
+        "GapText", "Write down the answer to every question in “%1”."
+    ),
     Gap.SIGNATURE_MISSING: QT_TRANSLATE_NOOP("GapText", "The %2 needs to sign."),
     Gap.SIGNATURE_TOO_SMALL: QT_TRANSLATE_NOOP(
         "GapText", "The %2's signature is too small: please sign again."

@@ -69,6 +69,7 @@ class IllustrationView(QWidget):
         self.setMinimumSize(260, 160)
         self._name = ""
         self._pixmap: QPixmap | None = None
+        self.setVisible(False)  # a screen without a picture gives its room to the text
         self.set_name(name)
 
     def name(self) -> str:

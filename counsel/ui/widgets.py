@@ -28,9 +28,14 @@ def labelled(prefix: str, text: str, role: str = "") -> QLabel:
     """'**Prefix:** text', with both parts escaped so content can never inject markup."""
     widget = label("", role)
     widget.setTextFormat(Qt.TextFormat.RichText)
+    set_labelled(widget, prefix, text)
+    return widget
+
+
+def set_labelled(widget: QLabel, prefix: str, text: str) -> None:
+    """Change what a ``labelled`` label says."""
     widget.setText(f"<b>{html.escape(prefix)}</b> {html.escape(text)}")
     widget.setProperty("readText", f"{prefix} {text}")
-    return widget
 
 
 def describe(widget: QWidget, description: str) -> None:

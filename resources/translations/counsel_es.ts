@@ -36,6 +36,11 @@
             <numerusform>Faltan %n preguntas por contestar.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../counsel/ui/screens/checklist.py"/>
+        <source>Answers to look at more closely:</source>
+        <translation>Respuestas para revisar con más cuidado:</translation>
+    </message>
 </context>
 <context>
     <name>ComparisonPage</name>
@@ -343,6 +348,11 @@
         <location filename="../../counsel/ui/gap_text.py" line="28"/>
         <source>Review the questions in “%1” until each answer is right.</source>
         <translation>Repase las preguntas de «%1» hasta que cada respuesta sea correcta.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/gap_text.py" line="31"/>
+        <source>Write down the answer to every question in “%1”.</source>
+        <translation>Anote la respuesta a cada pregunta de «%1».</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/gap_text.py" line="31"/>
@@ -1188,6 +1198,65 @@ Go on with it?</source>
         <location filename="../../counsel/ui/resume.py" line="36"/>
         <source>Start a new session</source>
         <translation>Empezar una sesión nueva</translation>
+    </message>
+</context>
+<context>
+    <name>ValuesPage</name>
+    <message>
+        <location filename="../../counsel/ui/screens/values.py"/>
+        <source>Which choices fit what matters most to you</source>
+        <translation>Qué opciones van con lo que más le importa</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/values.py"/>
+        <source>Each choice, with the things you rated in the top two steps that it fits.</source>
+        <translation>Cada opción, con las cosas que usted calificó en los dos niveles más altos y que van con ella.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/values.py"/>
+        <source>none of them</source>
+        <translation>ninguna de ellas</translation>
+    </message>
+</context>
+<context>
+    <name>SurePage</name>
+    <message>
+        <location filename="../../counsel/ui/screens/sure.py"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/sure.py"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counsel/ui/screens/sure.py"/>
+        <source>For the clinician: %n question(s) still to answer.</source>
+        <translation>
+            <numerusform>Para el clínico: falta %n pregunta por contestar.</numerusform>
+            <numerusform>Para el clínico: faltan %n preguntas por contestar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/sure.py"/>
+        <source>For the clinician: %1 of %2 answered yes.</source>
+        <translation>Para el clínico: %1 de %2 contestadas con sí.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/sure.py"/>
+        <source>No to: %1</source>
+        <translation>No a: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/sure.py"/>
+        <source>Go to: %1</source>
+        <translation>Ir a: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/sure.py"/>
+        <source>Goes back to the screen to talk about this again</source>
+        <translation>Vuelve a la pantalla para hablar de esto otra vez</translation>
     </message>
 </context>
 <context>

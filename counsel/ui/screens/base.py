@@ -80,7 +80,8 @@ class ScreenPage(QWidget):
         side = QVBoxLayout()
         side.addWidget(self.illustration)
         side.addStretch(1)
-        self.row.addLayout(side, 2)
+        if screen.illustration:  # without a picture, the text has the whole width and height
+            self.row.addLayout(side, 2)
         if screen.intro:
             intro = label(screen.intro)
             intro.setObjectName("screenIntro")

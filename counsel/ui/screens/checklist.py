@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton
 
 from counsel.core.content import ChecklistScreen
-from counsel.core.rules import candidacy
+from counsel.core.rules import candidacy, needs_a_closer_look
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.widgets import card, describe, label, restyle
 
@@ -44,8 +44,11 @@ class ChecklistPage(ScreenPage):
         self.verdict_title = label("", "heading")
         self.verdict_title.setObjectName("verdictTitle")
         self.verdict_text = label("")
+        self.closer_look = label("")
+        self.closer_look.setObjectName("closerLook")
         self.result_layout.addWidget(self.verdict_title)
         self.result_layout.addWidget(self.verdict_text)
+        self.result_layout.addWidget(self.closer_look)
         self.column.addWidget(result)
 
     def _answer(self, item_id: str, value: str) -> None:
@@ -71,4 +74,8 @@ class ChecklistPage(ScreenPage):
             self.verdict_title.setText(result.title)
             self.verdict_title.setProperty("role", f"verdict-{verdict}")
             self.verdict_text.setText(result.text)
+        looks = needs_a_closer_look(self.entry, self.session.checklist)
+        heading = self.tr("Answers to look at more closely:")
+        self.closer_look.setText("\n".join([heading, *(f"•  {item.text}" for item in looks)]))
+        self.closer_look.setVisible(bool(looks))
         restyle(self.verdict_title)

@@ -25,6 +25,10 @@ _WHERE = {
     "quiz": ("quiz", "QuizPage"),
     "signatures": ("signatures", "SignaturesPage"),
     "done": ("done", "DonePage"),
+    "values": ("values", "ValuesPage"),
+    "leaning": ("leaning", "LeaningPage"),
+    "sure": ("sure", "SurePage"),
+    "about": ("about", "AboutPage"),
 }
 
 
