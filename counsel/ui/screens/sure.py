@@ -34,6 +34,7 @@ class SurePage(ScreenPage):
         self.score.setObjectName("sureScore")
         layout.addWidget(self.score)
         self.revisits = QVBoxLayout()
+        self._revisiting: list[str] | None = None  # the questions whose "no" is listed
         layout.addLayout(self.revisits)
         self.clinician_only.append(panel)
         self.column.addWidget(panel)
@@ -51,8 +52,12 @@ class SurePage(ScreenPage):
         else:
             self.score.setText(self.tr("For the clinician: %1 of %2 answered yes.")
                                .replace("%1", str(score)).replace("%2", str(total)))
+        to_revisit = sure_to_revisit(self.entry, answers)
+        if [question.id for question in to_revisit] == self._revisiting:
+            return  # rebuilt only when it changes, so a focused "Go to" keeps its focus
+        self._revisiting = [question.id for question in to_revisit]
         clear_layout(self.revisits)
-        for question in sure_to_revisit(self.entry, answers):
+        for question in to_revisit:
             self.revisits.addWidget(self._revisit(question.text, question.revisit,
                                                   question.revisit_screen))
 
