@@ -2,7 +2,7 @@
 
 Runs as a script, like ``main.py``, and starts Counsel through ``counsel.cli.main``, so the
 imports and the work before the first frame are exactly a user's. It only creates the
-QApplication first (Counsel reuses it) to watch every widget's paint events from the start.
+QApplication first (Counsel reuses it) and watches the main window's first frame.
 
 The parent passes its clock at spawn in ``BENCH_SPAWNED_AT``: ``time.perf_counter`` is the
 system-wide monotonic clock on Linux, so both processes read the same clock. Once the first
@@ -15,7 +15,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable
+from typing import Any
 
 STARTED_AT = time.perf_counter()  # the interpreter is up; Qt is not loaded yet
 
@@ -26,22 +26,21 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget  # noqa: E402
 WINDOW_SIZE = (1280, 820)
 
 
-class FirstPaint(QObject):
-    """Application-wide filter that reports once the first watched widget has painted."""
+class FirstFrame(QObject):
+    """Watches one top-level window's native window (not every event of the application,
+    which would slow a window of many widgets more than a bare one): once it is exposed,
+    its first frame is painted in that same event, and the report follows."""
 
-    def __init__(self, app: QApplication, is_watched: Callable[[QWidget], bool]) -> None:
-        super().__init__(app)  # owned by the app, so it lives as long as the app
-        self._app = app
-        self._is_watched = is_watched
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        window.winId()  # the native window, made now for the bare window and Counsel alike
+        self._handle = window.windowHandle()
+        self._handle.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and self._is_watched(watched)
-        ):
-            self._app.removeEventFilter(self)
-            QTimer.singleShot(0, report)  # runs once the rest of this frame is painted
+        if event.type() == QEvent.Type.Expose and self._handle.isExposed():
+            self._handle.removeEventFilter(self)
+            QTimer.singleShot(0, report)  # runs once this frame is painted and flushed
         return False
 
 
@@ -69,14 +68,22 @@ def main(kind: str) -> int:
     app = QApplication(sys.argv[:1])
     if kind == "bare":
         window = QLabel("Counsel")
-        app.installEventFilter(FirstPaint(app, lambda widget: widget is window))
         window.resize(*WINDOW_SIZE)
+        FirstFrame(window)
         window.show()
         return app.exec()
-    # Every screen page is named "screen-<id>" (counsel.ui.screens.base).
-    app.installEventFilter(FirstPaint(app, lambda w: w.objectName().startswith("screen-")))
+    import counsel.ui.app as counsel_app
     from counsel.cli import main as counsel_main
 
+    create = counsel_app.create_main_window
+
+    def create_watched(*args: Any) -> Any:
+        window = create(*args)
+        window.resize(*WINDOW_SIZE)  # the same pixel buffer as the bare window
+        FirstFrame(window)
+        return window
+
+    counsel_app.create_main_window = create_watched  # type: ignore[assignment]
     return counsel_main([])
 
 

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from statistics import median
 from typing import Any
@@ -70,10 +71,12 @@ def measure_window(store: RecordStore, content: Content) -> dict[str, Any]:
     from counsel.ui.records_window import RecordsWindow
 
     window: RecordsWindow | None = None
+    words = content.document
+    assert words is not None
 
     def open_window() -> None:
         nonlocal window
-        window = RecordsWindow(store, content.document)
+        window = RecordsWindow(store, words)
         window.show()
 
     open_ms = _ms(open_window)
@@ -90,7 +93,7 @@ def measure_window(store: RecordStore, content: Content) -> dict[str, Any]:
     sort_ms = []
     for column in range(model.columnCount()):
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
-            sort_ms.append(_ms(lambda c=column, o=order: table.sortByColumn(c, o)))
+            sort_ms.append(_ms(partial(table.sortByColumn, column, order)))
     table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
     scroll_ms = []
     for _ in range(SCROLL_PAGES):
@@ -120,7 +123,7 @@ def measure_size(count: int, content: Content, clinic: ClinicSettings, runs: int
             fresh.unfinished()
         unfinished.append((time.perf_counter() - started) * 1000)
     results["unfinished_check_ms"] = summary(unfinished)
-    painted = {name: [] for name in ("store", "empty")}
+    painted: dict[str, list[float]] = {"store": [], "empty": []}
     for _ in range(runs):  # alternating, so a busy moment slows both alike
         for name, data_dir in (("store", folder), ("empty", empty)):
             painted[name].append(launch("counsel", data_dir)["painted_ms"])

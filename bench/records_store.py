@@ -1,5 +1,5 @@
 """Generated record stores of a clinic's years, cached between benchmark runs (they take
-minutes to build): ``$TMPDIR/counsel-bench-records/<count>-v<schema>/``."""
+minutes to build): ``$TMPDIR/counsel-bench-records/<count>-v<schema>-p<page size>/``."""
 
 from __future__ import annotations
 
@@ -11,14 +11,15 @@ from pathlib import Path
 from counsel.core.content import ClinicSettings, Content
 from counsel.core.demo_records import demo_pool, demo_records, store_demo_records
 from counsel.core.record_store import RecordStore
-from counsel.core.store_schema import DB_NAME, SCHEMA_VERSION
+from counsel.core.store_schema import DB_NAME, PAGE_SIZE, SCHEMA_VERSION
 
 LAST_DAY = date(2026, 11, 30)  # the same store on every run
 
 
 def cached_store(count: int, content: Content, clinic: ClinicSettings) -> Path:
     """The folder of a store of ``count`` signed demo records, built once."""
-    folder = Path(tempfile.gettempdir()) / "counsel-bench-records" / f"{count}-v{SCHEMA_VERSION}"
+    cache = Path(tempfile.gettempdir()) / "counsel-bench-records"
+    folder = cache / f"{count}-v{SCHEMA_VERSION}-p{PAGE_SIZE}"
     done = folder / "complete"
     if done.exists():
         return folder

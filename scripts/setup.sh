@@ -13,7 +13,8 @@ PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus
 [ "${1:-}" = "--test" ] || PACKAGES+=(speech-dispatcher espeak-ng)
 # The tests print through a real CUPS to its PDF printer, drive the real app on an X server
 # and check the acknowledgement's file structure with qpdf.
-[ "${1:-}" != "--test" ] || PACKAGES+=(cups printer-driver-cups-pdf xvfb openbox xdotool qpdf)
+[ "${1:-}" != "--test" ] || PACKAGES+=(cups printer-driver-cups-pdf xvfb openbox xdotool imagemagick
+                                          qpdf)
 python3 -m venv --help >/dev/null 2>&1 || PACKAGES+=(python3-venv)
 # CI validates the desktop entry and the AppStream metainfo (packaging/linux).
 [ "${1:-}" != "--test" ] || PACKAGES+=(desktop-file-utils appstream)

@@ -128,6 +128,8 @@ def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "counsel-config"
     monkeypatch.setenv("COUNSEL_CONFIG_DIR", str(folder))
     return folder
+
+
 @pytest.fixture(scope="session")
 def demo(content: Content):
     """The demo visit, signed: what the PDF tests read."""

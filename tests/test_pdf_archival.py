@@ -103,3 +103,35 @@ def test_the_same_session_gives_the_same_bytes(
     demo: Session, clinic: ClinicSettings, demo_pdf: bytes
 ) -> None:
     assert build_acknowledgement(demo, clinic) == demo_pdf
+
+
+def append_incremental_update(data: bytes) -> bytes:
+    """What a signer adds after the signed file (a new object and an xref section pointing
+    back at ours), written by hand: the original bytes stay a prefix, untouched."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        size = int(pdf.trailer.Size)
+        root, info = pdf.Root.objgen[0], pdf.trailer.Info.objgen[0]
+        first_id = bytes(pdf.trailer.ID[0]).hex()
+    previous = int(data.rstrip().rsplit(b"startxref", 1)[1].split()[0])
+    body = data if data.endswith(b"\n") else data + b"\n"
+    offset = len(body)
+    body += f"{size} 0 obj\n<< /Counsel (a later update) >>\nendobj\n".encode()
+    xref = len(body)
+    body += (
+        f"xref\n0 1\n0000000000 65535 f \n{size} 1\n{offset:010d} 00000 n \n"
+        f"trailer << /Size {size + 1} /Root {root} 0 R /Info {info} 0 R /Prev {previous}"
+        f" /ID [<{first_id}><{'ab' * 16}>] >>\nstartxref\n{xref}\n%%EOF\n"
+    ).encode()
+    return body
+
+
+def test_an_incremental_update_leaves_the_file_archival(demo_pdf: bytes, tmp_path: Path) -> None:
+    updated = append_incremental_update(demo_pdf)
+    assert updated.startswith(demo_pdf)
+    path = tmp_path / "updated.pdf"
+    path.write_bytes(updated)
+    result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert archival_problems(updated) == []
+    with pikepdf.open(path) as pdf:
+        assert RECORD_FILE in pdf.attachments

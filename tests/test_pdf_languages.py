@@ -186,7 +186,10 @@ def sparse_session(content: Content, asked: bool = True) -> Session:
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_every_label_is_used_and_none_is_missing(
-    language: str, content: Content, clinic: ClinicSettings, monkeypatch: pytest.MonkeyPatch
+    language: str,
+    content: Content,
+    clinic: ClinicSettings,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Demo and sparse sessions between them print every label of document.toml."""
     shown = load_content(language)

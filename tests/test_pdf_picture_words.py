@@ -1,4 +1,4 @@
-"""The pictures' words on paper: 8 pt or larger, and off the drawing, in every language."""
+"""The pictures' words on paper: 9 pt or larger, and off the drawing, in every language."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from counsel.ui.app import prepare_application
 from counsel.ui.picture_labels import drawing_mask
 from tests.test_picture_labels import LANGUAGES
 
-READABLE_IN_PRINT = 8.0  # points: the smallest words a patient is handed
+READABLE_IN_PRINT = 9.0  # points: the smallest words a patient is handed
 ALL_PICTURES = sorted(p.name for p in (resources_dir() / "illustrations").glob("*.svg"))
 
 
@@ -52,7 +52,7 @@ def test_the_paper_sees_the_drawing_where_the_screen_does(name: str) -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_nothing_in_the_acknowledgement_prints_below_8_pt_picture_words_included(
+def test_nothing_in_the_acknowledgement_prints_below_9_pt_picture_words_included(
     language: str, clinic: ClinicSettings
 ) -> None:
     data = build_acknowledgement(demo_session(load_content(language)), clinic)

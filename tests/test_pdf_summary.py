@@ -73,27 +73,15 @@ def test_answers_to_look_at_and_open_questions_are_on_the_first_pages(
 
 
 def test_type_sizes_by_role(demo_pdf: bytes, content: Content, clinic: ClinicSettings) -> None:
-    """Body 11 pt, nothing under 9 pt except the running header and footer and the words on
-    the pictures (8 pt at least, placed clear of the drawing); the options comparison at
-    body size."""
+    """Body 11 pt, nothing under 9 pt (the words on the pictures and the running header and
+    footer included); the options comparison at body size."""
     page_height = 792.0  # the demo clinic prints on letter paper
     assert clinic.paper == "letter"
-    picture_words = {
-        word
-        for labels in content.illustration_labels.values()
-        for label in labels
-        for word in label.text.split()
-    }
     found = runs(demo_pdf)
     body = [run for run in found if MARGIN < run.y < page_height - MARGIN]
-    small = [
-        (run.page, run.size, run.text)
-        for run in body
-        if run.size < 9 and not (set(run.text.split()) <= picture_words and run.size >= 8)
-    ]
-    assert small == []
+    assert [(run.page, run.size, run.text) for run in body if run.size < 9] == []
     furniture = [run for run in found if not MARGIN < run.y < page_height - MARGIN]
-    assert furniture and min(run.size for run in furniture) >= 8
+    assert furniture and min(run.size for run in furniture) >= 9
     by_size: dict[float, int] = {}
     for run in body:
         by_size[run.size] = by_size.get(run.size, 0) + len(run.text)
@@ -104,6 +92,12 @@ def test_type_sizes_by_role(demo_pdf: bytes, content: Content, clinic: ClinicSet
         " ".join(value.split()[:3]) for row in comparison.rows for value in row.values.values()
     ]
     labels = [row.label for row in comparison.rows]
+    picture_words = {
+        word
+        for labels_of in content.illustration_labels.values()
+        for label in labels_of
+        for word in label.text.split()
+    }
     for words in labels + cells:
         sizes = {
             run.size

@@ -43,7 +43,7 @@ def test_the_done_screen_appears_while_the_pdf_is_built_in_the_background(
     click(qtbot, page, "signAndFinish")
     assert window.session.is_sealed and statuses == [True], "sealed; the PDF not built yet"
     done = window.current_page()
-    assert done.screen.kind == "done"
+    assert done.entry.kind == "done"
     status = child(done, QLabel, "doneStatus")
     assert "Saving" in status.text()
     assert not child(done, QPushButton, "newSession").isVisible()
@@ -55,17 +55,17 @@ def test_the_done_screen_appears_while_the_pdf_is_built_in_the_background(
 def test_signing_reuses_the_pdf_machinery_readied_after_the_first_paint(
     qtbot, open_window, content: Content
 ) -> None:
-    from counsel.pdf.illustrations import picture_ink
+    from counsel.pdf.illustrations import picture_mask
 
     window = open_window()
-    qtbot.waitUntil(lambda: picture_ink.cache_info().currsize >= 12, timeout=30000)
+    qtbot.waitUntil(lambda: picture_mask.cache_info().currsize >= 12, timeout=30000)
     walk_to_signatures(qtbot, window, content)
     page = window.current_page()
     for role in ("patient", "clinician"):
         sign(page.findChild(object, f"signer-{role}"))
-    pictures_read = picture_ink.cache_info().misses
+    pictures_read = picture_mask.cache_info().misses
     confirm_and_wait(qtbot, window, lambda: click(qtbot, page, "signAndFinish"))
-    assert picture_ink.cache_info().misses == pictures_read, "no picture read again to sign"
+    assert picture_mask.cache_info().misses == pictures_read, "no picture read again to sign"
 
 
 def test_a_gap_filled_in_leaves_the_list_of_what_stops_signing(

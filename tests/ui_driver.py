@@ -96,16 +96,16 @@ def walk_to_signatures(qtbot, window: MainWindow, content: Content) -> None:
             answer_quiz(qtbot, window, screen, wrong_first=True)
         if screen.kind == "questions":
             ask(qtbot, window, "Will I need to stay overnight?", "No, you go home the same day.")
-        if screen.required:
+        if screen.required and not window.session.is_discussed(screen.id):  # a right quiz is
             click(qtbot, window, "discussedButton")
         if screen.kind == "signatures":
             return
         click(qtbot, window, "nextButton")
 
 
-def answer_next_confirmation(press: Qt.Key = Qt.Key.Key_Return) -> list[str]:
-    """Answer the next question box with a key (Return: its default button), as a user
-    does; returns a list that receives the box's text."""
+def answer_next_confirmation(press: Qt.Key = Qt.Key.Key_Return, button: str = "") -> list[str]:
+    """Answer the next question box with a key (Return: its default button), or by clicking
+    the button labelled ``button``; returns a list that receives the box's text."""
     seen: list[str] = []
 
     def answer() -> None:
@@ -114,7 +114,11 @@ def answer_next_confirmation(press: Qt.Key = Qt.Key.Key_Return) -> list[str]:
             QTimer.singleShot(10, answer)
             return
         seen.append(box.text())
-        QTest.keyClick(box, press)
+        chosen = [b for b in box.buttons() if b.text().replace("&", "") == button]
+        if chosen:
+            QTest.mouseClick(chosen[0], Qt.MouseButton.LeftButton)
+        else:
+            QTest.keyClick(box, press)
 
     QTimer.singleShot(0, answer)
     return seen

@@ -2,24 +2,23 @@
 
 The acknowledgement's first page, the patient's take-home copy and the checks that the
 paper never contradicts the session all ask these questions, so they read them here, once.
-The decision aid's leaning and SURE answers are read only through ``leaning`` and ``sure``:
-a session without them (older records, or content without those screens) gives None.
+The decision aid's leaning and SURE answers (``session.decisions``, by screen and item id, on
+the screens of kind "leaning" and "sure") are read only through ``leaning`` and ``sure``: a
+session or content without them gives None, and the first page leaves their rows out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from counsel.core.content import (
     LEANING,
+    URGENCIES,
     ChecklistItem,
     ChecklistScreen,
     Content,
-    LeaningScreen,
     QuizScreen,
-    Section,
-    SureScreen,
 )
 from counsel.core.rules import candidacy, needs_a_closer_look
 from counsel.core.session import QuestionAnswer, Session
@@ -82,22 +81,30 @@ def unanswered_questions(session: Session) -> list[QuestionAnswer]:
 
 
 def leaning(session: Session) -> str | None:
-    """What the patient is leaning toward, as they chose it; None when not recorded."""
-    screen = session.content.first_of_kind("leaning")
-    if not isinstance(screen, LeaningScreen):
+    """The choice the patient is leaning toward, in its words; None when not recorded."""
+    screen, answers = _decision_answers(session, "leaning")
+    chosen = answers.get(LEANING)
+    if chosen is None:
         return None
-    chosen = session.decision(screen.id, LEANING)
-    return next((choice.text for choice in screen.choices if choice.id == chosen), None)
+    return next((c.text for c in getattr(screen, "choices", ()) if c.id == chosen), chosen)
 
 
 def sure(session: Session) -> SureResult | None:
-    """The SURE test (four yes/no questions on how sure the patient feels); None if not taken."""
-    screen = session.content.first_of_kind("sure")
-    answers = session.decisions.get(screen.id, {}) if isinstance(screen, SureScreen) else {}
-    if not isinstance(screen, SureScreen) or not answers:
+    """The SURE test (yes/no questions on how sure the patient feels); None until every
+    question is answered."""
+    screen, answers = _decision_answers(session, "sure")
+    questions = getattr(screen, "questions", ())
+    if not questions or any(question.id not in answers for question in questions):
         return None
-    yes = sum(1 for question in screen.questions if answers.get(question.id) == "yes")
-    return SureResult(yes, len(screen.questions))
+    return SureResult(sum(answers[q.id] == "yes" for q in questions), len(questions))
+
+
+def _decision_answers(session: Session, kind: str) -> tuple[object, Mapping[str, str]]:
+    """The first screen of a decision-aid ``kind`` and the answers the session holds for it
+    (by item id); none where the content or the session has no decision aid."""
+    screen = session.content.first_of_kind(kind)
+    decisions: Mapping[str, Mapping[str, str]] = getattr(session, "decisions", {})
+    return screen, (decisions.get(screen.id, {}) if screen is not None else {})
 
 
 def languages_shown(session: Session, screen_id: str) -> tuple[str, ...]:
@@ -114,31 +121,24 @@ def session_languages(session: Session) -> set[str]:
 
 
 def warning_groups(content: Content) -> list[WarningGroup]:
-    """The after-MILD warning signs, grouped by how urgently to get help.
+    """Every warning sign the screens list, one group per urgency, the most urgent first.
 
-    Sections that carry an ``urgency`` are used as they are. Content written before signs
-    were split by urgency has one warning section, the last section of the last info screen;
-    it is returned whole as one "clinic" group, its note keeping what it says about 911.
+    The condition screen and the after-MILD screen both list signs; a patient at home
+    needs them together, each sign once, under its urgency's heading, with what each
+    screen said about them.
     """
-    by_screen = [
-        [section for section in getattr(screen, "sections", ()) if section.urgency]
-        for screen in content.screens
+    found: dict[str, tuple[str, list[str], dict[str, str]]] = {}
+    for screen in content.screens:
+        for section in getattr(screen, "sections", ()):
+            if not section.urgency:
+                continue
+            heading, notes, signs = found.setdefault(section.urgency, (section.heading, [], {}))
+            if section.text:
+                notes.append(section.text)
+            signs.update({sign.id: sign.text for sign in section.signs})
+    return [
+        WarningGroup(urgency, heading, " ".join(notes), tuple(signs.values()))
+        for urgency in URGENCIES
+        if urgency in found
+        for heading, notes, signs in [found[urgency]]
     ]
-    # After MILD: the last screen with warning signs (the condition screen lists some too).
-    sections: list[Section] = next((found for found in reversed(by_screen) if found), [])
-    if sections:
-        return [
-            WarningGroup(
-                section.urgency,
-                section.heading,
-                section.text,
-                tuple(sign.text for sign in section.signs),
-            )
-            for section in sections
-        ]
-    info = [screen for screen in content.screens if screen.kind == "info"]
-    last: Sequence[Section] = getattr(info[-1], "sections", ()) if info else ()
-    if not last or not last[-1].bullets:
-        return []
-    section = last[-1]
-    return [WarningGroup("clinic", section.heading, section.text, section.bullets)]

@@ -217,7 +217,7 @@ def _footer(wording: Wording, width: float, canvas: Canvas, number: int, total: 
     canvas.line(st.MARGIN, st.MARGIN - 14, width - st.MARGIN, st.MARGIN - 14)
     content = wording.session.content
     canvas.setFillColor(st.MUTED)
-    canvas.setFont(REGULAR, 8.5)
+    canvas.setFont(REGULAR, 9)
     canvas.drawString(
         st.MARGIN,
         st.MARGIN - 28,

@@ -30,8 +30,8 @@ from counsel.pdf.fonts import BOLD, REGULAR, register_fonts
 from counsel.pdf.picture_drawing import drawing_mask
 from counsel.resources import illustration_path
 
-PICTURE_WIDTH = 3.0 * inch  # wide enough for 8 pt words where the art planned smaller ones
-MIN_LABEL_POINTS = 8.0
+PICTURE_WIDTH = 3.4 * inch  # wide enough for 9 pt words where the art planned smaller ones
+MIN_LABEL_POINTS = 9.0
 GAP = 14  # between a picture and its text
 INK = {tone: HexColor(colour) for tone, colour in TONE_COLOURS.items()}
 

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, HRFlowable, Paragraph, Table, TableStyle
+from reportlab.lib.units import inch
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Paragraph, Table, TableStyle
 
 from counsel.core import session_facts as facts
 from counsel.core.content import ChecklistScreen, ClinicSettings, Screen, SignaturesScreen
@@ -25,6 +26,7 @@ from counsel.pdf.wording import Wording, lines
 Row = tuple[Paragraph, list[Flowable]]
 RowMaker = Callable[[Any, Wording], list[Row]]  # takes its kind's class (content.SCREEN_TYPES)
 
+SUMMARY_HEADING = ParagraphStyle("summaryheading", parent=st.HEADING, keepWithNext=0)
 FACT_LABEL = ParagraphStyle("factlabel", parent=st.ROW, fontName=BOLD)
 FACT_ITEM = ParagraphStyle("factitem", parent=st.ROW, leftIndent=12, firstLineIndent=-12)
 
@@ -39,7 +41,9 @@ def summary_story(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
         HRFlowable(width="100%", thickness=1.5, color=st.ACCENT, spaceBefore=6, spaceAfter=10),
         lines(titles, st.TITLE),
         identity_box(wording),
-        wording.para("summary", st.HEADING),
+        # The table may run on to page two rather than leave page one half empty.
+        CondPageBreak(1.5 * inch),
+        wording.para("summary", SUMMARY_HEADING),
         _facts_table(_fact_rows(wording)),
     ]
     signing = session.content.first_of_kind("signatures")
@@ -61,8 +65,8 @@ def _fact_rows(wording: Wording) -> list[Row]:
         rows += SUMMARY_ROWS.get(screen.kind, _no_rows)(screen, wording)
     sure = facts.sure(session)
     if sure is not None:
-        score = wording.say("sure_score", yes=sure.yes, total=sure.total)
-        rows.append(_row(wording, "sure", [st.para(score, st.ROW)]))
+        score = wording.para("sure_score", st.ROW, yes=sure.yes, total=sure.total)
+        rows.append(_row(wording, "sure", [score]))
     return rows + [_topics_row(wording), _language_row(wording)]
 
 
@@ -78,16 +82,24 @@ def _candidacy(screen: ChecklistScreen, wording: Wording) -> list[Row]:
     found = facts.candidacy_facts(wording.session)
     if found is None:
         return []
+    twin = wording.twin(screen)
     if found.verdict is None:
         value: list[Flowable] = [wording.para("no_result", st.ROW)]
     else:
-        value = [Paragraph(f"<b>{st.text(screen.results[found.verdict].title)}</b>", st.ROW)]
+        titles = [screen.results[found.verdict].title]
+        if isinstance(twin, ChecklistScreen):
+            titles.append(twin.results[found.verdict].title)
+        value = [lines(titles, st.ROW, bold=True)]
     if found.closer_look:
+        twins = wording.twin_entries(screen, "items")
         value.append(wording.para("closer_look", st.ROW))
-        value += [
-            st.para(f"•  {item.text} — {wording.say(f'answer_{answer}')}", FACT_ITEM)
-            for item, answer in found.closer_look
-        ]
+        for item, answer in found.closer_look:
+            answers = wording.said(f"answer_{answer}")
+            other = twins.get(item.id)
+            texts = [f"•  {item.text} — {answers[0]}"]
+            if other is not None and len(answers) > 1:
+                texts.append(f"{other.text} — {answers[1]}")
+            value.append(lines(texts, FACT_ITEM))
     return [_row(wording, "candidacy", value)]
 
 
@@ -95,10 +107,10 @@ def _quiz(screen: Screen, wording: Wording) -> list[Row]:
     tally = facts.quiz_tally(wording.session)
     if tally is None:
         return []
-    text = wording.say(
-        "quiz_tally", first=tally.first_right, final=tally.final_right, total=tally.total
+    text = wording.para(
+        "quiz_tally", st.ROW, first=tally.first_right, final=tally.final_right, total=tally.total
     )
-    return [_row(wording, "teach_back", [st.para(text, st.ROW)])]
+    return [_row(wording, "teach_back", [text])]
 
 
 def _questions(screen: Screen, wording: Wording) -> list[Row]:
@@ -119,8 +131,8 @@ def _topics_row(wording: Wording) -> Row:
     session = wording.session
     required = session.content.required_screens
     discussed = sum(1 for screen in required if session.is_discussed(screen.id))
-    text = wording.say("topics_discussed", discussed=discussed, total=len(required))
-    return _row(wording, "topics", [st.para(text, st.ROW)])
+    text = wording.para("topics_discussed", st.ROW, discussed=discussed, total=len(required))
+    return _row(wording, "topics", [text])
 
 
 def _language_row(wording: Wording) -> Row:

@@ -19,7 +19,15 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Table
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Spacer,
+    Table,
+)
 
 from counsel.core import session_facts as facts
 from counsel.core.atomic_file import write_bytes_atomically
@@ -120,11 +128,8 @@ def _learned(wording: Wording) -> list[Flowable]:
 
 def _warning_signs(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
     """Emergency signs first, in red, then the call-the-clinic signs with the phone number."""
-    groups = sorted(
-        facts.warning_groups(wording.session.content), key=lambda g: g.urgency != "emergency"
-    )
     flow: list[Flowable] = []
-    for group in groups:
+    for group in facts.warning_groups(wording.session.content):
         emergency = group.urgency == "emergency"
         panel: list[Flowable] = [
             st.para(group.heading, URGENT_HEADING if emergency else LARGE_HEADING),
@@ -155,7 +160,7 @@ def _contact(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
         text = [wording.para("portal", LARGE_BOLD), st.para(clinic.portal, LARGE)]
         table = Table([[drawing, text]], colWidths=[QR_SIZE + 16, None])
         table.setStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (0, 0), 0)])
-        flow.append(KeepTogether([Table([[""]], rowHeights=[6]), table]))
+        flow.append(KeepTogether([Spacer(1, 6), table]))
     return flow
 
 

@@ -31,9 +31,9 @@ class FailureBanner(QWidget):
         self.hide()
 
     def follow(self, recorder: SessionRecorder) -> None:
-        """Show ``recorder``'s failures (a new session brings a new recorder)."""
+        """Show ``recorder``'s failures (a new session brings a new recorder); the window
+        calls ``show_state`` when the recorder reports a change."""
         self.recorder = recorder
-        recorder.watch(self.show_state)
         self.show_state()
 
     def retry(self) -> None:

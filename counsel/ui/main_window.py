@@ -6,8 +6,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,7 +32,9 @@ from counsel.ui.screens.base import ScreenContext, ScreenPage
 from counsel.ui.screens.registry import SCREEN_CLASSES
 from counsel.ui.session_bridge import SessionBridge
 from counsel.ui.sidebar import Sidebar
+from counsel.ui.window_actions import add_menus, add_shortcuts
 from counsel.ui.window_fit import keep_inside_screen, place_window, remember_window
+from counsel.ui.workstation_memory import may_quit, remember_clinician
 
 if TYPE_CHECKING:
     from counsel.core.record_store import RecordStore
@@ -68,7 +71,7 @@ class MainWindow(QMainWindow):
         self._maximised_before = False  # restored when presenting ends
         self.bridge: SessionBridge | None = None
         self.recorder: SessionRecorder | None = None
-        self._shortcuts()
+        add_shortcuts(self)
         self._build()
         self.start(session or new_session())
 
@@ -108,6 +111,7 @@ class MainWindow(QMainWindow):
         self.back_button.clicked.connect(lambda: self.go_to(self.index - 1))
         self.next_button.clicked.connect(lambda: self.go_to(self.index + 1))
         self.discussed_button.clicked.connect(self._toggle_discussed)
+        self.nav.return_button.clicked.connect(lambda: self.go_to(self.nav.return_to))
         right.addWidget(self.nav)
         previous = self.takeCentralWidget()
         if previous is not None:  # the old language's widgets, pages included
@@ -115,7 +119,7 @@ class MainWindow(QMainWindow):
             previous.deleteLater()
         self.setCentralWidget(central)
         self.menuBar().clear()
-        self._menus()
+        add_menus(self)
 
     def set_presenting(self, presenting: bool) -> None:
         """Full screen, larger type and only what the patient needs; Ctrl+Shift+P returns."""
@@ -161,32 +165,6 @@ class MainWindow(QMainWindow):
         self._build()
         self.start(session, index)
 
-    def _shortcuts(self) -> None:
-        for keys, action in (
-            ("Alt+Right", lambda: self.go_to(self.index + 1)),
-            ("Alt+Left", lambda: self.go_to(self.index - 1)),
-            ("Ctrl+PgDown", lambda: self.go_to(self.index + 1)),
-            ("Ctrl+PgUp", lambda: self.go_to(self.index - 1)),
-            ("Ctrl+D", self._toggle_discussed_key),
-            ("Ctrl+Shift+R", lambda: self.read_controls.play.click()),
-            ("Ctrl+Shift+P", lambda: self.set_presenting(not self.presenting)),
-            ("Ctrl++", lambda: self.set_display(self.display.bigger())),
-            ("Ctrl+=", lambda: self.set_display(self.display.bigger())),
-            ("Ctrl+-", lambda: self.set_display(self.display.smaller())),
-        ):
-            QShortcut(QKeySequence(keys), self).activated.connect(action)
-
-    def _menus(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Session"))
-        new = menu.addAction(self.tr("&New session"), lambda: self.start(self.new_session()))
-        new.setShortcut(QKeySequence.StandardKey.New)
-        records = menu.addAction(self.tr("&Records…"), self.show_records)
-        records.setShortcut(QKeySequence("Ctrl+R"))
-        menu.addAction(self.tr("&Presentation mode (Ctrl+Shift+P to return)"),
-                       lambda: self.set_presenting(True))
-        menu.addSeparator()
-        menu.addAction(self.tr("&Quit"), self.close).setShortcut(QKeySequence.StandardKey.Quit)
-
     def show_records(self) -> RecordsWindow:
         """The records list; choosing an unfinished session resumes it here."""
         from counsel.ui.records_window import RecordsWindow  # PDF viewer: not at start-up
@@ -217,7 +195,7 @@ class MainWindow(QMainWindow):
             self.store, session, self.clinic, build_pdf, run=run_in_background
         )
         self.bridge = SessionBridge(session, self)
-        self.recorder.watch(lambda: self.bridge.changed.emit("record") if self.bridge else None)
+        self.recorder.watch(self._record_changed)
         self.banner.follow(self.recorder)
         self.bridge.changed.connect(self._session_changed)
         self.go_to(at_screen)
@@ -245,7 +223,18 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(PDF_WARM_UP_DELAY_MS, self,
                           lambda: warm_up_pdf(self.content, self.clinic))
 
+    def quit_asking(self) -> None:
+        """Quit (Ctrl+Q) or the window's close button: asked first in the middle of a session."""
+        assert self.recorder is not None
+        if may_quit(self, self.session, saved=self.recorder.failure is None):
+            self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if event.spontaneous():  # the window manager's close button
+            assert self.recorder is not None
+            if not may_quit(self, self.session, saved=self.recorder.failure is None):
+                event.ignore()
+                return
         if not self.presenting:
             remember_window(self)
         super().closeEvent(event)
@@ -255,7 +244,7 @@ class MainWindow(QMainWindow):
         assert self.bridge is not None and self.recorder is not None
         context = ScreenContext(self.content, self.clinic, self.bridge, self.recorder)
         page = SCREEN_CLASSES[screen.kind](screen, context)
-        page.jumpRequested.connect(self.go_to_screen)
+        page.jumpRequested.connect(lambda screen_id: self.go_to_screen(screen_id, index))
         page.newSessionRequested.connect(lambda: self.start(self.new_session()))
         page.set_presenting(self.presenting)
         return page
@@ -268,8 +257,11 @@ class MainWindow(QMainWindow):
     def current_page(self) -> ScreenPage:
         return self.stack.current_page()
 
-    def go_to_screen(self, screen_id: str) -> None:
+    def go_to_screen(self, screen_id: str, came_from: int = -1) -> None:
+        """Follow a link to a screen; the nav bar then offers the way back to ``came_from``."""
         if self.content.has_screen(screen_id):
+            done = self.content.first_of_kind("done")
+            self.nav.return_to = -1 if done and screen_id == done.id else came_from
             self.go_to(self.content.index_of(screen_id))
 
     def go_to(self, index: int) -> None:
@@ -286,11 +278,20 @@ class MainWindow(QMainWindow):
             screen_id = self.content.screens[self.index].id
             self.session.mark_discussed(screen_id, not self.session.is_discussed(screen_id))
 
-    def _toggle_discussed_key(self) -> None:
+    def toggle_discussed_key(self) -> None:
         if self.discussed_button.isVisible() and self.discussed_button.isEnabled():
             self._toggle_discussed()
 
+    def _record_changed(self) -> None:
+        """Saving failed or worked again, or the signed record was stored: screens refresh
+        (unless the window is already gone when a background build finishes)."""
+        if shiboken6.isValid(self) and self.bridge is not None and shiboken6.isValid(self.bridge):
+            self.banner.show_state()
+            self.bridge.changed.emit("record")
+
     def _session_changed(self, what: str) -> None:
+        if what == "details":
+            remember_clinician(self.session.details)
         self._update_nav()
 
     def _update_nav(self) -> None:

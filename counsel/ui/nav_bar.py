@@ -27,9 +27,14 @@ class NavBar(QWidget):
         self.next_button = WrapButton(self.tr("Next  ▶"), "primary")
         self.next_button.setObjectName("nextButton")
         self.next_button.setToolTip(self.tr("Next screen (Alt+Right)"))
+        self.return_button = WrapButton("", "link")
+        self.return_button.setObjectName("returnButton")
+        describe(self.return_button, self.tr("Goes back to the screen you came from"))
+        self.return_to = -1  # the screen a link jumped from ("Go back to: ..." in the quiz)
         for button in (self.back_button, self.discussed_button, self.next_button):
             describe(button, button.toolTip())
         layout.addWidget(self.back_button)
+        layout.addWidget(self.return_button)
         layout.addStretch(1)
         layout.addWidget(self.discussed_button)
         layout.addStretch(1)
@@ -38,6 +43,12 @@ class NavBar(QWidget):
     def show_state(
         self, index: int, count: int, screen: Screen, session: Session, presenting: bool
     ) -> None:
+        if index == self.return_to:
+            self.return_to = -1
+        if self.return_to >= 0:
+            came_from = session.content.screens[self.return_to].nav_title
+            self.return_button.setText(self.tr("Back to: %1").replace("%1", came_from))
+        self.return_button.setVisible(self.return_to >= 0)
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < count - 1)
         self.discussed_button.setVisible(screen.required and not presenting)

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -17,6 +13,7 @@ from PySide6.QtWidgets import (
 from counsel.core.audit_chain import sha256_hex
 from counsel.core.record_store import RecordStore
 from counsel.ui.pdf_preview import PdfPreview
+from counsel.ui.saving import record_file_name, save_pdf_with_dialog
 from counsel.ui.widgets import label
 
 
@@ -57,11 +54,7 @@ class RecordViewer(QDialog):
             self.store.log(self.record_id, "pdf_printed", pdf_sha256=sha256_hex(self.pdf))
 
     def export_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the acknowledgement"), "", self.tr("PDF documents (*.pdf)")
-        )
-        if path:
-            try:
-                self.store.export_pdf(self.record_id, Path(path))
-            except OSError as error:
-                QMessageBox.warning(self, self.tr("Could not save"), str(error))
+        summary = self.store.record(self.record_id)
+        name = record_file_name(summary.patient_name, summary.started_at.date(),
+                                summary.record_number)
+        save_pdf_with_dialog(self, name, lambda path: self.store.export_pdf(self.record_id, path))

@@ -99,6 +99,8 @@ class Sidebar(QWidget):
     def state_of(self, session: Session, index: int) -> str:
         """``discussed``, ``incomplete``, ``seen`` or ``not seen``."""
         screen = self.content.screens[index]
+        if session.is_sealed and screen.kind in ("signatures", "done"):
+            return "discussed"  # signed: those screens are done too
         if session.is_discussed(screen.id):
             return "incomplete" if screen_gaps(screen, session) else "discussed"
         return "seen" if session.is_seen(screen.id) else "not seen"

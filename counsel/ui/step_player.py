@@ -40,7 +40,13 @@ from counsel.ui.widgets import describe
 from counsel.ui.wrap_button import WrapButton
 
 TRANSITION_MS = 400
-STEP_MS = 4000  # autoplay pace: long enough to see each picture, not to read its text
+STEP_MS = 4000  # the shortest look at a step's picture when playing
+MS_PER_WORD = 400  # 150 words a minute: an unhurried reader, who also looks at the picture
+
+
+def reading_ms(text: str) -> int:
+    """How long Play stays on a step: time to read its words, never less than STEP_MS."""
+    return max(STEP_MS, len(text.split()) * MS_PER_WORD)
 
 
 class StepPicture(QWidget):
@@ -113,7 +119,7 @@ class StepPlayer(QWidget):
     def __init__(
         self,
         names: list[str],
-        step_ms: int = STEP_MS,
+        step_ms: int | list[int] = STEP_MS,
         parent: QWidget | None = None,
         labels_for: LabelLookup = no_labels,
     ) -> None:
@@ -129,7 +135,8 @@ class StepPlayer(QWidget):
         self._fade = QVariantAnimation(self, duration=TRANSITION_MS, startValue=0.0, endValue=1.0)
         self._fade.setEasingCurve(QEasingCurve.Type.InOutCubic)
         self._fade.valueChanged.connect(lambda _value: self.picture.update())  # type: ignore[has-type]
-        self._timer = QTimer(self, interval=step_ms)
+        self._paces = step_ms if isinstance(step_ms, list) else [step_ms] * len(names)
+        self._timer = QTimer(self, interval=self._paces[0] if self._paces else STEP_MS)
         self._timer.timeout.connect(self._advance)
         self.picture = StepPicture(self)
         self.play_button = WrapButton()
@@ -205,7 +212,7 @@ class StepPlayer(QWidget):
             self.picture.pixmap(self.name())  # rendered before the first frame, not during it
             self._fade.start()
         if self.is_playing():
-            self._timer.start()  # a full look at the new step before moving on
+            self._start_timer()  # a full look at the new step before moving on
         self.picture.update()
         self.currentChanged.emit(index)
 
@@ -214,8 +221,15 @@ class StepPlayer(QWidget):
             return
         if self._index == len(self._names) - 1:
             self.go_to(0)
-        self._timer.start()
+        self._start_timer()
         self._show_play_state()
+
+    def _start_timer(self) -> None:
+        self._timer.start(self.pace_ms(self._index))
+
+    def pace_ms(self, index: int) -> int:
+        """How long Play stays on step ``index``: as long as its own words take to read."""
+        return self._paces[index]
 
     def pause(self) -> None:
         self._timer.stop()

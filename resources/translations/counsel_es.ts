@@ -127,6 +127,16 @@
         <source>Please type a real date of birth, for example 03/14/1948.</source>
         <translation>Por favor, escriba una fecha de nacimiento válida, por ejemplo 03/14/1948.</translation>
     </message>
+    <message>
+        <location filename="../../counsel/ui/screens/details.py" line="1"/>
+        <source>Fills in the clinician who last used this computer</source>
+        <translation>Completa el profesional que usó esta computadora la última vez</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/details.py" line="1"/>
+        <source>Same clinician as last time: %1</source>
+        <translation>El mismo profesional que la última vez: %1</translation>
+    </message>
 </context>
 <context>
     <name>DisplayControls</name>
@@ -192,8 +202,8 @@
     </message>
     <message>
         <location filename="../../counsel/ui/screens/done.py" line="82"/>
-        <source>Save the patient&apos;s take-home copy…</source>
-        <translation>Guardar la copia del paciente para llevar a casa…</translation>
+        <source>Save take-home copy…</source>
+        <translation>Guardar copia para casa…</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/screens/done.py" line="84"/>
@@ -202,8 +212,8 @@
     </message>
     <message>
         <location filename="../../counsel/ui/screens/done.py" line="86"/>
-        <source>Print the patient&apos;s take-home copy…</source>
-        <translation>Imprimir la copia del paciente para llevar a casa…</translation>
+        <source>Print take-home copy…</source>
+        <translation>Imprimir copia para casa…</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/screens/done.py" line="88"/>
@@ -264,26 +274,6 @@
         <location filename="../../counsel/ui/screens/done.py" line="80"/>
         <source>Not signed yet. The acknowledgement appears here after signing.</source>
         <translation>Todavía no se ha firmado. La constancia aparece aquí después de firmar.</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/screens/done.py" line="128"/>
-        <source>Save the acknowledgement</source>
-        <translation>Guardar la constancia</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/screens/done.py" line="128"/>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Documentos PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/screens/done.py" line="138"/>
-        <source>Could not save</source>
-        <translation>No se pudo guardar</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/screens/done.py" line="139"/>
-        <source>The PDF was not saved: %1</source>
-        <translation>No se guardó el PDF: %1</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/screens/done.py" line="1"/>
@@ -419,6 +409,34 @@
         <location filename="../../counsel/ui/main_window.py" line="194"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/workstation_memory.py" line="1"/>
+        <source>This session is not signed yet. It is saved: Counsel offers to go on with it next time it starts.
+
+Quit now?</source>
+        <translation>Esta sesión todavía no está firmada. Está guardada: Counsel ofrecerá continuarla la próxima vez que se abra.
+
+¿Salir ahora?</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/workstation_memory.py" line="1"/>
+        <source>This session is not signed yet, and its latest changes could not be saved. Quitting now loses them.
+
+Quit anyway?</source>
+        <translation>Esta sesión todavía no está firmada y sus últimos cambios no se pudieron guardar. Si sale ahora, se perderán.
+
+¿Salir de todos modos?</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/workstation_memory.py" line="1"/>
+        <source>Quit Counsel?</source>
+        <translation>¿Salir de Counsel?</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/workstation_memory.py" line="1"/>
+        <source>&amp;Keep working</source>
+        <translation>Seguir &amp;trabajando</translation>
     </message>
 </context>
 <context>
@@ -679,21 +697,6 @@
         <location filename="../../counsel/ui/record_viewer.py" line="46"/>
         <source>Close</source>
         <translation>Cerrar</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/record_viewer.py" line="61"/>
-        <source>Save the acknowledgement</source>
-        <translation>Guardar la constancia</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/record_viewer.py" line="61"/>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Documentos PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../counsel/ui/record_viewer.py" line="67"/>
-        <source>Could not save</source>
-        <translation>No se pudo guardar</translation>
     </message>
 </context>
 <context>
@@ -1369,6 +1372,16 @@ Go on with it?</source>
         <source>✓  Discussed</source>
         <translation>✓  Tratado</translation>
     </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>Back to: %1</source>
+        <translation>Volver a: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/nav_bar.py" line="1"/>
+        <source>Goes back to the screen you came from</source>
+        <translation>Vuelve a la pantalla de la que vino</translation>
+    </message>
 </context>
 <context>
     <name>PrintJob</name>
@@ -1483,6 +1496,46 @@ y vuelva a abrir Counsel.</translation>
         <location filename="../../counsel/ui/read_aloud.py" line="1"/>
         <source>No sound output was found: no speakers or headphones are connected, or the computer&apos;s sound service is not running. Connect speakers or headphones, check the sound settings, then try again.</source>
         <translation>No se encontró una salida de sonido: no hay altavoces ni audífonos conectados, o el servicio de sonido de la computadora no está funcionando. Conecte altavoces o audífonos, revise la configuración de sonido y vuelva a intentarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>Saving</name>
+    <message>
+        <location filename="../../counsel/ui/saving.py" line="1"/>
+        <source>Save the acknowledgement</source>
+        <translation>Guardar la constancia</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/saving.py" line="1"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/saving.py" line="1"/>
+        <source>Could not save</source>
+        <translation>No se pudo guardar</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/saving.py" line="1"/>
+        <source>The PDF was not saved: %1</source>
+        <translation>El PDF no se guardó: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/saving.py" line="1"/>
+        <source>Saved</source>
+        <translation>Guardado</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/saving.py" line="1"/>
+        <source>The acknowledgement was saved as:
+%1</source>
+        <translation>La constancia se guardó como:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/saving.py" line="1"/>
+        <source>Open folder</source>
+        <translation>Abrir carpeta</translation>
     </message>
 </context>
 </TS>

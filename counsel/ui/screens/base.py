@@ -25,6 +25,7 @@ from counsel.ui.wrap_button import WrapButton
 SIDE_BY_SIDE_MIN_WIDTH = 1200
 STACKED_PICTURE_HEIGHT = 220
 LABELLED_PICTURE_HEIGHT = 260  # room for a picture's words at their readable minimum
+PICTURE_SHARE = 0.38  # above the text, a picture takes at most this share of the screen
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ class ScreenPage(QWidget):
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.BottomToTop
         if self.row.direction() != direction:
             self.row.setDirection(direction)
-            self._limit_picture()
+        self._limit_picture()
         super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -113,7 +114,9 @@ class ScreenPage(QWidget):
         else:
             labelled = bool(self.illustration.labels())
             base = LABELLED_PICTURE_HEIGHT if labelled else STACKED_PICTURE_HEIGHT
-            self.illustration.setMaximumHeight(round(base * text_scale(self.font())))
+            room = round(self.height() * PICTURE_SHARE)  # the text starts in view
+            height = min(round(base * text_scale(self.font())), room) if room else base
+            self.illustration.setMaximumHeight(height)
 
     @property
     def session(self) -> Session:

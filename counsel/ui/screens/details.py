@@ -9,6 +9,8 @@ from counsel.core.content import DetailsScreen
 from counsel.core.dates import parse_birth_date
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.widgets import card, describe, label, restyle
+from counsel.ui.workstation_memory import last_clinician
+from counsel.ui.wrap_button import WrapButton
 
 LEVELS_PER_ROW = 3
 
@@ -42,6 +44,12 @@ class DetailsPage(ScreenPage):
         self.credentials = self._line(
             form, "clinicianCredentials", self.tr("Credentials"), self.tr("MD, DO, NP, PA-C ...")
         )
+        self.same_clinician = WrapButton("", "link")
+        self.same_clinician.setObjectName("sameClinician")
+        describe(self.same_clinician,
+                 self.tr("Fills in the clinician who last used this computer"))
+        self.same_clinician.clicked.connect(self._use_last_clinician)
+        form.addRow("", self.same_clinician)
         levels = QWidget()
         levels_grid = QGridLayout(levels)
         levels_grid.setContentsMargins(0, 0, 0, 0)
@@ -72,6 +80,11 @@ class DetailsPage(ScreenPage):
             lambda text: self.session.set_details(clinician_credentials=text)
         )
 
+    def _use_last_clinician(self) -> None:
+        last = last_clinician()
+        if last is not None:
+            self.session.set_details(clinician_name=last[0], clinician_credentials=last[1])
+
     def _line(self, form: QFormLayout, name: str, title: str, hint: str) -> QLineEdit:
         """A labelled text field; the hint shows inside it and is its spoken description."""
         edit = QLineEdit()
@@ -101,6 +114,13 @@ class DetailsPage(ScreenPage):
 
     def refresh(self) -> None:
         details = self.session.details
+        last = last_clinician()
+        offer = last is not None and not details.clinician_name and not self.session.is_sealed
+        self.same_clinician.setVisible(offer)
+        if offer and last is not None:
+            who = ", ".join(part for part in last if part)
+            self.same_clinician.setText(self.tr("Same clinician as last time: %1").replace(
+                "%1", who))
         for edit, value in (
             (self.patient_name, details.patient_name),
             (self.record_number, details.record_number),

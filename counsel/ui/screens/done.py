@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from counsel.core.content import DoneScreen
 from counsel.ui.pdf_preview import PdfPreview
+from counsel.ui.saving import record_file_name, save_pdf_with_dialog
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.widgets import describe, label
 
@@ -68,11 +69,11 @@ class DonePage(ScreenPage):
     def _build_take_home_row(self) -> None:
         """The patient's large-print copy to take home, saved or printed."""
         row = QHBoxLayout()
-        self.take_home_save = QPushButton(self.tr("Save the patient's take-home copy…"))
+        self.take_home_save = QPushButton(self.tr("Save take-home copy…"))
         self.take_home_save.setObjectName("saveTakeHome")
         describe(self.take_home_save,
                  self.tr("Saves a large-print copy in the patient's language to take home"))
-        self.take_home_print = QPushButton(self.tr("Print the patient's take-home copy…"))
+        self.take_home_print = QPushButton(self.tr("Print take-home copy…"))
         self.take_home_print.setObjectName("printTakeHome")
         describe(self.take_home_print,
                  self.tr("Prints a large-print copy in the patient's language to take home"))
@@ -140,10 +141,9 @@ class DonePage(ScreenPage):
         self.refresh()
 
     def suggested_file_name(self) -> str:
-        details = self.session.details
-        name = "".join(ch if ch.isalnum() else "-" for ch in details.patient_name).strip("-")
-        day = self.session.sealed_at.date().isoformat() if self.session.sealed_at else ""
-        return f"MILD-acknowledgement-{name}-{day}.pdf"
+        details, sealed = self.session.details, self.session.sealed_at
+        return record_file_name(details.patient_name, sealed.date() if sealed else None,
+                                details.record_number)
 
     def save_to(self, path: Path) -> None:
         self.context.recorder.export_pdf(path)
@@ -169,20 +169,7 @@ class DonePage(ScreenPage):
                       self.save_bilingual_to)
 
     def _save_as(self, suggested: str, save: Callable[[Path], None]) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the acknowledgement"), suggested, self.tr("PDF documents (*.pdf)")
-        )
-        if not path:
-            return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        try:
-            save(Path(path))
-        except OSError as error:
-            QMessageBox.warning(
-                self, self.tr("Could not save"),
-                self.tr("The PDF was not saved: %1").replace("%1", error.strerror or str(error)),
-            )
+        save_pdf_with_dialog(self, suggested, save)
 
     def print_with_dialog(self) -> None:
         if self.preview.print_with_dialog():

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QButtonGroup
 
 from counsel.core.content import QuizQuestion, QuizScreen
+from counsel.core.rules import screen_gaps
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.widgets import card, describe, label, restyle
 from counsel.ui.wrap_button import WrapButton
@@ -95,6 +96,9 @@ class QuizPage(ScreenPage):
             self.feedback.setText(self.tr("Please choose an answer first."))
             return
         self.session.answer_quiz(self.question.id, choice, choice == self.question.answer)
+        if not screen_gaps(self.entry, self.session) and not self.session.is_discussed(
+                self.entry.id):
+            self.session.mark_discussed(self.entry.id)  # every answer right: covered
 
     def _review(self) -> None:
         self.jumpRequested.emit(self.question.covered_by)

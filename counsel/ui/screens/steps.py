@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent
 
 from counsel.core.content import StepsScreen
 from counsel.ui.screens.base import ScreenPage
-from counsel.ui.step_player import StepPlayer
+from counsel.ui.step_player import StepPlayer, reading_ms
 from counsel.ui.widgets import card, describe, label
 
 
@@ -18,6 +18,7 @@ class StepsPage(ScreenPage):
         # The step player takes the place of the still picture and keeps which step is shown.
         self.player = StepPlayer(
             [step.illustration or self.entry.illustration for step in self.entry.steps],
+            step_ms=[reading_ms(f"{step.title} {step.text}") for step in self.entry.steps],
             labels_for=self.context.content.labels_for,
         )
         self.row.replaceWidget(self.illustration, self.player)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from counsel.core.content import SureScreen
+from counsel.core.content import SureQuestion, SureScreen
 from counsel.core.decision_rules import sure_score, sure_to_revisit
 from counsel.ui.choice_buttons import ChoiceButtons, answer_card
 from counsel.ui.screens.base import ScreenPage
@@ -34,6 +34,7 @@ class SurePage(ScreenPage):
         self.score.setObjectName("sureScore")
         layout.addWidget(self.score)
         self.revisits = QVBoxLayout()
+        self.shown_revisits: tuple[SureQuestion, ...] = ()
         layout.addLayout(self.revisits)
         self.clinician_only.append(panel)
         self.column.addWidget(panel)
@@ -51,8 +52,12 @@ class SurePage(ScreenPage):
         else:
             self.score.setText(self.tr("For the clinician: %1 of %2 answered yes.")
                                .replace("%1", str(score)).replace("%2", str(total)))
+        to_revisit = sure_to_revisit(self.entry, answers)
+        if to_revisit == self.shown_revisits:
+            return  # unchanged: keep the widgets (one may have the keyboard focus)
+        self.shown_revisits = to_revisit
         clear_layout(self.revisits)
-        for question in sure_to_revisit(self.entry, answers):
+        for question in to_revisit:
             self.revisits.addWidget(self._revisit(question.text, question.revisit,
                                                   question.revisit_screen))
 
