@@ -44,25 +44,29 @@ def test_changing_screen_stops_reading(qtbot, open_window) -> None:
     assert window.reader.state == "idle"
 
 
+def shown_message(window) -> str:
+    """The text of the message box open over ``window`` (it does not hold the window)."""
+    boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    assert len(boxes) == 1, "one message, shown"
+    return boxes[0].text()
+
+
 def test_without_a_speech_engine_the_button_explains(qtbot, open_window, monkeypatch) -> None:
     monkeypatch.setenv("COUNSEL_TTS_ENGINE", "no-such-engine")
     window = open_window()
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
     qtbot.mouseClick(window.read_controls.play, Qt.MouseButton.LeftButton)
-    assert "speech-dispatcher" in shown[0]
+    assert "speech-dispatcher" in shown_message(window)
     assert window.reader.state == "idle"
 
 
-def test_a_language_without_a_voice_is_named(qtbot, open_window, monkeypatch) -> None:
+def test_a_language_without_a_voice_is_named(qtbot, open_window) -> None:
     window = open_window()
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
     assert window.reader.available  # Qt's mock engine: English, Norwegian, Finnish voices
     window.reader.engine = "speechd"  # as a real engine, which needs a voice for the language
     window.read_controls.language = "es"
     qtbot.mouseClick(window.read_controls.play, Qt.MouseButton.LeftButton)
-    assert "no voice for español" in shown[0] and "speech-dispatcher" not in shown[0]
+    message = shown_message(window)
+    assert "no voice for español" in message and "speech-dispatcher" not in message
     assert window.reader.state == "idle"
 
 

@@ -124,7 +124,9 @@ def test_data_dir_option_and_a_demo_record(tmp_path) -> None:
     added = run(folder, "records", "--data-dir", str(folder), "add-demo", env_dir=False)
     assert added.returncode == 0, added.stderr
     listed = run(folder, "records", "list", "--data-dir", str(folder), env_dir=False)
-    assert "DEMO-000001" in listed.stdout and "signed" in listed.stdout
+    [line] = listed.stdout.splitlines()[1:]
+    # A demo record may come out withdrawn or corrected, as about 1 in 12 do.
+    assert "DEMO-000001" in line and line.split("  ")[-1].startswith(("signed", "withdrawn"))
     assert run(folder, "records", "verify").returncode == 0
     with RecordStore.in_folder(folder) as store:
         [record_id] = [summary.id for summary in store.list_records()]

@@ -209,8 +209,11 @@ class ReadAloudControls(QWidget):
 
     def _play(self) -> None:
         problem = self.reader.problem(self.language) if self.reader.state == "idle" else ""
-        if problem:
-            QMessageBox.information(self, self.tr("Read aloud"), problem)
+        if problem:  # said without holding the window (nor a test) until it is closed
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Read aloud"), problem,
+                              parent=self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
         elif self.reader.state == "speaking":
             self.reader.pause()
         elif self.reader.state == "paused":
