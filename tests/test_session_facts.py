@@ -2,50 +2,33 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from counsel.core import session_facts as facts
-from counsel.core.content import Content, Screen
+from counsel.core.content import LEANING, Content, LeaningScreen, SureScreen
 from counsel.core.demo import demo_session
-
-
-@dataclass(frozen=True, kw_only=True)
-class Item:
-    id: str
-    text: str = ""
-
-
-@dataclass(frozen=True, kw_only=True)
-class LeaningLike(Screen):
-    choices: tuple[Item, ...]
-
-
-@dataclass(frozen=True, kw_only=True)
-class SureLike(Screen):
-    questions: tuple[Item, ...]
+from counsel.core.session import Session
 
 
 def test_leaning_and_sure_are_read_from_the_decision_aids_answers(content: Content) -> None:
     """As the decision aid keeps them: ``session.decisions[screen id][item id]``."""
-    common = {"title": "", "nav_title": "", "summary": ""}
-    extra = (
-        LeaningLike(id="leaning", kind="leaning", **common,
-                    choices=(Item(id="mild", text="MILD"), Item(id="waiting", text="Waiting"))),
-        SureLike(id="sure", kind="sure", **common,
-                 questions=tuple(Item(id=f"q{n}") for n in range(4))),
-    )
-    session = demo_session(replace(content, screens=content.screens + extra), seal=False)
+    leaning = next(s for s in content.screens if isinstance(s, LeaningScreen))
+    sure = next(s for s in content.screens if isinstance(s, SureScreen))
+    session = Session(content)
     assert facts.leaning(session) is None and facts.sure(session) is None
-    session.decisions = {"leaning": {"leaning": "waiting"}}  # type: ignore[attr-defined]
-    session.decisions["sure"] = {"q0": "yes", "q1": "no", "q2": "yes"}  # type: ignore[attr-defined]
-    assert facts.leaning(session) == "Waiting"
+    session.decide(leaning.id, LEANING, leaning.choices[-1].id)
+    assert facts.leaning(session) == leaning.choices[-1].text
+    *first, last = sure.questions
+    for number, question in enumerate(first):
+        session.decide(sure.id, question.id, "no" if number == 1 else "yes")
     assert facts.sure(session) is None  # not every question answered yet
-    session.decisions["sure"]["q3"] = "yes"  # type: ignore[attr-defined]
-    assert facts.sure(session) == facts.SureResult(3, 4)
+    session.decide(sure.id, last.id, "yes")
+    assert facts.sure(session) == facts.SureResult(len(sure.questions) - 1, len(sure.questions))
 
 
 def test_without_a_decision_aid_there_is_no_leaning_or_sure(content: Content) -> None:
-    session = demo_session(content)
+    kept = tuple(s for s in content.screens if s.kind not in ("values", "leaning", "sure"))
+    session = demo_session(replace(content, screens=kept))
     assert facts.leaning(session) is None and facts.sure(session) is None
 
 

@@ -9,6 +9,7 @@ session or content without them gives None, and the first page leaves their rows
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from counsel.core.content import (
@@ -17,9 +18,7 @@ from counsel.core.content import (
     ChecklistItem,
     ChecklistScreen,
     Content,
-    LeaningScreen,
     QuizScreen,
-    SureScreen,
 )
 from counsel.core.rules import candidacy, needs_a_closer_look
 from counsel.core.session import QuestionAnswer, Session
@@ -82,22 +81,30 @@ def unanswered_questions(session: Session) -> list[QuestionAnswer]:
 
 
 def leaning(session: Session) -> str | None:
-    """What the patient is leaning toward, as they chose it; None when not recorded."""
-    screen = session.content.first_of_kind("leaning")
-    if not isinstance(screen, LeaningScreen):
+    """The choice the patient is leaning toward, in its words; None when not recorded."""
+    screen, answers = _decision_answers(session, "leaning")
+    chosen = answers.get(LEANING)
+    if chosen is None:
         return None
-    chosen = session.decision(screen.id, LEANING)
-    return next((choice.text for choice in screen.choices if choice.id == chosen), None)
+    return next((c.text for c in getattr(screen, "choices", ()) if c.id == chosen), chosen)
 
 
 def sure(session: Session) -> SureResult | None:
-    """The SURE test (four yes/no questions on how sure the patient feels); None if not taken."""
-    screen = session.content.first_of_kind("sure")
-    answers = session.decisions.get(screen.id, {}) if isinstance(screen, SureScreen) else {}
-    if not isinstance(screen, SureScreen) or not answers:
+    """The SURE test (yes/no questions on how sure the patient feels); None until every
+    question is answered."""
+    screen, answers = _decision_answers(session, "sure")
+    questions = getattr(screen, "questions", ())
+    if not questions or any(question.id not in answers for question in questions):
         return None
-    yes = sum(1 for question in screen.questions if answers.get(question.id) == "yes")
-    return SureResult(yes, len(screen.questions))
+    return SureResult(sum(answers[q.id] == "yes" for q in questions), len(questions))
+
+
+def _decision_answers(session: Session, kind: str) -> tuple[object, Mapping[str, str]]:
+    """The first screen of a decision-aid ``kind`` and the answers the session holds for it
+    (by item id); none where the content or the session has no decision aid."""
+    screen = session.content.first_of_kind(kind)
+    decisions: Mapping[str, Mapping[str, str]] = getattr(session, "decisions", {})
+    return screen, (decisions.get(screen.id, {}) if screen is not None else {})
 
 
 def languages_shown(session: Session, screen_id: str) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from counsel.core.content import SureScreen
+from counsel.core.content import SureQuestion, SureScreen
 from counsel.core.decision_rules import sure_score, sure_to_revisit
 from counsel.ui.choice_buttons import ChoiceButtons, answer_card
 from counsel.ui.screens.base import ScreenPage
@@ -34,7 +34,7 @@ class SurePage(ScreenPage):
         self.score.setObjectName("sureScore")
         layout.addWidget(self.score)
         self.revisits = QVBoxLayout()
-        self._revisiting: list[str] | None = None  # the questions whose "no" is listed
+        self.shown_revisits: tuple[SureQuestion, ...] = ()
         layout.addLayout(self.revisits)
         self.clinician_only.append(panel)
         self.column.addWidget(panel)
@@ -53,9 +53,9 @@ class SurePage(ScreenPage):
             self.score.setText(self.tr("For the clinician: %1 of %2 answered yes.")
                                .replace("%1", str(score)).replace("%2", str(total)))
         to_revisit = sure_to_revisit(self.entry, answers)
-        if [question.id for question in to_revisit] == self._revisiting:
-            return  # rebuilt only when it changes, so a focused "Go to" keeps its focus
-        self._revisiting = [question.id for question in to_revisit]
+        if to_revisit == self.shown_revisits:
+            return  # unchanged: keep the widgets (one may have the keyboard focus)
+        self.shown_revisits = to_revisit
         clear_layout(self.revisits)
         for question in to_revisit:
             self.revisits.addWidget(self._revisit(question.text, question.revisit,
