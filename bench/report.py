@@ -31,6 +31,9 @@ def _startup(results: dict[str, Any]) -> list[str]:
              cold["ratio"]),
         _row("  peak memory (VmHWM), median (MB)", memory["counsel_mb"]["median"],
              memory["bare_mb"]["median"], memory["ratio"]),
+        _row("  peak memory after a whole visit, signed, PDF seen",
+             memory["after_visit_mb"]["median"],
+             memory["bare_mb"]["median"], memory["after_visit_ratio"]),
         f"{'  modules loaded at first paint':<52}{imports['counsel_modules']:>9}"
         f"{imports['bare_modules']:>9}",
         f"  of which not needed for the first screen: {flagged}",

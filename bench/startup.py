@@ -57,6 +57,7 @@ def measure_startup(runs: int) -> dict[str, Any]:
     counsel, bare = reports["counsel"], reports["bare"]
     cold = {kind: summary([r["painted_ms"] for r in rs]) for kind, rs in reports.items()}
     memory = {kind: summary([r["peak_rss_kb"] / 1024 for r in rs]) for kind, rs in reports.items()}
+    visits = [peak_after_visit_mb() for _ in range(runs)]
     loaded = set(counsel[-1]["modules"])
     flagged = [name for name in FLAGGED_MODULES if _has(loaded, name)]
     return {
@@ -70,6 +71,8 @@ def measure_startup(runs: int) -> dict[str, Any]:
             "counsel_mb": memory["counsel"],
             "bare_mb": memory["bare"],
             "ratio": memory["counsel"]["median"] / memory["bare"]["median"],
+            "after_visit_mb": summary(visits),
+            "after_visit_ratio": summary(visits)["median"] / memory["bare"]["median"],
         },
         "startup_imports": {
             "counsel_modules": len(loaded),
@@ -79,6 +82,13 @@ def measure_startup(runs: int) -> dict[str, Any]:
             "only_counsel": sorted(loaded - set(bare[-1]["modules"])),
         },
     }
+
+
+def peak_after_visit_mb() -> float:
+    """Counsel's peak memory over a whole visit (see ``launcher.visit``), each in a new folder
+    as the demo session it signs keeps one record id."""
+    with TemporaryDirectory() as data_dir:
+        return float(launch("visit", Path(data_dir))["peak_rss_kb"]) / 1024
 
 
 def _has(loaded: set[str], package: str) -> bool:

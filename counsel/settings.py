@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from platformdirs import user_data_path
-
 T = TypeVar("T")
 
 
@@ -72,4 +70,6 @@ def data_dir(clinic_folder: str = "") -> Path:
         return override
     if clinic_folder:
         return Path(clinic_folder).expanduser()
+    from platformdirs import user_data_path  # only here: it costs start-up time to import
+
     return user_data_path(roaming=True) / "Counsel" / "Counsel"

@@ -17,7 +17,8 @@ REPO = Path(__file__).resolve().parent.parent
 # Each section of the JSON and figures in it that must be measured (positive numbers).
 FIGURES = {
     "cold_start": [("counsel_ms", "median"), ("bare_ms", "median"), ("ratio",)],
-    "memory": [("counsel_mb", "median"), ("bare_mb", "median"), ("ratio",)],
+    "memory": [("counsel_mb", "median"), ("bare_mb", "median"), ("ratio",),
+               ("after_visit_mb", "median"), ("after_visit_ratio",)],
     "startup_imports": [("counsel_modules",), ("bare_modules",)],
     "screen_change": [("median_ms",), ("worst_ms",), ("slowest_median_ms",)],
     "pdf": [("first_build_ms",), ("demo", "build_ms", "median"), ("demo", "bytes"),

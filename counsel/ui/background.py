@@ -4,11 +4,14 @@ handed back on the window's thread, where widgets and the record store live."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from counsel.core.content import ClinicSettings, Content
+
+if TYPE_CHECKING:
+    from counsel.core.session import Session
 
 
 class _Delivery(QObject):
@@ -57,6 +60,14 @@ def run_in_background(work: Callable[[], Any], done: Callable[[Any], None]) -> N
     _worker().start(_Task(work, delivery))
 
 
+def build_pdf(session: Session, clinic: ClinicSettings) -> bytes:
+    """``counsel.pdf.build_pdf``, what the window hands its ``SessionRecorder``, imported at the
+    first build (the warm-up, or signing) so that no PDF code loads before the first paint."""
+    from counsel.pdf import build_pdf as build
+
+    return build(session, clinic)
+
+
 _warmed = False
 
 
@@ -70,8 +81,7 @@ def warm_up_pdf(content: Content, clinic: ClinicSettings) -> None:
 
     def build() -> bytes:
         from counsel.core.demo import demo_session
-        from counsel.pdf.acknowledgement import build_acknowledgement
 
-        return build_acknowledgement(demo_session(content), clinic)
+        return build_pdf(demo_session(content), clinic)
 
     run_in_background(build, lambda result: None)

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 from counsel.core.content import ClinicSettings, Content
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
-from counsel.pdf import build_pdf
-from counsel.ui.background import run_in_background, warm_up_pdf
+from counsel.ui.background import build_pdf, run_in_background, warm_up_pdf
 from counsel.ui.display import Display, DisplayControls, apply_display
 from counsel.ui.failure_banner import FailureBanner
 from counsel.ui.languages import Languages
