@@ -73,6 +73,18 @@ class Desktop:
                               timeout=60)
         return done.stdout.strip()
 
+    def window_named(self, title: str, app: subprocess.Popen) -> str:
+        """The app's window once it is mapped (a search can fail while windows come and go,
+        so it is asked again), or a failure saying the app ended."""
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            assert app.poll() is None, f"the app ended with code {app.returncode}"
+            found = self.xdotool("search", "--onlyvisible", "--name", title).split()
+            if found:
+                return found[0]
+            time.sleep(0.3)
+        raise AssertionError(f"no window named {title!r} within 60 s")
+
     def keys(self, *keys: str) -> None:
         for key in keys:
             self.xdotool("key", "--clearmodifiers", key)
@@ -163,7 +175,7 @@ def test_a_whole_consent_with_real_x_input(display: str, tmp_path: Path, content
     app = subprocess.Popen([sys.executable, "main.py"], cwd=ROOT, env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
-        window = desktop.xdotool("search", "--sync", "--name", content.title).split()[0]
+        window = desktop.window_named(content.title, app)
         desktop.xdotool("windowactivate", "--sync", window)
         time.sleep(1.5)
         desktop.keys("Return")  # "Resume" the unfinished session
