@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, Table
 
 from counsel.core.content import AboutScreen, LeaningScreen, SureScreen, ValuesScreen
 from counsel.core.decision_rules import option_fits, sure_score, sure_to_revisit
@@ -76,19 +76,7 @@ def _answer(wording: Wording, text: str | None) -> Flowable:
 
 def answers_table(rows: list[list[Flowable]], widths: tuple[str, str] = ("70%", "30%")) -> Table:
     """Question (or priority) on the left, the answer given on the right."""
-    table = Table(rows, colWidths=list(widths))
-    table.setStyle(
-        TableStyle(
-            [
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, st.RULE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (0, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ]
-        )
-    )
-    return table
+    return st.ruled_rows(rows, widths)
 
 
 # Each block takes its kind's own screen class (content.SCREEN_TYPES).

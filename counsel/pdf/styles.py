@@ -85,6 +85,23 @@ def labelled(label: str, value: str, style: ParagraphStyle = BODY) -> Paragraph:
     return Paragraph(f"<b>{text(label)}:</b> {text(value)}", style)
 
 
+def ruled_rows(rows: list[list[Flowable]], widths: tuple[str, str]) -> Table:
+    """Two columns (a label or question, then its value), a thin rule under each row."""
+    table = Table(rows, colWidths=list(widths))
+    table.setStyle(
+        TableStyle(
+            [
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return table
+
+
 def boxed(flowables: list[Flowable]) -> Table:
     """A tinted panel with an accent bar on the left, for results and cautions."""
     table = Table([[flowables]], colWidths=["100%"])

@@ -155,18 +155,7 @@ def _language_row(wording: Wording) -> Row:
 
 
 def _facts_table(rows: list[Row]) -> Table:
-    table = Table([[label, value] for label, value in rows], colWidths=["27%", "73%"])
-    table.setStyle(
-        TableStyle(
-            [
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, st.RULE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (0, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ]
-        )
-    )
+    table = st.ruled_rows([[label, value] for label, value in rows], ("27%", "73%"))
     table.spaceAfter = 6
     return table
 
