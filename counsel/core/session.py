@@ -279,3 +279,10 @@ class Session:
             raise NotReadyError(missing)
         self.sealed_at = self.clock()
         self._changed("sealed")
+
+    def undo_seal(self) -> None:
+        """Back to exactly as before :meth:`seal`, for when the signed record could not be
+        built or stored: nothing was sealed, so the session must not look signed."""
+        if self.sealed_at is not None:
+            self.sealed_at = None
+            self._changed("unsealed")

@@ -176,6 +176,11 @@
 <context>
     <name>DonePage</name>
     <message>
+        <location filename="../../counsel/ui/screens/done.py" line="1"/>
+        <source>Signing did not finish: %1. Nothing was sealed and nothing is lost; go back to Signatures and sign again.</source>
+        <translation>La firma no terminó: %1. No se selló nada y no se perdió nada; vuelva a Firmas y firme otra vez.</translation>
+    </message>
+    <message>
         <location filename="../../counsel/ui/screens/done.py" line="27"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
