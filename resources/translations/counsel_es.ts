@@ -911,6 +911,11 @@ Quit anyway?</source>
 <context>
     <name>SignatureField</name>
     <message>
+        <location filename="../../counsel/ui/signature_field.py" line="1"/>
+        <source>That is more ink than a signature needs, so the last line was not kept. Press Clear and sign again.</source>
+        <translation>Eso es más tinta de la que necesita una firma, así que la última línea no se guardó. Pulse Borrar y firme otra vez.</translation>
+    </message>
+    <message>
         <location filename="../../counsel/ui/signature_field.py" line="24"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
