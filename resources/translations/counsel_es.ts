@@ -1479,4 +1479,17 @@ y vuelva a abrir Counsel.</translation>
         <translation>Abrir carpeta</translation>
     </message>
 </context>
+<context>
+    <name>LengthCounter</name>
+    <message>
+        <location filename="../../counsel/ui/length_counter.py" line="1"/>
+        <source>%1 of %2 characters: no more fit here</source>
+        <translation>%1 de %2 caracteres: no caben más aquí</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/length_counter.py" line="1"/>
+        <source>%1 of %2 characters</source>
+        <translation>%1 de %2 caracteres</translation>
+    </message>
+</context>
 </TS>
