@@ -4,10 +4,6 @@ folder that is full, never leaves a session that looks signed but is stored as i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from full_disk import FullDisk
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -46,15 +42,6 @@ def test_a_pdf_that_fails_leaves_the_session_unsigned_and_stored_as_before(
     assert session.is_sealed and recorder.is_stored_signed
     assert recorder.signing_failure is None and recorder.failure is None
     assert recorder.pdf_bytes().startswith(b"%PDF")
-
-
-@pytest.fixture
-def full_disk(private_data_dir: Path) -> Iterator[FullDisk]:
-    disk = FullDisk(private_data_dir)
-    if not disk.mounted:
-        pytest.skip(f"cannot mount a small file system here: {disk.reason}")
-    yield disk
-    disk.unmount()
 
 
 def test_a_full_records_folder_leaves_the_session_unsigned_and_resumable(
