@@ -273,3 +273,13 @@ def test_records_commands_with_a_damaged_settings_file_give_no_traceback(
     code = main(["records", *command])
     assert code in (0, 1, 2)
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_an_illustration_name_no_file_system_takes_is_a_content_error(
+    resources_copy: Path,
+) -> None:
+    screen = resources_copy / "content" / "en" / "screens" / "stenosis.toml"
+    text = screen.read_text("utf-8")
+    screen.write_text(text.replace('illustration = "', 'illustration = "' + "[" * 300, 1), "utf-8")
+    with pytest.raises(ContentError, match="stenosis.toml: illustration: no file"):
+        load_content("en", resources_copy)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from counsel.core import content as c
-from counsel.core.toml_reader import ContentError, TableReader, read_toml
+from counsel.core.toml_reader import ContentError, TableReader, names_a_file, read_toml
 
 FILE = "illustrations.toml"
 GRID_WIDTH, GRID_HEIGHT = 800, 500  # every illustration's viewBox
@@ -39,7 +39,7 @@ def load_illustration_labels(
     pictures = reader.table("labels")
     found = {}
     for name in pictures.names():
-        if not (root / "illustrations" / name).is_file():
+        if not names_a_file(root / "illustrations", name):
             raise pictures.error(name, f"no file resources/illustrations/{name}")
         found[name] = tuple(_label(entry) for entry in pictures.tables(name))
     pictures.finish()

@@ -43,6 +43,15 @@ def read_toml(path: Path, label: str) -> dict[str, Any]:
     return data
 
 
+def names_a_file(folder: Path, name: str) -> bool:
+    """Whether ``name``, as a content file gives it, is a file in ``folder``; a name no file
+    system takes (too long, a NUL) is simply no file, not a crash."""
+    try:
+        return (folder / name).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def _check_depth(data: dict[str, Any], label: str) -> None:
     """Refuse absurd nesting before any reader walks it (iteratively: no recursion to blow)."""
     pending: list[tuple[Any, int]] = [(data, 1)]
