@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 #: Nominal pen width in pad pixels for a width factor of 1.0 (pressure 0.5).
@@ -29,7 +29,21 @@ MIN_LENGTH_OF_WIDTH = 0.20
 MIN_BOX_WIDTH_OF_WIDTH = 0.12
 MIN_BOX_HEIGHT_OF_HEIGHT = 0.25
 
+# Limits on what is kept as a signature, far above any real one, so neither a faulty driver
+# nor a stored record edited by hand can hand the PDF ink it chokes on (a million points took
+# a minute to draw). A name written with a 1,000 Hz stylus for ten seconds is 10,000 points,
+# in at most a few dozen strokes; ordinary signatures are a few hundred points.
+MAX_POINTS_PER_STROKE = 20_000
+MAX_POINTS = 50_000  # per signature
+MAX_STROKES = 500  # per signature
+MAX_PAD_SIZE = 100_000.0  # logical px, each way
+MAX_TIME_MS = 24 * 60 * 60 * 1000  # a signature is drawn within a day of its first point
+
 Point = tuple[float, float]
+
+
+class InkError(ValueError):
+    """Ink that cannot be kept: not finite, out of range, or more than any signature needs."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +55,37 @@ class InkPoint:
     pressure: float
     t_ms: int
 
+    def problem(self) -> str | None:
+        """Why this sample cannot be kept, or None."""
+        if not (math.isfinite(self.x) and math.isfinite(self.y)):
+            return "a point is not a finite number"
+        if not 0.0 <= self.pressure <= 1.0:  # also false for NaN
+            return "a pressure is not between 0 and 1"
+        if not 0 <= self.t_ms <= MAX_TIME_MS:
+            return "a time is not within a day of the first point"
+        return None
+
 
 @dataclass(frozen=True, slots=True)
 class Stroke:
-    """One continuous pen-down to pen-up movement."""
+    """One continuous pen-down to pen-up movement (checked when made, see InkError)."""
 
     points: tuple[InkPoint, ...]
+    #: (x0, y0, x1, y1) of the points, so the ink checks its pad bounds once per stroke.
+    box: tuple[float, float, float, float] | None = field(
+        init=False, repr=False, compare=False, default=None)
+
+    def __post_init__(self) -> None:
+        if len(self.points) > MAX_POINTS_PER_STROKE:
+            raise InkError(f"a stroke has more than {MAX_POINTS_PER_STROKE} points")
+        for point in self.points:
+            problem = point.problem()
+            if problem is not None:
+                raise InkError(problem)
+        if self.points:
+            xs = [p.x for p in self.points]
+            ys = [p.y for p in self.points]
+            object.__setattr__(self, "box", (min(xs), min(ys), max(xs), max(ys)))
 
     def length(self) -> float:
         pts = self.points
@@ -60,6 +99,21 @@ class Ink:
     strokes: tuple[Stroke, ...]
     width: float
     height: float
+
+    def __post_init__(self) -> None:
+        """Refuse ink beyond the limits; points may stray outside the pad by its own size (a
+        pen dragged off the edge) but no further, so rescaling keeps them in range."""
+        if not (0.0 <= self.width <= MAX_PAD_SIZE and 0.0 <= self.height <= MAX_PAD_SIZE):
+            raise InkError("the signature pad size is out of range")
+        if len(self.strokes) > MAX_STROKES:
+            raise InkError(f"a signature has more than {MAX_STROKES} strokes")
+        if sum(len(s.points) for s in self.strokes) > MAX_POINTS:
+            raise InkError(f"a signature has more than {MAX_POINTS} points")
+        w, h = self.width, self.height
+        for stroke in self.strokes:
+            box = stroke.box
+            if box and not (-w <= box[0] and box[2] <= 2 * w and -h <= box[1] and box[3] <= 2 * h):
+                raise InkError("a point lies far outside the signature pad")
 
     @classmethod
     def empty(cls, width: float, height: float) -> Ink:
@@ -75,11 +129,11 @@ class Ink:
 
     def bounds(self) -> tuple[float, float, float, float] | None:
         """(x0, y0, x1, y1) of all points, or None when there is no ink."""
-        xs = [p.x for s in self.strokes for p in s.points]
-        ys = [p.y for s in self.strokes for p in s.points]
-        if not xs:
+        boxes = [s.box for s in self.strokes if s.box is not None]
+        if not boxes:
             return None
-        return min(xs), min(ys), max(xs), max(ys)
+        return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                max(b[2] for b in boxes), max(b[3] for b in boxes))
 
     def length(self) -> float:
         """Total path length of all strokes (pen-up jumps excluded)."""
@@ -119,10 +173,20 @@ class Ink:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Ink:
-        strokes = tuple(
-            Stroke(tuple(InkPoint(float(x), float(y), float(p), int(t)) for x, y, p, t in pts))
-            for pts in d["strokes"]
-        )
+        """Stored ink back; InkError (a ValueError) for anything :class:`Ink` refuses, checked
+        before a single point is built, so a million stored points are refused at once."""
+        raw = d["strokes"]
+        if len(raw) > MAX_STROKES or sum(len(pts) for pts in raw) > MAX_POINTS:
+            raise InkError(f"stored ink has more than {MAX_STROKES} strokes or {MAX_POINTS} points")
+        try:
+            strokes = tuple(
+                Stroke(tuple(InkPoint(float(x), float(y), float(p), int(t)) for x, y, p, t in pts))
+                for pts in raw
+            )
+        except InkError:
+            raise
+        except (OverflowError, ValueError) as error:  # a time of NaN or infinity, say
+            raise InkError(f"stored ink holds a number out of range: {error}") from None
         return cls(strokes, float(d["width"]), float(d["height"]))
 
 

@@ -77,6 +77,18 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def full_disk(private_data_dir: Path):
+    """The records folder on a small real file system that a test can fill and free."""
+    from full_disk import FullDisk
+
+    disk = FullDisk(private_data_dir)
+    if not disk.mounted:
+        pytest.skip(f"cannot mount a small file system here: {disk.reason}")
+    yield disk
+    disk.unmount()
+
+
+@pytest.fixture
 def store(private_data_dir: Path):
     from counsel.core.record_store import RecordStore
 

@@ -3,22 +3,8 @@ typed is lost; once there is space again, Retry saves it all. A real full file s
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-from full_disk import FullDisk
 from PySide6.QtWidgets import QLabel, QLineEdit
 from ui_driver import child, click, type_text
-
-
-@pytest.fixture
-def full_disk(private_data_dir: Path) -> Iterator[FullDisk]:
-    disk = FullDisk(private_data_dir)
-    if not disk.mounted:
-        pytest.skip(f"cannot mount a small file system here: {disk.reason}")
-    yield disk
-    disk.unmount()
 
 
 def test_a_full_disk_shows_a_banner_with_retry_and_loses_nothing(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+import shutil
 import tempfile
 import tomllib
 from datetime import date, datetime
@@ -22,13 +23,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from counsel.core.content import ClinicSettings, Content, Screen
-from counsel.core.content_loader import load_clinic, read_screen
+from counsel.core.content_loader import load_clinic, load_content, read_screen
 from counsel.core.content_warning_signs import load_warning_signs
 from counsel.core.demo import demo_session
 from counsel.core.screen_readers import Shared
 from counsel.core.session import Session
 from counsel.core.session_codec import SessionFormatError, session_from_dict, session_to_dict
-from counsel.core.toml_reader import ContentError, TableReader
+from counsel.core.toml_reader import MAX_DEPTH, ContentError, TableReader
 from counsel.resources import resources_dir
 
 A_THOUSAND_CASES = settings(max_examples=1000, deadline=None,
@@ -178,3 +179,107 @@ def test_a_damaged_stored_session_is_a_format_error_or_a_session(
         pass
     else:
         assert isinstance(session, Session)
+
+
+# -- files as bytes: encoding, syntax and nesting, as a bad editor or a bad copy leaves them -----
+
+def _load(root: Path, relative: str) -> object:
+    """What Counsel loads at start-up, given that ``relative`` is the file that was changed."""
+    if relative == "clinic.toml":
+        return load_clinic(root)
+    return load_content(relative.split("/")[1], root)
+
+
+TOML_FILES = sorted(p.relative_to(resources_dir()).as_posix()
+                    for p in resources_dir().rglob("*.toml") if "content" in p.parts
+                    or p.name == "clinic.toml")
+NESTED = st.integers(MAX_DEPTH, 5000).map(lambda depth: b"deep = " + b"[" * depth + b"]" * depth)
+INSERTS = (st.sampled_from([b"\xff", b"\xc3", b"\xed\xa0\x80", b"\xe2\x82", b"\x00", b"[", b"=",
+                            b"\"", b"[[", b"\n[x\n", b"'''"]) | st.binary(min_size=1, max_size=4)
+           | NESTED)
+
+
+@pytest.fixture(scope="module")
+def editable_resources(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("hostile") / "resources"
+    shutil.copytree(resources_dir(), target)
+    return target
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(relative=st.sampled_from(TOML_FILES), data=st.data())
+def test_a_damaged_content_or_settings_file_is_a_content_error_naming_it(
+    editable_resources: Path, relative: str, data: st.DataObject
+) -> None:
+    path = editable_resources / relative
+    original = path.read_bytes()
+    at = data.draw(st.integers(0, len(original)))
+    change = data.draw(st.sampled_from(("insert", "cut", "replace")))
+    if change == "insert":
+        damaged = original[:at] + data.draw(INSERTS) + original[at:]
+    elif change == "cut":
+        damaged = original[:at]
+    else:
+        damaged = original[:at] + data.draw(INSERTS) + original[at + 1:]
+    path.write_bytes(damaged)
+    try:
+        _load(editable_resources, relative)
+    except ContentError as error:
+        assert str(error).split(":")[0].endswith(".toml"), "the message starts with the file"
+    finally:
+        path.write_bytes(original)
+
+
+def test_bad_encoding_syntax_and_nesting_name_the_file_and_line(resources_copy: Path) -> None:
+    clinic = resources_copy / "clinic.toml"
+    lines = clinic.read_bytes().split(b"\n")
+    cases = {
+        b"bad = \"\xff\"": "clinic.toml: line 3: not UTF-8",
+        b"name = ": "clinic.toml: not valid TOML: Invalid value (at line 3, column 8)",
+        b"deep = " + b"[" * 3000 + b"]" * 3000: f"clinic.toml: nested more than {MAX_DEPTH}",
+        b"deep = " + b"[" * 30 + b"]" * 30: f"clinic.toml: nested more than {MAX_DEPTH}",
+    }
+    for line, message in cases.items():
+        clinic.write_bytes(b"\n".join([*lines[:2], line, *lines[2:]]))
+        with pytest.raises(ContentError) as refused:
+            load_clinic(resources_copy)
+        assert str(refused.value).startswith(message)
+
+
+def test_start_up_with_a_damaged_file_prints_the_reason_and_exits_2(
+    resources_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    from counsel.cli import main
+
+    screen = next((resources_copy / "content" / "en" / "screens").glob("*.toml"))
+    screen.write_bytes(b"\xfe\xff" + screen.read_bytes())
+    monkeypatch.setenv("COUNSEL_RESOURCES", str(resources_copy))
+    assert main(["--demo-pdf", str(tmp_path / "demo.pdf")]) == 2
+    error = capsys.readouterr().err
+    assert f"content/en/screens/{screen.name}: line 1: not UTF-8" in error
+    assert "Traceback" not in error and not (tmp_path / "demo.pdf").exists()
+
+
+@pytest.mark.parametrize("command", [["list"], ["verify"], ["add-demo", "--count", "1"]])
+def test_records_commands_with_a_damaged_settings_file_give_no_traceback(
+    resources_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    command: list[str],
+) -> None:
+    from counsel.cli import main
+
+    (resources_copy / "clinic.toml").write_bytes(b"name = \"\xff\"\n" + b"[" * 5000)
+    monkeypatch.setenv("COUNSEL_RESOURCES", str(resources_copy))
+    code = main(["records", *command])
+    assert code in (0, 1, 2)
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_an_illustration_name_no_file_system_takes_is_a_content_error(
+    resources_copy: Path,
+) -> None:
+    screen = resources_copy / "content" / "en" / "screens" / "stenosis.toml"
+    text = screen.read_text("utf-8")
+    screen.write_text(text.replace('illustration = "', 'illustration = "' + "[" * 300, 1), "utf-8")
+    with pytest.raises(ContentError, match="stenosis.toml: illustration: no file"):
+        load_content("en", resources_copy)

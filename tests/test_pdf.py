@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from counsel.core.content import SCREEN_KINDS, ClinicSettings, Content, OutcomesScreen, QuizScreen
 from counsel.core.demo import demo_session, signature_ink
 from counsel.core.session import Session
+from counsel.core.text_limits import LIMITS
 from counsel.pdf import illustrations
 from counsel.pdf.acknowledgement import build_acknowledgement, write_acknowledgement
 from counsel.pdf.sections import BLOCKS, appendix_screens
@@ -166,9 +167,12 @@ def test_a_failed_build_writes_nothing(
 def test_very_long_questions_and_answers_wrap_across_pages(
     content: Content, clinic: ClinicSettings, demo_pdf: bytes
 ) -> None:
-    question = "What about " + "my neighbour's cousin who had a different back procedure " * 60
-    answer = "We talked it through. " * 400 + "x" * 900 + " The end."
-    session = sealed_variant(content, lambda s: s.add_question(question, answer))
+    longest_question, longest_answer = LIMITS["question"].chars, LIMITS["answer"].chars
+    question = ("What about " + "my neighbour's cousin who had a different back procedure " * 60
+                )[:longest_question]
+    answer = ("We talked it through. " * 400)[: longest_answer - 910] + "x" * 900 + " The end."
+    session = sealed_variant(content, lambda s: [s.add_question(question, answer)
+                                                 for _ in range(3)])
     data = build_acknowledgement(session, clinic)
     text = flat("\n".join(page_texts(data)))
     assert len(page_texts(data)) > len(page_texts(demo_pdf)) + 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 
 import pytest
@@ -11,7 +12,15 @@ from PySide6.QtGui import QColor, QImage, QInputDevice, QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from counsel.ink import Ink, InkPoint, Stroke, ink_problem
+from counsel.ink import (
+    MAX_POINTS,
+    MAX_POINTS_PER_STROKE,
+    MAX_STROKES,
+    Ink,
+    InkPoint,
+    Stroke,
+    ink_problem,
+)
 from counsel.ui.signature_field import SignatureField
 from counsel.ui.signature_pad import SignaturePad
 
@@ -268,3 +277,35 @@ def test_problem_shown_after_a_pause_not_mid_signature(field, qtbot):
     field.pad.clear()
     sign(field)
     assert status(field) == ""  # a stale message never stays up
+
+
+# -- limits: a pad held down for ever, or scribbled full, refuses more with a message -----
+
+def test_a_stroke_longer_than_any_signature_is_refused_with_a_message(field) -> None:
+    draw_stroke(field.pad, LINE)
+    kept = field.ink()
+    endless = [(20.0 + i % 500, 40.0 + (i // 500) % 100)
+               for i in range(MAX_POINTS_PER_STROKE + 5)]
+    draw_stroke(field.pad, endless)
+    assert field.ink() == kept, "the endless stroke is not kept"
+    assert "more ink than a signature needs" in status(field)
+    draw_stroke(field.pad, LINE)  # the pad still takes ink
+    assert len(field.ink().strokes) == 2
+
+
+def test_a_full_signature_takes_no_more_strokes(field) -> None:
+    per_stroke = MAX_POINTS // MAX_STROKES
+    stroke = [[20.0 + i, 50.0, 0.5, i] for i in range(per_stroke)]
+    full = Ink.from_dict({"width": 600.0, "height": 200.0, "strokes": [stroke] * MAX_STROKES})
+    field.pad.set_ink(full)
+    draw_stroke(field.pad, LINE)
+    assert field.ink().point_count == MAX_POINTS
+    assert "more ink than a signature needs" in status(field)
+
+
+def test_a_faulty_driver_s_nan_position_adds_no_point(field) -> None:
+    pad = field.pad
+    draw_stroke(pad, [LINE[0], (math.nan, math.inf), *LINE[1:]])
+    points = field.ink().strokes[0].points
+    assert len(points) == len(LINE)
+    assert all(math.isfinite(p.x) and math.isfinite(p.y) for p in points)

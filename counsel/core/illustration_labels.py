@@ -7,12 +7,11 @@ pictures with the same number of labels, or a picture would lose a word in one l
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from counsel.core import content as c
-from counsel.core.toml_reader import ContentError, TableReader
+from counsel.core.toml_reader import ContentError, TableReader, names_a_file, read_toml
 
 FILE = "illustrations.toml"
 GRID_WIDTH, GRID_HEIGHT = 800, 500  # every illustration's viewBox
@@ -40,7 +39,7 @@ def load_illustration_labels(
     pictures = reader.table("labels")
     found = {}
     for name in pictures.names():
-        if not (root / "illustrations" / name).is_file():
+        if not names_a_file(root / "illustrations", name):
             raise pictures.error(name, f"no file resources/illustrations/{name}")
         found[name] = tuple(_label(entry) for entry in pictures.tables(name))
     pictures.finish()
@@ -88,8 +87,8 @@ def _check_same_pictures(
 ) -> None:
     other_file = f"content/{other.parent.name}/{FILE}"
     try:
-        theirs = tomllib.loads(other.read_text(encoding="utf-8")).get("labels", {})
-    except (OSError, tomllib.TOMLDecodeError):
+        theirs = read_toml(other, other_file).get("labels", {})
+    except ContentError:
         return  # that language reports its own file when it loads
     if not isinstance(theirs, dict):
         return

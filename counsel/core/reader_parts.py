@@ -8,7 +8,7 @@ from pathlib import Path
 
 from counsel.core import content as c
 from counsel.core.content_warning_signs import WarningCatalogue, section_signs
-from counsel.core.toml_reader import TableReader
+from counsel.core.toml_reader import TableReader, names_a_file
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class Shared:
 def illustration(reader: TableReader, shared: Shared) -> str:
     """An optional illustration file name, checked to exist."""
     name = reader.optional_text("illustration")
-    if name and not (shared.root / "illustrations" / name).is_file():
+    if name and not names_a_file(shared.root / "illustrations", name):
         raise reader.error("illustration", f"no file resources/illustrations/{name}")
     return name
 

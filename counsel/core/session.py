@@ -15,6 +15,7 @@ from typing import Any
 
 from counsel.core.content import Content
 from counsel.core.rules import NotReadyError, readiness
+from counsel.core.text_limits import checked_text
 from counsel.ink import Ink
 
 Clock = Callable[[], datetime]
@@ -28,6 +29,10 @@ OPTIONAL_SIGNERS = ("representative", "interpreter", "witness")
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def _checked_question(question: str, answer: str) -> tuple[str, str]:
+    return checked_text("question", question.strip()), checked_text("answer", answer.strip())
 
 
 class SessionLockedError(RuntimeError):
@@ -160,7 +165,11 @@ class Session:
     # -- details and screens ----------------------------------------------------------------
 
     def set_details(self, **changes: Any) -> None:
+        """Change details; typed text is cleaned, and refused (TextLimitError) when too long."""
         self._mutable()
+        for name, value in changes.items():
+            if isinstance(value, str):
+                changes[name] = checked_text(name, value)
         updated = replace(self.details, **changes)
         if updated != self.details:
             self.details = updated
@@ -210,14 +219,16 @@ class Session:
 
     def add_question(self, question: str, answer: str = "") -> int:
         self._mutable()
-        self.questions.append(QuestionAnswer(question.strip(), answer.strip(), self.clock()))
+        question, answer = _checked_question(question, answer)
+        self.questions.append(QuestionAnswer(question, answer, self.clock()))
         self._changed("questions")
         return len(self.questions) - 1
 
     def edit_question(self, index: int, question: str, answer: str) -> None:
         self._mutable()
         entry = self.questions[index]
-        self.questions[index] = replace(entry, question=question.strip(), answer=answer.strip())
+        question, answer = _checked_question(question, answer)
+        self.questions[index] = replace(entry, question=question, answer=answer)
         self._changed("questions")
 
     def remove_question(self, index: int) -> None:
@@ -252,6 +263,7 @@ class Session:
     def set_draft(self, key: str, text: str) -> None:
         """Keep typing that is not an entry yet; empty text drops the draft."""
         self._mutable()
+        text = checked_text(key, text)
         if text == self.drafts.get(key, ""):
             return
         if text:
@@ -280,12 +292,12 @@ class Session:
         self._mutable()
         if role not in SIGNER_ROLES:
             raise ValueError(f"unknown signer role {role!r}")
+        name = checked_text("signer_name", name.strip())
+        relationship = checked_text("relationship", relationship.strip())
         if ink.is_empty and not name.strip():
             self.signatures.pop(role, None)
         else:
-            self.signatures[role] = Signature(
-                role, name.strip(), ink, self.clock(), relationship.strip()
-            )
+            self.signatures[role] = Signature(role, name, ink, self.clock(), relationship)
         self._changed("signatures")
 
     def seal(self) -> None:
@@ -296,3 +308,10 @@ class Session:
             raise NotReadyError(missing)
         self.sealed_at = self.clock()
         self._changed("sealed")
+
+    def undo_seal(self) -> None:
+        """Back to exactly as before :meth:`seal`, for when the signed record could not be
+        built or stored: nothing was sealed, so the session must not look signed."""
+        if self.sealed_at is not None:
+            self.sealed_at = None
+            self._changed("unsealed")

@@ -51,6 +51,8 @@ class SessionRecorder:
         self.run = run
         self.sealing = False  # the signed record's PDF is being built and stored
         self.failure: Exception | None = None  # the last save or seal that failed, until retried
+        #: Why the last signing did not finish (the session is then unsealed, as before Sign).
+        self.signing_failure: Exception | None = None
         self._status_listeners: list[StatusListener] = []
         self._saved = False  # a blank session is stored once something is entered
         self._visits: dict[str, ScreenVisit] = dict(session.visits)
@@ -140,20 +142,23 @@ class SessionRecorder:
         """Build the signed record's PDF (the sealed session cannot change meanwhile), then
         store both; a failure is kept for the interface to show."""
         self.sealing = True
+        self.signing_failure = None
         self._set_failure(None)
         self.run(lambda: self.make_pdf(self.session, self.clinic), self._store_sealed)
 
     def _store_sealed(self, pdf: object) -> None:
-        import sqlite3  # loaded with the store, not at start-up
-
+        """Store the sealed record; if its PDF or storing failed, unseal the session, so Sign
+        either completes fully or leaves everything as it was, with the reason kept."""
         self.sealing = False
         try:
             if isinstance(pdf, Exception):
                 raise pdf
             assert isinstance(pdf, bytes)
             self.store.seal(self.session, pdf)
-        except (OSError, sqlite3.Error) as error:
-            self._set_failure(error)
+        except Exception as error:  # any failure (a PDF layout, a full disk) must not half-sign
+            self.signing_failure = error
+            self.session.undo_seal()  # saves the unsealed draft, as any change does
+            self._set_failure(self.failure)  # listeners hear that signing ended
             return
         self._set_failure(None)
 

@@ -10,9 +10,57 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+#: Deeper than any content or settings file needs (the deepest shipped one is 4 levels).
+MAX_DEPTH = 20
+
 
 class ContentError(ValueError):
     """A content or settings file is missing, malformed or inconsistent."""
+
+
+def read_toml(path: Path, label: str) -> dict[str, Any]:
+    """The TOML document at ``path``; a ContentError naming ``label`` and, where there is one,
+    the line, for a file that is missing, unreadable, not UTF-8, not TOML or nested too deep."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ContentError(f"{label}: file not found ({path})") from None
+    except OSError as error:
+        raise ContentError(f"{label}: cannot be read: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ContentError(f"{label}: line {line}: not UTF-8 text (byte "
+                           f"0x{raw[error.start]:02x}); save the file as UTF-8") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:  # its message names the line and column
+        raise ContentError(f"{label}: not valid TOML: {error}") from None
+    except RecursionError:
+        raise ContentError(f"{label}: nested more than {MAX_DEPTH} levels deep") from None
+    _check_depth(data, label)
+    return data
+
+
+def names_a_file(folder: Path, name: str) -> bool:
+    """Whether ``name``, as a content file gives it, is a file in ``folder``; a name no file
+    system takes (too long, a NUL) is simply no file, not a crash."""
+    try:
+        return (folder / name).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _check_depth(data: dict[str, Any], label: str) -> None:
+    """Refuse absurd nesting before any reader walks it (iteratively: no recursion to blow)."""
+    pending: list[tuple[Any, int]] = [(data, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if depth > MAX_DEPTH:
+            raise ContentError(f"{label}: nested more than {MAX_DEPTH} levels deep")
+        children = value.values() if isinstance(value, dict) else value
+        pending += [(child, depth + 1) for child in children if isinstance(child, dict | list)]
 
 
 class TableReader:
@@ -26,13 +74,7 @@ class TableReader:
 
     @classmethod
     def open(cls, path: Path, label: str) -> TableReader:
-        try:
-            with path.open("rb") as handle:
-                return cls(tomllib.load(handle), label)
-        except FileNotFoundError:
-            raise ContentError(f"{label}: file not found ({path})") from None
-        except tomllib.TOMLDecodeError as error:
-            raise ContentError(f"{label}: not valid TOML: {error}") from None
+        return cls(read_toml(path, label), label)
 
     def error(self, key: str, problem: str) -> ContentError:
         return ContentError(f"{self._file}: {self._where}{key}: {problem}")

@@ -50,6 +50,7 @@ class SignatureField(QWidget):
         self.pad.inkChanged.connect(self.inkChanged)
         self.pad.strokeStarted.connect(self._pause.stop)
         self.pad.strokeFinished.connect(self._on_stroke_finished)
+        self.pad.inkRefused.connect(self._on_ink_refused)
         self._pause.timeout.connect(self.check)
         self._update_buttons()
 
@@ -82,6 +83,11 @@ class SignatureField(QWidget):
             self.check()
         elif self.ink().is_empty:
             self._pause.stop()
+
+    def _on_ink_refused(self) -> None:
+        self._pause.stop()
+        self._status.setText(self.tr("That is more ink than a signature needs, so the last line "
+                                     "was not kept. Press Clear and sign again."))
 
     def _on_stroke_finished(self) -> None:
         if ink_problem(self.ink()) is not None and not self._status.text():

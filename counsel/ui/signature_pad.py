@@ -34,6 +34,10 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from counsel.ink import (
     DEFAULT_PRESSURE,
+    MAX_POINTS,
+    MAX_POINTS_PER_STROKE,
+    MAX_STROKES,
+    MAX_TIME_MS,
     Ink,
     InkPoint,
     Segment,
@@ -80,6 +84,8 @@ class SignaturePad(QWidget):
     inkChanged = Signal()
     strokeStarted = Signal()
     strokeFinished = Signal()
+    #: A stroke was not kept: the signature already holds more ink than any signature needs.
+    inkRefused = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -233,6 +239,9 @@ class SignaturePad(QWidget):
 
     # -- strokes ------------------------------------------------------------------
     def _begin(self, source: str, pos: QPointF, pressure: float) -> None:
+        if len(self._ink.strokes) >= MAX_STROKES or self._ink.point_count >= MAX_POINTS:
+            self.inkRefused.emit()
+            return
         if self._ink.is_empty:
             # A fresh signature: record in this pad's size, time from this point.
             self._ink = Ink.empty(self.width(), self.height())
@@ -252,22 +261,37 @@ class SignaturePad(QWidget):
 
     def _extend(self, pos: QPointF, pressure: float, t_ms: int | None = None) -> None:
         points = self._active
-        if points is None:
-            return
+        if points is None or not (math.isfinite(pos.x()) and math.isfinite(pos.y())):
+            return  # a faulty driver's NaN is no place on the pad
         s, dx, dy = self._ink.fit_transform(self.width(), self.height())
         x = min(max((pos.x() - dx) / s, 0.0), self._ink.width)
         y = min(max((pos.y() - dy) / s, 0.0), self._ink.height)
         if points and (points[-1].x, points[-1].y) == (x, y):
             return
+        if len(points) >= MAX_POINTS_PER_STROKE or (
+            self._ink.point_count + len(points) >= MAX_POINTS
+        ):
+            self._drop_stroke()
+            return
         if t_ms is None:
             t_ms = self._t_offset + self._clock.elapsed()
-        points.append(InkPoint(x, y, min(max(pressure, 0.0), 1.0), t_ms))
+        pressure = min(max(pressure, 0.0), 1.0) if math.isfinite(pressure) else DEFAULT_PRESSURE
+        points.append(InkPoint(x, y, pressure, min(t_ms, MAX_TIME_MS)))
         dirty = self._tail_rect
         # Every piece but the last is final once its next point exists: paint it for good.
         dirty = dirty.united(self._settle(len(points) - 2))
         tail = self._tail()
         self._tail_rect = self._to_widget_rect([tail]) if tail else QRect()
         self.update(dirty.united(self._tail_rect))
+
+    def _drop_stroke(self) -> None:
+        """Refuse the live stroke whole: more ink than a signature needs is not a signature,
+        and keeping on drawing it would only slow the pad and the PDF down."""
+        self._active = None
+        self._source = ""
+        self._cache = None  # its settled pieces are painted over
+        self.update()
+        self.inkRefused.emit()
 
     def _finish(self) -> None:
         points = self._active

@@ -181,6 +181,11 @@
 <context>
     <name>DonePage</name>
     <message>
+        <location filename="../../counsel/ui/screens/done.py" line="1"/>
+        <source>Signing did not finish: %1. Nothing was sealed and nothing is lost; go back to Signatures and sign again.</source>
+        <translation>La firma no terminó: %1. No se selló nada y no se perdió nada; vuelva a Firmas y firme otra vez.</translation>
+    </message>
+    <message>
         <location filename="../../counsel/ui/screens/done.py" line="27"/>
         <source>Save PDF…</source>
         <translation>Guardar PDF…</translation>
@@ -916,6 +921,11 @@ Quit anyway?</source>
 <context>
     <name>SignatureField</name>
     <message>
+        <location filename="../../counsel/ui/signature_field.py" line="1"/>
+        <source>That is more ink than a signature needs, so the last line was not kept. Press Clear and sign again.</source>
+        <translation>Eso es más tinta de la que necesita una firma, así que la última línea no se guardó. Pulse Borrar y firme otra vez.</translation>
+    </message>
+    <message>
         <location filename="../../counsel/ui/signature_field.py" line="24"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
@@ -1536,6 +1546,19 @@ y vuelva a abrir Counsel.</translation>
         <location filename="../../counsel/ui/saving.py" line="1"/>
         <source>Open folder</source>
         <translation>Abrir carpeta</translation>
+    </message>
+</context>
+<context>
+    <name>LengthCounter</name>
+    <message>
+        <location filename="../../counsel/ui/length_counter.py" line="1"/>
+        <source>%1 of %2 characters: no more fit here</source>
+        <translation>%1 de %2 caracteres: no caben más aquí</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/length_counter.py" line="1"/>
+        <source>%1 of %2 characters</source>
+        <translation>%1 de %2 caracteres</translation>
     </message>
 </context>
 </TS>

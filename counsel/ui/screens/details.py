@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QGridLayout, QLineEdit, QW
 
 from counsel.core.content import DetailsScreen
 from counsel.core.dates import parse_birth_date
+from counsel.ui.length_counter import LengthCounter
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.widgets import card, describe, label, restyle
 from counsel.ui.workstation_memory import last_clinician
@@ -26,24 +27,24 @@ class DetailsPage(ScreenPage):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout.addLayout(form)
         self.patient_name = self._line(
-            form, "patientName", self.tr("Patient name"), self.tr("Patient's full name")
-        )
+            form, "patientName", self.tr("Patient name"), self.tr("Patient's full name"),
+            "patient_name")
         self.date_of_birth = self._line(
-            form, "dateOfBirth", self.tr("Date of birth"), self.tr("MM/DD/YYYY")
+            form, "dateOfBirth", self.tr("Date of birth"), self.tr("MM/DD/YYYY"), "date_of_birth"
         )
         self.date_hint = label("", "bad")
         self.date_hint.setObjectName("dateOfBirthHint")
         self.date_hint.hide()
         form.addRow("", self.date_hint)
         self.record_number = self._line(
-            form, "recordNumber", self.tr("Record number"), self.tr("Optional")
+            form, "recordNumber", self.tr("Record number"), self.tr("Optional"), "record_number"
         )
         self.clinician_name = self._line(
-            form, "clinicianName", self.tr("Clinician"), self.tr("Clinician's full name")
-        )
+            form, "clinicianName", self.tr("Clinician"), self.tr("Clinician's full name"),
+            "clinician_name")
         self.credentials = self._line(
-            form, "clinicianCredentials", self.tr("Credentials"), self.tr("MD, DO, NP, PA-C ...")
-        )
+            form, "clinicianCredentials", self.tr("Credentials"), self.tr("MD, DO, NP, PA-C ..."),
+            "clinician_credentials")
         self.same_clinician = WrapButton("", "link")
         self.same_clinician.setObjectName("sameClinician")
         describe(self.same_clinician,
@@ -85,14 +86,16 @@ class DetailsPage(ScreenPage):
         if last is not None:
             self.session.set_details(clinician_name=last[0], clinician_credentials=last[1])
 
-    def _line(self, form: QFormLayout, name: str, title: str, hint: str) -> QLineEdit:
-        """A labelled text field; the hint shows inside it and is its spoken description."""
+    def _line(self, form: QFormLayout, name: str, title: str, hint: str, field: str) -> QLineEdit:
+        """A labelled text field with its length counter; the hint shows inside it and is its
+        spoken description."""
         edit = QLineEdit()
         edit.setObjectName(name)
         edit.setPlaceholderText(hint)
         edit.setAccessibleName(title)
         describe(edit, hint)
         form.addRow(title, edit)
+        form.addRow("", LengthCounter(edit, field))
         self.inputs.append(edit)
         return edit
 

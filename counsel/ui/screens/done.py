@@ -120,6 +120,12 @@ class DonePage(ScreenPage):
                 self.tr("Signed, but the record could not be saved: %1").replace(
                     "%1", str(recorder.failure or ""))
             )
+        elif recorder.signing_failure is not None:
+            self.status.setText(
+                self.tr("Signing did not finish: %1. Nothing was sealed and nothing is lost; "
+                        "go back to Signatures and sign again.").replace(
+                    "%1", str(recorder.signing_failure))
+            )
         else:
             self.status.setText(
                 self.tr("Not signed yet. The acknowledgement appears here after signing.")

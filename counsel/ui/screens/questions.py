@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from counsel.core.content import QuestionsScreen
+from counsel.ui.length_counter import LengthCounter
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.widgets import card, clear_layout, describe, label
 from counsel.ui.wrap_button import WrapButton
@@ -36,12 +37,14 @@ class QuestionsPage(ScreenPage):
         self.question = QLineEdit()
         self._field(layout, self.question, "questionInput", self.tr("Question"),
                     self.tr("What the patient asked"))
+        layout.addWidget(LengthCounter(self.question, "question"))
         self.answer = QPlainTextEdit()
         self._field(layout, self.answer, "answerInput", self.tr("Answer"),
                     self.tr("The clinician's answer"))
         self.answer.setTabChangesFocus(True)
         self.answer.setFixedHeight(110)
         layout.addWidget(self.answer)
+        layout.addWidget(LengthCounter(self.answer, "answer"))
         row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Add question"))
         self.save_button.setObjectName("addQuestion")

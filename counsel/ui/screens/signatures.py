@@ -21,6 +21,7 @@ from counsel.core.content import SignaturesScreen
 from counsel.core.rules import Missing, missing_before_signing, missing_signatures
 from counsel.ink import Ink
 from counsel.ui.gap_text import gap_sentence
+from counsel.ui.length_counter import LengthCounter
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.signature_field import SignatureField
 from counsel.ui.widgets import card, clear_layout, describe, label
@@ -50,6 +51,7 @@ class SignerBlock(QWidget):
         self.name.setAccessibleName(self.tr("Typed name of the %1").replace("%1", heading))
         describe(self.name, self.tr("The signer's full name, as it should appear on the record"))
         form.addRow(self.tr("Typed name"), self.name)
+        form.addRow("", LengthCounter(self.name, "signer_name"))
         self.relationship = QLineEdit()
         self.relationship.setObjectName("signerRelationship")
         self.relationship.setPlaceholderText(self.tr("For example: daughter, legal guardian"))
@@ -57,6 +59,7 @@ class SignerBlock(QWidget):
         describe(self.relationship, self.relationship.placeholderText())
         if relationship:
             form.addRow(self.tr("Relationship to the patient"), self.relationship)
+            form.addRow("", LengthCounter(self.relationship, "relationship"))
         layout.addLayout(form)
         self.field = SignatureField()
         self.field.setObjectName("signatureField")
