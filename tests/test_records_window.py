@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
-from ui_driver import fill_details, type_into
+from ui_driver import answer_next_confirmation, fill_details, type_into
 
 from counsel.core.demo import demo_session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.pdf import build_pdf
 from counsel.ui.record_viewer import RecordViewer
-from counsel.ui.records_window import RecordsWindow
+from counsel.ui.records_window import RecordsWindow, audit_file
 
 
 def signed_demo(store, content, clinic) -> str:
@@ -123,3 +124,30 @@ def test_the_records_window_fits_a_small_screen_in_spanish(qtbot, store, content
         assert window.findChild(QPushButton, "verify").text() == "Verificar todos"
     finally:
         translations.use("en")
+
+
+def test_an_audit_trail_saved_without_an_extension_gets_the_chosen_kind(
+    qtbot, store, content, clinic, tmp_path
+) -> None:
+    record_id = signed_demo(store, content, clinic)
+    window = RecordsWindow(store, content.document)
+    qtbot.addWidget(window)
+    target = audit_file(tmp_path / "trail", "JSON (*.json)")
+    window.write_audit(record_id, target)
+    assert target.name == "trail.json"
+    entries = json.loads(target.read_text(encoding="utf-8"))
+    assert entries[0]["action"] == "session_started"
+    assert audit_file(tmp_path / "trail.CSV", "JSON (*.json)").name == "trail.CSV"
+
+
+def test_an_audit_trail_that_cannot_be_written_is_explained(
+    qtbot, store, content, clinic, tmp_path
+) -> None:
+    record_id = signed_demo(store, content, clinic)
+    window = RecordsWindow(store, content.document)
+    qtbot.addWidget(window)
+    missing = tmp_path / "no such folder" / "trail.csv"
+    seen = answer_next_confirmation()
+    window.write_audit(record_id, missing)
+    assert seen and "could not be saved" in seen[0] and str(missing) in seen[0]
+    assert not missing.parent.exists()

@@ -50,6 +50,13 @@ STARTED_COLUMN = next(n for n, (key, _) in enumerate(COLUMNS) if key == "started
 DATE_COLUMNS = [n for n, (key, _) in enumerate(COLUMNS) if key in ("date_of_birth", "started")]
 
 
+def audit_file(path: Path, chosen_filter: str) -> Path:
+    """``path`` with the kind the user picked (.csv or .json) when its name has neither."""
+    if path.suffix.lower() in (".csv", ".json"):
+        return path
+    return path.with_name(path.name + (".json" if "json" in chosen_filter.lower() else ".csv"))
+
+
 class RecordsWindow(QDialog):
     """The clinic's records: search, sort, open, reprint, export, withdraw, verify."""
 
@@ -212,12 +219,23 @@ class RecordsWindow(QDialog):
         record = self.selected()
         if record is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path, chosen = QFileDialog.getSaveFileName(
             self, self.tr("Export audit trail"), "audit-trail.csv",
             self.tr("CSV (*.csv);;JSON (*.json)"),
         )
         if path:
-            self.store.export_audit(record.id, Path(path))
+            self.write_audit(record.id, audit_file(Path(path), chosen))
+
+    def write_audit(self, record_id: str, path: Path) -> None:
+        """Write the trail, or say plainly why it could not be written (nothing half-written)."""
+        try:
+            self.store.export_audit(record_id, path)
+        except (OSError, ValueError) as error:
+            QMessageBox.warning(
+                self, self.tr("Export audit trail"),
+                self.tr("The audit trail could not be saved as %1: %2")
+                .replace("%1", str(path)).replace("%2", str(error)),
+            )
 
     def withdraw(self) -> None:
         record = self.selected()

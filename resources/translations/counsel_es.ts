@@ -856,6 +856,11 @@ Quit anyway?</source>
         <source>Check every signed record and the whole audit trail</source>
         <translation>Revisar cada registro firmado y todo el registro de auditoría</translation>
     </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py" line="1"/>
+        <source>The audit trail could not be saved as %1: %2</source>
+        <translation>No se pudo guardar el registro de auditoría como %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>ScreenPage</name>
