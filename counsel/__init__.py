@@ -1,3 +1,3 @@
-"""Counsel: a consent and counseling aid for the MILD procedure."""
+"""Counsel: a counseling aid for the MILD procedure, signed as an acknowledgement of counseling."""
 
 __version__ = "1.0.0"

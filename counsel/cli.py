@@ -15,8 +15,9 @@ if TYPE_CHECKING:
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="counsel", description="Counsel: MILD counseling and consent aid.",
-        epilog="Stored consent records: counsel records --help",
+        prog="counsel",
+        description="Counsel: MILD counseling aid (signed as an acknowledgement of counseling).",
+        epilog="Signed records: counsel records --help",
     )
     parser.add_argument("--language", default="en", help="content language (default: en)")
     parser.add_argument(

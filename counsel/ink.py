@@ -1,6 +1,6 @@
 """Signature ink: the strokes a patient draws, independent of any GUI toolkit.
 
-The signature pad (Qt) records into these types and the consent PDF (reportlab)
+The signature pad (Qt) records into these types and the signed PDF (reportlab)
 draws from them. Both call :func:`smooth_segments`, so the curves on screen and
 on paper are the same curves.
 """

@@ -1,4 +1,4 @@
-"""``counsel records``: find, show, reprint and check consent records without opening a window.
+"""``counsel records``: find, show, reprint and check signed records without opening a window.
 
 For the records office and for audits. Exit codes: 0 done, 1 not found or verification failed
 (or the database cannot be read), 2 usage error. Runs without Qt.

@@ -1,4 +1,4 @@
-"""Consent records: drafts are kept after every change; what was signed can never change."""
+"""Signed records: drafts are kept after every change; what was signed can never change."""
 
 from __future__ import annotations
 

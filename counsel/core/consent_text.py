@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from counsel.core.toml_reader import TableReader
+
+if TYPE_CHECKING:
+    from counsel.core.content import ClinicSettings, Content
 
 FILE = "consent.toml"
 # The elements, in the order they print; each is a table with a heading and a text.
@@ -29,6 +33,12 @@ class ConsentText:
     title: str  # "{procedure}" is filled in
     statement: str  # what the patient signs, in place of the acknowledgement's statement
     parts: tuple[tuple[str, ConsentPart], ...]  # (element, part), in ELEMENTS order
+
+
+def consent_of(content: Content, clinic: ClinicSettings) -> ConsentText | None:
+    """The consent's words where the clinic signs the procedure consent in Counsel, else None:
+    the screen and the PDF both ask here, so the patient signs what the PDF prints."""
+    return content.consent if clinic.document_type == "consent" else None
 
 
 def load_consent_text(folder: Path, language: str) -> ConsentText:

@@ -1,4 +1,4 @@
-"""The consent records: nothing is lost, nothing signed changes, every record can be found.
+"""Signed acknowledgements: nothing is lost, nothing signed changes, every record can be found.
 
 Drafts are saved after every change, so a crash or a power cut loses at most the last touch.
 A sealed record (signed, withdrawn or corrected) is never updated or deleted: a withdrawal or a
@@ -136,7 +136,7 @@ class RecordStore:
         return schema.transaction(self._conn, durable=True)
 
     def withdraw(self, record_id: str, reason: str, by: str) -> str:
-        """Withdraw consent: a new linked record; the signed one stays exactly as signed."""
+        """A withdrawal: a new linked record; the signed one stays exactly as signed."""
         return self._amend(record_id, WITHDRAWN, "withdrawn", reason, by)
 
     def correct(self, record_id: str, text: str, by: str) -> str:

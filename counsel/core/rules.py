@@ -1,4 +1,4 @@
-"""What must be true before a consent can be signed, and what the candidacy checklist says.
+"""What must be true before signing, and what the candidacy checklist says.
 
 Pure functions of the content and the session: the sidebar, the signing screen, the seal and
 the PDF all ask the same questions here, so they can never disagree.

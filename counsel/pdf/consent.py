@@ -9,15 +9,10 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from counsel.core.consent_text import ConsentText
+from counsel.core.consent_text import consent_of
 from counsel.core.content import ClinicSettings, Content, OutcomesScreen
 from counsel.pdf import styles as st
 from counsel.pdf.wording import Language, Wording, lines
-
-
-def consent_of(content: Content, clinic: ClinicSettings) -> ConsentText | None:
-    """The consent's words when the clinic signs the procedure consent in Counsel."""
-    return content.consent if clinic.document_type == "consent" else None
 
 
 def document_title(language: Language, clinic: ClinicSettings) -> str:

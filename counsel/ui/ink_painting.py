@@ -1,6 +1,6 @@
 """How signature ink looks on screen: the pieces of a stroke, the paper and its guides.
 
-The curves come from :func:`counsel.ink.smooth_segments`, the same the consent PDF draws.
+The curves come from :func:`counsel.ink.smooth_segments`, the same the signed PDF draws.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """A small window that follows a print job: what is happening, Cancel, and when it is done.
 
-It does not block: the consent window stays usable while the printer works."""
+It does not block: the main window stays usable while the printer works."""
 
 from __future__ import annotations
 

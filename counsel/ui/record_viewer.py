@@ -24,7 +24,7 @@ class RecordViewer(QDialog):
         self.store = store
         self.record_id = record_id
         summary = store.record(record_id)
-        self.setWindowTitle(self.tr("Consent record: %1").replace("%1", summary.patient_name))
+        self.setWindowTitle(self.tr("Signed record: %1").replace("%1", summary.patient_name))
         self.resize(900, 760)
         layout = QVBoxLayout(self)
         layout.addWidget(label(self.tr("Signed record (read-only). Reprints are identical to "

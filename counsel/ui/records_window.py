@@ -1,4 +1,4 @@
-"""Finding, reopening and reprinting stored consent records, and checking they are intact.
+"""Finding, reopening and reprinting signed acknowledgements, and checking they are intact.
 
 The list is a view on ``RecordsModel``: years of records open as fast as a few, a search
 waits for a pause in typing, and an action on one record changes only its row.
@@ -67,7 +67,7 @@ class RecordsWindow(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("recordsWindow")
-        self.setWindowTitle(self.tr("Consent records"))
+        self.setWindowTitle(self.tr("Signed records"))
         self.resize(1100, 640)
         self.store = store
         self.model = RecordsModel(store, words)
@@ -242,7 +242,7 @@ class RecordsWindow(QDialog):
         if record is None:
             return
         reason, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Record withdrawal of consent"),
+            self, self.tr("Record a withdrawal"),
             self.tr("Why, and who said so? The signed record stays unchanged; this is added "
                     "to it as a new, linked record."),
         )

@@ -1,6 +1,6 @@
 """The signature pad: smooth, pressure-aware ink from mouse, stylus or touch.
 
-Ink is drawn by `ink_painting` with the same curves the consent
+Ink is drawn by `ink_painting` with the same curves the signed
 PDF uses. Finished pieces of ink are painted once into a cached pixmap; each paint
 only blits the cache and draws the last, still-changing piece of the live stroke,
 so long signatures stay smooth.
@@ -128,7 +128,7 @@ class SignaturePad(QWidget):
         self._changed()
 
     def clear(self) -> None:
-        """Remove all ink (refused while read-only: a signed consent stays as signed)."""
+        """Remove all ink (refused while read-only: a signed record stays as signed)."""
         if self._read_only or (self._ink.is_empty and self._active is None):
             return
         self._active = None

@@ -670,8 +670,8 @@ Quit anyway?</source>
     <name>RecordViewer</name>
     <message>
         <location filename="../../counsel/ui/record_viewer.py" line="30"/>
-        <source>Consent record: %1</source>
-        <translation>Registro de consentimiento: %1</translation>
+        <source>Signed record: %1</source>
+        <translation>Registro firmado: %1</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/record_viewer.py" line="33"/>
@@ -733,8 +733,8 @@ Quit anyway?</source>
     </message>
     <message>
         <location filename="../../counsel/ui/records_window.py" line="62"/>
-        <source>Consent records</source>
-        <translation>Registros de consentimiento</translation>
+        <source>Signed records</source>
+        <translation>Registros firmados</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/records_window.py" line="71"/>
@@ -790,8 +790,8 @@ Quit anyway?</source>
     </message>
     <message>
         <location filename="../../counsel/ui/records_window.py" line="194"/>
-        <source>Record withdrawal of consent</source>
-        <translation>Registrar el retiro del consentimiento</translation>
+        <source>Record a withdrawal</source>
+        <translation>Registrar un retiro</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/records_window.py" line="195"/>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counsel.core.consent_text import consent_of
 from counsel.core.content import SignaturesScreen
 from counsel.core.rules import Missing, missing_before_signing, missing_signatures
 from counsel.ink import Ink
@@ -83,7 +84,8 @@ class SignaturesPage(ScreenPage):
         self._shown_missing: list[Missing] | None = None
         statement, layout = card()
         statement.setObjectName("statement")
-        layout.addWidget(label(self.entry.statement))
+        consent = consent_of(self.context.content, self.context.clinic)
+        layout.addWidget(label(consent.statement if consent else self.entry.statement))
         self.column.addWidget(statement)
         self.notice, notice_layout = card("notice")
         self.notice.setObjectName("missingNotice")
