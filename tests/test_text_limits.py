@@ -110,6 +110,6 @@ def test_the_pdf_prints_any_typed_text(content: Content, clinic: ClinicSettings,
                                        name: str, question: str) -> None:
     session = demo_session(content, seal=False)
     session.set_details(patient_name="Ana " + name[:100], record_number=name[:40])
-    session.add_question(question or "?", name)
+    session.add_question(question or "?", "Yes. " + name)  # unanswered cannot be signed
     session.seal()
     assert build_pdf(session, clinic).startswith(b"%PDF")
