@@ -126,12 +126,17 @@ def test_the_records_window_fits_a_small_screen_in_spanish(qtbot, store, content
         translations.use("en")
 
 
-def test_an_audit_trail_saved_without_an_extension_gets_the_chosen_kind(
-    qtbot, store, content, clinic, tmp_path
-) -> None:
+def window_over_a_signed_record(qtbot, store, content, clinic) -> tuple[RecordsWindow, str]:
     record_id = signed_demo(store, content, clinic)
     window = RecordsWindow(store, content.document)
     qtbot.addWidget(window)
+    return window, record_id
+
+
+def test_an_audit_trail_saved_without_an_extension_gets_the_chosen_kind(
+    qtbot, store, content, clinic, tmp_path
+) -> None:
+    window, record_id = window_over_a_signed_record(qtbot, store, content, clinic)
     target = audit_file(tmp_path / "trail", "JSON (*.json)")
     window.write_audit(record_id, target)
     assert target.name == "trail.json"
@@ -143,9 +148,7 @@ def test_an_audit_trail_saved_without_an_extension_gets_the_chosen_kind(
 def test_an_audit_trail_that_cannot_be_written_is_explained(
     qtbot, store, content, clinic, tmp_path
 ) -> None:
-    record_id = signed_demo(store, content, clinic)
-    window = RecordsWindow(store, content.document)
-    qtbot.addWidget(window)
+    window, record_id = window_over_a_signed_record(qtbot, store, content, clinic)
     missing = tmp_path / "no such folder" / "trail.csv"
     seen = answer_next_confirmation()
     window.write_audit(record_id, missing)

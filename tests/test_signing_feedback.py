@@ -11,14 +11,20 @@ from ui_driver import answer_next_confirmation, child, click, confirm_and_wait, 
 from counsel.core.content import Content
 
 
-def test_signing_asks_first_naming_the_signers_and_the_seal(
-    qtbot, open_window, content: Content
-) -> None:
-    window = open_window()
+def signed_pads(qtbot, window, content: Content):
+    """Walk to the signatures screen and sign both pads; the screen, not yet finished."""
     walk_to_signatures(qtbot, window, content)
     page = window.current_page()
     for role in ("patient", "clinician"):
         sign(page.findChild(object, f"signer-{role}"))
+    return page
+
+
+def test_signing_asks_first_naming_the_signers_and_the_seal(
+    qtbot, open_window, content: Content
+) -> None:
+    window = open_window()
+    page = signed_pads(qtbot, window, content)
     answer_next_confirmation(Qt.Key.Key_Escape)  # "Not yet"
     click(qtbot, page, "signAndFinish")
     assert not window.session.is_sealed
@@ -32,10 +38,7 @@ def test_the_done_screen_appears_while_the_pdf_is_built_in_the_background(
     qtbot, open_window, content: Content
 ) -> None:
     window = open_window()
-    walk_to_signatures(qtbot, window, content)
-    page = window.current_page()
-    for role in ("patient", "clinician"):
-        sign(page.findChild(object, f"signer-{role}"))
+    page = signed_pads(qtbot, window, content)
     statuses = []
     window.session.subscribe(lambda what: what == "sealed" and statuses.append(
         window.recorder.sealing))
@@ -59,10 +62,7 @@ def test_signing_reuses_the_pdf_machinery_readied_after_the_first_paint(
 
     window = open_window()
     qtbot.waitUntil(lambda: picture_mask.cache_info().currsize >= 12, timeout=30000)
-    walk_to_signatures(qtbot, window, content)
-    page = window.current_page()
-    for role in ("patient", "clinician"):
-        sign(page.findChild(object, f"signer-{role}"))
+    page = signed_pads(qtbot, window, content)
     pictures_read = picture_mask.cache_info().misses
     confirm_and_wait(qtbot, window, lambda: click(qtbot, page, "signAndFinish"))
     assert picture_mask.cache_info().misses == pictures_read, "no picture read again to sign"
