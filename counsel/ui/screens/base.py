@@ -6,6 +6,7 @@ does into the session, and says whether it is complete. It never keeps the only 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QScrollArea, QVBoxLayout,
 from counsel.core.content import ClinicSettings, Content, Screen, Section
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
+from counsel.ui.choice_buttons import ChoiceButtons, answer_card
 from counsel.ui.illustration import IllustrationView
 from counsel.ui.picture_labels import text_scale
 from counsel.ui.session_bridge import SessionBridge
@@ -165,6 +167,19 @@ class ScreenPage(QWidget):
             if section.bullets:
                 self.column.addWidget(bullet_list(section.bullets))
             self.add_sources(section.sources)
+
+    def add_answer_cards(
+        self, items: Sequence[tuple[str, str]], choices: Sequence[tuple[str, str]], prefix: str
+    ) -> list[ChoiceButtons]:
+        """A card per (id, text) item with its choice buttons, answered into the session."""
+        groups = []
+        for item_id, text in items:
+            frame, buttons = answer_card(self.context.bridge, self.entry.id, item_id, text,
+                                         choices, f"{prefix}-{item_id}")
+            groups.append(buttons)
+            self.inputs += buttons.buttons
+            self.column.addWidget(frame)
+        return groups
 
     def add_pager(
         self, previous: str, following: str, names: tuple[str, str]

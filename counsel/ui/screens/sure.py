@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from counsel.core.content import SureQuestion, SureScreen
 from counsel.core.decision_rules import sure_score, sure_to_revisit
-from counsel.ui.choice_buttons import ChoiceButtons, answer_card
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.widgets import card, clear_layout, describe, label
 from counsel.ui.wrap_button import WrapButton
@@ -21,13 +20,9 @@ class SurePage(ScreenPage):
 
     def build(self) -> None:
         answers = [("yes", self.tr("Yes")), ("no", self.tr("No"))]
-        self.answers: list[ChoiceButtons] = []
-        for question in self.entry.questions:
-            frame, buttons = answer_card(self.context.bridge, self.entry.id, question.id,
-                                         question.text, answers, f"sure-{question.id}")
-            self.answers.append(buttons)
-            self.inputs += buttons.buttons
-            self.column.addWidget(frame)
+        self.answers = self.add_answer_cards(
+            [(question.id, question.text) for question in self.entry.questions], answers, "sure"
+        )
         panel, layout = card("notice")
         panel.setObjectName("sureForClinician")
         self.score = label("", "heading")

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QLabel
 
 from counsel.core.content import ValuesScreen
 from counsel.core.decision_rules import option_fits
-from counsel.ui.choice_buttons import ChoiceButtons, answer_card
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.widgets import card, label, labelled, set_labelled
 
@@ -20,13 +19,9 @@ class ValuesPage(ScreenPage):
 
     def build(self) -> None:
         scale = [(step.id, step.text) for step in self.entry.scale]
-        self.ratings: list[ChoiceButtons] = []
-        for priority in self.entry.priorities:
-            frame, buttons = answer_card(self.context.bridge, self.entry.id, priority.id,
-                                         priority.text, scale, f"priority-{priority.id}")
-            self.ratings.append(buttons)
-            self.inputs += buttons.buttons
-            self.column.addWidget(frame)
+        self.ratings = self.add_answer_cards(
+            [(priority.id, priority.text) for priority in self.entry.priorities], scale, "priority"
+        )
         frame, layout = card("notice")
         frame.setObjectName("optionFits")
         layout.addWidget(label(self.tr("Which choices fit what matters most to you"), "heading"))
