@@ -5,7 +5,7 @@ suggested question comes into view, and large text leaves the picture smaller.""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLineEdit, QPushButton
+from PySide6.QtWidgets import QLineEdit, QPushButton, QScrollArea
 from ui_driver import answer_quiz, child, click
 
 from counsel.core.content import QuizScreen, StepsScreen
@@ -82,3 +82,15 @@ def test_at_200_percent_the_picture_leaves_room_for_the_text(qtbot, open_window)
     assert page.illustration.height() <= 0.38 * page.height() + 1
     first_text = page.findChild(QLineEdit) or page.title_label
     assert first_text.mapTo(page, QPoint(0, 0)).y() < page.height()
+
+
+def test_the_screen_in_view_is_seen_in_the_sidebar_list(qtbot, open_window, content) -> None:
+    window = open_window(size=(1024, 600))
+    last = len(content.screens) - 1
+    window.go_to(last)
+    qtbot.wait(50)
+    sidebar = window.sidebar
+    item = sidebar.list.visualItemRect(sidebar.list.item(last))
+    viewport = sidebar.findChild(QScrollArea).viewport()
+    top = sidebar.list.viewport().mapTo(viewport, item.topLeft()).y()
+    assert top >= 0 and top + item.height() <= viewport.height()

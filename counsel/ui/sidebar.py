@@ -35,7 +35,7 @@ class Sidebar(QWidget):
         self.content = content
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()  # at large text sizes the whole panel scrolls; nothing is cut
+        self.scroller = scroll = QScrollArea()  # at large text the whole panel scrolls
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -43,7 +43,7 @@ class Sidebar(QWidget):
         self.footer = QVBoxLayout()  # below the scrolling part: in reach at any text size
         self.footer.setContentsMargins(10, 0, 10, 8)
         outer.addLayout(self.footer)
-        inner = QWidget()
+        self.inner = inner = QWidget()
         inner.setObjectName("sidebarPanel")
         scroll.setWidget(inner)
         self.panel = layout = QVBoxLayout(inner)
@@ -95,6 +95,16 @@ class Sidebar(QWidget):
         self.list.blockSignals(True)
         self.list.setCurrentRow(index)
         self.list.blockSignals(False)
+        self.show_row(index)
+
+    def show_row(self, index: int) -> None:
+        """Scroll the panel so the screen in view is seen in the list, not cut off below."""
+        item = self.list.item(index)
+        if item is None:
+            return
+        rect = self.list.visualItemRect(item)
+        centre = self.list.viewport().mapTo(self.inner, rect.center())
+        self.scroller.ensureVisible(centre.x(), centre.y(), 0, rect.height())
 
     def state_of(self, session: Session, index: int) -> str:
         """``discussed``, ``incomplete``, ``seen`` or ``not seen``."""
