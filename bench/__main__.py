@@ -49,7 +49,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--quick", action="store_true", help="one run of everything (for the smoke test)"
     )
     parser.add_argument(
-        "--records", type=sizes, metavar="N[,N…]",
+        "--records",
+        type=sizes,
+        metavar="N[,N…]",
         help="record stores to measure (default: 10000,50000; with --quick: 300; 0: none)."
         " Generated stores are cached in the temporary folder.",
     )
@@ -85,8 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # children inherit it
-    record_sizes = args.records if args.records is not None else (
-        [300] if args.quick else [10_000, 50_000])
+    record_sizes = (
+        args.records if args.records is not None else ([300] if args.quick else [10_000, 50_000])
+    )
     results = measure(1 if args.quick else args.runs, record_sizes)
     print(format_report(results))
     if args.json:

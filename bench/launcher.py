@@ -120,8 +120,9 @@ def main(kind: str) -> int:
     def create_watched(*args: Any) -> Any:
         window = create(*args)
         window.resize(*WINDOW_SIZE)  # the same pixel buffer as the bare window
-        FirstFrame(window, (lambda: visit_after_resume_offer(window)) if kind == "visit"
-                   else report)
+        FirstFrame(
+            window, (lambda: visit_after_resume_offer(window)) if kind == "visit" else report
+        )
         return window
 
     counsel_app.create_main_window = create_watched  # type: ignore[assignment]

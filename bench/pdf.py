@@ -18,8 +18,11 @@ def measure_pdf(content: Content, clinic: ClinicSettings, runs: int) -> dict[str
     The first build is reported on its own: it also imports reportlab and parses the fonts and
     pictures, which the first PDF of each app start pays (the app imports the writer lazily).
     """
-    sessions = {"demo": demo_session(content), "long": long_session(content),
-                "bilingual": demo_session(load_content("es"))}
+    sessions = {
+        "demo": demo_session(content),
+        "long": long_session(content),
+        "bilingual": demo_session(load_content("es")),
+    }
     start = time.perf_counter()
     from counsel.pdf.acknowledgement import build_acknowledgement
 

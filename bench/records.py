@@ -50,8 +50,12 @@ def _cli_ms(folder: Path, *args: str, runs: int) -> dict[str, Any]:
     samples = []
     for _ in range(runs):
         started = time.perf_counter()
-        subprocess.run([sys.executable, str(MAIN), "records", "--data-dir", str(folder), *args],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, str(MAIN), "records", "--data-dir", str(folder), *args],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         samples.append((time.perf_counter() - started) * 1000)
     return summary(samples)
 
@@ -59,9 +63,22 @@ def _cli_ms(folder: Path, *args: str, runs: int) -> dict[str, Any]:
 def _verify_full(folder: Path) -> dict[str, Any]:
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", PEAK_OF_CHILD, sys.executable, str(MAIN), "records",
-         "--data-dir", str(folder), "verify", "--full"],
-        check=True, capture_output=True, text=True)
+        [
+            sys.executable,
+            "-c",
+            PEAK_OF_CHILD,
+            sys.executable,
+            str(MAIN),
+            "records",
+            "--data-dir",
+            str(folder),
+            "verify",
+            "--full",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     seconds = time.perf_counter() - started
     code, peak_kb = map(int, done.stdout.split())
     return {"s": seconds, "peak_mb": peak_kb / 1024, "ok": code == 0}
@@ -102,20 +119,24 @@ def measure_window(store: RecordStore, content: Content) -> dict[str, Any]:
         scroll_ms.append(_ms(table.scrollToBottom))
     window.close()
     return {
-        "open_ms": open_ms, "first_rows": first_rows, "keystroke_ms": keystroke_ms,
-        "search_ms": search_ms, "sort_ms": summary(sort_ms), "scroll_ms": summary(scroll_ms),
+        "open_ms": open_ms,
+        "first_rows": first_rows,
+        "keystroke_ms": keystroke_ms,
+        "search_ms": search_ms,
+        "sort_ms": summary(sort_ms),
+        "scroll_ms": summary(scroll_ms),
     }
 
 
-def measure_size(count: int, content: Content, clinic: ClinicSettings, runs: int,
-                 empty: Path) -> dict[str, Any]:
+def measure_size(
+    count: int, content: Content, clinic: ClinicSettings, runs: int, empty: Path
+) -> dict[str, Any]:
     folder = cached_store(count, content, clinic)
     results: dict[str, Any] = {"records": count}
     with RecordStore.in_folder(folder, actor="bench") as store:
         results["window"] = measure_window(store, content)
         some_id = store.list_records(limit=1, offset=count // 2)[0].id
-        results["verify_id_ms"] = summary([_ms(lambda: store.verify(some_id))
-                                           for _ in range(runs)])
+        results["verify_id_ms"] = summary([_ms(lambda: store.verify(some_id)) for _ in range(runs)])
     unfinished = []
     for _ in range(runs):
         started = time.perf_counter()
@@ -140,15 +161,18 @@ def measure_size(count: int, content: Content, clinic: ClinicSettings, runs: int
     return results
 
 
-def measure_records(content: Content, clinic: ClinicSettings, sizes: list[int],
-                    runs: int) -> dict[str, Any]:
+def measure_records(
+    content: Content, clinic: ClinicSettings, sizes: list[int], runs: int
+) -> dict[str, Any]:
     empty = empty_store()
     by_size = {str(n): measure_size(n, content, clinic, runs, empty) for n in sizes}
     results: dict[str, Any] = {"sizes": by_size, "largest": by_size[str(max(sizes))]}
     if len(sizes) > 1:
         small, large = by_size[str(min(sizes))], by_size[str(max(sizes))]
-        results["growth"] = {key: _figure(large, path) / max(_figure(small, path), 1e-9)
-                             for key, path in GROWTH.items()}
+        results["growth"] = {
+            key: _figure(large, path) / max(_figure(small, path), 1e-9)
+            for key, path in GROWTH.items()
+        }
     return results
 
 
@@ -177,5 +201,9 @@ if __name__ == "__main__":  # python -m bench.records 10000: one size, as JSON
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication([])
-    print(json.dumps(measure_records(load_content("en"), load_clinic(),
-                                     [int(n) for n in sys.argv[1:]], 3), indent=2))
+    print(
+        json.dumps(
+            measure_records(load_content("en"), load_clinic(), [int(n) for n in sys.argv[1:]], 3),
+            indent=2,
+        )
+    )

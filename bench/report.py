@@ -12,11 +12,18 @@ def format_report(results: dict[str, Any]) -> str:
         f"PySide6 {meta['pyside6']}, Qt platform {meta['qt_platform']}, {meta['cpus']} CPUs"
     )
     save = results["store"]["save_ms"]
-    store = [f"Draft save, demo visit growing by a question each time (ms): median"
-             f" {save['median']:.1f}, worst {save['worst']:.1f}"]
-    sections = (_startup(results), _screens(results["screen_change"]), _pdf(results["pdf"]),
-                store, *([_records(results["records"])] if "records" in results else []),
-                _targets(results["targets"]))
+    store = [
+        f"Draft save, demo visit growing by a question each time (ms): median"
+        f" {save['median']:.1f}, worst {save['worst']:.1f}"
+    ]
+    sections = (
+        _startup(results),
+        _screens(results["screen_change"]),
+        _pdf(results["pdf"]),
+        store,
+        *([_records(results["records"])] if "records" in results else []),
+        _targets(results["targets"]),
+    )
     return "\n\n".join([header, *("\n".join(lines) for lines in sections)])
 
 
@@ -27,13 +34,24 @@ def _startup(results: dict[str, Any]) -> list[str]:
     return [
         f"{'Start-up, fresh process to first screen painted':<52}{'Counsel':>9}{'bare':>9}"
         f"{'ratio':>8}",
-        _row("  cold start, median (ms)", cold["counsel_ms"]["median"], cold["bare_ms"]["median"],
-             cold["ratio"]),
-        _row("  peak memory (VmHWM), median (MB)", memory["counsel_mb"]["median"],
-             memory["bare_mb"]["median"], memory["ratio"]),
-        _row("  peak memory after a whole visit, signed, PDF seen",
-             memory["after_visit_mb"]["median"],
-             memory["bare_mb"]["median"], memory["after_visit_ratio"]),
+        _row(
+            "  cold start, median (ms)",
+            cold["counsel_ms"]["median"],
+            cold["bare_ms"]["median"],
+            cold["ratio"],
+        ),
+        _row(
+            "  peak memory (VmHWM), median (MB)",
+            memory["counsel_mb"]["median"],
+            memory["bare_mb"]["median"],
+            memory["ratio"],
+        ),
+        _row(
+            "  peak memory after a whole visit, signed, PDF seen",
+            memory["after_visit_mb"]["median"],
+            memory["bare_mb"]["median"],
+            memory["after_visit_ratio"],
+        ),
         f"{'  modules loaded at first paint':<52}{imports['counsel_modules']:>9}"
         f"{imports['bare_modules']:>9}",
         f"  of which not needed for the first screen: {flagged}",
@@ -115,8 +133,9 @@ def _records(records: dict[str, Any]) -> list[str]:
             figures.append(f"{value:>12.1f}" if value < 1000 else f"{value:>12,.0f}")
         lines.append(f"  {name:<50}" + "".join(figures))
     for name, growth in records.get("growth", {}).items():
-        lines.append(f"  growth {min(map(int, sizes)):,} -> {max(map(int, sizes)):,}, {name}:"
-                     f" {growth:.2f}x")
+        lines.append(
+            f"  growth {min(map(int, sizes)):,} -> {max(map(int, sizes)):,}, {name}: {growth:.2f}x"
+        )
     return lines
 
 

@@ -83,9 +83,7 @@ def walk(app: QApplication, window: MainWindow, record: dict[str, list[float]]) 
         rewind(page)
         step = 2
         while next_step.isEnabled():
-            record.setdefault(f"{screen.id} step {step}", []).append(
-                press(app, window, next_step)
-            )
+            record.setdefault(f"{screen.id} step {step}", []).append(press(app, window, next_step))
             step += 1
 
 
@@ -122,8 +120,9 @@ def measure_screen_changes(content: Content, clinic: ClinicSettings, runs: int) 
         for visit, record in records.items()
         for screen, samples in record.items()
     ]
-    every = [sample for record in records.values() for samples in record.values()
-             for sample in samples]
+    every = [
+        sample for record in records.values() for samples in record.values() for sample in samples
+    ]
     slowest = max(changes, key=lambda change: change["median"])
     return {
         "median_ms": summary(every)["median"],

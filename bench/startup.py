@@ -32,7 +32,10 @@ def launch(kind: str, data_dir: Path) -> dict[str, Any]:
     env["BENCH_SPAWNED_AT"] = repr(time.perf_counter())
     done = subprocess.run(
         [sys.executable, str(LAUNCHER), kind],
-        env=env, capture_output=True, text=True, timeout=TIMEOUT_S,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
     )
     for line in done.stdout.splitlines():
         if line.startswith("painted "):

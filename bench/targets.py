@@ -30,24 +30,34 @@ class Target:
             passed = value <= self.limit if self.inclusive else value < self.limit
             sign = "≤" if self.inclusive else "<"
         limit = f"{sign} {self.limit:g}{self.unit}"
-        return {"target": self.name, "value": value, "unit": self.unit, "limit": limit,
-                "passed": passed}
+        return {
+            "target": self.name,
+            "value": value,
+            "unit": self.unit,
+            "limit": limit,
+            "passed": passed,
+        }
 
 
 TARGETS = (
     Target("Cold start, Counsel / bare", ("cold_start", "ratio"), 2.0, "x", inclusive=True),
     Target("Peak memory, Counsel / bare", ("memory", "ratio"), 2.0, "x", inclusive=True),
-    Target("Peak memory, whole visit / bare", ("memory", "after_visit_ratio"), 2.0, "x",
-           inclusive=True),
-    Target("Unneeded modules at first paint", ("startup_imports", "flagged_count"), 0, "",
-           inclusive=True),
+    Target(
+        "Peak memory, whole visit / bare", ("memory", "after_visit_ratio"), 2.0, "x", inclusive=True
+    ),
+    Target(
+        "Unneeded modules at first paint",
+        ("startup_imports", "flagged_count"),
+        0,
+        "",
+        inclusive=True,
+    ),
     Target("Screen change, slowest median", ("screen_change", "slowest_median_ms"), 16, " ms"),
     Target("Screen change, worst", ("screen_change", "worst_ms"), 50, " ms"),
     Target("Text size change, median", ("screen_change", "text_size_ms", "median"), 100, " ms"),
     Target("Demo PDF build, median", ("pdf", "demo", "build_ms", "median"), 300, " ms"),
     Target("Long PDF build, median", ("pdf", "long", "build_ms", "median"), 1000, " ms"),
-    Target("Bilingual PDF build, median", ("pdf", "bilingual", "build_ms", "median"), 1000,
-           " ms"),
+    Target("Bilingual PDF build, median", ("pdf", "bilingual", "build_ms", "median"), 1000, " ms"),
     Target("Draft save, median", ("store", "save_ms", "median"), 5, " ms"),
     Target("Demo PDF size", ("pdf", "demo", "mb"), 2, " MB"),
 )
@@ -58,17 +68,21 @@ LARGEST = ("records", "largest")
 RECORD_TARGETS = (
     Target("Records window, first rows", (*LARGEST, "window", "open_ms"), 300, " ms"),
     Target("Records window, first keystroke", (*LARGEST, "window", "keystroke_ms"), 100, " ms"),
-    Target("Records window, search, worst", (*LARGEST, "window", "search_ms", "worst"), 100,
-           " ms"),
+    Target("Records window, search, worst", (*LARGEST, "window", "search_ms", "worst"), 100, " ms"),
     Target("Records window, sort, worst", (*LARGEST, "window", "sort_ms", "worst"), 100, " ms"),
-    Target("Records window, scroll, worst", (*LARGEST, "window", "scroll_ms", "worst"), 100,
-           " ms"),
+    Target("Records window, scroll, worst", (*LARGEST, "window", "scroll_ms", "worst"), 100, " ms"),
     Target("records list / empty store", (*LARGEST, "cli_list_ratio"), 1.5, "x", inclusive=True),
-    Target("records list --search / empty", (*LARGEST, "cli_search_ratio"), 1.5, "x",
-           inclusive=True),
+    Target(
+        "records list --search / empty", (*LARGEST, "cli_search_ratio"), 1.5, "x", inclusive=True
+    ),
     Target("verify --full, peak memory", (*LARGEST, "verify_full", "peak_mb"), 200, " MB"),
-    Target("verify --full, records a second", (*LARGEST, "verify_full", "records_per_s"),
-           2000, "/s", at_least=True),
+    Target(
+        "verify --full, records a second",
+        (*LARGEST, "verify_full", "records_per_s"),
+        2000,
+        "/s",
+        at_least=True,
+    ),
     Target("verify ID, median", (*LARGEST, "verify_id_ms", "median"), 300, " ms"),
     # "Unchanged from an empty store": within the run-to-run noise of a cold start.
     Target("Start-up / empty store", (*LARGEST, "startup_ratio"), 1.1, "x", inclusive=True),

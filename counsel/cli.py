@@ -21,15 +21,21 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--language", default="en", help="content language (default: en)")
     parser.add_argument(
-        "--demo-pdf", metavar="FILE", type=Path,
+        "--demo-pdf",
+        metavar="FILE",
+        type=Path,
         help="write the acknowledgement PDF of a fictional demo session and exit",
     )
     parser.add_argument(
-        "--demo-take-home", metavar="FILE", type=Path,
+        "--demo-take-home",
+        metavar="FILE",
+        type=Path,
         help="write the patient's take-home copy of the demo session (large print) and exit",
     )
     parser.add_argument(
-        "--screenshots", metavar="DIR", type=Path,
+        "--screenshots",
+        metavar="DIR",
+        type=Path,
         help="render every screen of the walkthrough to PNG files (offscreen) and exit",
     )
     return parser.parse_args(argv)

@@ -12,8 +12,9 @@ QUIET_FOR_S = 1.0  # quick commands stay silent
 EVERY_S = 0.5
 
 
-def progress(items: Iterable[Item], total: int, what: str, stream: TextIO | None = None
-             ) -> Iterator[Item]:
+def progress(
+    items: Iterable[Item], total: int, what: str, stream: TextIO | None = None
+) -> Iterator[Item]:
     """Pass ``items`` through, writing "what: done/total (percent)" now and then."""
     out = stream or sys.stderr
     started = last = time.monotonic()

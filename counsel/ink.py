@@ -73,7 +73,8 @@ class Stroke:
     points: tuple[InkPoint, ...]
     #: (x0, y0, x1, y1) of the points, so the ink checks its pad bounds once per stroke.
     box: tuple[float, float, float, float] | None = field(
-        init=False, repr=False, compare=False, default=None)
+        init=False, repr=False, compare=False, default=None
+    )
 
     def __post_init__(self) -> None:
         if len(self.points) > MAX_POINTS_PER_STROKE:
@@ -132,8 +133,12 @@ class Ink:
         boxes = [s.box for s in self.strokes if s.box is not None]
         if not boxes:
             return None
-        return (min(b[0] for b in boxes), min(b[1] for b in boxes),
-                max(b[2] for b in boxes), max(b[3] for b in boxes))
+        return (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
 
     def length(self) -> float:
         """Total path length of all strokes (pen-up jumps excluded)."""

@@ -44,8 +44,13 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     listing.add_argument("--search", default="", help="name or record number (any case/accents)")
     listing.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD")
     listing.add_argument("--until", type=date.fromisoformat, metavar="YYYY-MM-DD")
-    listing.add_argument("--limit", type=int, default=LIST_LIMIT, metavar="N",
-                         help=f"show the newest N (default: {LIST_LIMIT}; 0: all)")
+    listing.add_argument(
+        "--limit",
+        type=int,
+        default=LIST_LIMIT,
+        metavar="N",
+        help=f"show the newest N (default: {LIST_LIMIT}; 0: all)",
+    )
     show = commands.add_parser("show", parents=[common], help="one record and its audit trail")
     show.add_argument("id")
     export = commands.add_parser("export", parents=[common], help="the signed PDF or the trail")
@@ -54,15 +59,26 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     what.add_argument("--pdf", type=Path, metavar="FILE", help="the PDF exactly as signed")
     what.add_argument("--audit", type=Path, metavar="FILE", help="the audit trail (.csv/.json)")
     verify = commands.add_parser("verify", parents=[common], help="check digests and audit chain")
-    verify.add_argument("id", nargs="?", help="one record (default: what is new since the last"
-                        " check that found everything intact)")
-    verify.add_argument("--full", action="store_true",
-                        help="every record and audit entry, however long ago it was checked")
-    demo = commands.add_parser("add-demo", parents=[common],
-                               help="store signed demo records (fictional people)")
+    verify.add_argument(
+        "id",
+        nargs="?",
+        help="one record (default: what is new since the last check that found everything intact)",
+    )
+    verify.add_argument(
+        "--full",
+        action="store_true",
+        help="every record and audit entry, however long ago it was checked",
+    )
+    demo = commands.add_parser(
+        "add-demo", parents=[common], help="store signed demo records (fictional people)"
+    )
     demo.add_argument("--language", default="en", help="content language (default: en)")
-    demo.add_argument("--count", type=_count, default=1,
-                      help="how many, spread over the years before today (default: 1)")
+    demo.add_argument(
+        "--count",
+        type=_count,
+        default=1,
+        help="how many, spread over the years before today (default: 1)",
+    )
     return parser.parse_args(argv)
 
 
@@ -100,8 +116,15 @@ def _status(summary: RecordSummary) -> str:
 
 def _line(summary: RecordSummary) -> list[str]:
     born = summary.date_of_birth.isoformat() if summary.date_of_birth else ""
-    return [summary.id, _when(summary.started_at), summary.patient_name, born,
-            summary.record_number, summary.clinician, _status(summary)]
+    return [
+        summary.id,
+        _when(summary.started_at),
+        summary.patient_name,
+        born,
+        summary.record_number,
+        summary.clinician,
+        _status(summary),
+    ]
 
 
 def list_command(store: RecordStore, args: argparse.Namespace) -> int:
@@ -111,8 +134,10 @@ def list_command(store: RecordStore, args: argparse.Namespace) -> int:
     if args.limit and len(found) == args.limit:
         total = store.count_records(args.search, args.since, args.until)
         if total > len(found):
-            print(f"The newest {len(found):,} of {total:,} records; --limit 0 lists all.",
-                  file=sys.stderr)
+            print(
+                f"The newest {len(found):,} of {total:,} records; --limit 0 lists all.",
+                file=sys.stderr,
+            )
     return 0
 
 
@@ -121,14 +146,28 @@ def show_command(store: RecordStore, args: argparse.Namespace) -> int:
     store.log(summary.id, "record_opened")
     labels = ["Record", "Started", "Patient", "Born", "Record no.", "Clinician", "Status"]
     facts = [[f"{label}:", value] for label, value in zip(labels, _line(summary), strict=True)]
-    facts.append(["Content:", f"version {summary.content_version},"
-                              f" SHA-256 {summary.content_sha256}"])
-    facts += [[f"{'Withdrawn' if a.kind == 'withdrawn' else 'Correction'}:",
-               f"{_when(a.at)} by {a.by}: {a.text}"] for a in store.amendments(summary.id)]
+    facts.append(
+        ["Content:", f"version {summary.content_version}, SHA-256 {summary.content_sha256}"]
+    )
+    facts += [
+        [
+            f"{'Withdrawn' if a.kind == 'withdrawn' else 'Correction'}:",
+            f"{_when(a.at)} by {a.by}: {a.text}",
+        ]
+        for a in store.amendments(summary.id)
+    ]
     print(table(facts))
     print("\nAudit trail:")
-    trail = [[str(e.seq), _when(datetime.fromisoformat(e.at)), e.actor, e.action,
-              "" if e.detail == "{}" else e.detail] for e in store.audit_trail(summary.id)]
+    trail = [
+        [
+            str(e.seq),
+            _when(datetime.fromisoformat(e.at)),
+            e.actor,
+            e.action,
+            "" if e.detail == "{}" else e.detail,
+        ]
+        for e in store.audit_trail(summary.id)
+    ]
     print(table([["#", "Time", "By", "Action", "Detail"], *trail]))
     return 0
 
@@ -143,8 +182,9 @@ def export_command(store: RecordStore, args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 2
     except OSError as error:
-        print(f"Could not write {args.pdf or args.audit}: {error.strerror or error}",
-              file=sys.stderr)
+        print(
+            f"Could not write {args.pdf or args.audit}: {error.strerror or error}", file=sys.stderr
+        )
         return 1
     print(f"Wrote {args.pdf or args.audit}")
     return 0
@@ -162,8 +202,10 @@ def verify_command(store: RecordStore, args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(f"MISMATCH {problem}")
     verdict = "FAILED" if report.problems else "OK"
-    print(f"{verdict}: sealed records checked {report.records_checked}, audit entries checked"
-          f" {report.entries_checked}, audit chain head {report.head}")
+    print(
+        f"{verdict}: sealed records checked {report.records_checked}, audit entries checked"
+        f" {report.entries_checked}, audit chain head {report.head}"
+    )
     return 1 if report.problems else 0
 
 
@@ -179,8 +221,11 @@ def add_demo_command(store: RecordStore, args: argparse.Namespace) -> int:
     except ContentError as error:
         print(f"Counsel cannot load its content: {error}", file=sys.stderr)
         return 1
-    pool = demo_pool(content, lambda session: build_acknowledgement(session, clinic),
-                     size=min(args.count, POOL_SIZE))
+    pool = demo_pool(
+        content,
+        lambda session: build_acknowledgement(session, clinic),
+        size=min(args.count, POOL_SIZE),
+    )
     records = demo_records(pool, args.count, seed=uuid.uuid4().int)
     stored = store_demo_records(store, progress(records, args.count, "Storing demo records"))
     print(f"Stored {stored} demo record{'s' if stored != 1 else ''}")

@@ -40,23 +40,33 @@ def _folder(text: str) -> Path | None:
 
 
 DATA_DIR = Setting(
-    "COUNSEL_DATA_DIR", _folder, None,
+    "COUNSEL_DATA_DIR",
+    _folder,
+    None,
     "folder of the records database, instead of the clinic's records_folder or the app's",
 )
 RESOURCES_DIR = Setting(
-    "COUNSEL_RESOURCES", _folder, None,
+    "COUNSEL_RESOURCES",
+    _folder,
+    None,
     "folder of the content, illustrations, fonts and translations, instead of the bundled ones",
 )
 REDUCE_MOTION = Setting[bool | None](
-    "COUNSEL_REDUCE_MOTION", _switch, None,
+    "COUNSEL_REDUCE_MOTION",
+    _switch,
+    None,
     "1: still pictures, no transitions or autoplay; 0: motion; unset: the system decides",
 )
 SPEECH_ENGINE = Setting[str | None](
-    "COUNSEL_TTS_ENGINE", str, None,
+    "COUNSEL_TTS_ENGINE",
+    str,
+    None,
     "Qt text-to-speech engine for read-aloud (the tests use 'mock'); unset: the first one",
 )
 CONFIG_DIR = Setting(
-    "COUNSEL_CONFIG_DIR", _folder, None,
+    "COUNSEL_CONFIG_DIR",
+    _folder,
+    None,
     "folder of this computer's settings (window place, last folder, last clinician)",
 )
 

@@ -22,8 +22,10 @@ def entries(screen: Screen) -> Iterator[tuple[str, tuple[str, ...]]]:
             if figure is not None:
                 sources += (figure.source,)
                 yield figure.text, sources
-            texts = [getattr(entry, name, "") for name in
-                     ("text", "action", "likelihood", "compared_with")]
+            texts = [
+                getattr(entry, name, "")
+                for name in ("text", "action", "likelihood", "compared_with")
+            ]
             texts += list(getattr(entry, "bullets", ()))
             texts += list(getattr(entry, "values", {}).values())
             for text in texts:

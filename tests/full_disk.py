@@ -15,7 +15,9 @@ class FullDisk:
         folder.mkdir(parents=True, exist_ok=True)
         mounted = subprocess.run(
             ["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(folder)],
-            capture_output=True, text=True)
+            capture_output=True,
+            text=True,
+        )
         self.mounted = mounted.returncode == 0
         self.reason = mounted.stderr.strip()
         self.filler = folder / "filler"

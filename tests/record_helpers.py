@@ -16,8 +16,9 @@ def _pool(language: str) -> list[tuple[dict[str, Any], bytes]]:
     from counsel.pdf.acknowledgement import build_acknowledgement
 
     clinic = load_clinic()
-    return demo_pool(load_content(language),
-                     lambda session: build_acknowledgement(session, clinic), size=2)
+    return demo_pool(
+        load_content(language), lambda session: build_acknowledgement(session, clinic), size=2
+    )
 
 
 def real_pool(content: Content) -> list[tuple[dict[str, Any], bytes]]:

@@ -60,8 +60,13 @@ def test_tab_reaches_the_details_form_in_reading_order(qtbot, open_window) -> No
     for _ in range(4):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         order.append(QApplication.focusWidget().objectName())
-    assert order == ["patientName", "dateOfBirth", "recordNumber", "clinicianName",
-                     "clinicianCredentials"]
+    assert order == [
+        "patientName",
+        "dateOfBirth",
+        "recordNumber",
+        "clinicianName",
+        "clinicianCredentials",
+    ]
 
 
 def test_checklist_and_quiz_work_from_the_keyboard(qtbot, open_window, content) -> None:

@@ -44,7 +44,9 @@ def test_signing_stores_a_sealed_record_with_its_trail(qtbot, open_window, store
     assert "quiz_answered" in actions and "screen_viewed" in actions
 
 
-def test_the_database_opens_only_when_something_is_worth_saving(qtbot, content, clinic, private_data_dir) -> None:  # noqa: E501
+def test_the_database_opens_only_when_something_is_worth_saving(
+    qtbot, content, clinic, private_data_dir
+) -> None:
     from counsel.core.record_store import RecordStore
     from counsel.ui.app import OpenedOnFirstUse, create_main_window, prepare_application
 

@@ -17,19 +17,36 @@ REPO = Path(__file__).resolve().parent.parent
 # Each section of the JSON and figures in it that must be measured (positive numbers).
 FIGURES = {
     "cold_start": [("counsel_ms", "median"), ("bare_ms", "median"), ("ratio",)],
-    "memory": [("counsel_mb", "median"), ("bare_mb", "median"), ("ratio",),
-               ("after_visit_mb", "median"), ("after_visit_ratio",)],
+    "memory": [
+        ("counsel_mb", "median"),
+        ("bare_mb", "median"),
+        ("ratio",),
+        ("after_visit_mb", "median"),
+        ("after_visit_ratio",),
+    ],
     "startup_imports": [("counsel_modules",), ("bare_modules",)],
     "screen_change": [("median_ms",), ("worst_ms",), ("slowest_median_ms",)],
-    "pdf": [("first_build_ms",), ("demo", "build_ms", "median"), ("demo", "bytes"),
-            ("long", "build_ms", "median"), ("long", "bytes"),
-            ("bilingual", "build_ms", "median"), ("bilingual", "bytes")],
+    "pdf": [
+        ("first_build_ms",),
+        ("demo", "build_ms", "median"),
+        ("demo", "bytes"),
+        ("long", "build_ms", "median"),
+        ("long", "bytes"),
+        ("bilingual", "build_ms", "median"),
+        ("bilingual", "bytes"),
+    ],
     "store": [("save_ms", "median")],
-    "records": [("largest", "window", "open_ms"), ("largest", "window", "sort_ms", "worst"),
-                ("largest", "window", "search_ms", "worst"), ("largest", "cli_list_ratio"),
-                ("largest", "verify_full", "peak_mb"), ("largest", "verify_full", "records_per_s"),
-                ("largest", "verify_id_ms", "median"),
-                ("largest", "unfinished_check_ms", "median"), ("largest", "startup_ratio")],
+    "records": [
+        ("largest", "window", "open_ms"),
+        ("largest", "window", "sort_ms", "worst"),
+        ("largest", "window", "search_ms", "worst"),
+        ("largest", "cli_list_ratio"),
+        ("largest", "verify_full", "peak_mb"),
+        ("largest", "verify_full", "records_per_s"),
+        ("largest", "verify_id_ms", "median"),
+        ("largest", "unfinished_check_ms", "median"),
+        ("largest", "startup_ratio"),
+    ],
 }
 
 
@@ -44,7 +61,11 @@ def test_quick_benchmark_reports_every_figure(tmp_path: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
         [sys.executable, "-m", "bench", "--quick", "--json", str(out)],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     assert "PASS" in done.stdout or "MISS" in done.stdout

@@ -42,8 +42,9 @@ def test_the_result_names_the_answers_to_look_at(qtbot, open_window) -> None:
     assert not closer.isVisible(), "nothing to look at when every answer fits"
 
 
-def test_the_pdf_names_the_answers_to_look_at(content: Content, clinic: ClinicSettings,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_pdf_names_the_answers_to_look_at(
+    content: Content, clinic: ClinicSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     screen = checklist(content)
     odd_one = screen.items[0]
     original = Session.answer_checklist

@@ -33,7 +33,7 @@ def test_the_shipped_content_loads_from_a_copy(resources_copy: Path) -> None:
 def test_missing_field(resources_copy: Path) -> None:
     path = screen_file(resources_copy, "risks")
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('nav_title =', 'old_nav_title =', 1), encoding="utf-8")
+    path.write_text(text.replace("nav_title =", "old_nav_title =", 1), encoding="utf-8")
     message = load_error(resources_copy)
     assert "screens/risks.toml" in message and "nav_title" in message
 
@@ -96,7 +96,9 @@ def test_content_digest_changes_with_any_edit(resources_copy: Path) -> None:
     assert load_content("en", resources_copy).sha256 != before
 
 
-def test_the_records_folder_comes_from_the_clinic_settings(resources_copy: Path, monkeypatch) -> None:  # noqa: E501
+def test_the_records_folder_comes_from_the_clinic_settings(
+    resources_copy: Path, monkeypatch
+) -> None:
     from counsel.settings import data_dir
 
     edit(resources_copy / "clinic.toml", 'records_folder = ""', 'records_folder = "~/Consents"')

@@ -44,13 +44,22 @@ def test_every_illustration_named_exists(content: Content) -> None:
 def test_the_walkthrough_covers_what_consent_needs(content: Content) -> None:
     kinds = [screen.kind for screen in content.screens]
     assert kinds[0] == "details" and kinds[-1] == "done"
-    for kind in ("info", "checklist", "steps", "outcomes", "comparison", "questions", "quiz",
-                 "signatures"):
+    for kind in (
+        "info",
+        "checklist",
+        "steps",
+        "outcomes",
+        "comparison",
+        "questions",
+        "quiz",
+        "signatures",
+    ):
         assert kind in kinds
     outcome_screens = [s for s in content.screens if isinstance(s, OutcomesScreen)]
     assert len(outcome_screens) == 2, "benefits and risks each have a screen"
-    assert all(s.required for s in content.screens if s.kind not in ("details", "signatures",
-                                                                      "done"))
+    assert all(
+        s.required for s in content.screens if s.kind not in ("details", "signatures", "done")
+    )
 
 
 def test_benefits_and_risks_are_given_equal_weight(content: Content) -> None:

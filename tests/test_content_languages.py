@@ -14,11 +14,38 @@ from counsel.resources import resources_dir
 
 #: Fields a translator translates; every other value is data and must be identical.
 TEXT_FIELDS = {
-    "title", "nav_title", "summary", "intro", "text", "heading", "bullets", "help", "likelihood",
-    "action", "caution", "name", "label", "values", "prompts", "choices", "explanation",
-    "statement", "clinician_statement", "interpreter_statement", "witness_statement", "short",
-    "procedure", "language", "language_name", "labels", "months", "periods", "headings",
-    "compared_with", "reviewers_heading", "revisit",
+    "title",
+    "nav_title",
+    "summary",
+    "intro",
+    "text",
+    "heading",
+    "bullets",
+    "help",
+    "likelihood",
+    "action",
+    "caution",
+    "name",
+    "label",
+    "values",
+    "prompts",
+    "choices",
+    "explanation",
+    "statement",
+    "clinician_statement",
+    "interpreter_statement",
+    "witness_statement",
+    "short",
+    "procedure",
+    "language",
+    "language_name",
+    "labels",
+    "months",
+    "periods",
+    "headings",
+    "compared_with",
+    "reviewers_heading",
+    "revisit",
 }
 #: Each language's own date and time patterns, and where its picture labels sit (a longer
 #: translation may need another place or size): the loaders check these.
@@ -49,8 +76,11 @@ def differences(english: Any, other: Any, where: str, translated: bool = False) 
     if isinstance(english, list):
         if not isinstance(other, list) or len(english) != len(other):
             return [f"{where}: list lengths differ"]
-        return [p for i, (a, b) in enumerate(zip(english, other, strict=True))
-                for p in differences(a, b, f"{where}[{i}]", translated)]
+        return [
+            p
+            for i, (a, b) in enumerate(zip(english, other, strict=True))
+            for p in differences(a, b, f"{where}[{i}]", translated)
+        ]
     if translated and isinstance(english, str):
         numbers = sorted(NUMBER.findall(english.replace(",", "")))
         other_numbers = sorted(NUMBER.findall(str(other).replace(",", "")))

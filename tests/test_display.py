@@ -35,7 +35,8 @@ def clipped_widgets(window) -> list[str]:
             too_short = widget.heightForWidth(widget.width()) > widget.height() + 1
         else:
             too_narrow = widget.fontMetrics().horizontalAdvance(widget.text()) > (
-                widget.contentsRect().width() + 1)
+                widget.contentsRect().width() + 1
+            )
             too_short = False
         if too_narrow or too_short:
             problems.append(f"label {widget.text()[:40]!r}")
@@ -61,7 +62,9 @@ def test_text_size_keys_and_buttons(qtbot, open_window) -> None:
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_nothing_is_clipped_at_200_percent_in_a_small_window(qtbot, open_window, content, language) -> None:  # noqa: E501
+def test_nothing_is_clipped_at_200_percent_in_a_small_window(
+    qtbot, open_window, content, language
+) -> None:
     window = open_window(lambda: demo_session(content, seal=False))
     window.change_language(language)
     window.resize(1024, 700)
@@ -82,7 +85,9 @@ def test_nothing_is_clipped_at_200_percent_in_a_small_window(qtbot, open_window,
 CLINICIAN_KEY = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
-def test_presentation_mode_hides_clinician_controls_and_returns(qtbot, open_window, content) -> None:  # noqa: E501
+def test_presentation_mode_hides_clinician_controls_and_returns(
+    qtbot, open_window, content
+) -> None:
     window = open_window()
     checklist = next(i for i, s in enumerate(content.screens) if s.kind == "checklist")
     window.go_to(checklist)

@@ -46,8 +46,19 @@ def display() -> Iterator[str]:
     """A fresh Xvfb with openbox; its DISPLAY."""
     needs("Xvfb", "openbox", "xdotool", "import")
     xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", "1", "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten",
-         "tcp"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        [
+            "Xvfb",
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            f"{SCREEN[0]}x{SCREEN[1]}x24",
+            "-nolisten",
+            "tcp",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
     assert xvfb.stdout is not None
     name = f":{xvfb.stdout.readline().decode().strip()}"
     env = {**os.environ, "DISPLAY": name}
@@ -69,8 +80,9 @@ class Desktop:
         self.count = 0
 
     def xdotool(self, *args: str) -> str:
-        done = subprocess.run(["xdotool", *args], env=self.env, capture_output=True, text=True,
-                              timeout=60)
+        done = subprocess.run(
+            ["xdotool", *args], env=self.env, capture_output=True, text=True, timeout=60
+        )
         return done.stdout.strip()
 
     def window_named(self, title: str, app: subprocess.Popen) -> str:
@@ -97,8 +109,9 @@ class Desktop:
     def screenshot(self) -> QImage:
         self.count += 1
         path = self.shots / f"screen-{self.count:02}.png"
-        subprocess.run(["import", "-window", "root", str(path)], env=self.env, check=True,
-                       timeout=60)
+        subprocess.run(
+            ["import", "-window", "root", str(path)], env=self.env, check=True, timeout=60
+        )
         return QImage(str(path))
 
     def focus_box(self) -> Box | None:
@@ -125,10 +138,15 @@ class Desktop:
     def drag(self, box: Box, points: list[tuple[float, float]]) -> None:
         """A pen stroke through ``points`` (fractions of the box), with real button events."""
         left, top, right, bottom = box
-        steps = [(a[0] + (b[0] - a[0]) * i / 8, a[1] + (b[1] - a[1]) * i / 8)
-                 for a, b in zip(points, points[1:], strict=False) for i in range(8)]
-        at = [(round(left + (right - left) * fx), round(top + (bottom - top) * fy))
-              for fx, fy in [*steps, points[-1]]]
+        steps = [
+            (a[0] + (b[0] - a[0]) * i / 8, a[1] + (b[1] - a[1]) * i / 8)
+            for a, b in zip(points, points[1:], strict=False)
+            for i in range(8)
+        ]
+        at = [
+            (round(left + (right - left) * fx), round(top + (bottom - top) * fy))
+            for fx, fy in [*steps, points[-1]]
+        ]
         self.xdotool("mousemove", str(at[0][0]), str(at[0][1]))
         self.xdotool("mousedown", "1")
         for x, y in at[1:]:
@@ -148,8 +166,7 @@ def signature_pad(box: Box) -> bool:
     return left > SIDEBAR_RIGHT and bottom - top > 100 and right - left > 300
 
 
-SIGNATURE = [(0.1, 0.6), (0.2, 0.3), (0.3, 0.7), (0.45, 0.25), (0.6, 0.7), (0.75, 0.3),
-             (0.9, 0.6)]
+SIGNATURE = [(0.1, 0.6), (0.2, 0.3), (0.3, 0.7), (0.45, 0.25), (0.6, 0.7), (0.75, 0.3), (0.9, 0.6)]
 
 
 def seed_covered_session(data: Path, content: Content) -> str:
@@ -168,12 +185,22 @@ def test_a_whole_consent_with_real_x_input(display: str, tmp_path: Path, content
     data, shots = tmp_path / "data", tmp_path / "shots"
     shots.mkdir()
     record_id = seed_covered_session(data, content)
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
-           "COUNSEL_DATA_DIR": str(data), "COUNSEL_CONFIG_DIR": str(tmp_path / "config"),
-           "COUNSEL_TTS_ENGINE": "mock"}
+    env = {
+        **os.environ,
+        "DISPLAY": display,
+        "QT_QPA_PLATFORM": "xcb",
+        "COUNSEL_DATA_DIR": str(data),
+        "COUNSEL_CONFIG_DIR": str(tmp_path / "config"),
+        "COUNSEL_TTS_ENGINE": "mock",
+    }
     desktop = Desktop(display, shots)
-    app = subprocess.Popen([sys.executable, "main.py"], cwd=ROOT, env=env,
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    app = subprocess.Popen(
+        [sys.executable, "main.py"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         window = desktop.window_named(content.title, app)
         desktop.xdotool("windowactivate", "--sync", window)

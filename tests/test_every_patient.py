@@ -44,11 +44,17 @@ def keyboard_screen(qtbot, window, screen) -> None:
         qtbot.keyClick(window, Qt.Key.Key_D, CTRL)
 
 
-def test_a_spanish_speaking_patient_with_poor_sight_gets_through_it(qtbot, open_window, content, tmp_path) -> None:  # noqa: E501
+def test_a_spanish_speaking_patient_with_poor_sight_gets_through_it(
+    qtbot, open_window, content, tmp_path
+) -> None:
     window = open_window()
     page = window.current_page()
-    for name, text in (("patientName", "Zoë Prueba"), ("dateOfBirth", "03/14/1948"),
-                       ("clinicianName", "Test Clinician"), ("clinicianCredentials", "NP")):
+    for name, text in (
+        ("patientName", "Zoë Prueba"),
+        ("dateOfBirth", "03/14/1948"),
+        ("clinicianName", "Test Clinician"),
+        ("clinicianCredentials", "NP"),
+    ):
         field = page.findChild(QWidget, name)
         field.setFocus()
         type_text(field, text)

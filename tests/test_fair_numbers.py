@@ -63,7 +63,8 @@ def test_every_benefit_with_a_number_says_what_it_was_compared_with(language: st
     missing = [
         item.id
         for item in benefits(load_content(language)).items
-        if DIGIT.search(item.text) and item.id not in ("same_day", "small_opening")
+        if DIGIT.search(item.text)
+        and item.id not in ("same_day", "small_opening")
         and not item.compared_with
     ]
     assert missing == []
@@ -82,17 +83,18 @@ def test_a_picture_shows_the_same_number_as_its_words(language: str) -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_sources_paid_for_by_the_maker_are_marked_on_screen(
-    open_window, language: str
-) -> None:
+def test_sources_paid_for_by_the_maker_are_marked_on_screen(open_window, language: str) -> None:
     window = open_window()
     window.change_language(language)
     content = window.content
     marker = {"en": "paid for by the device maker", "es": "pagado por el fabricante"}[language]
     for screen_id in ("benefits", "risks", "alternatives"):
         window.go_to(content.index_of(screen_id))
-        shown = [w.text() for w in window.current_page().findChildren(QLabel)
-                 if w.property("role") == "source"]
+        shown = [
+            w.text()
+            for w in window.current_page().findChildren(QLabel)
+            if w.property("role") == "source"
+        ]
         named = {sid for _, _, sources in all_texts(content) for sid in sources}
         for source in (content.sources[sid] for sid in named):
             lines = [t for t in shown if source.short in t]

@@ -48,8 +48,8 @@ def ring_pixels(before: tuple[bytes, int, int, int], after: tuple[bytes, int, in
             continue
         for x in range(width):
             at = y * line + x * 4
-            a = int.from_bytes(data_a[at:at + 3], "little")
-            b = int.from_bytes(data_b[at:at + 3], "little")
+            a = int.from_bytes(data_a[at : at + 3], "little")
+            b = int.from_bytes(data_b[at : at + 3], "little")
             if a != b:
                 la, lb = luminance(a), luminance(b)
                 if (max(la, lb) + 0.05) / (min(la, lb) + 0.05) >= 3:
@@ -58,9 +58,15 @@ def ring_pixels(before: tuple[bytes, int, int, int], after: tuple[bytes, int, in
 
 
 def focusable(root: QWidget) -> list[QWidget]:
-    return [w for w in root.findChildren(QWidget)
-            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisible() and w.isEnabled()
-            and not isinstance(w, QScrollArea | QLabel) and w.width() > 0]
+    return [
+        w
+        for w in root.findChildren(QWidget)
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and w.isVisible()
+        and w.isEnabled()
+        and not isinstance(w, QScrollArea | QLabel)
+        and w.width() > 0
+    ]
 
 
 def unseen_focus(qtbot, widgets: list[QWidget]) -> list[str]:

@@ -180,13 +180,26 @@ def test_a_figure_tone_is_read_and_checked(resources_copy) -> None:
 def test_a_long_caption_wraps_beside_the_picture(qtbot, clinic, clock, store) -> None:
     prepare_application([])
     caption = "9 in 100 脊椎管狭窄症 — ضيق القناة الشوكية " * 12
-    item = Outcome(id="x", title="T", text="Text", likelihood="Rare",
-                   figure=Figure(text=caption, source="s", per_100=9))
-    screen = OutcomesScreen(id="o", kind="outcomes", title="T", nav_title="N", summary="S",
-                            items=(item,))
-    content = Content(language="xx", language_name="X", version="t", title="T", procedure="P",
-                      screens=(screen,), sha256="0" * 64,
-                      sources={"s": Source(id="s", citation="C", short="S", industry=False)})
+    item = Outcome(
+        id="x",
+        title="T",
+        text="Text",
+        likelihood="Rare",
+        figure=Figure(text=caption, source="s", per_100=9),
+    )
+    screen = OutcomesScreen(
+        id="o", kind="outcomes", title="T", nav_title="N", summary="S", items=(item,)
+    )
+    content = Content(
+        language="xx",
+        language_name="X",
+        version="t",
+        title="T",
+        procedure="P",
+        screens=(screen,),
+        sha256="0" * 64,
+        sources={"s": Source(id="s", citation="C", short="S", industry=False)},
+    )
     session = Session(content, clock=clock)
     context = ScreenContext(
         content, clinic, SessionBridge(session), SessionRecorder(store, session, clinic, build_pdf)

@@ -47,8 +47,9 @@ def test_a_named_illustration_renders(qtbot, language: str, name: str) -> None:
 def test_no_gradient_fill_carries_its_own_transform(name: str) -> None:
     """svglib (the PDF) ignores a transform on the element a gradient fills: wrap it in <g>."""
     text = illustration_path(name).read_text(encoding="utf-8")
-    assert not re.search(r"<[^>]*fill=\"url\([^>]*transform=|<[^>]*transform=[^>]*fill=\"url\(",
-                         text)
+    assert not re.search(
+        r"<[^>]*fill=\"url\([^>]*transform=|<[^>]*transform=[^>]*fill=\"url\(", text
+    )
 
 
 def test_every_language_names_pictures() -> None:

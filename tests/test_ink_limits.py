@@ -78,7 +78,7 @@ def test_the_limits_hold_exactly_at_the_edge() -> None:
         Ink.from_dict({"width": 600.0, "height": 200.0, "strokes": [*strokes, [[1, 1, 0.5, 0]]]})
 
 
-numbers = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-10**30, 10**30))
+numbers = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-(10**30), 10**30))
 stored_points = st.lists(st.lists(numbers, min_size=4, max_size=4), min_size=1, max_size=30)
 
 

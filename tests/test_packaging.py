@@ -20,7 +20,8 @@ def test_the_desktop_entry_starts_the_installed_command_with_the_apps_icon() -> 
     entry = configparser.ConfigParser(interpolation=None)
     entry.read(LINUX / f"{APP_ID}.desktop", encoding="utf-8")
     scripts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"][
-        "scripts"]
+        "scripts"
+    ]
     assert entry["Desktop Entry"]["Exec"] in scripts
     assert entry["Desktop Entry"]["Icon"] == APP_ID
     metainfo = ElementTree.parse(LINUX / f"{APP_ID}.metainfo.xml").getroot()

@@ -32,19 +32,34 @@ from counsel.core.session_codec import SessionFormatError, session_from_dict, se
 from counsel.core.toml_reader import MAX_DEPTH, ContentError, TableReader
 from counsel.resources import resources_dir
 
-A_THOUSAND_CASES = settings(max_examples=1000, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+A_THOUSAND_CASES = settings(
+    max_examples=1000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 # What a TOML file can hold (no null), and what JSON can (null, no dates).
-SCALARS = (st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False) | st.text()
-           | st.dates())
+SCALARS = (
+    st.booleans()
+    | st.integers(-(10**6), 10**6)
+    | st.floats(allow_nan=False)
+    | st.text()
+    | st.dates()
+)
 TOML_VALUES = st.recursive(
-    SCALARS, lambda inner: st.lists(inner, max_size=3)
-    | st.dictionaries(st.text(max_size=10), inner, max_size=3), max_leaves=6)
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=10), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
-    lambda inner: st.lists(inner, max_size=3)
-    | st.dictionaries(st.text(max_size=10), inner, max_size=3), max_leaves=6)
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=10), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
 
 
 def broken(data: st.DataObject, original: Any, values: st.SearchStrategy) -> Any:
@@ -56,8 +71,9 @@ def broken(data: st.DataObject, original: Any, values: st.SearchStrategy) -> Any
     parent, key = document, data.draw(st.sampled_from(sorted(document)))
     while isinstance(parent[key], dict | list) and parent[key] and data.draw(st.booleans()):
         parent = parent[key]
-        key = data.draw(st.sampled_from(list(parent) if isinstance(parent, dict)
-                                        else range(len(parent))))
+        key = data.draw(
+            st.sampled_from(list(parent) if isinstance(parent, dict) else range(len(parent)))
+        )
     action = data.draw(st.sampled_from(("replace", "remove", "add")))
     if action == "replace":
         parent[key] = data.draw(values)
@@ -73,22 +89,25 @@ def broken(data: st.DataObject, original: Any, values: st.SearchStrategy) -> Any
 # -- content screens --------------------------------------------------------------------------
 
 SCREENS = sorted((resources_dir() / "content" / "en" / "screens").glob("*.toml"))
-SHARED = Shared(root=resources_dir(),
-                warnings=load_warning_signs(resources_dir() / "content" / "en", "en"))
+SHARED = Shared(
+    root=resources_dir(), warnings=load_warning_signs(resources_dir() / "content" / "en", "en")
+)
 
 
 @pytest.mark.parametrize("path", SCREENS, ids=lambda path: path.stem)
 def test_each_shipped_screen_reads_as_it_is(path: Path) -> None:
-    screen = read_screen(TableReader(tomllib.loads(path.read_text("utf-8")), path.name),
-                         path.stem, SHARED)
+    screen = read_screen(
+        TableReader(tomllib.loads(path.read_text("utf-8")), path.name), path.stem, SHARED
+    )
     assert screen.id == path.stem and screen.title
 
 
 @pytest.mark.parametrize("path", SCREENS, ids=lambda path: path.stem)
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
-def test_a_broken_screen_file_is_a_content_error_or_a_screen(path: Path,
-                                                            data: st.DataObject) -> None:
+def test_a_broken_screen_file_is_a_content_error_or_a_screen(
+    path: Path, data: st.DataObject
+) -> None:
     original = tomllib.loads(path.read_text("utf-8"))
     document = broken(data, original, TOML_VALUES)
     try:
@@ -100,6 +119,7 @@ def test_a_broken_screen_file_is_a_content_error_or_a_screen(path: Path,
 
 
 # -- clinic settings --------------------------------------------------------------------------
+
 
 def toml_text(table: dict[str, Any]) -> str:
     """A one-level TOML document (nested tables are written inline)."""
@@ -158,6 +178,7 @@ def test_any_text_as_clinic_toml_is_a_content_error_or_settings(text: str) -> No
 
 # -- stored sessions ----------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def stored(content: Content) -> dict[str, Any]:
     """The demo visit as the store keeps it (JSON), signatures and all."""
@@ -183,6 +204,7 @@ def test_a_damaged_stored_session_is_a_format_error_or_a_session(
 
 # -- files as bytes: encoding, syntax and nesting, as a bad editor or a bad copy leaves them -----
 
+
 def _load(root: Path, relative: str) -> object:
     """What Counsel loads at start-up, given that ``relative`` is the file that was changed."""
     if relative == "clinic.toml":
@@ -190,13 +212,31 @@ def _load(root: Path, relative: str) -> object:
     return load_content(relative.split("/")[1], root)
 
 
-TOML_FILES = sorted(p.relative_to(resources_dir()).as_posix()
-                    for p in resources_dir().rglob("*.toml") if "content" in p.parts
-                    or p.name == "clinic.toml")
+TOML_FILES = sorted(
+    p.relative_to(resources_dir()).as_posix()
+    for p in resources_dir().rglob("*.toml")
+    if "content" in p.parts or p.name == "clinic.toml"
+)
 NESTED = st.integers(MAX_DEPTH, 5000).map(lambda depth: b"deep = " + b"[" * depth + b"]" * depth)
-INSERTS = (st.sampled_from([b"\xff", b"\xc3", b"\xed\xa0\x80", b"\xe2\x82", b"\x00", b"[", b"=",
-                            b"\"", b"[[", b"\n[x\n", b"'''"]) | st.binary(min_size=1, max_size=4)
-           | NESTED)
+INSERTS = (
+    st.sampled_from(
+        [
+            b"\xff",
+            b"\xc3",
+            b"\xed\xa0\x80",
+            b"\xe2\x82",
+            b"\x00",
+            b"[",
+            b"=",
+            b'"',
+            b"[[",
+            b"\n[x\n",
+            b"'''",
+        ]
+    )
+    | st.binary(min_size=1, max_size=4)
+    | NESTED
+)
 
 
 @pytest.fixture(scope="module")
@@ -220,7 +260,7 @@ def test_a_damaged_content_or_settings_file_is_a_content_error_naming_it(
     elif change == "cut":
         damaged = original[:at]
     else:
-        damaged = original[:at] + data.draw(INSERTS) + original[at + 1:]
+        damaged = original[:at] + data.draw(INSERTS) + original[at + 1 :]
     path.write_bytes(damaged)
     try:
         _load(editable_resources, relative)
@@ -234,7 +274,7 @@ def test_bad_encoding_syntax_and_nesting_name_the_file_and_line(resources_copy: 
     clinic = resources_copy / "clinic.toml"
     lines = clinic.read_bytes().split(b"\n")
     cases = {
-        b"bad = \"\xff\"": "clinic.toml: line 3: not UTF-8",
+        b'bad = "\xff"': "clinic.toml: line 3: not UTF-8",
         b"name = ": "clinic.toml: not valid TOML: Invalid value (at line 3, column 8)",
         b"deep = " + b"[" * 3000 + b"]" * 3000: f"clinic.toml: nested more than {MAX_DEPTH}",
         b"deep = " + b"[" * 30 + b"]" * 30: f"clinic.toml: nested more than {MAX_DEPTH}",
@@ -247,7 +287,9 @@ def test_bad_encoding_syntax_and_nesting_name_the_file_and_line(resources_copy: 
 
 
 def test_start_up_with_a_damaged_file_prints_the_reason_and_exits_2(
-    resources_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    resources_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
 ) -> None:
     from counsel.cli import main
@@ -263,12 +305,14 @@ def test_start_up_with_a_damaged_file_prints_the_reason_and_exits_2(
 
 @pytest.mark.parametrize("command", [["list"], ["verify"], ["add-demo", "--count", "1"]])
 def test_records_commands_with_a_damaged_settings_file_give_no_traceback(
-    resources_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    resources_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
     command: list[str],
 ) -> None:
     from counsel.cli import main
 
-    (resources_copy / "clinic.toml").write_bytes(b"name = \"\xff\"\n" + b"[" * 5000)
+    (resources_copy / "clinic.toml").write_bytes(b'name = "\xff"\n' + b"[" * 5000)
     monkeypatch.setenv("COUNSEL_RESOURCES", str(resources_copy))
     code = main(["records", *command])
     assert code in (0, 1, 2)

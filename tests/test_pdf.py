@@ -168,11 +168,13 @@ def test_very_long_questions_and_answers_wrap_across_pages(
     content: Content, clinic: ClinicSettings, demo_pdf: bytes
 ) -> None:
     longest_question, longest_answer = LIMITS["question"].chars, LIMITS["answer"].chars
-    question = ("What about " + "my neighbour's cousin who had a different back procedure " * 60
-                )[:longest_question]
+    question = ("What about " + "my neighbour's cousin who had a different back procedure " * 60)[
+        :longest_question
+    ]
     answer = ("We talked it through. " * 400)[: longest_answer - 910] + "x" * 900 + " The end."
-    session = sealed_variant(content, lambda s: [s.add_question(question, answer)
-                                                 for _ in range(3)])
+    session = sealed_variant(
+        content, lambda s: [s.add_question(question, answer) for _ in range(3)]
+    )
     data = build_acknowledgement(session, clinic)
     text = flat("\n".join(page_texts(data)))
     assert len(page_texts(data)) > len(page_texts(demo_pdf)) + 2
@@ -231,7 +233,8 @@ def test_a_second_pdf_reads_no_picture_again(
     (How long a PDF takes is measured by ``python -m bench`` against its targets.)"""
     parsed: list[str] = []
     real_parse = illustrations.svg2rlg
-    monkeypatch.setattr(illustrations, "svg2rlg", lambda path: parsed.append(path) or
-                        real_parse(path))
+    monkeypatch.setattr(
+        illustrations, "svg2rlg", lambda path: parsed.append(path) or real_parse(path)
+    )
     build_acknowledgement(demo, clinic)
     assert parsed == []

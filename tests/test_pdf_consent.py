@@ -64,8 +64,12 @@ def test_the_consent_is_plain_language(language: str) -> None:
     consent = load_content(language).consent
     assert consent is not None
     texts = [consent.statement] + [part.text for _, part in consent.parts]
-    hard = [(score, text) for text in texts if not (checked := difficulty(text, language))[0]
-            for score in [checked[1]]]
+    hard = [
+        (score, text)
+        for text in texts
+        if not (checked := difficulty(text, language))[0]
+        for score in [checked[1]]
+    ]
     assert hard == []
 
 

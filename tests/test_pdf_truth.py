@@ -116,8 +116,10 @@ def test_the_pdf_never_contradicts_the_session(session: Session) -> None:
     summary = text[: text.index(flat(say("appendix")))]  # pages 1-2 unless much is open
     tally = facts.quiz_tally(session)
     assert tally is not None
-    assert flat(say("quiz_tally", first=tally.first_right, final=tally.final_right,
-                    total=tally.total)) in summary
+    assert (
+        flat(say("quiz_tally", first=tally.first_right, final=tally.final_right, total=tally.total))
+        in summary
+    )
     if session.questions:
         assert re.search(rf"\b{len(session.questions)}\b", summary)
     for signature in session.signatures.values():

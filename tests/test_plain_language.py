@@ -18,8 +18,10 @@ def patient_texts(screen: Screen) -> list[str]:
     texts = [screen.intro]
     for part in ("sections", "steps", "items", "options", "questions"):
         for entry in getattr(screen, part, ()):
-            texts += [getattr(entry, name, "") for name in
-                      ("text", "action", "help", "explanation", "caution", "compared_with")]
+            texts += [
+                getattr(entry, name, "")
+                for name in ("text", "action", "help", "explanation", "caution", "compared_with")
+            ]
             texts += list(getattr(entry, "bullets", ()))
             texts += [sign.text for sign in getattr(entry, "signs", ())]
     for name in ("statement", "caution", "text"):

@@ -24,7 +24,8 @@ PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
 
 def cups_running() -> bool:
     return subprocess.run(["lpstat", "-r"], capture_output=True, text=True).stdout.startswith(
-        "scheduler is running")
+        "scheduler is running"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -39,8 +40,11 @@ def pdf_printer() -> Path:
         deadline = time.monotonic() + 10
         while not cups_running() and time.monotonic() < deadline:
             time.sleep(0.2)
-    subprocess.run(["lpadmin", "-p", PRINTER, "-E", "-v", "cups-pdf:/", "-P", str(PPD)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["lpadmin", "-p", PRINTER, "-E", "-v", "cups-pdf:/", "-P", str(PPD)],
+        check=True,
+        capture_output=True,
+    )
     subprocess.run(["cupsenable", PRINTER], check=True)
     return Path(pwd.getpwuid(os.getuid()).pw_dir) / "PDF"
 
@@ -70,8 +74,9 @@ def test_the_printer_gets_the_signed_pdf_itself_and_says_when_done(
     status = done_page.preview.findChild(QLabel, "printStatus")
     assert "Printed" in status.text() and PRINTER in status.text()
     qtbot.waitUntil(lambda: bool(set(pdf_printer.glob("*.pdf")) - before), timeout=20000)
-    printed = PdfReader(max(set(pdf_printer.glob("*.pdf")) - before,
-                            key=lambda p: p.stat().st_mtime))
+    printed = PdfReader(
+        max(set(pdf_printer.glob("*.pdf")) - before, key=lambda p: p.stat().st_mtime)
+    )
     text = "".join(page.extract_text() for page in printed.pages)
     assert done_page.session.details.record_number in text  # (cups-pdf loses some accents)
     assert done_page.context.content.title in text
@@ -88,16 +93,16 @@ def test_a_queued_job_can_be_cancelled(qtbot, done_page, pdf_printer) -> None:
         with qtbot.waitSignal(job.finished) as finished:
             job.cancel()
         assert finished.args[0] is False
-        queue = lambda: subprocess.run(  # noqa: E731
-            ["lpstat", "-o", PRINTER], capture_output=True, text=True).stdout
+
+        def queue() -> str:
+            return subprocess.run(["lpstat", "-o", PRINTER], capture_output=True, text=True).stdout
+
         qtbot.waitUntil(lambda: job.job_id not in queue(), timeout=10000)
     finally:
         subprocess.run(["cupsenable", PRINTER], check=True)
 
 
-def test_print_to_file_writes_the_stored_pdf_byte_for_byte(
-    qtbot, done_page, tmp_path
-) -> None:
+def test_print_to_file_writes_the_stored_pdf_byte_for_byte(qtbot, done_page, tmp_path) -> None:
     target = tmp_path / "printed.pdf"
     job = done_page.preview.print_to(PrintTarget("", letter(), file=str(target)))
     with qtbot.waitSignal(job.finished) as finished:

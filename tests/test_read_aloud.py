@@ -11,7 +11,11 @@ from counsel.core.sentences import split_sentences
 
 def test_sentences_are_split_for_reading() -> None:
     assert split_sentences("Your spine has bones. Between them are discs! Do you see? Yes.") == [
-        "Your spine has bones.", "Between them are discs!", "Do you see?", "Yes."]
+        "Your spine has bones.",
+        "Between them are discs!",
+        "Do you see?",
+        "Yes.",
+    ]
     assert split_sentences("Dr. Smith said 3.6 points.") == ["Dr. Smith said 3.6 points."]
     assert split_sentences("¿Le duele? ¡Avísenos!") == ["¿Le duele?", "¡Avísenos!"]
 

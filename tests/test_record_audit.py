@@ -29,8 +29,9 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock) -> Iterator[Re
 
 def walk_and_sign(store: RecordStore, content: Content, clock) -> Session:
     """Entries 1-5 of the trail: started, viewed, discussed, quiz answered, signed."""
-    session = make_session(content, clock, patient_name="Zoë Nguyễn-Øberg",
-                           record_number="MRN-4711")
+    session = make_session(
+        content, clock, patient_name="Zoë Nguyễn-Øberg", record_number="MRN-4711"
+    )
     store.save_draft(session)
     store.log(session.id, "screen_viewed", screen="risks")
     store.log(session.id, "discussed", screen="risks", discussed=True)
@@ -54,8 +55,7 @@ def problems(store: RecordStore, record_id: str | None = None) -> list[tuple[str
     return [(p.where, p.what) for p in store.verify(record_id).problems]
 
 
-def test_every_step_is_in_the_trail_and_no_patient_data_is(store, content, clock, tmp_path
-                                                           ) -> None:
+def test_every_step_is_in_the_trail_and_no_patient_data_is(store, content, clock, tmp_path) -> None:
     session = walk_and_sign(store, content, clock)
     store.export_pdf(session.id, tmp_path / "copy.pdf")
     store.log(session.id, "pdf_printed", pdf_sha256=sha256_hex(FAKE_PDF))
@@ -63,8 +63,15 @@ def test_every_step_is_in_the_trail_and_no_patient_data_is(store, content, clock
 
     trail = store.audit_trail(session.id)
     assert [e.action for e in trail] == [
-        "session_started", "screen_viewed", "discussed", "quiz_answered", "signed",
-        "pdf_exported", "pdf_printed", "record_opened"]
+        "session_started",
+        "screen_viewed",
+        "discussed",
+        "quiz_answered",
+        "signed",
+        "pdf_exported",
+        "pdf_printed",
+        "record_opened",
+    ]
     assert {e.actor for e in trail} == {"nurse.kim"}
     text = " ".join(f"{e.actor} {e.detail}" for e in trail)
     assert not any(part in text for part in ("Zoë", "Nguy", "MRN-4711", "1950-01-02"))
@@ -90,30 +97,33 @@ def test_the_exported_trail_carries_every_hash_so_it_can_be_checked_elsewhere(
         store.export_audit(session.id, tmp_path / "trail.txt")
 
 
-@pytest.mark.parametrize(("statement", "what"), [
-    ("UPDATE records SET data = replace(data, 'Nguyễn', 'Nguyen')", "session data"),
-    ("UPDATE records SET pdf = pdf || x'00'", "PDF"),
-    (f"UPDATE records SET content_sha256 = '{'0' * 64}'", "content hash"),
-    (f"UPDATE records SET digest = '{'f' * 64}'", "digest"),
-])
-def test_a_changed_part_of_a_signed_record_is_named(store, content, clock, statement, what
-                                                    ) -> None:
+@pytest.mark.parametrize(
+    ("statement", "what"),
+    [
+        ("UPDATE records SET data = replace(data, 'Nguyễn', 'Nguyen')", "session data"),
+        ("UPDATE records SET pdf = pdf || x'00'", "PDF"),
+        (f"UPDATE records SET content_sha256 = '{'0' * 64}'", "content hash"),
+        (f"UPDATE records SET digest = '{'f' * 64}'", "digest"),
+    ],
+)
+def test_a_changed_part_of_a_signed_record_is_named(store, content, clock, statement, what) -> None:
     session = walk_and_sign(store, content, clock)
     tamper(store, f"{statement} WHERE id = '{session.id}'")
     assert problems(store) == [(f"record {session.id}", what)]
     assert problems(store, session.id) == [(f"record {session.id}", what)]
 
 
-def test_a_changed_audit_entry_is_named_with_expected_and_found_hash(store, content, clock
-                                                                    ) -> None:
+def test_a_changed_audit_entry_is_named_with_expected_and_found_hash(store, content, clock) -> None:
     walk_and_sign(store, content, clock)
     stored = store.audit_trail(store.list_records()[0].id)[2]
-    tamper(store, "UPDATE audit SET detail = '{\"discussed\":false,\"screen\":\"risks\"}'"
-                  " WHERE seq = 3")
+    tamper(
+        store, 'UPDATE audit SET detail = \'{"discussed":false,"screen":"risks"}\' WHERE seq = 3'
+    )
     [problem] = store.verify().problems
     changed = replace(stored, detail='{"discussed":false,"screen":"risks"}')
-    assert problem == Problem("audit entry 3", "entry changed", changed.expected_hash(),
-                              stored.hash)
+    assert problem == Problem(
+        "audit entry 3", "entry changed", changed.expected_hash(), stored.hash
+    )
 
 
 def test_a_removed_entry_is_found(store, content, clock) -> None:
@@ -127,10 +137,17 @@ def test_a_removed_entry_is_found(store, content, clock) -> None:
 
 def test_reordered_entries_are_found(store, content, clock) -> None:
     walk_and_sign(store, content, clock)
-    tamper(store, "UPDATE audit SET seq = -2 WHERE seq = 2",
-           "UPDATE audit SET seq = 2 WHERE seq = 3", "UPDATE audit SET seq = 3 WHERE seq = -2")
+    tamper(
+        store,
+        "UPDATE audit SET seq = -2 WHERE seq = 2",
+        "UPDATE audit SET seq = 2 WHERE seq = 3",
+        "UPDATE audit SET seq = 3 WHERE seq = -2",
+    )
     assert {where for where, _ in problems(store)} == {
-        "audit entry 2", "audit entry 3", "audit entry 4"}
+        "audit entry 2",
+        "audit entry 3",
+        "audit entry 4",
+    }
 
 
 def test_the_seal_entry_cannot_be_dropped_and_the_row_turned_back_into_a_draft(
@@ -138,8 +155,9 @@ def test_the_seal_entry_cannot_be_dropped_and_the_row_turned_back_into_a_draft(
 ) -> None:
     session = walk_and_sign(store, content, clock)
     tamper(store, f"UPDATE records SET status = 'in_progress' WHERE id = '{session.id}'")
-    assert problems(store) == [(f"record {session.id}", "sealed in the audit trail but no longer"
-                                                       " a sealed record")]
+    assert problems(store) == [
+        (f"record {session.id}", "sealed in the audit trail but no longer a sealed record")
+    ]
 
 
 def test_bytes_edited_in_the_database_file_are_found(store, content, clock) -> None:
@@ -153,20 +171,23 @@ def test_bytes_edited_in_the_database_file_are_found(store, content, clock) -> N
         assert problems(reopened) == [(f"record {session.id}", "PDF")]
 
 
-def test_verifying_one_record_checks_only_its_rows_and_the_whole_chain(store, content, clock
-                                                                       ) -> None:
+def test_verifying_one_record_checks_only_its_rows_and_the_whole_chain(
+    store, content, clock
+) -> None:
     first = walk_and_sign(store, content, clock)
     second = walk_and_sign(store, content, clock)
     withdrawal = store.withdraw(second.id, "Patient changed their mind.", "Dr. Wróbel")
-    tamper(store, f"UPDATE records SET pdf = x'00' WHERE id = '{first.id}'",
-           f"UPDATE records SET data = '{{}}' WHERE id = '{withdrawal}'")
+    tamper(
+        store,
+        f"UPDATE records SET pdf = x'00' WHERE id = '{first.id}'",
+        f"UPDATE records SET data = '{{}}' WHERE id = '{withdrawal}'",
+    )
     assert problems(store, second.id) == [(f"record {withdrawal}", "session data")]
     assert problems(store, first.id) == [(f"record {first.id}", "PDF")]
     assert len(problems(store)) == 2
     report = store.verify(second.id)
     assert (report.records_checked, report.entries_checked) == (2, 6)  # its rows, its entries
     assert report.head == store.audit_trail(second.id)[-1].hash
-
 
 
 def test_a_routine_check_reads_only_what_is_new_and_a_full_check_everything(
@@ -192,5 +213,7 @@ def test_a_routine_check_notices_a_changed_checkpoint_or_an_unaudited_row(
     store.verify()
     tamper(store, "UPDATE audit SET hash = 'x' WHERE seq = 5")
     assert ("audit entry 5", "changed since the last check") in problems(store)
-    assert ("sealed records", "more or fewer than the audit trail sealed; a full check names"
-            " them") not in problems(store)
+    assert (
+        "sealed records",
+        "more or fewer than the audit trail sealed; a full check names them",
+    ) not in problems(store)

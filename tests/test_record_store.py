@@ -27,8 +27,9 @@ def open_store(folder: Path, clock: TickingClock) -> RecordStore:
     return RecordStore.in_folder(folder, actor="nurse.kim", clock=clock)
 
 
-def make_session(content: Content, clock: TickingClock, *, seal: bool = False,
-                 **details: object) -> Session:
+def make_session(
+    content: Content, clock: TickingClock, *, seal: bool = False, **details: object
+) -> Session:
     """A session ready to sign (``complete_session``), with these details, signed if asked."""
     session = complete_session(content, clock)
     session.set_details(**details)
@@ -38,8 +39,9 @@ def make_session(content: Content, clock: TickingClock, *, seal: bool = False,
 
 
 @pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: TickingClock
-          ) -> Iterator[RecordStore]:
+def store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: TickingClock
+) -> Iterator[RecordStore]:
     monkeypatch.setenv("COUNSEL_DATA_DIR", str(tmp_path / "data"))
     with open_store(data_dir(), clock) as opened:
         yield opened
@@ -62,7 +64,10 @@ def test_a_draft_is_kept_after_every_change_and_comes_back_exactly(store, conten
     assert store.unfinished() == session.id
     [summary] = store.list_records()
     assert (summary.patient_name, summary.date_of_birth, summary.status) == (
-        "Test Patient", date(1950, 1, 2), "in_progress")
+        "Test Patient",
+        date(1950, 1, 2),
+        "in_progress",
+    )
     assert [e.action for e in store.audit_trail(session.id)] == ["session_started"]
 
 
@@ -112,17 +117,20 @@ def test_a_session_signed_but_not_yet_stored_survives_as_a_draft(store, content,
     assert store.record(session.id).status == "signed" and store.verify().ok
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE records SET patient_name = 'Someone Else' WHERE id = :id",
-    "UPDATE records SET status = 'in_progress' WHERE id = :id",
-    "DELETE FROM records WHERE id = :id",
-    "INSERT OR REPLACE INTO records (id, data, patient_name, record_number, clinician,"
-    " created_at, updated_at, content_version, content_sha256)"
-    " VALUES (:id, '{}', 'X', '', '', '', '', '', '')",
-    "UPDATE audit SET actor = 'someone' WHERE record_id = :id",
-    "DELETE FROM audit WHERE record_id = :id",
-    "INSERT OR REPLACE INTO audit VALUES (1, :id, '', '', 'signed', '{}', '', '')",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE records SET patient_name = 'Someone Else' WHERE id = :id",
+        "UPDATE records SET status = 'in_progress' WHERE id = :id",
+        "DELETE FROM records WHERE id = :id",
+        "INSERT OR REPLACE INTO records (id, data, patient_name, record_number, clinician,"
+        " created_at, updated_at, content_version, content_sha256)"
+        " VALUES (:id, '{}', 'X', '', '', '', '', '', '')",
+        "UPDATE audit SET actor = 'someone' WHERE record_id = :id",
+        "DELETE FROM audit WHERE record_id = :id",
+        "INSERT OR REPLACE INTO audit VALUES (1, :id, '', '', 'signed', '{}', '', '')",
+    ],
+)
 def test_the_database_itself_refuses_to_change_a_signed_record_or_the_trail(
     store, content, clock, statement: str
 ) -> None:
@@ -148,7 +156,9 @@ def test_withdrawal_and_correction_are_new_linked_records(store, content, clock)
     summary = store.record(session.id)
     assert (summary.status, summary.corrections) == ("withdrawn", 1)
     assert [(a.kind, a.by) for a in store.amendments(session.id)] == [
-        ("correction", "Dr. Wróbel"), ("withdrawn", "Dr. Wróbel")]
+        ("correction", "Dr. Wróbel"),
+        ("withdrawn", "Dr. Wróbel"),
+    ]
     assert store.amendments(session.id)[1].id == withdrawal
     assert [s.id for s in store.list_records()] == [session.id]
     assert [e.action for e in store.audit_trail(session.id)][-2:] == ["corrected", "withdrawn"]
@@ -177,8 +187,7 @@ def test_deleting_a_draft_leaves_no_patient_data_in_the_files(store, content, cl
     store.delete_draft(draft.id)
 
     assert store.list_records() == [] and store.unfinished() is None
-    assert [e.action for e in store.audit_trail(draft.id)] == ["session_started",
-                                                               "draft_deleted"]
+    assert [e.action for e in store.audit_trail(draft.id)] == ["session_started", "draft_deleted"]
     files = [p for p in store.path.parent.iterdir() if p.name.startswith(DB_NAME)]
     assert files and all(b"Quartzfeld" not in p.read_bytes() for p in files)
     with pytest.raises(RecordNotFoundError):
@@ -187,8 +196,11 @@ def test_deleting_a_draft_leaves_no_patient_data_in_the_files(store, content, cl
 
 
 def test_records_are_found_by_name_or_number_ignoring_case_and_accents(store, content) -> None:
-    people = [("Zoë Nguyễn-Øberg", "MRN-1001", 3), ("Łukasz Wróbel", "MRN-2002", 10),
-              ("Zoe Smith", "A-77", 20)]
+    people = [
+        ("Zoë Nguyễn-Øberg", "MRN-1001", 3),
+        ("Łukasz Wróbel", "MRN-2002", 10),
+        ("Zoe Smith", "A-77", 20),
+    ]
     for name, number, day in people:
         clock = TickingClock(datetime(2026, 11, day, 12, 0, tzinfo=UTC))
         store.save_draft(make_session(content, clock, patient_name=name, record_number=number))
@@ -244,11 +256,22 @@ def test_a_page_of_the_list_reads_indexes_and_no_record(store) -> None:
         for key in SORT_KEYS:
             for matching in (RecordFilter(), RecordFilter("zoë w", date(2020, 1, 1))):
                 sql, args = page_query(matching, RecordOrder(key))
-                plans.append((key, [row[3] for row in conn.execute(
-                    f"EXPLAIN QUERY PLAN {sql}", [*args, 100, 0])]))
-        drafts = [row[3] for row in conn.execute(
-            "EXPLAIN QUERY PLAN SELECT id FROM records WHERE status = 'in_progress'"
-            " ORDER BY updated_at DESC LIMIT 1")]
+                plans.append(
+                    (
+                        key,
+                        [
+                            row[3]
+                            for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}", [*args, 100, 0])
+                        ],
+                    )
+                )
+        drafts = [
+            row[3]
+            for row in conn.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM records WHERE status = 'in_progress'"
+                " ORDER BY updated_at DESC LIMIT 1"
+            )
+        ]
     for key, plan in plans:
         reads = [step for step in plan if step.startswith(("SCAN", "SEARCH"))]
         assert all("USING COVERING INDEX" in step for step in reads), (key, plan)

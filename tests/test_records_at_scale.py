@@ -27,7 +27,9 @@ PEAK_OF_CHILD = (  # runs argv; prints its exit code and peak memory (kB)
 def records_cli(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(REPO / "main.py"), "records", "--data-dir", str(folder), *args],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -60,17 +62,19 @@ def test_list_and_search_at_scale_return_the_right_rows_and_counts(big_store) ->
 
 def test_every_sort_pages_through_every_record_once(big_store) -> None:
     with RecordStore.in_folder(big_store) as store:
-        for key in ("patient", "date_of_birth", "record_number", "started", "clinician",
-                    "status"):
+        for key in ("patient", "date_of_birth", "record_number", "started", "clinician", "status"):
             order = RecordOrder(key, descending=key == "status")
-            pages = [store.list_records(order=order, offset=start, limit=300)
-                     for start in range(0, 2_000, 300)]
+            pages = [
+                store.list_records(order=order, offset=start, limit=300)
+                for start in range(0, 2_000, 300)
+            ]
             ids = [record.id for page in pages for record in page]
             assert sorted(ids) == sorted(r.id for r in store.list_records()), key
 
 
-@settings(max_examples=200, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=st.text(max_size=60))
 def test_any_search_text_is_answered_and_never_raises(big_store, text: str) -> None:
     with RecordStore.in_folder(big_store) as store:
@@ -78,15 +82,29 @@ def test_any_search_text_is_answered_and_never_raises(big_store, text: str) -> N
         total = store.count_records(text)
     assert len(found) == min(total, 20)
     words = fold(text).split()
-    assert all(all(word in fold(f"{r.patient_name}\x1f{r.record_number}") for word in words)
-               for r in found)
+    assert all(
+        all(word in fold(f"{r.patient_name}\x1f{r.record_number}") for word in words) for r in found
+    )
 
 
 def peak_kb_of_verify(folder: Path) -> int:
     done = subprocess.run(
-        [sys.executable, "-c", PEAK_OF_CHILD, sys.executable, str(REPO / "main.py"), "records",
-         "--data-dir", str(folder), "verify", "--full"],
-        capture_output=True, text=True, timeout=300, check=True,
+        [
+            sys.executable,
+            "-c",
+            PEAK_OF_CHILD,
+            sys.executable,
+            str(REPO / "main.py"),
+            "records",
+            "--data-dir",
+            str(folder),
+            "verify",
+            "--full",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
     )
     code, peak_kb = map(int, done.stdout.split())
     assert code == 0

@@ -25,8 +25,14 @@ def run(data_dir: Path, *args: str, env_dir: bool = True) -> subprocess.Complete
     env.pop("COUNSEL_DATA_DIR", None)
     if env_dir:
         env["COUNSEL_DATA_DIR"] = str(data_dir)
-    return subprocess.run([sys.executable, str(MAIN), *args], capture_output=True, text=True,
-                          encoding="utf-8", env=env, timeout=60)
+    return subprocess.run(
+        [sys.executable, str(MAIN), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+    )
 
 
 @pytest.fixture
@@ -34,11 +40,13 @@ def records(tmp_path: Path, content: Content, clock) -> dict[str, str]:
     """A signed record, a withdrawn one and a draft, stored the way the app stores them."""
     folder = tmp_path / "data"
     with open_store(folder, clock) as store:
-        signed = make_session(content, clock, patient_name="Zoë Nguyễn-Øberg",
-                              record_number="MRN-1001", seal=True)
+        signed = make_session(
+            content, clock, patient_name="Zoë Nguyễn-Øberg", record_number="MRN-1001", seal=True
+        )
         store.seal(signed, FAKE_PDF)
-        withdrawn = make_session(content, clock, patient_name="Łukasz Wróbel",
-                                 record_number="MRN-2002", seal=True)
+        withdrawn = make_session(
+            content, clock, patient_name="Łukasz Wróbel", record_number="MRN-2002", seal=True
+        )
         store.seal(withdrawn, FAKE_PDF + b"2")
         store.withdraw(withdrawn.id, "Patient chose physiotherapy first.", "Dr. Ng")
         draft = make_session(content, clock, patient_name="Ann Draft", record_number="MRN-3003")
@@ -53,7 +61,10 @@ def test_list_shows_every_record_newest_first_and_searches(records) -> None:
     lines = listed.stdout.splitlines()
     assert lines[0].split()[:3] == ["ID", "Started", "Patient"]
     assert [line.split()[0] for line in lines[1:]] == [
-        records["draft"], records["withdrawn"], records["signed"]]
+        records["draft"],
+        records["withdrawn"],
+        records["signed"],
+    ]
     assert lines[1].endswith("in progress") and lines[2].endswith("withdrawn")
     assert lines[3].endswith("signed") and "Zoë Nguyễn-Øberg" in lines[3]
 
@@ -66,9 +77,18 @@ def test_list_shows_every_record_newest_first_and_searches(records) -> None:
 def test_show_prints_the_record_its_withdrawal_and_its_trail(records) -> None:
     shown = run(Path(records["dir"]), "records", "show", records["withdrawn"])
     assert shown.returncode == 0, shown.stderr
-    for expected in ("Łukasz Wróbel", "MRN-2002", "withdrawn", "Dr. Ng",
-                     "Patient chose physiotherapy first.", "session_started", "signed",
-                     "withdrawn", "record_opened", "nurse.kim"):
+    for expected in (
+        "Łukasz Wróbel",
+        "MRN-2002",
+        "withdrawn",
+        "Dr. Ng",
+        "Patient chose physiotherapy first.",
+        "session_started",
+        "signed",
+        "withdrawn",
+        "record_opened",
+        "nurse.kim",
+    ):
         assert expected in shown.stdout
     missing = run(Path(records["dir"]), "records", "show", "no-such-id")
     assert (missing.returncode, missing.stdout) == (1, "")
@@ -82,10 +102,14 @@ def test_export_writes_the_signed_pdf_and_the_trail(records, tmp_path) -> None:
     assert run(folder, "records", "export", records["signed"], "--pdf", str(pdf)).returncode == 0
     assert pdf.read_bytes() == FAKE_PDF and pdf.stat().st_mode & 0o777 == 0o600
     trail = tmp_path / "trail.json"
-    assert run(folder, "records", "export", records["signed"], "--audit",
-               str(trail)).returncode == 0
+    assert (
+        run(folder, "records", "export", records["signed"], "--audit", str(trail)).returncode == 0
+    )
     assert [e["action"] for e in json.loads(trail.read_text())] == [
-        "session_started", "signed", "pdf_exported"]
+        "session_started",
+        "signed",
+        "pdf_exported",
+    ]
 
     draft = run(folder, "records", "export", records["draft"], "--pdf", str(pdf))
     assert draft.returncode == 1 and "no signed PDF" in draft.stderr
@@ -101,8 +125,10 @@ def test_verify_passes_then_names_what_was_tampered_with(records) -> None:
         conn.execute("DROP TRIGGER records_no_update")
         conn.execute("UPDATE records SET pdf = x'00' WHERE id = ?", (records["signed"],))
     routine = run(folder, "records", "verify")  # only what is new since the check above
-    assert routine.returncode == 0 and "sealed records checked 0, audit entries checked 1," \
-        in routine.stdout
+    assert (
+        routine.returncode == 0
+        and "sealed records checked 0, audit entries checked 1," in routine.stdout
+    )
     bad = run(folder, "records", "verify", "--full")
     assert bad.returncode == 1
     assert f"MISMATCH record {records['signed']}: PDF" in bad.stdout
@@ -110,11 +136,16 @@ def test_verify_passes_then_names_what_was_tampered_with(records) -> None:
     assert run(folder, "records", "verify", records["signed"]).returncode == 1
 
 
-@pytest.mark.parametrize("args", [
-    ["records"], ["records", "frobnicate"], ["records", "export", "x"],
-    ["records", "export", "x", "--pdf", "a.pdf", "--audit", "a.csv"],
-    ["records", "list", "--since", "last tuesday"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["records"],
+        ["records", "frobnicate"],
+        ["records", "export", "x"],
+        ["records", "export", "x", "--pdf", "a.pdf", "--audit", "a.csv"],
+        ["records", "list", "--since", "last tuesday"],
+    ],
+)
 def test_usage_errors_exit_with_2(tmp_path, args) -> None:
     assert run(tmp_path / "data", *args).returncode == 2
 

@@ -82,8 +82,9 @@ def test_verify_reports_a_changed_byte(qtbot, store, content, clinic, monkeypatc
     assert "PDF" in shown[-1]
 
 
-def test_verify_shows_progress_and_can_be_cancelled(qtbot, store, content, clock,
-                                                    monkeypatch) -> None:
+def test_verify_shows_progress_and_can_be_cancelled(
+    qtbot, store, content, clock, monkeypatch
+) -> None:
     from record_helpers import fill
 
     from counsel.ui import verify_progress

@@ -55,8 +55,9 @@ def shown_ids(table: QTableView) -> list[str]:
 def click_header(qtbot, table: QTableView, column: int) -> None:
     header = table.horizontalHeader()
     x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
-                     pos=QPoint(x, header.height() // 2))
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
+    )
 
 
 def scroll_to_end(qtbot, table: QTableView) -> None:
@@ -111,8 +112,9 @@ def test_search_filters_and_says_how_many_match(qtbot, records, store) -> None:
     assert count_text(records).replace(",", "") == f"{expected} records"
     table = table_of(records)
     scroll_to_end(qtbot, table)
-    assert all(family in table.model().index(row, 0).data() for row in
-               range(table.model().rowCount()))
+    assert all(
+        family in table.model().index(row, 0).data() for row in range(table.model().rowCount())
+    )
     search(qtbot, records, first.record_number.lower())
     assert count_text(records) == "1 record"
     assert shown_ids(table) == [first.id]
@@ -126,16 +128,18 @@ def test_open_withdraw_and_delete_touch_only_their_rows(qtbot, records, store, m
     model = table.model()
     opened: list[str] = []
     monkeypatch.setattr(RecordViewer, "exec", lambda viewer: opened.append(viewer.record_id))
-    signed = next(row for row in range(model.rowCount())
-                  if model.index(row, 5).data() == "Signed")
+    signed = next(row for row in range(model.rowCount()) if model.index(row, 5).data() == "Signed")
     record_id = model.index(signed, 0).data(ID_ROLE)
     table.selectRow(signed)
     click(qtbot, records, "openRecord")
     assert opened == [record_id]
     assert "record_opened" in [e.action for e in store.audit_trail(record_id)]
 
-    monkeypatch.setattr(QInputDialog, "getMultiLineText",
-                        lambda *args: ("Patient chose physical therapy first.", True))
+    monkeypatch.setattr(
+        QInputDialog,
+        "getMultiLineText",
+        lambda *args: ("Patient chose physical therapy first.", True),
+    )
     with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged):
         click(qtbot, records, "withdraw")
     assert model.index(signed, 5).data() == "Withdrawn"
@@ -145,8 +149,7 @@ def test_open_withdraw_and_delete_touch_only_their_rows(qtbot, records, store, m
     search(qtbot, records, "draft brightwater")
     table.selectRow(0)
     assert records.buttons["openRecord"].text() == "Resume"
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *args: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
     with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.rowsRemoved):
         click(qtbot, records, "deleteDraft")
     assert model.rowCount() == 0 and count_text(records) == "0 records"

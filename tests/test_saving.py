@@ -40,13 +40,15 @@ def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "xdg" / "user-dirs.dirs").write_text(f'XDG_DOCUMENTS_DIR="{folder}"\n')
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
     assert QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation) == str(folder)
+        QStandardPaths.StandardLocation.DocumentsLocation
+    ) == str(folder)
     return folder
 
 
 def answer_save_dialog(qtbot, into: Path, seen: list, name: str = "") -> None:
     """When the save dialog opens: note where it starts and its name, save into ``into``
     (as ``name`` if given); then close the confirmation, noting what it says."""
+
     def save() -> None:
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, QFileDialog):

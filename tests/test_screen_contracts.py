@@ -29,8 +29,15 @@ VARIANTS = {
 
 
 def make_screen(kind: str, say) -> c.Screen:
-    common = dict(id=kind, kind=kind, title=say("Title"), nav_title="Nav", summary=say("Sum"),
-                  intro=say("Intro"), illustration="quiz.svg")
+    common = dict(
+        id=kind,
+        kind=kind,
+        title=say("Title"),
+        nav_title="Nav",
+        summary=say("Sum"),
+        intro=say("Intro"),
+        illustration="quiz.svg",
+    )
     sections = (c.Section(heading=say("Heading"), text=say("Text"), bullets=(say("Bullet"),)),)
     build = {
         "details": lambda: c.DetailsScreen(**common, sections=sections),
@@ -38,34 +45,61 @@ def make_screen(kind: str, say) -> c.Screen:
         "checklist": lambda: c.ChecklistScreen(
             **common,
             items=(c.ChecklistItem(id="a", text=say("Q?"), favourable="yes", help=say("H")),),
-            results={k: c.Verdict(title=say(k), text=say("T"))
-                     for k in ("candidate", "review", "not_candidate")},
+            results={
+                k: c.Verdict(title=say(k), text=say("T"))
+                for k in ("candidate", "review", "not_candidate")
+            },
         ),
         "steps": lambda: c.StepsScreen(
-            **common, steps=(c.Step(title=say("One"), text=say("A")),
-                             c.Step(title=say("Two"), text=say("B")))
+            **common,
+            steps=(
+                c.Step(title=say("One"), text=say("A")),
+                c.Step(title=say("Two"), text=say("B")),
+            ),
         ),
         "outcomes": lambda: c.OutcomesScreen(
-            **common, caution=say("Caution"),
-            items=(c.Outcome(id="x", title=say("Item"), text=say("Text"),
-                             likelihood=say("Rare"), action=say("Act")),),
+            **common,
+            caution=say("Caution"),
+            items=(
+                c.Outcome(
+                    id="x",
+                    title=say("Item"),
+                    text=say("Text"),
+                    likelihood=say("Rare"),
+                    action=say("Act"),
+                ),
+            ),
         ),
         "comparison": lambda: c.ComparisonScreen(
             **common,
             options=(c.Option(id="a", name=say("Option A")), c.Option(id="b", name=say("B")))
-            if False else (c.Option(id="a", name=say("A"), text=say("Ta")),
-                           c.Option(id="b", name=say("B"), text=say("Tb"))),
+            if False
+            else (
+                c.Option(id="a", name=say("A"), text=say("Ta")),
+                c.Option(id="b", name=say("B"), text=say("Tb")),
+            ),
             rows=(c.ComparisonRow(label=say("Row"), values={"a": say("1"), "b": say("2")}),),
         ),
         "questions": lambda: c.QuestionsScreen(**common, prompts=(say("Prompt?"),)),
         "quiz": lambda: c.QuizScreen(
             **common,
-            questions=(c.QuizQuestion(id="q", text=say("Q?"), choices=(say("Y"), say("N")),
-                                      answer=0, explanation=say("E"), covered_by=kind),),
+            questions=(
+                c.QuizQuestion(
+                    id="q",
+                    text=say("Q?"),
+                    choices=(say("Y"), say("N")),
+                    answer=0,
+                    explanation=say("E"),
+                    covered_by=kind,
+                ),
+            ),
         ),
         "signatures": lambda: c.SignaturesScreen(
-            **common, statement=say("S"), clinician_statement=say("C"),
-            interpreter_statement=say("I"), witness_statement=say("W"),
+            **common,
+            statement=say("S"),
+            clinician_statement=say("C"),
+            interpreter_statement=say("I"),
+            witness_statement=say("W"),
         ),
         "done": lambda: c.DoneScreen(**common, text=say("Done")),
         "values": lambda: d.ValuesScreen(
@@ -79,8 +113,11 @@ def make_screen(kind: str, say) -> c.Screen:
         ),
         "sure": lambda: d.SureScreen(
             **common,
-            questions=(d.SureQuestion(id="q", text=say("Sure?"), revisit=say("Revisit"),
-                                      revisit_screen=kind),),
+            questions=(
+                d.SureQuestion(
+                    id="q", text=say("Sure?"), revisit=say("Revisit"), revisit_screen=kind
+                ),
+            ),
         ),
         "about": lambda: d.AboutScreen(**common, sections=sections, reviewers_heading=say("By")),
     }
@@ -92,8 +129,16 @@ def make_screen(kind: str, say) -> c.Screen:
 def test_screen_contract(qtbot, clinic, clock, store, kind: str, variant: str) -> None:
     prepare_application([])
     screen = make_screen(kind, VARIANTS[variant])
-    content = c.Content(language="xx", language_name="X", version="t", title="T", procedure="P",
-                        screens=(screen,), sources={}, sha256="0" * 64)
+    content = c.Content(
+        language="xx",
+        language_name="X",
+        version="t",
+        title="T",
+        procedure="P",
+        screens=(screen,),
+        sources={},
+        sha256="0" * 64,
+    )
     session = Session(content, clock=clock)
     recorder = SessionRecorder(store, session, clinic, build_pdf)
     context = ScreenContext(content, clinic, SessionBridge(session), recorder)

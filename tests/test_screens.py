@@ -87,7 +87,8 @@ def test_questions_are_added_edited_and_removed(qtbot, window) -> None:
     qtbot.keyClicks(child(page, QPlainTextEdit, "answerInput"), "Usually after a day or two.")
     click(qtbot, page, "addQuestion")
     assert [(q.question, q.answer) for q in window.session.questions] == [
-        ("When can I drive again?", "Usually after a day or two.")]
+        ("When can I drive again?", "Usually after a day or two.")
+    ]
     click(qtbot, page, "removeQuestion")
     assert window.session.questions == []
 

@@ -20,8 +20,16 @@ def test_a_sealed_session_survives_json_exactly(content, clock) -> None:
     session.seal()
     again = round_trip(session, content)
     assert again.is_sealed and again.sealed_at == session.sealed_at
-    for field in ("id", "started_at", "details", "visits", "checklist", "questions", "quiz",
-                  "signatures"):
+    for field in (
+        "id",
+        "started_at",
+        "details",
+        "visits",
+        "checklist",
+        "questions",
+        "quiz",
+        "signatures",
+    ):
         assert getattr(again, field) == getattr(session, field), field
     assert session_to_dict(again) == session_to_dict(session)
 

@@ -36,5 +36,7 @@ def test_the_quiz_tally_counts_first_tries_and_final_answers(content: Content) -
     tally = facts.quiz_tally(demo_session(content))
     assert tally is not None
     assert (tally.first_right, tally.final_right, tally.total) == (
-        tally.total - 1, tally.total, tally.total
+        tally.total - 1,
+        tally.total,
+        tally.total,
     )

@@ -23,8 +23,11 @@ def scrawl(width: float = 600, height: float = 200) -> Ink:
 def complete_session(content: Content, clock) -> Session:
     session = Session(content, clock=clock)
     session.set_details(
-        patient_name="Test Patient", date_of_birth=date(1950, 1, 2),
-        clinician_name="Test Clinician", clinician_credentials="NP", levels=("L4-L5",),
+        patient_name="Test Patient",
+        date_of_birth=date(1950, 1, 2),
+        clinician_name="Test Clinician",
+        clinician_credentials="NP",
+        levels=("L4-L5",),
     )
     for screen in content.screens:
         session.view(screen.id)
@@ -65,8 +68,13 @@ def test_a_complete_session_can_be_sealed_and_then_never_changes(content, clock)
 def test_a_fresh_session_lists_everything_missing_in_screen_order(content, clock) -> None:
     session = Session(content, clock=clock)
     gaps = [m.gap for m in readiness(session)]
-    assert gaps[:5] == [Gap.PATIENT_NAME, Gap.DATE_OF_BIRTH, Gap.CLINICIAN_NAME,
-                        Gap.CLINICIAN_CREDENTIALS, Gap.LEVELS]
+    assert gaps[:5] == [
+        Gap.PATIENT_NAME,
+        Gap.DATE_OF_BIRTH,
+        Gap.CLINICIAN_NAME,
+        Gap.CLINICIAN_CREDENTIALS,
+        Gap.LEVELS,
+    ]
     discussed = [m.screen_id for m in readiness(session) if m.gap is Gap.NOT_DISCUSSED]
     assert discussed == [s.id for s in content.required_screens]
     with pytest.raises(NotReadyError):
@@ -154,8 +162,6 @@ def test_counseling_in_another_language_needs_the_interpreter_to_sign(content, c
     session = complete_session(content, clock)
     session.set_content(load_content("es"))
     assert session.needs_interpreter
-    assert [(m.gap, m.role) for m in readiness(session)] == [
-        (Gap.SIGNATURE_MISSING, "interpreter")
-    ]
+    assert [(m.gap, m.role) for m in readiness(session)] == [(Gap.SIGNATURE_MISSING, "interpreter")]
     session.set_signature("interpreter", "Test Interpreter", scrawl())
     assert readiness(session) == []

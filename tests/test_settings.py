@@ -14,8 +14,9 @@ from counsel.ui.app import prepare_application
 
 
 @pytest.mark.parametrize("setting", settings.SETTINGS, ids=lambda s: s.env)
-def test_unset_or_blank_gives_the_default(setting: settings.Setting,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unset_or_blank_gives_the_default(
+    setting: settings.Setting, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv(setting.env, raising=False)
     assert setting.value() == setting.default
     monkeypatch.setenv(setting.env, "  ")
@@ -36,8 +37,11 @@ def test_values_are_parsed_to_their_type(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_only_the_settings_module_reads_the_environment() -> None:
     root = Path(counsel.__file__).parent
     reads = re.compile(r"os\.environ(?!\.setdefault\(\"QT_QPA_PLATFORM\")|os\.getenv")
-    readers = [path.relative_to(root).as_posix() for path in root.rglob("*.py")
-               if reads.search(path.read_text(encoding="utf-8"))]
+    readers = [
+        path.relative_to(root).as_posix()
+        for path in root.rglob("*.py")
+        if reads.search(path.read_text(encoding="utf-8"))
+    ]
     assert readers == ["settings.py"]
 
 
@@ -46,8 +50,9 @@ def test_the_readme_lists_every_setting() -> None:
     assert [s.env for s in settings.SETTINGS if f"| `{s.env}` |" not in readme] == []
 
 
-def test_the_data_folder_is_qts_app_data_folder(monkeypatch: pytest.MonkeyPatch,
-                                                tmp_path: Path) -> None:
+def test_the_data_folder_is_qts_app_data_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     """Records are where Qt keeps Counsel's data, so the command line and the app agree."""
     monkeypatch.delenv("COUNSEL_DATA_DIR", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))

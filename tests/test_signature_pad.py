@@ -281,11 +281,11 @@ def test_problem_shown_after_a_pause_not_mid_signature(field, qtbot):
 
 # -- limits: a pad held down for ever, or scribbled full, refuses more with a message -----
 
+
 def test_a_stroke_longer_than_any_signature_is_refused_with_a_message(field) -> None:
     draw_stroke(field.pad, LINE)
     kept = field.ink()
-    endless = [(20.0 + i % 500, 40.0 + (i // 500) % 100)
-               for i in range(MAX_POINTS_PER_STROKE + 5)]
+    endless = [(20.0 + i % 500, 40.0 + (i // 500) % 100) for i in range(MAX_POINTS_PER_STROKE + 5)]
     draw_stroke(field.pad, endless)
     assert field.ink() == kept, "the endless stroke is not kept"
     assert "more ink than a signature needs" in status(field)

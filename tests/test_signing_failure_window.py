@@ -24,8 +24,10 @@ def test_the_done_screen_says_why_signing_did_not_finish(qtbot, store, content, 
 
     session = demo_session(content, seal=False)
     recorder = SessionRecorder(store, session, clinic, failing)
-    page = DonePage(content.first_of_kind("done"), ScreenContext(
-        content, clinic, SessionBridge(session), recorder))
+    page = DonePage(
+        content.first_of_kind("done"),
+        ScreenContext(content, clinic, SessionBridge(session), recorder),
+    )
     qtbot.addWidget(page)
     page.show()
     status = page.findChild(QLabel, "doneStatus")

@@ -40,8 +40,9 @@ def test_the_done_screen_appears_while_the_pdf_is_built_in_the_background(
     window = open_window()
     page = signed_pads(qtbot, window, content)
     statuses = []
-    window.session.subscribe(lambda what: what == "sealed" and statuses.append(
-        window.recorder.sealing))
+    window.session.subscribe(
+        lambda what: what == "sealed" and statuses.append(window.recorder.sealing)
+    )
     answer_next_confirmation()
     click(qtbot, page, "signAndFinish")
     assert window.session.is_sealed and statuses == [True], "sealed; the PDF not built yet"

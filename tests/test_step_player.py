@@ -144,7 +144,8 @@ def test_the_desktops_animations_switch_is_respected(monkeypatch) -> None:
     for setting, expected in (("false\n", True), ("true\n", False)):
         motion.desktop_animations_off.cache_clear()
         monkeypatch.setattr(
-            motion.subprocess, "run",
+            motion.subprocess,
+            "run",
             lambda *a, out=setting, **k: subprocess.CompletedProcess(a, 0, out, ""),
         )
         assert motion.desktop_animations_off() is expected

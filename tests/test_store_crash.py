@@ -55,7 +55,9 @@ for number in range(1, rounds + 1):
 def start_writer(path: Path, name: str, rounds: int) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-c", WRITER, str(path), name, str(rounds)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -64,8 +66,7 @@ def integrity(path: Path) -> str:
         return conn.execute("PRAGMA integrity_check").fetchone()[0]
 
 
-def check_committed(path: Path, content: Content, session_id: str, rounds: int, name: str
-                    ) -> None:
+def check_committed(path: Path, content: Content, session_id: str, rounds: int, name: str) -> None:
     """At least ``rounds`` saves and audit entries are there, and everything still verifies."""
     with RecordStore(path) as store:
         session = store.load(session_id, content)

@@ -54,12 +54,15 @@ def test_a_database_of_every_earlier_version_is_upgraded_with_its_drafts(
             assert session_to_dict(store.load(draft.id, content)) == session_to_dict(draft)
             assert store.unfinished() == draft.id
             assert [s.patient_name for s in store.list_records(search="zoe")] == [
-                "Zoë Nguyễn-Øberg"]
+                "Zoë Nguyễn-Øberg"
+            ]
         draft.seal()
         store.seal(draft, FAKE_PDF)
         assert store.verify().ok
-        with closing(sqlite3.connect(path)) as conn, pytest.raises(sqlite3.IntegrityError,
-                                                                   match="read-only"):
+        with (
+            closing(sqlite3.connect(path)) as conn,
+            pytest.raises(sqlite3.IntegrityError, match="read-only"),
+        ):
             conn.execute("DELETE FROM records")
 
     fresh = tmp_path / "fresh" / DB_NAME
@@ -89,8 +92,9 @@ def test_a_failing_migration_leaves_the_database_as_it_was(tmp_path, monkeypatch
 
     monkeypatch.setattr(store_schema, "MIGRATIONS", (*store_schema.MIGRATIONS, broken))
     monkeypatch.setattr(store_schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    with closing(sqlite3.connect(path, isolation_level=None)) as conn, pytest.raises(
-        RuntimeError, match="disk full"
+    with (
+        closing(sqlite3.connect(path, isolation_level=None)) as conn,
+        pytest.raises(RuntimeError, match="disk full"),
     ):
         migrate(conn, target=SCHEMA_VERSION + 1)
     assert schema_of(path) == before and version_of(path) == 1
@@ -101,8 +105,9 @@ def test_signed_records_of_version_2_are_found_by_name_after_the_upgrade_and_sta
 ) -> None:
     folder = tmp_path / "v2"
     with open_store(folder, clock) as store:  # build at version 2: the store's own writes
-        signed = make_session(content, clock, seal=True, patient_name="Émile Dunmore",
-                              record_number="MRN-77")
+        signed = make_session(
+            content, clock, seal=True, patient_name="Émile Dunmore", record_number="MRN-77"
+        )
         store.seal(signed, FAKE_PDF)
     path = folder / DB_NAME
     downgrade_to_v2(path)
@@ -112,8 +117,10 @@ def test_signed_records_of_version_2_are_found_by_name_after_the_upgrade_and_sta
         assert [s.id for s in store.list_records("emile dunmore")] == [signed.id]
         assert [s.id for s in store.list_records("mrn-77")] == [signed.id]
         assert store.verify(full=True).ok
-    with closing(sqlite3.connect(path)) as conn, pytest.raises(sqlite3.IntegrityError,
-                                                               match="read-only"):
+    with (
+        closing(sqlite3.connect(path)) as conn,
+        pytest.raises(sqlite3.IntegrityError, match="read-only"),
+    ):
         conn.execute("UPDATE records SET patient_name = 'x'")
     assert schema_of(path) == schema_of_fresh(tmp_path)
 
@@ -121,12 +128,17 @@ def test_signed_records_of_version_2_are_found_by_name_after_the_upgrade_and_sta
 def downgrade_to_v2(path: Path) -> None:
     """Undo version 3 by hand (its indexes and search column), as a version 2 file was."""
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:
-        names = [row[0] for row in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")]
+        names = [
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            )
+        ]
         for name in names:
             conn.execute(f"DROP INDEX {name}")
         (guard,) = conn.execute(
-            "SELECT sql FROM sqlite_master WHERE name = 'records_no_update'").fetchone()
+            "SELECT sql FROM sqlite_master WHERE name = 'records_no_update'"
+        ).fetchone()
         conn.execute("DROP TRIGGER records_no_update")
         conn.execute("ALTER TABLE records DROP COLUMN search_key")
         conn.execute(guard)

@@ -20,11 +20,27 @@ from counsel.pdf import build_pdf
 from counsel.pdf.take_home import build_take_home
 
 DETAILS = ("patient_name", "record_number", "clinician_name", "clinician_credentials")
-HOSTILE = ["\ud800", "\udfff", "\x00", "\x07", "\x1b", "\r", "\n", "\t", "\x7f", "\x85",
-           "\u2028", "\u202e", "\ufeff", "é", "👩🏽‍⚕️"]
+HOSTILE = [
+    "\ud800",
+    "\udfff",
+    "\x00",
+    "\x07",
+    "\x1b",
+    "\r",
+    "\n",
+    "\t",
+    "\x7f",
+    "\x85",
+    "\u2028",
+    "\u202e",
+    "\ufeff",
+    "é",
+    "👩🏽‍⚕️",
+]
 typed = st.lists(st.one_of(st.characters(), st.sampled_from(HOSTILE)), max_size=200).map("".join)
-fast = settings(max_examples=300, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture])
+fast = settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 def _longest(field: str, unbreakable: bool) -> str:
@@ -52,8 +68,9 @@ def test_questions_signers_and_drafts_are_limited_too(content: Content) -> None:
     with pytest.raises(TextLimitError):
         session.set_signature("witness", too_long["signer_name"], signature_ink("Ana"))
     with pytest.raises(TextLimitError):
-        session.set_signature("representative", "Ana", signature_ink("Ana"),
-                              too_long["relationship"])
+        session.set_signature(
+            "representative", "Ana", signature_ink("Ana"), too_long["relationship"]
+        )
     with pytest.raises(TextLimitError):
         session.set_draft("answer", too_long["answer"])
     assert not session.questions and not session.signatures and not session.drafts
@@ -62,7 +79,8 @@ def test_questions_signers_and_drafts_are_limited_too(content: Content) -> None:
 def test_control_characters_and_lone_surrogates_are_cleaned_away() -> None:
     assert clean_text("Ana\x00 \ud800Test\x1b-Patient\r\n") == "Ana Test-Patient "
     assert clean_text("first line\r\nsecond\tline\x07", multiline=True) == (
-        "first line\nsecond\tline")
+        "first line\nsecond\tline"
+    )
 
 
 @fast
@@ -93,8 +111,12 @@ def test_the_pdf_lays_out_the_longest_value_of_every_field(
         session.set_present(role, True)
     del session.signatures["patient"]  # a representative signs, with a relationship
     for role in ("representative", "clinician", "interpreter", "witness"):
-        session.set_signature(role, _longest("signer_name", unbreakable), signature_ink("Ana"),
-                              _longest("relationship", unbreakable))
+        session.set_signature(
+            role,
+            _longest("signer_name", unbreakable),
+            signature_ink("Ana"),
+            _longest("relationship", unbreakable),
+        )
     for _ in range(3):
         session.add_question(_longest("question", unbreakable), _longest("answer", unbreakable))
     session.seal()
@@ -106,8 +128,9 @@ def test_the_pdf_lays_out_the_longest_value_of_every_field(
 
 @settings(max_examples=12, deadline=None)
 @given(name=typed, question=typed)
-def test_the_pdf_prints_any_typed_text(content: Content, clinic: ClinicSettings,
-                                       name: str, question: str) -> None:
+def test_the_pdf_prints_any_typed_text(
+    content: Content, clinic: ClinicSettings, name: str, question: str
+) -> None:
     session = demo_session(content, seal=False)
     session.set_details(patient_name="Ana " + name[:100], record_number=name[:40])
     session.add_question(question or "?", "Yes. " + name)  # unanswered cannot be signed

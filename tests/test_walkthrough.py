@@ -37,9 +37,15 @@ def test_full_walkthrough_produces_the_signed_pdf(qtbot, window, content, tmp_pa
     data = target.read_bytes()
     assert data == window.recorder.pdf_bytes(), "the saved file is the stored, signed PDF"
     text = pdf_text(data)
-    for expected in ("Zoë Nguyễn-Øberg", "Łukasz Wróbel", "L4-L5", "TEST-42",
-                     "Will I need to stay overnight?", "No, you go home the same day.",
-                     content.sha256):
+    for expected in (
+        "Zoë Nguyễn-Øberg",
+        "Łukasz Wróbel",
+        "L4-L5",
+        "TEST-42",
+        "Will I need to stay overnight?",
+        "No, you go home the same day.",
+        content.sha256,
+    ):
         assert expected in text.replace("\n", " ") or expected in text, expected
     risks = [s for s in content.screens if isinstance(s, OutcomesScreen)][1]
     for item in risks.items:
@@ -64,8 +70,10 @@ def test_signing_is_closed_until_everything_is_discussed(qtbot, window, content)
 def test_an_empty_or_tiny_signature_is_refused(qtbot, window, content) -> None:
     walk_to_signatures(qtbot, window, content)
     page = window.current_page()
-    draw_stroke(child(page.findChild(QWidget, "signer-patient"), QWidget, "signaturePad"),
-                [(50, 50), (52, 51)])
+    draw_stroke(
+        child(page.findChild(QWidget, "signer-patient"), QWidget, "signaturePad"),
+        [(50, 50), (52, 51)],
+    )
     click(qtbot, page, "signAndFinish")
     problems = child(page, QLabel, "signingProblems").text()
     assert "patient's signature is too small" in problems

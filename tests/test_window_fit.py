@@ -42,8 +42,12 @@ def test_back_next_and_text_size_stay_in_reach_at_every_text_size(qtbot, open_wi
         window.set_display(Display(scale))
         qtbot.wait(20)
         qtbot.waitUntil(lambda: available.contains(window.frameGeometry()))
-        for widget in (window.back_button, window.next_button,
-                       window.display_controls.bigger, window.display_controls.smaller):
+        for widget in (
+            window.back_button,
+            window.next_button,
+            window.display_controls.bigger,
+            window.display_controls.smaller,
+        ):
             assert visible_in(window, widget), (scale, widget.objectName())
 
 

@@ -109,19 +109,34 @@ ENTRY_COLUMNS = "seq, record_id, at, actor, action, detail, prev_hash, hash"
 
 
 def append(
-    conn: sqlite3.Connection, record_id: str, at: str, actor: str, action: str,
+    conn: sqlite3.Connection,
+    record_id: str,
+    at: str,
+    actor: str,
+    action: str,
     detail: Mapping[str, object],
 ) -> AuditEntry:
     """Add one entry after the current last one; call inside the caller's write transaction."""
     check_detail(action, detail)
     last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
-    unsigned = AuditEntry(seq, record_id, at, actor, action, canonical_json(detail).decode(),
-                          prev_hash, "")
+    unsigned = AuditEntry(
+        seq, record_id, at, actor, action, canonical_json(detail).decode(), prev_hash, ""
+    )
     entry = replace(unsigned, hash=unsigned.expected_hash())
-    conn.execute(f"INSERT INTO audit ({ENTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                 (entry.seq, entry.record_id, entry.at, entry.actor, entry.action, entry.detail,
-                  entry.prev_hash, entry.hash))
+    conn.execute(
+        f"INSERT INTO audit ({ENTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            entry.seq,
+            entry.record_id,
+            entry.at,
+            entry.actor,
+            entry.action,
+            entry.detail,
+            entry.prev_hash,
+            entry.hash,
+        ),
+    )
     return entry
 
 
@@ -189,8 +204,14 @@ class ChainCheck:
             missing = ", ".join(str(n) for n in range(self.expected_seq, entry.seq))
             problems.append(Problem(f"audit entry {missing}", "missing"))
         if entry.prev_hash != self.prev_hash:
-            problems.append(Problem(where, "does not follow the entry before it (missing or "
-                                    "reordered entries)", self.prev_hash, entry.prev_hash))
+            problems.append(
+                Problem(
+                    where,
+                    "does not follow the entry before it (missing or reordered entries)",
+                    self.prev_hash,
+                    entry.prev_hash,
+                )
+            )
         problems += entry_problems(entry)
         self.expected_seq, self.prev_hash = entry.seq + 1, entry.hash
         self.checked += 1
@@ -200,8 +221,7 @@ class ChainCheck:
 def entry_problems(entry: AuditEntry) -> list[Problem]:
     if entry.hash == entry.expected_hash():
         return []
-    return [Problem(f"audit entry {entry.seq}", "entry changed", entry.expected_hash(),
-                    entry.hash)]
+    return [Problem(f"audit entry {entry.seq}", "entry changed", entry.expected_hash(), entry.hash)]
 
 
 def sealing_detail(entry: AuditEntry) -> dict[str, Any] | None:
@@ -216,7 +236,11 @@ def sealing_detail(entry: AuditEntry) -> dict[str, Any] | None:
 
 
 def check_sealed(
-    record_id: str, data: bytes, content_sha256: str, pdf: bytes, stored_digest: str,
+    record_id: str,
+    data: bytes,
+    content_sha256: str,
+    pdf: bytes,
+    stored_digest: str,
     sealing: Mapping[str, Any] | None,
 ) -> list[Problem]:
     """Compare a sealed row's parts with the digests its sealing entry recorded.
@@ -230,13 +254,22 @@ def check_sealed(
     where = f"record {record_id}"
     actual = seal_detail(record_id, data, content_sha256, pdf)
     if sealing is None:
-        found = [] if actual["digest"] == stored_digest else [
-            Problem(where, "digest", stored_digest, actual["digest"])]
+        found = (
+            []
+            if actual["digest"] == stored_digest
+            else [Problem(where, "digest", stored_digest, actual["digest"])]
+        )
         return [Problem(where, "no audit entry sealed this record"), *found]
-    parts = (("data_sha256", "session data"), ("content_sha256", "content hash"),
-             ("pdf_sha256", "PDF"))
-    problems = [Problem(where, name, sealing.get(key, ""), actual[key])
-                for key, name in parts if sealing.get(key) != actual[key]]
+    parts = (
+        ("data_sha256", "session data"),
+        ("content_sha256", "content hash"),
+        ("pdf_sha256", "PDF"),
+    )
+    problems = [
+        Problem(where, name, sealing.get(key, ""), actual[key])
+        for key, name in parts
+        if sealing.get(key) != actual[key]
+    ]
     if stored_digest != sealing.get("digest"):
         problems.append(Problem(where, "digest", sealing.get("digest", ""), stored_digest))
     return problems
@@ -248,5 +281,11 @@ SealedRow = tuple[str, bytes, bytes, bytes | None, bytes | None]
 
 def row_problems(row: SealedRow, sealing: Mapping[str, Any] | None) -> list[Problem]:
     row_id, data, content_sha256, pdf, digest = row
-    return check_sealed(row_id, data, content_sha256.decode(errors="replace"), pdf or b"",
-                        (digest or b"").decode(errors="replace"), sealing)
+    return check_sealed(
+        row_id,
+        data,
+        content_sha256.decode(errors="replace"),
+        pdf or b"",
+        (digest or b"").decode(errors="replace"),
+        sealing,
+    )

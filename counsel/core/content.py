@@ -203,6 +203,7 @@ class DoneScreen(Screen):
 # for decisional conflict; these kinds hold the words, the options and the rules the clinic
 # reviews (which option fits which priority, what to revisit after a "no").
 
+
 @dataclass(frozen=True, kw_only=True)
 class Choice:
     """One answer a patient can pick: a rating step, an option, a leaning."""
@@ -321,9 +322,7 @@ class Content:
     # The procedure consent's own words (consent.toml), for clinics that sign it in Counsel.
     consent: ConsentText | None = None
     # The words drawn over each picture (illustrations.toml), by illustration file name.
-    illustration_labels: Mapping[str, tuple[IllustrationLabel, ...]] = field(
-        default_factory=dict
-    )
+    illustration_labels: Mapping[str, tuple[IllustrationLabel, ...]] = field(default_factory=dict)
     # Every warning sign of this language, by id (warning_signs.toml).
     warning_signs: Mapping[str, WarningSign] = field(default_factory=dict)
     _index: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)

@@ -41,9 +41,7 @@ def load_content(language: str = "en", root: Path | None = None) -> c.Content:
     sources = _load_sources(folder, language)
     screen_ids = meta.texts("screens", required=True)
     shared = Shared(root=root, warnings=load_warning_signs(folder, language))
-    screens = tuple(
-        _load_screen(folder, language, screen_id, shared) for screen_id in screen_ids
-    )
+    screens = tuple(_load_screen(folder, language, screen_id, shared) for screen_id in screen_ids)
     content = c.Content(
         language=meta.text("language"),
         language_name=meta.text("language_name"),
@@ -116,8 +114,9 @@ def _load_sources(folder: Path, language: str) -> dict[str, c.Source]:
 
 def _load_screen(folder: Path, language: str, screen_id: str, shared: Shared) -> c.Screen:
     label = f"content/{language}/screens/{screen_id}.toml"
-    return read_screen(TableReader.open(folder / "screens" / f"{screen_id}.toml", label),
-                       screen_id, shared)
+    return read_screen(
+        TableReader.open(folder / "screens" / f"{screen_id}.toml", label), screen_id, shared
+    )
 
 
 def read_screen(reader: TableReader, screen_id: str, shared: Shared) -> c.Screen:

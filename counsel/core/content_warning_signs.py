@@ -58,8 +58,7 @@ def section_signs(
         if sign.urgency != urgency:
             raise entry.error(
                 "signs",
-                f"{sign_id!r} needs {sign.urgency!r} care and cannot be listed under"
-                f" {urgency!r}",
+                f"{sign_id!r} needs {sign.urgency!r} care and cannot be listed under {urgency!r}",
             )
         found.append(sign)
     return tuple(found)

@@ -26,22 +26,75 @@ if TYPE_CHECKING:
     from counsel.core.record_store import RecordStore
 
 FIRST_NAMES = (
-    "Avery", "Bram", "Céleste", "Dagny", "Émile", "Farah", "Gideon", "Hana", "Idris", "Jovana",
-    "Kasimir", "Leocadia", "Mirela", "Nuno", "Oona", "Priya", "Quillon", "Rosalind", "Søren",
-    "Tamsin", "Ulrike", "Vesna", "Wendeline", "Xiomara", "Yusuf", "Zoë",
+    "Avery",
+    "Bram",
+    "Céleste",
+    "Dagny",
+    "Émile",
+    "Farah",
+    "Gideon",
+    "Hana",
+    "Idris",
+    "Jovana",
+    "Kasimir",
+    "Leocadia",
+    "Mirela",
+    "Nuno",
+    "Oona",
+    "Priya",
+    "Quillon",
+    "Rosalind",
+    "Søren",
+    "Tamsin",
+    "Ulrike",
+    "Vesna",
+    "Wendeline",
+    "Xiomara",
+    "Yusuf",
+    "Zoë",
 )
 FAMILY_NAMES = (
-    "Abernathy-Quist", "Brightwater", "Castellanos", "Dunmore", "Eskildsen", "Fairweather",
-    "Galloway", "Håkansson", "Iturbe", "Jankowski", "Kettleby", "Lindqvist", "Moreau",
-    "Nakamura-Ellis", "Okonkwo", "Penhaligon", "Quintero", "Rasmussen", "Szabó", "Thistlewood",
-    "Underhill", "Valdés", "Whitlock", "Ximénez", "Yarrow", "Zielińska",
+    "Abernathy-Quist",
+    "Brightwater",
+    "Castellanos",
+    "Dunmore",
+    "Eskildsen",
+    "Fairweather",
+    "Galloway",
+    "Håkansson",
+    "Iturbe",
+    "Jankowski",
+    "Kettleby",
+    "Lindqvist",
+    "Moreau",
+    "Nakamura-Ellis",
+    "Okonkwo",
+    "Penhaligon",
+    "Quintero",
+    "Rasmussen",
+    "Szabó",
+    "Thistlewood",
+    "Underhill",
+    "Valdés",
+    "Whitlock",
+    "Ximénez",
+    "Yarrow",
+    "Zielińska",
 )
-CLINICIANS = ("Dr. Łukasz Wróbel (DEMO)", "Dr. Amara Quigley (DEMO)",
-              "Dr. Tobias Fennimore (DEMO)", "Dr. Inès Valcourt (DEMO)")
-WITHDRAWALS = ("Chose to try physical therapy first (demo record).",
-               "Decided against the procedure after talking with family (demo record).")
-CORRECTIONS = ("Record number typed wrong at the visit; see the clinic chart (demo record).",
-               "Interpreter's name misspelled on the form (demo record).")
+CLINICIANS = (
+    "Dr. Łukasz Wróbel (DEMO)",
+    "Dr. Amara Quigley (DEMO)",
+    "Dr. Tobias Fennimore (DEMO)",
+    "Dr. Inès Valcourt (DEMO)",
+)
+WITHDRAWALS = (
+    "Chose to try physical therapy first (demo record).",
+    "Decided against the procedure after talking with family (demo record).",
+)
+CORRECTIONS = (
+    "Record number typed wrong at the visit; see the clinic chart (demo record).",
+    "Interpreter's name misspelled on the form (demo record).",
+)
 RECORDS_A_YEAR = 2_500  # about 10 a working day
 POOL_SIZE = 3  # visits whose PDFs are built, then shared by every record copied from them
 
@@ -58,21 +111,27 @@ class DemoRecord:
     correction: str = ""
 
 
-def demo_pool(content: Content, make_pdf: PdfMaker, size: int = POOL_SIZE
-              ) -> list[tuple[dict[str, Any], bytes]]:
+def demo_pool(
+    content: Content, make_pdf: PdfMaker, size: int = POOL_SIZE
+) -> list[tuple[dict[str, Any], bytes]]:
     """``size`` demo visits by different fictional people, each with its real PDF."""
     pool = []
     for number in range(size):
         session = demo_session(content, seal=False)
-        session.set_details(patient_name=_person(number, number * 7), clinician_name=CLINICIANS[
-            number % len(CLINICIANS)])
+        session.set_details(
+            patient_name=_person(number, number * 7),
+            clinician_name=CLINICIANS[number % len(CLINICIANS)],
+        )
         session.seal()
         pool.append((session_to_dict(session), make_pdf(session)))
     return pool
 
 
 def demo_records(
-    pool: Sequence[tuple[dict[str, Any], bytes]], count: int, *, seed: int = 2026,
+    pool: Sequence[tuple[dict[str, Any], bytes]],
+    count: int,
+    *,
+    seed: int = 2026,
     last_day: date | None = None,
 ) -> Iterator[DemoRecord]:
     """``count`` records over the years before ``last_day``, oldest first, the same for a seed:
@@ -85,14 +144,16 @@ def demo_records(
         data, pdf = pool[number % len(pool)]
         started = end - span + step * number + timedelta(hours=8 + chance.random() * 9)
         yield DemoRecord(
-            _copy_visit(data, chance, number, started), pdf,
+            _copy_visit(data, chance, number, started),
+            pdf,
             withdrawal=chance.choice(WITHDRAWALS) if chance.random() < 1 / 30 else "",
             correction=chance.choice(CORRECTIONS) if chance.random() < 1 / 20 else "",
         )
 
 
-def store_demo_records(store: RecordStore, records: Iterable[DemoRecord],
-                       batch_size: int = 500) -> int:
+def store_demo_records(
+    store: RecordStore, records: Iterable[DemoRecord], batch_size: int = 500
+) -> int:
     """Store ``records`` a batch per transaction (one disk sync each); returns how many."""
     stored, remaining = 0, iter(records)
     while batch := list(islice(remaining, batch_size)):
@@ -114,8 +175,9 @@ def _person(number: int, salt: int) -> str:
     return f"{first} {family} (DEMO)"
 
 
-def _copy_visit(data: dict[str, Any], chance: random.Random, number: int, started: datetime
-                ) -> dict[str, Any]:
+def _copy_visit(
+    data: dict[str, Any], chance: random.Random, number: int, started: datetime
+) -> dict[str, Any]:
     """The pool visit as someone else's, on another day: every time in it moved alike."""
     visit = copy.deepcopy({key: value for key, value in data.items() if key != "signatures"})
     visit["signatures"] = {role: {**sig} for role, sig in data["signatures"].items()}
@@ -124,9 +186,12 @@ def _copy_visit(data: dict[str, Any], chance: random.Random, number: int, starte
     clinician = chance.choice(CLINICIANS)
     visit.update(id=uuid.UUID(int=chance.getrandbits(128), version=4).hex)
     visit["details"].update(
-        patient_name=name, clinician_name=clinician, record_number=f"DEMO-{number + 1:06d}",
-        date_of_birth=date(1930 + chance.randrange(40), 1 + chance.randrange(12),
-                           1 + chance.randrange(28)).isoformat(),
+        patient_name=name,
+        clinician_name=clinician,
+        record_number=f"DEMO-{number + 1:06d}",
+        date_of_birth=date(
+            1930 + chance.randrange(40), 1 + chance.randrange(12), 1 + chance.randrange(28)
+        ).isoformat(),
     )
     for role, signer in (("patient", name), ("clinician", clinician)):
         if role in visit["signatures"]:
@@ -143,10 +208,14 @@ def _move_times(visit: dict[str, Any], shift: timedelta) -> None:
     visit["started_at"] = _moved(visit["started_at"], shift)
     visit["sealed_at"] = _moved(visit["sealed_at"], shift)
     # A visit is [first, last, discussed] and, since languages are kept, the languages shown.
-    visit["visits"] = {screen: [*(_moved(t, shift) for t in times[:3]), *times[3:]]
-                       for screen, times in visit["visits"].items()}
+    visit["visits"] = {
+        screen: [*(_moved(t, shift) for t in times[:3]), *times[3:]]
+        for screen, times in visit["visits"].items()
+    }
     visit["questions"] = [[q, a, _moved(at, shift)] for q, a, at in visit["questions"]]
-    visit["quiz"] = {q: [[choice, ok, _moved(at, shift)] for choice, ok, at in attempts]
-                     for q, attempts in visit["quiz"].items()}
+    visit["quiz"] = {
+        q: [[choice, ok, _moved(at, shift)] for choice, ok, at in attempts]
+        for q, attempts in visit["quiz"].items()
+    }
     for signature in visit["signatures"].values():
         signature["signed_at"] = _moved(signature["signed_at"], shift)

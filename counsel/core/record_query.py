@@ -122,7 +122,10 @@ def page_query(matching: RecordFilter, order: RecordOrder) -> tuple[str, list[An
 
 
 def page(
-    conn: sqlite3.Connection, matching: RecordFilter, order: RecordOrder, offset: int,
+    conn: sqlite3.Connection,
+    matching: RecordFilter,
+    order: RecordOrder,
+    offset: int,
     limit: int | None,
 ) -> list[RecordSummary]:
     sql, args = page_query(matching, order)
@@ -137,6 +140,7 @@ def count(conn: sqlite3.Connection, matching: RecordFilter) -> int:
 
 
 def one(conn: sqlite3.Connection, record_id: str) -> RecordSummary | None:
-    row = conn.execute(f"SELECT {COLUMNS_SQL} FROM records r WHERE r.id = ?"
-                       " AND r.links_to IS NULL", (record_id,)).fetchone()
+    row = conn.execute(
+        f"SELECT {COLUMNS_SQL} FROM records r WHERE r.id = ? AND r.links_to IS NULL", (record_id,)
+    ).fetchone()
     return summary(row) if row else None

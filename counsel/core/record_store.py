@@ -118,8 +118,9 @@ class RecordStore:
         if not pdf_bytes:
             raise ValueError("a signed record needs its PDF")
         row = schema.stored_session_row(data, self._now())
-        detail = chain.seal_detail(row["id"], row["data"].encode(), row["content_sha256"],
-                                   pdf_bytes)
+        detail = chain.seal_detail(
+            row["id"], row["data"].encode(), row["content_sha256"], pdf_bytes
+        )
         row.update(status=SIGNED, pdf=pdf_bytes, digest=detail["digest"])
         with schema.transaction(self._conn, durable=True):
             status = self._status(row["id"])
@@ -152,14 +153,24 @@ class RecordStore:
                 raise ValueError(f"record {record_id} is not signed; delete the draft instead")
             if original.status == WITHDRAWN:
                 raise RecordSealedError(f"record {record_id} is already withdrawn")
-            row = dict(conn.execute(
-                "SELECT patient_name, date_of_birth, record_number, clinician, content_version,"
-                " content_sha256, search_key FROM records WHERE id = ?", (record_id,)).fetchone())
+            row = dict(
+                conn.execute(
+                    "SELECT patient_name, date_of_birth, record_number, clinician, content_version,"
+                    " content_sha256, search_key FROM records WHERE id = ?",
+                    (record_id,),
+                ).fetchone()
+            )
             now = self._now()
             note = {"kind": kind, "text": text.strip(), "by": by.strip(), "at": now}
             new_id = uuid.uuid4().hex
-            row.update(id=new_id, data=chain.canonical_json(note).decode(),
-                       created_at=now, updated_at=now, status=kind, links_to=record_id)
+            row.update(
+                id=new_id,
+                data=chain.canonical_json(note).decode(),
+                created_at=now,
+                updated_at=now,
+                status=kind,
+                links_to=record_id,
+            )
             detail = chain.seal_detail(new_id, row["data"].encode(), row["content_sha256"], b"")
             schema.put_row(self._conn, {**row, "digest": detail["digest"]}, exists=False)
             self._log(record_id, action, detail)
@@ -191,8 +202,14 @@ class RecordStore:
     # -- reading -----------------------------------------------------------------------------
 
     def list_records(
-        self, search: str = "", since: date | None = None, until: date | None = None, *,
-        order: RecordOrder = NEWEST_FIRST, offset: int = 0, limit: int | None = None,
+        self,
+        search: str = "",
+        since: date | None = None,
+        until: date | None = None,
+        *,
+        order: RecordOrder = NEWEST_FIRST,
+        offset: int = 0,
+        limit: int | None = None,
     ) -> list[RecordSummary]:
         """The records matching (see ``RecordFilter``) in ``order``, from ``offset``, at most
         ``limit`` of them: a page of the list costs the same in a store of any size."""
@@ -211,14 +228,18 @@ class RecordStore:
 
     def amendments(self, record_id: str) -> list[Amendment]:
         rows = self._conn.execute(
-            "SELECT id, data FROM records WHERE links_to = ? ORDER BY created_at", (record_id,))
+            "SELECT id, data FROM records WHERE links_to = ? ORDER BY created_at", (record_id,)
+        )
         notes = [(row[0], json.loads(row[1])) for row in rows]
-        return [Amendment(rid, n["kind"], n["text"], n["by"], datetime.fromisoformat(n["at"]))
-                for rid, n in notes]
+        return [
+            Amendment(rid, n["kind"], n["text"], n["by"], datetime.fromisoformat(n["at"]))
+            for rid, n in notes
+        ]
 
     def load(self, record_id: str, content: Content) -> Session:
         row = self._conn.execute(
-            "SELECT data FROM records WHERE id = ? AND links_to IS NULL", (record_id,)).fetchone()
+            "SELECT data FROM records WHERE id = ? AND links_to IS NULL", (record_id,)
+        ).fetchone()
         if row is None:
             raise RecordNotFoundError(f"no record {record_id}")
         return session_from_dict(json.loads(row[0]), content)
@@ -242,8 +263,8 @@ class RecordStore:
     def unfinished(self) -> str | None:
         """The draft to offer to resume at start-up: the one changed last."""
         row = self._conn.execute(
-            "SELECT id FROM records WHERE status = 'in_progress'"
-            " ORDER BY updated_at DESC LIMIT 1").fetchone()
+            "SELECT id FROM records WHERE status = 'in_progress' ORDER BY updated_at DESC LIMIT 1"
+        ).fetchone()
         return row[0] if row else None
 
     def audit_trail(self, record_id: str) -> list[chain.AuditEntry]:

@@ -71,8 +71,7 @@ def needs_a_closer_look(
     """The questions whose answer does not fit MILD or is "not sure", so the result can name
     what to look at, not only that something needs a look."""
     return tuple(
-        item for item in screen.items
-        if item.id in answers and answers[item.id] != item.favourable
+        item for item in screen.items if item.id in answers and answers[item.id] != item.favourable
     )
 
 

@@ -136,8 +136,16 @@ class Session:
     def is_blank(self) -> bool:
         """Nothing entered yet: only screens looked at."""
         discussed = any(visit.discussed_at for visit in self.visits.values())
-        entered = (self.checklist, self.questions, self.quiz, self.signatures, discussed,
-                   self.drafts, self.present, self.decisions)
+        entered = (
+            self.checklist,
+            self.questions,
+            self.quiz,
+            self.signatures,
+            discussed,
+            self.drafts,
+            self.present,
+            self.decisions,
+        )
         return self.details == Details() and not any(entered)
 
     @property

@@ -102,8 +102,10 @@ def session_from_dict(data: dict[str, Any], content: Content) -> Session:
             ),
             visits={
                 screen_id: ScreenVisit(
-                    datetime.fromisoformat(first), datetime.fromisoformat(last),
-                    _parse_time(discussed), tuple(languages[0]) if languages else (),
+                    datetime.fromisoformat(first),
+                    datetime.fromisoformat(last),
+                    _parse_time(discussed),
+                    tuple(languages[0]) if languages else (),
                 )
                 # Records from before languages were kept have three entries.
                 for screen_id, (first, last, discussed, *languages) in data["visits"].items()
@@ -114,8 +116,10 @@ def session_from_dict(data: dict[str, Any], content: Content) -> Session:
                 for question, answer, at in data["questions"]
             ],
             quiz={
-                question_id: [QuizAttempt(choice, correct, datetime.fromisoformat(at))
-                              for choice, correct, at in attempts]
+                question_id: [
+                    QuizAttempt(choice, correct, datetime.fromisoformat(at))
+                    for choice, correct, at in attempts
+                ]
                 for question_id, attempts in data["quiz"].items()
             },
             signatures={
@@ -130,8 +134,7 @@ def session_from_dict(data: dict[str, Any], content: Content) -> Session:
             },
             # Sessions stored before the decision aid had its screens have no answers.
             decisions={
-                screen_id: dict(answers)
-                for screen_id, answers in data.get("decisions", {}).items()
+                screen_id: dict(answers) for screen_id, answers in data.get("decisions", {}).items()
             },
             sealed_at=_parse_time(data["sealed_at"]),
             drafts=dict(data.get("drafts", {})),  # absent from records saved before drafts

@@ -112,10 +112,15 @@ class SessionRecorder:
         for screen_id, visit in self.session.visits.items():
             before = self._visits.get(screen_id)
             if before is None or (before.last_viewed, before.languages) != (
-                visit.last_viewed, visit.languages
+                visit.last_viewed,
+                visit.languages,
             ):
-                self.store.log(self.session.id, "screen_viewed", screen=screen_id,
-                               language=self.session.content.language)
+                self.store.log(
+                    self.session.id,
+                    "screen_viewed",
+                    screen=screen_id,
+                    language=self.session.content.language,
+                )
             if (before.discussed_at if before else None) != visit.discussed_at:
                 discussed = visit.discussed_at is not None
                 self.store.log(self.session.id, "discussed", screen=screen_id, discussed=discussed)
@@ -123,9 +128,14 @@ class SessionRecorder:
 
     def _log_quiz(self) -> None:
         for question, attempts in self.session.quiz.items():
-            for attempt in attempts[self._attempts.get(question, 0):]:
-                self.store.log(self.session.id, "quiz_answered", question=question,
-                               choice=attempt.choice, correct=attempt.correct)
+            for attempt in attempts[self._attempts.get(question, 0) :]:
+                self.store.log(
+                    self.session.id,
+                    "quiz_answered",
+                    question=question,
+                    choice=attempt.choice,
+                    correct=attempt.correct,
+                )
             self._attempts[question] = len(attempts)
 
     def _log_decisions(self) -> None:
@@ -134,8 +144,13 @@ class SessionRecorder:
         for key in sorted(now.keys() | self._decisions.keys()):
             if now.get(key) != self._decisions.get(key):
                 screen, item = key
-                self.store.log(self.session.id, "decision_answered", screen=screen, item=item,
-                               value=now.get(key, ""))
+                self.store.log(
+                    self.session.id,
+                    "decision_answered",
+                    screen=screen,
+                    item=item,
+                    value=now.get(key, ""),
+                )
         self._decisions = now
 
     def _seal(self) -> None:
@@ -192,5 +207,8 @@ class SessionRecorder:
 
 
 def _flat(decisions: dict[str, dict[str, str]]) -> dict[tuple[str, str], str]:
-    return {(screen, item): value for screen, answers in decisions.items()
-            for item, value in answers.items()}
+    return {
+        (screen, item): value
+        for screen, answers in decisions.items()
+        for item, value in answers.items()
+    }

@@ -128,9 +128,19 @@ def _v2_signing_and_audit(conn: sqlite3.Connection) -> None:
 #: Every column a list row shows, in every listing index after its sort key, so a page of the
 #: list is read from the index alone (a record's row starts with its session data, and reading
 #: past it means reading that data).
-LISTED_COLUMNS = ("id", "search_key", "patient_name", "date_of_birth", "record_number",
-                  "clinician", "created_at", "status", "content_version", "content_sha256",
-                  "links_to")
+LISTED_COLUMNS = (
+    "id",
+    "search_key",
+    "patient_name",
+    "date_of_birth",
+    "record_number",
+    "clinician",
+    "created_at",
+    "status",
+    "content_version",
+    "content_sha256",
+    "links_to",
+)
 #: Index name for each sort key of the list; ``id`` breaks ties.
 LISTING_INDEXES = {
     "created_at": "records_by_started",
@@ -155,7 +165,8 @@ def _v3_indexes_for_years_of_records(conn: sqlite3.Connection) -> None:
     """Fill the new search column of every row: sealed rows too, so their guard is lifted for
     this one statement, inside the migration's transaction, and put back exactly as it was."""
     (guard,) = conn.execute(
-        "SELECT sql FROM sqlite_master WHERE name = 'records_no_update'").fetchone()
+        "SELECT sql FROM sqlite_master WHERE name = 'records_no_update'"
+    ).fetchone()
     _run(
         conn,
         "ALTER TABLE records ADD COLUMN search_key TEXT NOT NULL DEFAULT ''",
@@ -175,14 +186,19 @@ def _v3_indexes_for_years_of_records(conn: sqlite3.Connection) -> None:
 def _v4_a_narrow_index_to_count_matches(conn: sqlite3.Connection) -> None:
     """The list says how many records match: counting reads this index, a fifth the size of
     a listing one, so a window opening on years of records shows its count sooner."""
-    conn.execute("CREATE INDEX records_matching ON records (created_at, search_key, links_to)"
-                 " WHERE links_to IS NULL")
+    conn.execute(
+        "CREATE INDEX records_matching ON records (created_at, search_key, links_to)"
+        " WHERE links_to IS NULL"
+    )
 
 
 #: Migration ``n`` takes a database from version ``n`` to ``n + 1``. Append only, never edit.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _v1_drafts, _v2_signing_and_audit, _v3_indexes_for_years_of_records,
-    _v4_a_narrow_index_to_count_matches)
+    _v1_drafts,
+    _v2_signing_and_audit,
+    _v3_indexes_for_years_of_records,
+    _v4_a_narrow_index_to_count_matches,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -31,8 +31,10 @@ from counsel.core.audit_chain import (
 )
 
 CHECKPOINT = "chain_verified"
-_ROW = ("SELECT id, CAST(data AS BLOB), CAST(content_sha256 AS BLOB), CAST(pdf AS BLOB),"
-        " CAST(digest AS BLOB) FROM records")
+_ROW = (
+    "SELECT id, CAST(data AS BLOB), CAST(content_sha256 AS BLOB), CAST(pdf AS BLOB),"
+    " CAST(digest AS BLOB) FROM records"
+)
 _SEALED = "status <> 'in_progress'"
 # Sealed rows, each from an index holding its status (reading a row means reading its data).
 _SEALED_IDS = (
@@ -71,7 +73,8 @@ class Verification:
         done = sealings = 0
         last_action = ""
         rows = self._conn.execute(
-            f"SELECT {ENTRY_COLUMNS} FROM audit WHERE seq > ? ORDER BY seq", (self.after_seq,))
+            f"SELECT {ENTRY_COLUMNS} FROM audit WHERE seq > ? ORDER BY seq", (self.after_seq,)
+        )
         for row in rows:
             entry = AuditEntry(*row)
             problems += chain.add(entry)
@@ -87,13 +90,23 @@ class Verification:
                 done += 1
                 yield done
         elif self._sealed_now != self._sealed_before + sealings:
-            problems.append(Problem("sealed records", "more or fewer than the audit trail"
-                                    " sealed; a full check names them",
-                                    str(self._sealed_before + sealings), str(self._sealed_now)))
+            problems.append(
+                Problem(
+                    "sealed records",
+                    "more or fewer than the audit trail sealed; a full check names them",
+                    str(self._sealed_before + sealings),
+                    str(self._sealed_now),
+                )
+            )
         self.report = VerifyReport(sealings, chain.checked, chain.prev_hash, tuple(problems))
         if not problems and chain.checked and last_action != CHECKPOINT:
-            self._remember({"through_seq": chain.expected_seq - 1,
-                            "through_hash": chain.prev_hash, "sealed_rows": self._sealed_now})
+            self._remember(
+                {
+                    "through_seq": chain.expected_seq - 1,
+                    "through_hash": chain.prev_hash,
+                    "sealed_rows": self._sealed_now,
+                }
+            )
 
     def run(self) -> VerifyReport:
         for _ in self.steps():
@@ -104,19 +117,29 @@ class Verification:
     def _checkpoint_problems(self) -> list[Problem]:
         if not self.after_seq:
             return []
-        row = self._conn.execute("SELECT hash FROM audit WHERE seq = ?",
-                                 (self.after_seq,)).fetchone()
+        row = self._conn.execute(
+            "SELECT hash FROM audit WHERE seq = ?", (self.after_seq,)
+        ).fetchone()
         if row is None or row[0] != self.after_hash:
-            return [Problem(f"audit entry {self.after_seq}", "changed since the last check",
-                            self.after_hash, row[0] if row else "nothing")]
+            return [
+                Problem(
+                    f"audit entry {self.after_seq}",
+                    "changed since the last check",
+                    self.after_hash,
+                    row[0] if row else "nothing",
+                )
+            ]
         return []
 
     def _sealed_by(self, sealing: dict[str, Any]) -> list[Problem]:
         sealed_id = str(sealing.get("sealed_id"))
         row = self._conn.execute(f"{_ROW} WHERE id = ? AND {_SEALED}", (sealed_id,)).fetchone()
         if row is None:
-            return [Problem(f"record {sealed_id}",
-                            "sealed in the audit trail but no longer a sealed record")]
+            return [
+                Problem(
+                    f"record {sealed_id}", "sealed in the audit trail but no longer a sealed record"
+                )
+            ]
         return row_problems(row, sealing)
 
     def _sealed_ids(self) -> Iterator[tuple[str, str | None]]:
@@ -148,7 +171,8 @@ def verify_record(conn: sqlite3.Connection, record_id: str) -> VerifyReport:
     checked = {row[0] for row in rows}
     problems += [
         Problem(f"record {sealed_id}", "sealed in the audit trail but no longer a sealed record")
-        for sealed_id in sealings if sealed_id not in checked
+        for sealed_id in sealings
+        if sealed_id not in checked
     ]
     head = conn.execute("SELECT hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     return VerifyReport(len(rows), len(trail), head[0] if head else GENESIS, tuple(problems))
@@ -162,8 +186,14 @@ def _link_problems(conn: sqlite3.Connection, entry: AuditEntry) -> list[Problem]
     if entry.seq > 1 and before is None:
         problems.append(Problem(f"audit entry {entry.seq - 1}", "missing"))
     elif entry.prev_hash != (before[0] if before else GENESIS):
-        problems.append(Problem(f"audit entry {entry.seq}", follows,
-                                before[0] if before else GENESIS, entry.prev_hash))
+        problems.append(
+            Problem(
+                f"audit entry {entry.seq}",
+                follows,
+                before[0] if before else GENESIS,
+                entry.prev_hash,
+            )
+        )
     after = conn.execute("SELECT prev_hash FROM audit WHERE seq = ?", (entry.seq + 1,)).fetchone()
     if after is not None and after[0] != entry.hash:
         problems.append(Problem(f"audit entry {entry.seq + 1}", follows, entry.hash, after[0]))
@@ -173,7 +203,9 @@ def _link_problems(conn: sqlite3.Connection, entry: AuditEntry) -> list[Problem]
 def _last_checkpoint(conn: sqlite3.Connection) -> tuple[int, str, int] | None:
     row = conn.execute(
         f"SELECT {ENTRY_COLUMNS} FROM audit WHERE record_id = '' AND action = ?"
-        " ORDER BY seq DESC LIMIT 1", (CHECKPOINT,)).fetchone()
+        " ORDER BY seq DESC LIMIT 1",
+        (CHECKPOINT,),
+    ).fetchone()
     if row is None:
         return None
     try:
@@ -184,5 +216,7 @@ def _last_checkpoint(conn: sqlite3.Connection) -> tuple[int, str, int] | None:
 
 
 def _sealed_count(conn: sqlite3.Connection) -> int:
-    return sum(conn.execute(f"SELECT count(*) FROM ({statement})").fetchone()[0]
-               for statement in _SEALED_IDS)
+    return sum(
+        conn.execute(f"SELECT count(*) FROM ({statement})").fetchone()[0]
+        for statement in _SEALED_IDS
+    )

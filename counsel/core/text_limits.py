@@ -19,20 +19,25 @@ class FieldLimit:
     multiline: bool = False
 
 
-NAME = FieldLimit(150, "the longest real full names, several family names included, are "
-                       "under 100 characters")
+NAME = FieldLimit(
+    150, "the longest real full names, several family names included, are under 100 characters"
+)
 LIMITS: dict[str, FieldLimit] = {
     "patient_name": NAME,
     "clinician_name": NAME,
     "signer_name": NAME,
-    "record_number": FieldLimit(40, "record numbers are about 20 characters, with room for a "
-                                    "site prefix"),
+    "record_number": FieldLimit(
+        40, "record numbers are about 20 characters, with room for a site prefix"
+    ),
     "clinician_credentials": FieldLimit(80, "several degrees and titles, e.g. 'MD, PhD, FACS'"),
     "date_of_birth": FieldLimit(30, "a date, typed in any common form"),
     "relationship": FieldLimit(80, "a few words: 'daughter and health care agent'"),
     "question": FieldLimit(1_000, "a question the patient asked, in a sentence or a few"),
-    "answer": FieldLimit(3_000, "a long spoken answer is a few paragraphs; the PDF keeps it "
-                                "on about half a page", multiline=True),
+    "answer": FieldLimit(
+        3_000,
+        "a long spoken answer is a few paragraphs; the PDF keeps it on about half a page",
+        multiline=True,
+    ),
 }
 #: Typing kept before it is an entry: as long as the longest field it may become.
 DRAFT = FieldLimit(LIMITS["answer"].chars, "typing on its way into a field", multiline=True)

@@ -31,8 +31,10 @@ def read_toml(path: Path, label: str) -> dict[str, Any]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise ContentError(f"{label}: line {line}: not UTF-8 text (byte "
-                           f"0x{raw[error.start]:02x}); save the file as UTF-8") from None
+        raise ContentError(
+            f"{label}: line {line}: not UTF-8 text (byte "
+            f"0x{raw[error.start]:02x}); save the file as UTF-8"
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:  # its message names the line and column

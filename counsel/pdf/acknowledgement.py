@@ -131,9 +131,7 @@ def build_acknowledgement(
     return make_archival(buffer.getvalue(), _archival_record(session, wording, clinic))
 
 
-def _archival_record(
-    session: Session, wording: Wording, clinic: ClinicSettings
-) -> ArchivalRecord:
+def _archival_record(session: Session, wording: Wording, clinic: ClinicSettings) -> ArchivalRecord:
     assert session.sealed_at is not None
     content = session.content
     return ArchivalRecord(

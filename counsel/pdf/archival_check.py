@@ -87,9 +87,7 @@ def _fonts(pdf: pikepdf.Pdf) -> list[str]:
     for font in _all_fonts(pdf):
         name = str(font.get(Name.BaseFont, "?"))
         descriptors = [font] + list(font.get(Name.DescendantFonts, []))
-        descriptor = next(
-            (d.FontDescriptor for d in descriptors if Name.FontDescriptor in d), None
-        )
+        descriptor = next((d.FontDescriptor for d in descriptors if Name.FontDescriptor in d), None)
         if font.get(Name.Subtype) == Name.Type3:
             continue
         if descriptor is None or not any(

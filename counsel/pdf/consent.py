@@ -16,7 +16,7 @@ from counsel.pdf.wording import Language, Wording, lines
 
 
 def document_title(language: Language, clinic: ClinicSettings) -> str:
-    """"Acknowledgement of counseling: …", or the consent's title where the clinic uses it."""
+    """ "Acknowledgement of counseling: …", or the consent's title where the clinic uses it."""
     content = language.content
     consent = consent_of(content, clinic)
     if consent is not None:
@@ -37,8 +37,9 @@ def consent_block(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
         twins = [other.get(element) for other in others]
         texts = [part.text] + [twin.text if twin else None for twin in twins]
         flow += [
-            lines([part.heading] + [twin.heading if twin else None for twin in twins],
-                  st.SUBHEADING),
+            lines(
+                [part.heading] + [twin.heading if twin else None for twin in twins], st.SUBHEADING
+            ),
             lines([t.replace("{clinician}", clinician) if t else t for t in texts], st.BODY),
         ]
         if element == "success":
@@ -50,9 +51,7 @@ def _likelihoods(content: Content) -> list[Flowable]:
     benefits = content.first_of_kind("outcomes")
     if not isinstance(benefits, OutcomesScreen):
         return []
-    return [
-        st.labelled(item.title, item.likelihood, st.INDENTED) for item in benefits.items
-    ]
+    return [st.labelled(item.title, item.likelihood, st.INDENTED) for item in benefits.items]
 
 
 def consent_statements(wording: Wording, clinic: ClinicSettings) -> list[str | None] | None:

@@ -26,8 +26,10 @@ def register_fonts() -> None:
     """
     if BOLD in pdfmetrics.getRegisteredFontNames():
         return
-    for name, weight, file in ((REGULAR, "normal", "DejaVuSans.ttf"),
-                               (BOLD, "bold", "DejaVuSans-Bold.ttf")):
+    for name, weight, file in (
+        (REGULAR, "normal", "DejaVuSans.ttf"),
+        (BOLD, "bold", "DejaVuSans-Bold.ttf"),
+    ):
         _, registered = svg_fonts.register_font(
             SVG_FAMILY, str(font_path(file)), weight=weight, rlgFontName=name
         )

@@ -56,7 +56,7 @@ def _path(commands: tuple[Command, ...], **style: object) -> Path:
 
 
 def figure_block(figure: Figure, source: str, wording: Wording) -> Flowable:
-    """"In studies: ...", beside its picture (kept together on a page) when it counts people."""
+    """ "In studies: ...", beside its picture (kept together on a page) when it counts people."""
     sentence = f"{figure.text} ({source})"
     if figure.per_100 is None:
         return wording.labelled("in_studies", sentence, st.INDENTED)

@@ -44,8 +44,15 @@ LARGE_TITLE = ParagraphStyle(
     "largetitle", parent=LARGE, fontName=BOLD, fontSize=24, leading=30, spaceAfter=6
 )
 LARGE_HEADING = ParagraphStyle(
-    "largeheading", parent=LARGE, fontName=BOLD, fontSize=19, leading=24,
-    textColor=st.ACCENT, spaceBefore=16, spaceAfter=6, keepWithNext=1,
+    "largeheading",
+    parent=LARGE,
+    fontName=BOLD,
+    fontSize=19,
+    leading=24,
+    textColor=st.ACCENT,
+    spaceBefore=16,
+    spaceAfter=6,
+    keepWithNext=1,
 )
 SIGN = ParagraphStyle("takehomesign", parent=LARGE, leftIndent=20, firstLineIndent=-20)
 ALARM = colors.HexColor("#A3261A")  # a dark red that still reads as dark in greyscale
@@ -119,9 +126,7 @@ def _learned(wording: Wording) -> list[Flowable]:
     flow: list[Flowable] = [wording.para("learned", LARGE_HEADING)]
     for question in quiz.questions:
         flow.append(
-            KeepTogether(
-                [st.para(question.text, LARGE_BOLD), st.para(question.explanation, LARGE)]
-            )
+            KeepTogether([st.para(question.text, LARGE_BOLD), st.para(question.explanation, LARGE)])
         )
     return flow
 
@@ -153,9 +158,11 @@ def _contact(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
     if clinic.portal:
         code = QrCodeWidget(clinic.portal, barLevel="M")
         left, bottom, right, top = code.getBounds()
-        drawing = Drawing(QR_SIZE, QR_SIZE, transform=[
-            QR_SIZE / (right - left), 0, 0, QR_SIZE / (top - bottom), 0, 0
-        ])
+        drawing = Drawing(
+            QR_SIZE,
+            QR_SIZE,
+            transform=[QR_SIZE / (right - left), 0, 0, QR_SIZE / (top - bottom), 0, 0],
+        )
         drawing.add(code)
         text = [wording.para("portal", LARGE_BOLD), st.para(clinic.portal, LARGE)]
         table = Table([[drawing, text]], colWidths=[QR_SIZE + 16, None])

@@ -19,8 +19,13 @@ from counsel.pdf.wording import Wording, lines
 ALARM = colors.HexColor("#A3261A")
 ALARM_TINT = colors.HexColor("#FDECEA")
 EMERGENCY_HEADING = ParagraphStyle(
-    "emergencyheading", parent=st.BODY, fontName=BOLD, fontSize=14, leading=18,
-    textColor=ALARM, spaceAfter=4,
+    "emergencyheading",
+    parent=st.BODY,
+    fontName=BOLD,
+    fontSize=14,
+    leading=18,
+    textColor=ALARM,
+    spaceAfter=4,
 )
 SIGN = ParagraphStyle("sign", parent=st.BODY, leftIndent=12, firstLineIndent=-12, spaceAfter=3)
 

@@ -39,11 +39,11 @@ def prepare_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def create_main_window(
-    content: Content, clinic: ClinicSettings, store: RecordStore
-) -> MainWindow:
+def create_main_window(content: Content, clinic: ClinicSettings, store: RecordStore) -> MainWindow:
     return MainWindow(
-        content, clinic, store,
+        content,
+        clinic,
+        store,
         new_session=lambda: Session(content, clinic_language=clinic.language),
     )
 

@@ -61,8 +61,12 @@ class ChoiceButtons(QWidget):
 
 
 def answer_card(
-    bridge: SessionBridge, screen_id: str, item_id: str, text: str,
-    choices: Sequence[tuple[str, str]], name: str,
+    bridge: SessionBridge,
+    screen_id: str,
+    item_id: str,
+    text: str,
+    choices: Sequence[tuple[str, str]],
+    name: str,
 ) -> tuple[QFrame, ChoiceButtons]:
     """A card with the question (or priority) as its heading and its answers below."""
     frame, layout = card()

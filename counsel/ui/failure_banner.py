@@ -47,11 +47,15 @@ class FailureBanner(QWidget):
             return
         reason = getattr(failure, "strerror", None) or str(failure)
         if self.recorder is not None and self.recorder.session.is_sealed:
-            text = self.tr("The signed record could not be saved: %1. Free some space or "
-                           "check the records folder, then press Retry.")
+            text = self.tr(
+                "The signed record could not be saved: %1. Free some space or "
+                "check the records folder, then press Retry."
+            )
         else:
-            text = self.tr("Changes are not being saved: %1. Nothing on screen is lost while "
-                           "Counsel stays open. Free some space or check the records folder, "
-                           "then press Retry.")
+            text = self.tr(
+                "Changes are not being saved: %1. Nothing on screen is lost while "
+                "Counsel stays open. Free some space or check the records folder, "
+                "then press Retry."
+            )
         self.message.setText(text.replace("%1", reason))
         self.show()

@@ -219,8 +219,9 @@ class MainWindow(QMainWindow):
         the first screen is read, ready the PDF machinery so signing does not wait for it."""
         super().showEvent(event)
         QTimer.singleShot(FRAME_SETTLE_MS, self, lambda: keep_inside_screen(self))
-        QTimer.singleShot(PDF_WARM_UP_DELAY_MS, self,
-                          lambda: warm_up_pdf(self.content, self.clinic))
+        QTimer.singleShot(
+            PDF_WARM_UP_DELAY_MS, self, lambda: warm_up_pdf(self.content, self.clinic)
+        )
 
     def quit_asking(self) -> None:
         """Quit (Ctrl+Q) or the window's close button: asked first in the middle of a session."""
@@ -297,5 +298,6 @@ class MainWindow(QMainWindow):
         screen = self.content.screens[self.index]
         self.sidebar.select(self.index)
         self.sidebar.refresh(self.session)
-        self.nav.show_state(self.index, len(self.content.screens), screen, self.session,
-                            self.presenting)
+        self.nav.show_state(
+            self.index, len(self.content.screens), screen, self.session, self.presenting
+        )

@@ -36,6 +36,7 @@ def _tr(text: str) -> str:
     """Every job's words in one translation context, whichever kind of job says them."""
     return QCoreApplication.translate("PrintJob", text)
 
+
 JOB_ID = re.compile(r"request id is (\S+)")
 
 
@@ -49,8 +50,12 @@ class PrintTarget:
 
 def target_of(printer: QPrinter) -> PrintTarget:
     """What the user chose in the print dialog."""
-    return PrintTarget(printer.printerName(), printer.pageLayout().pageSize(),
-                       max(1, printer.copyCount()), printer.outputFileName())
+    return PrintTarget(
+        printer.printerName(),
+        printer.pageLayout().pageSize(),
+        max(1, printer.copyCount()),
+        printer.outputFileName(),
+    )
 
 
 class PrintJob(QObject):
@@ -88,11 +93,16 @@ class FileJob(PrintJob):
         try:
             Path(self.target.file).write_bytes(self.pdf)
         except OSError as error:
-            self._finish(False, _tr("The PDF was not saved: %1").replace(
-                "%1", error.strerror or str(error)))
+            self._finish(
+                False, _tr("The PDF was not saved: %1").replace("%1", error.strerror or str(error))
+            )
             return
-        self._finish(True, _tr("Saved %1 to %2.").replace("%1", self._pages_text())
-                     .replace("%2", self.target.file))
+        self._finish(
+            True,
+            _tr("Saved %1 to %2.")
+            .replace("%1", self._pages_text())
+            .replace("%2", self.target.file),
+        )
 
 
 class CupsJob(PrintJob):
@@ -105,10 +115,26 @@ class CupsJob(PrintJob):
         self._file.write(self.pdf)
         self._file.flush()
         media = self.target.paper.key() or "Letter"
-        self._run(["lp", "-d", self.target.printer, "-n", str(self.target.copies),
-                   "-o", f"media={media}", "-t", "Counsel", self._file.name], self._queued)
-        self.progressed.emit(_tr("Sending %1 to %2…").replace("%1", self._pages_text())
-                             .replace("%2", self.target.printer))
+        self._run(
+            [
+                "lp",
+                "-d",
+                self.target.printer,
+                "-n",
+                str(self.target.copies),
+                "-o",
+                f"media={media}",
+                "-t",
+                "Counsel",
+                self._file.name,
+            ],
+            self._queued,
+        )
+        self.progressed.emit(
+            _tr("Sending %1 to %2…")
+            .replace("%1", self._pages_text())
+            .replace("%2", self.target.printer)
+        )
 
     def _run(self, command: list[str], then: object) -> None:
         self.process = QProcess(self)
@@ -122,12 +148,19 @@ class CupsJob(PrintJob):
         found = JOB_ID.search(output)
         if self.process.exitCode() != 0 or not found:
             error = bytes(self.process.readAllStandardError().data()).decode(errors="replace")
-            self._finish(False, _tr("The printer did not accept the job: %1").replace(
-                "%1", error.strip() or output.strip()))
+            self._finish(
+                False,
+                _tr("The printer did not accept the job: %1").replace(
+                    "%1", error.strip() or output.strip()
+                ),
+            )
             return
         self.job_id = found.group(1)
-        self.progressed.emit(_tr("Printing %1 on %2…").replace("%1", self._pages_text())
-                             .replace("%2", self.target.printer))
+        self.progressed.emit(
+            _tr("Printing %1 on %2…")
+            .replace("%1", self._pages_text())
+            .replace("%2", self.target.printer)
+        )
         self._poll()
 
     def _poll(self) -> None:
@@ -140,8 +173,12 @@ class CupsJob(PrintJob):
             QTimer.singleShot(POLL_MS, self, self._poll)
         else:
             self._file.close()
-            self._finish(True, _tr("Printed %1 on %2.").replace("%1", self._pages_text())
-                         .replace("%2", self.target.printer))
+            self._finish(
+                True,
+                _tr("Printed %1 on %2.")
+                .replace("%1", self._pages_text())
+                .replace("%2", self.target.printer),
+            )
 
     def cancel(self) -> None:
         if self.job_id:
@@ -179,8 +216,9 @@ class PageRenderer(QThread):
                 points = document.pagePointSize(index)
                 scale = min(target.width() / points.width(), target.height() / points.height())
                 size = QSize(round(points.width() * scale), round(points.height() * scale))
-                painter.drawImage(QRectF(0, 0, size.width(), size.height()),
-                                  document.render(index, size))
+                painter.drawImage(
+                    QRectF(0, 0, size.width(), size.height()), document.render(index, size)
+                )
                 self.pageDone.emit(index + 1)
         finally:
             painter.end()
@@ -194,14 +232,22 @@ class RenderedJob(PrintJob):
         self.printer.setCopyCount(self.target.copies)
         self.worker = PageRenderer(self.pdf, self.printer)
         self.worker.pageDone.connect(
-            lambda page: self.progressed.emit(_tr("Printing page %1 of %2…").replace(
-                "%1", str(page)).replace("%2", str(self.pages))))
+            lambda page: self.progressed.emit(
+                _tr("Printing page %1 of %2…")
+                .replace("%1", str(page))
+                .replace("%2", str(self.pages))
+            )
+        )
         self.worker.finished.connect(self._rendered)
         self.worker.start()
 
     def _rendered(self) -> None:
-        self._finish(True, _tr("Printed %1 on %2.").replace("%1", self._pages_text())
-                     .replace("%2", self.target.printer))
+        self._finish(
+            True,
+            _tr("Printed %1 on %2.")
+            .replace("%1", self._pages_text())
+            .replace("%2", self.target.printer),
+        )
 
     def cancel(self) -> None:
         self.worker.requestInterruption()

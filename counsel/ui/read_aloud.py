@@ -101,18 +101,21 @@ class ReadAloud(QObject):
             return self.tr(
                 "Read-aloud needs a speech engine on this computer. On Debian or Ubuntu, "
                 "install one with:\n\nsudo apt-get install speech-dispatcher espeak-ng\n\n"
-                "then start Counsel again.") + (f"\n\n({detail})" if detail else "")
+                "then start Counsel again."
+            ) + (f"\n\n({detail})" if detail else "")
         real = self.engine != "mock"  # Qt's test engine speaks silently, in any language
         if real and not self.voices_for(language):
             name = QLocale(language).nativeLanguageName() or language
             return self.tr(
                 "The speech engine has no voice for %1. Install a voice for it (on Debian or "
-                "Ubuntu, espeak-ng speaks %1), then start Counsel again.").replace("%1", name)
+                "Ubuntu, espeak-ng speaks %1), then start Counsel again."
+            ).replace("%1", name)
         if real and count_audio_outputs() == 0:
             return self.tr(
                 "No sound output was found: no speakers or headphones are connected, or the "
                 "computer's sound service is not running. Connect speakers or headphones, "
-                "check the sound settings, then try again.")
+                "check the sound settings, then try again."
+            )
         return ""
 
     def read(self, parts: list[tuple[QLabel, str]], language: str) -> None:
@@ -176,7 +179,8 @@ class ReadAloud(QObject):
         self._plain[label] = plain
         marked = html.escape(plain).replace(
             html.escape(sentence),
-            f'<span style="background-color:{HIGHLIGHT}">{html.escape(sentence)}</span>', 1,
+            f'<span style="background-color:{HIGHLIGHT}">{html.escape(sentence)}</span>',
+            1,
         )
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setText(marked)
@@ -210,8 +214,9 @@ class ReadAloudControls(QWidget):
     def _play(self) -> None:
         problem = self.reader.problem(self.language) if self.reader.state == "idle" else ""
         if problem:  # said without holding the window (nor a test) until it is closed
-            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Read aloud"), problem,
-                              parent=self)
+            box = QMessageBox(
+                QMessageBox.Icon.Information, self.tr("Read aloud"), problem, parent=self
+            )
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
         elif self.reader.state == "speaking":
@@ -222,7 +227,10 @@ class ReadAloudControls(QWidget):
             self.readRequested.emit()
 
     def _show(self, state: str) -> None:
-        texts = {"idle": self.tr("Read aloud"), "speaking": self.tr("Pause reading"),
-                 "paused": self.tr("Go on reading")}
+        texts = {
+            "idle": self.tr("Read aloud"),
+            "speaking": self.tr("Pause reading"),
+            "paused": self.tr("Go on reading"),
+        }
         self.play.setText(texts[state])
         self.stop.setEnabled(state != "idle")

@@ -27,8 +27,14 @@ class RecordViewer(QDialog):
         self.setWindowTitle(self.tr("Signed record: %1").replace("%1", summary.patient_name))
         self.resize(900, 760)
         layout = QVBoxLayout(self)
-        layout.addWidget(label(self.tr("Signed record (read-only). Reprints are identical to "
-                                       "the PDF that was signed."), "muted"))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "Signed record (read-only). Reprints are identical to the PDF that was signed."
+                ),
+                "muted",
+            )
+        )
         for note in store.amendments(record_id):
             kind = self.tr("Withdrawn") if note.kind == "withdrawn" else self.tr("Correction")
             layout.addWidget(label(f"{kind}: {note.text} ({note.by})", "bad"))
@@ -55,6 +61,7 @@ class RecordViewer(QDialog):
 
     def export_pdf(self) -> None:
         summary = self.store.record(self.record_id)
-        name = record_file_name(summary.patient_name, summary.started_at.date(),
-                                summary.record_number)
+        name = record_file_name(
+            summary.patient_name, summary.started_at.date(), summary.record_number
+        )
         save_pdf_with_dialog(self, name, lambda path: self.store.export_pdf(self.record_id, path))

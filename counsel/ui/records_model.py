@@ -69,15 +69,19 @@ class RecordsModel(QAbstractTableModel):
             return self.tr(str(COLUMNS[section][1]))
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid():
             return None
         record = self._rows[index.row()]
         if role == RECORD_ID:
             return record.id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
-                    Qt.ItemDataRole.ToolTipRole):  # the tip shows a name cut short
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):  # the tip shows a name cut short
             return self._cell(record, index.column())
         return None
 
@@ -94,8 +98,11 @@ class RecordsModel(QAbstractTableModel):
         return cells[column]()
 
     def status_text(self, status: str) -> str:
-        texts = {IN_PROGRESS: self.tr("In progress"), SIGNED: self.tr("Signed"),
-                 WITHDRAWN: self.tr("Withdrawn")}
+        texts = {
+            IN_PROGRESS: self.tr("In progress"),
+            SIGNED: self.tr("Signed"),
+            WITHDRAWN: self.tr("Withdrawn"),
+        }
         return texts.get(status, status)
 
     def canFetchMore(self, parent: Parent) -> bool:
@@ -129,7 +136,8 @@ class RecordsModel(QAbstractTableModel):
         """A new question (search, dates or order): the count and the first page again."""
         self.beginResetModel()
         self.total = self.store.count_records(
-            self.matching.search, self.matching.since, self.matching.until)
+            self.matching.search, self.matching.since, self.matching.until
+        )
         self._rows = self._page(0)
         self._loaded = True
         self.endResetModel()
@@ -162,5 +170,6 @@ class RecordsModel(QAbstractTableModel):
 
     def _page(self, offset: int) -> list[RecordSummary]:
         m = self.matching
-        return self.store.list_records(m.search, m.since, m.until, order=self.order,
-                                       offset=offset, limit=PAGE_SIZE)
+        return self.store.list_records(
+            m.search, m.since, m.until, order=self.order, offset=offset, limit=PAGE_SIZE
+        )

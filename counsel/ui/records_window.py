@@ -91,9 +91,11 @@ class RecordsWindow(QDialog):
         ):
             summary.addWidget(self._button(name, text, slot))
         self.buttons["verifyNew"].setToolTip(
-            self.tr("Check the records and audit entries added since the last check"))
+            self.tr("Check the records and audit entries added since the last check")
+        )
         self.buttons["verify"].setToolTip(
-            self.tr("Check every signed record and the whole audit trail"))
+            self.tr("Check every signed record and the whole audit trail")
+        )
         layout.addLayout(self._buttons())
         self.model.totalChanged.connect(self._show_total)
         self.model.modelReset.connect(self._update_buttons)
@@ -220,7 +222,9 @@ class RecordsWindow(QDialog):
         if record is None:
             return
         path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export audit trail"), "audit-trail.csv",
+            self,
+            self.tr("Export audit trail"),
+            "audit-trail.csv",
             self.tr("CSV (*.csv);;JSON (*.json)"),
         )
         if path:
@@ -232,9 +236,11 @@ class RecordsWindow(QDialog):
             self.store.export_audit(record_id, path)
         except (OSError, ValueError) as error:
             QMessageBox.warning(
-                self, self.tr("Export audit trail"),
+                self,
+                self.tr("Export audit trail"),
                 self.tr("The audit trail could not be saved as %1: %2")
-                .replace("%1", str(path)).replace("%2", str(error)),
+                .replace("%1", str(path))
+                .replace("%2", str(error)),
             )
 
     def withdraw(self) -> None:
@@ -242,9 +248,12 @@ class RecordsWindow(QDialog):
         if record is None:
             return
         reason, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Record a withdrawal"),
-            self.tr("Why, and who said so? The signed record stays unchanged; this is added "
-                    "to it as a new, linked record."),
+            self,
+            self.tr("Record a withdrawal"),
+            self.tr(
+                "Why, and who said so? The signed record stays unchanged; this is added "
+                "to it as a new, linked record."
+            ),
         )
         if ok and reason.strip():
             self.store.withdraw(record.id, reason.strip(), self.store.actor)
@@ -256,9 +265,12 @@ class RecordsWindow(QDialog):
         if record is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("Delete draft"),
-            self.tr("Delete this unfinished session and everything entered in it? "
-                    "This cannot be undone."),
+            self,
+            self.tr("Delete draft"),
+            self.tr(
+                "Delete this unfinished session and everything entered in it? "
+                "This cannot be undone."
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.store.delete_draft(record.id)
@@ -280,13 +292,15 @@ class RecordsWindow(QDialog):
     def _show_report(self, report: VerifyReport) -> None:
         if report.ok:
             QMessageBox.information(
-                self, self.tr("Records verified"),
+                self,
+                self.tr("Records verified"),
                 self.tr("All %1 signed records and %2 audit entries checked are intact.")
                 .replace("%1", str(report.records_checked))
                 .replace("%2", str(report.entries_checked)),
             )
         else:
             QMessageBox.critical(
-                self, self.tr("Records do not match"),
+                self,
+                self.tr("Records do not match"),
                 "\n".join(str(problem) for problem in report.problems),
             )

@@ -31,8 +31,9 @@ def offer_resume(window: MainWindow, store: RecordStore, parent: QWidget | None 
             "Note: the wording of the screens has changed since it was started. "
             "Please go over the screens again before signing."
         )
-    box = QMessageBox(QMessageBox.Icon.Question, window.tr("Resume session?"), text,
-                      parent=parent or window)
+    box = QMessageBox(
+        QMessageBox.Icon.Question, window.tr("Resume session?"), text, parent=parent or window
+    )
     resume = box.addButton(window.tr("Resume"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(window.tr("Start a new session"), QMessageBox.ButtonRole.RejectRole)
     box.exec()

@@ -19,8 +19,23 @@ from counsel.ui.workstation import workstation_settings
 LAST_FOLDER = "saving/last-folder"
 UNSAFE = re.compile(r"[^A-Za-z0-9]+")
 #: Letters that Unicode does not split into a plain letter and an accent.
-PLAIN = str.maketrans({"Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Æ": "AE",
-                       "æ": "ae", "Œ": "OE", "œ": "oe", "ß": "ss", "Þ": "Th", "þ": "th"})
+PLAIN = str.maketrans(
+    {
+        "Ø": "O",
+        "ø": "o",
+        "Ł": "L",
+        "ł": "l",
+        "Đ": "D",
+        "đ": "d",
+        "Æ": "AE",
+        "æ": "ae",
+        "Œ": "OE",
+        "œ": "oe",
+        "ß": "ss",
+        "Þ": "Th",
+        "þ": "th",
+    }
+)
 
 
 def _tr(text: str) -> str:
@@ -35,8 +50,9 @@ def safe_part(text: str) -> str:
     return UNSAFE.sub("-", ascii_text).strip("-")[:40].strip("-")
 
 
-def record_file_name(patient_name: str, day: date | None, record_number: str,
-                     kind: str = "MILD-acknowledgement") -> str:
+def record_file_name(
+    patient_name: str, day: date | None, record_number: str, kind: str = "MILD-acknowledgement"
+) -> str:
     """Surname, date and record number first, so a folder of records sorts by patient."""
     words = patient_name.replace("(", " ").replace(")", " ").split()
     surname = next((w for w in reversed(words) if safe_part(w) and w.upper() != "DEMO"), "")
@@ -58,16 +74,22 @@ def save_pdf_with_dialog(
 ) -> Path | None:
     """Ask where, save with ``save(path)``, confirm; the path saved to, or None."""
     chosen, _ = QFileDialog.getSaveFileName(
-        parent, _tr("Save the acknowledgement"), str(start_folder() / suggested),
-        _tr("PDF documents (*.pdf)"))
+        parent,
+        _tr("Save the acknowledgement"),
+        str(start_folder() / suggested),
+        _tr("PDF documents (*.pdf)"),
+    )
     if not chosen:
         return None
     path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
     try:
         save(path)
     except OSError as error:
-        QMessageBox.warning(parent, _tr("Could not save"), _tr("The PDF was not saved: %1")
-                            .replace("%1", error.strerror or str(error)))
+        QMessageBox.warning(
+            parent,
+            _tr("Could not save"),
+            _tr("The PDF was not saved: %1").replace("%1", error.strerror or str(error)),
+        )
         return None
     workstation_settings().setValue(LAST_FOLDER, str(path.parent))
     confirm_saved(parent, path)
@@ -75,9 +97,12 @@ def save_pdf_with_dialog(
 
 
 def confirm_saved(parent: QWidget, path: Path) -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, _tr("Saved"),
-                      _tr("The acknowledgement was saved as:\n%1").replace("%1", str(path)),
-                      parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        _tr("Saved"),
+        _tr("The acknowledgement was saved as:\n%1").replace("%1", str(path)),
+        parent=parent,
+    )
     box.setObjectName("savedConfirmation")
     open_folder = box.addButton(_tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)

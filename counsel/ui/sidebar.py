@@ -51,8 +51,9 @@ class Sidebar(QWidget):
         self.language = QComboBox()
         self.language.setObjectName("languageChoice")
         self.language.setAccessibleName(self.tr("Language"))
-        describe(self.language,
-                 self.tr("The language of the screens, of reading aloud and of the PDF"))
+        describe(
+            self.language, self.tr("The language of the screens, of reading aloud and of the PDF")
+        )
         for code, name in languages.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(self.language.findData(content.language))
@@ -68,8 +69,10 @@ class Sidebar(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("sidebar")
         self.list.setAccessibleName(self.tr("Screens"))
-        describe(self.list, self.tr("Every topic, in order, and whether it was discussed; "
-                                    "choose one to go there"))
+        describe(
+            self.list,
+            self.tr("Every topic, in order, and whether it was discussed; choose one to go there"),
+        )
         for screen in content.screens:
             QListWidgetItem(screen.nav_title, self.list)
         self.list.setWordWrap(True)
@@ -132,8 +135,9 @@ class Sidebar(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, state)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{screen.nav_title}, {words[state]}")
         required = self.content.required_screens
-        done = sum(self.state_of(session, self.content.index_of(s.id)) == "discussed"
-                   for s in required)
+        done = sum(
+            self.state_of(session, self.content.index_of(s.id)) == "discussed" for s in required
+        )
         self.progress.setMaximum(len(required))
         self.progress.setValue(done)
         self.progress_text.setText(

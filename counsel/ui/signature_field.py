@@ -86,8 +86,12 @@ class SignatureField(QWidget):
 
     def _on_ink_refused(self) -> None:
         self._pause.stop()
-        self._status.setText(self.tr("That is more ink than a signature needs, so the last line "
-                                     "was not kept. Press Clear and sign again."))
+        self._status.setText(
+            self.tr(
+                "That is more ink than a signature needs, so the last line "
+                "was not kept. Press Clear and sign again."
+            )
+        )
 
     def _on_stroke_finished(self) -> None:
         if ink_problem(self.ink()) is not None and not self._status.text():

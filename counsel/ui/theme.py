@@ -34,19 +34,45 @@ class Palette:
 PALETTE = Palette()
 #: Black on white with strong colours: every text pair at least 7:1 (WCAG AAA).
 HIGH_CONTRAST = Palette(
-    window="#ffffff", surface="#ffffff", text="#000000", muted="#1a1a1a", accent="#00306b",
-    accent_text="#ffffff", border="#000000", good="#00441b", warn="#4d2c00", bad="#6b0000",
-    sidebar="#ffffff", focus="#c45000", focus_on_accent="#ffb347", notice="#ffffff",
-    alarm="#ffffff", badge="#ffffff",
-    disabled_text="#3b3b3b", disabled_surface="#ffffff",
+    window="#ffffff",
+    surface="#ffffff",
+    text="#000000",
+    muted="#1a1a1a",
+    accent="#00306b",
+    accent_text="#ffffff",
+    border="#000000",
+    good="#00441b",
+    warn="#4d2c00",
+    bad="#6b0000",
+    sidebar="#ffffff",
+    focus="#c45000",
+    focus_on_accent="#ffb347",
+    notice="#ffffff",
+    alarm="#ffffff",
+    badge="#ffffff",
+    disabled_text="#3b3b3b",
+    disabled_surface="#ffffff",
 )
 #: For a system set to dark mode: light text on dark grey, every pair at least AA (4.5:1).
 DARK = Palette(
-    window="#15191e", surface="#1f252c", text="#eef2f6", muted="#c2ccd6", accent="#7fb2e5",
-    accent_text="#0b1a29", border="#4a5561", good="#7fd39a", warn="#f0b45a", bad="#ff8a7a",
-    sidebar="#1a2027", focus="#ffb347", focus_on_accent="#0b1a29", notice="#2b2416",
-    alarm="#3a1c19", badge="#26313d",
-    disabled_text="#9aa5b1", disabled_surface="#242a31",
+    window="#15191e",
+    surface="#1f252c",
+    text="#eef2f6",
+    muted="#c2ccd6",
+    accent="#7fb2e5",
+    accent_text="#0b1a29",
+    border="#4a5561",
+    good="#7fd39a",
+    warn="#f0b45a",
+    bad="#ff8a7a",
+    sidebar="#1a2027",
+    focus="#ffb347",
+    focus_on_accent="#0b1a29",
+    notice="#2b2416",
+    alarm="#3a1c19",
+    badge="#26313d",
+    disabled_text="#9aa5b1",
+    disabled_surface="#242a31",
 )
 BODY_PT = 15
 TITLE_PT = 24
@@ -54,16 +80,28 @@ TEXT_SCALES = (100, 125, 150, 175, 200)
 
 #: (foreground, background) pairs of palette fields that carry text, for contrast checks.
 TEXT_PAIRS = (
-    ("text", "window"), ("text", "surface"), ("text", "sidebar"), ("text", "notice"),
-    ("text", "badge"), ("muted", "window"), ("muted", "surface"), ("accent_text", "accent"),
-    ("accent", "surface"), ("accent", "window"), ("good", "surface"), ("warn", "surface"),
-    ("bad", "surface"), ("bad", "window"), ("text", "alarm"), ("bad", "alarm"),
+    ("text", "window"),
+    ("text", "surface"),
+    ("text", "sidebar"),
+    ("text", "notice"),
+    ("text", "badge"),
+    ("muted", "window"),
+    ("muted", "surface"),
+    ("accent_text", "accent"),
+    ("accent", "surface"),
+    ("accent", "window"),
+    ("good", "surface"),
+    ("warn", "surface"),
+    ("bad", "surface"),
+    ("bad", "window"),
+    ("text", "alarm"),
+    ("bad", "alarm"),
     ("disabled_text", "disabled_surface"),
 )
 
 
 def _luminance(colour: str) -> float:
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 

@@ -31,8 +31,11 @@ class VerifyProgress(QDialog):
         self.verification = verification
         self._steps = verification.steps()
         layout = QVBoxLayout(self)
-        what = (self.tr("Checking every signed record and audit entry…") if verification.full
-                else self.tr("Checking what was added since the last check…"))
+        what = (
+            self.tr("Checking every signed record and audit entry…")
+            if verification.full
+            else self.tr("Checking what was added since the last check…")
+        )
         layout.addWidget(QLabel(what))
         self.bar = QProgressBar()
         self.bar.setObjectName("verifyBar")

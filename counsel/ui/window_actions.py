@@ -33,8 +33,10 @@ def add_menus(window: MainWindow) -> None:
     new.setShortcut(QKeySequence.StandardKey.New)
     records = menu.addAction(window.tr("&Records…"), window.show_records)
     records.setShortcut(QKeySequence("Ctrl+R"))
-    menu.addAction(window.tr("&Presentation mode (Ctrl+Shift+P to return)"),
-                   lambda: window.set_presenting(True))
+    menu.addAction(
+        window.tr("&Presentation mode (Ctrl+Shift+P to return)"),
+        lambda: window.set_presenting(True),
+    )
     menu.addSeparator()
     quit_action = menu.addAction(window.tr("&Quit"), window.quit_asking)
     quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)

@@ -31,11 +31,15 @@ def may_quit(parent: QWidget, session: Session, saved: bool) -> bool:
     if session.is_blank or session.is_sealed:
         return True
     if saved:
-        text = parent.tr("This session is not signed yet. It is saved: Counsel offers to go on "
-                         "with it next time it starts.\n\nQuit now?")
+        text = parent.tr(
+            "This session is not signed yet. It is saved: Counsel offers to go on "
+            "with it next time it starts.\n\nQuit now?"
+        )
     else:
-        text = parent.tr("This session is not signed yet, and its latest changes could not be "
-                         "saved. Quitting now loses them.\n\nQuit anyway?")
+        text = parent.tr(
+            "This session is not signed yet, and its latest changes could not be "
+            "saved. Quitting now loses them.\n\nQuit anyway?"
+        )
     box = QMessageBox(QMessageBox.Icon.Question, parent.tr("Quit Counsel?"), text, parent=parent)
     box.setObjectName("confirmQuit")
     quit_button = box.addButton(parent.tr("&Quit"), QMessageBox.ButtonRole.AcceptRole)

@@ -174,8 +174,9 @@ class ScreenPage(QWidget):
         """A card per (id, text) item with its choice buttons, answered into the session."""
         groups = []
         for item_id, text in items:
-            frame, buttons = answer_card(self.context.bridge, self.entry.id, item_id, text,
-                                         choices, f"{prefix}-{item_id}")
+            frame, buttons = answer_card(
+                self.context.bridge, self.entry.id, item_id, text, choices, f"{prefix}-{item_id}"
+            )
             groups.append(buttons)
             self.inputs += buttons.buttons
             self.column.addWidget(frame)

@@ -30,8 +30,12 @@ class ComparisonPage(ScreenPage):
             button = WrapButton(option.name)
             button.setCheckable(True)
             button.setObjectName(f"option-{option.id}")
-            describe(button, self.tr("Shows this choice beside %1, point by point").replace(
-                "%1", reference.name))
+            describe(
+                button,
+                self.tr("Shows this choice beside %1, point by point").replace(
+                    "%1", reference.name
+                ),
+            )
             button.clicked.connect(lambda _=False, o=option.id: self.show_option(o))
             self.picker.addButton(button)
             picker.addWidget(button, index // PICKER_COLUMNS, index % PICKER_COLUMNS)

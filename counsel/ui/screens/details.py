@@ -27,8 +27,12 @@ class DetailsPage(ScreenPage):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout.addLayout(form)
         self.patient_name = self._line(
-            form, "patientName", self.tr("Patient name"), self.tr("Patient's full name"),
-            "patient_name")
+            form,
+            "patientName",
+            self.tr("Patient name"),
+            self.tr("Patient's full name"),
+            "patient_name",
+        )
         self.date_of_birth = self._line(
             form, "dateOfBirth", self.tr("Date of birth"), self.tr("MM/DD/YYYY"), "date_of_birth"
         )
@@ -40,15 +44,22 @@ class DetailsPage(ScreenPage):
             form, "recordNumber", self.tr("Record number"), self.tr("Optional"), "record_number"
         )
         self.clinician_name = self._line(
-            form, "clinicianName", self.tr("Clinician"), self.tr("Clinician's full name"),
-            "clinician_name")
+            form,
+            "clinicianName",
+            self.tr("Clinician"),
+            self.tr("Clinician's full name"),
+            "clinician_name",
+        )
         self.credentials = self._line(
-            form, "clinicianCredentials", self.tr("Credentials"), self.tr("MD, DO, NP, PA-C ..."),
-            "clinician_credentials")
+            form,
+            "clinicianCredentials",
+            self.tr("Credentials"),
+            self.tr("MD, DO, NP, PA-C ..."),
+            "clinician_credentials",
+        )
         self.same_clinician = WrapButton("", "link")
         self.same_clinician.setObjectName("sameClinician")
-        describe(self.same_clinician,
-                 self.tr("Fills in the clinician who last used this computer"))
+        describe(self.same_clinician, self.tr("Fills in the clinician who last used this computer"))
         self.same_clinician.clicked.connect(self._use_last_clinician)
         form.addRow("", self.same_clinician)
         levels = QWidget()
@@ -122,8 +133,9 @@ class DetailsPage(ScreenPage):
         self.same_clinician.setVisible(offer)
         if offer and last is not None:
             who = ", ".join(part for part in last if part)
-            self.same_clinician.setText(self.tr("Same clinician as last time: %1").replace(
-                "%1", who))
+            self.same_clinician.setText(
+                self.tr("Same clinician as last time: %1").replace("%1", who)
+            )
         for edit, value in (
             (self.patient_name, details.patient_name),
             (self.record_number, details.record_number),

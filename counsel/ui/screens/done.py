@@ -41,8 +41,10 @@ class DonePage(ScreenPage):
         descriptions = (
             (self.save_button, self.tr("Saves the signed PDF exactly as stored")),
             (self.print_button, self.tr("Prints the signed PDF exactly as stored")),
-            (self.bilingual_button,
-             self.tr("Saves a copy in both languages for the clinic's file")),
+            (
+                self.bilingual_button,
+                self.tr("Saves a copy in both languages for the clinic's file"),
+            ),
             (self.new_button, self.tr("Starts again with an empty session; this one stays saved")),
             (self.retry_button, self.tr("Tries again to store the signed record")),
             (self.sign_link, self.tr("Goes to the signatures screen")),
@@ -71,19 +73,25 @@ class DonePage(ScreenPage):
         row = QHBoxLayout()
         self.take_home_save = QPushButton(self.tr("Save take-home copy…"))
         self.take_home_save.setObjectName("saveTakeHome")
-        describe(self.take_home_save,
-                 self.tr("Saves a large-print copy in the patient's language to take home"))
+        describe(
+            self.take_home_save,
+            self.tr("Saves a large-print copy in the patient's language to take home"),
+        )
         self.take_home_print = QPushButton(self.tr("Print take-home copy…"))
         self.take_home_print.setObjectName("printTakeHome")
-        describe(self.take_home_print,
-                 self.tr("Prints a large-print copy in the patient's language to take home"))
+        describe(
+            self.take_home_print,
+            self.tr("Prints a large-print copy in the patient's language to take home"),
+        )
         for button in (self.take_home_save, self.take_home_print):
             row.addWidget(button)
         row.addStretch(1)
         self.column.addLayout(row)
         self.take_home_save.clicked.connect(
-            lambda: self._save_as(self.suggested_file_name().replace(".pdf", "-take-home.pdf"),
-                                  self.save_take_home_to))
+            lambda: self._save_as(
+                self.suggested_file_name().replace(".pdf", "-take-home.pdf"), self.save_take_home_to
+            )
+        )
         self.take_home_print.clicked.connect(self.print_take_home_with_dialog)
 
     def take_home_pdf(self) -> bytes:
@@ -118,20 +126,27 @@ class DonePage(ScreenPage):
         elif sealed:
             self.status.setText(
                 self.tr("Signed, but the record could not be saved: %1").replace(
-                    "%1", str(recorder.failure or ""))
+                    "%1", str(recorder.failure or "")
+                )
             )
         elif recorder.signing_failure is not None:
             self.status.setText(
-                self.tr("Signing did not finish: %1. Nothing was sealed and nothing is lost; "
-                        "go back to Signatures and sign again.").replace(
-                    "%1", str(recorder.signing_failure))
+                self.tr(
+                    "Signing did not finish: %1. Nothing was sealed and nothing is lost; "
+                    "go back to Signatures and sign again."
+                ).replace("%1", str(recorder.signing_failure))
             )
         else:
             self.status.setText(
                 self.tr("Not signed yet. The acknowledgement appears here after signing.")
             )
-        for button in (self.save_button, self.print_button, self.preview,
-                       self.take_home_save, self.take_home_print):
+        for button in (
+            self.save_button,
+            self.print_button,
+            self.preview,
+            self.take_home_save,
+            self.take_home_print,
+        ):
             button.setVisible(stored)
         self.bilingual_button.setVisible(stored and self.session.needs_interpreter)
         self.new_button.setVisible(sealed and not recorder.sealing)
@@ -148,8 +163,9 @@ class DonePage(ScreenPage):
 
     def suggested_file_name(self) -> str:
         details, sealed = self.session.details, self.session.sealed_at
-        return record_file_name(details.patient_name, sealed.date() if sealed else None,
-                                details.record_number)
+        return record_file_name(
+            details.patient_name, sealed.date() if sealed else None, details.record_number
+        )
 
     def save_to(self, path: Path) -> None:
         self.context.recorder.export_pdf(path)
@@ -171,8 +187,9 @@ class DonePage(ScreenPage):
         self._save_as(self.suggested_file_name(), self.save_to)
 
     def save_bilingual_with_dialog(self) -> None:
-        self._save_as(self.suggested_file_name().replace(".pdf", "-bilingual.pdf"),
-                      self.save_bilingual_to)
+        self._save_as(
+            self.suggested_file_name().replace(".pdf", "-bilingual.pdf"), self.save_bilingual_to
+        )
 
     def _save_as(self, suggested: str, save: Callable[[Path], None]) -> None:
         save_pdf_with_dialog(self, suggested, save)

@@ -35,12 +35,18 @@ class QuestionsPage(ScreenPage):
                 self.inputs.append(button)
         frame, layout = card()
         self.question = QLineEdit()
-        self._field(layout, self.question, "questionInput", self.tr("Question"),
-                    self.tr("What the patient asked"))
+        self._field(
+            layout,
+            self.question,
+            "questionInput",
+            self.tr("Question"),
+            self.tr("What the patient asked"),
+        )
         layout.addWidget(LengthCounter(self.question, "question"))
         self.answer = QPlainTextEdit()
-        self._field(layout, self.answer, "answerInput", self.tr("Answer"),
-                    self.tr("The clinician's answer"))
+        self._field(
+            layout, self.answer, "answerInput", self.tr("Answer"), self.tr("The clinician's answer")
+        )
         self.answer.setTabChangesFocus(True)
         self.answer.setFixedHeight(110)
         layout.addWidget(self.answer)
@@ -53,8 +59,7 @@ class QuestionsPage(ScreenPage):
         self.save_button.clicked.connect(self._save)
         self.question.returnPressed.connect(self.answer.setFocus)
         self.question.textEdited.connect(lambda text: self._keep("question", text))
-        self.answer.textChanged.connect(
-            lambda: self._keep("answer", self.answer.toPlainText()))
+        self.answer.textChanged.connect(lambda: self._keep("answer", self.answer.toPlainText()))
         row.addWidget(self.save_button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -112,7 +117,8 @@ class QuestionsPage(ScreenPage):
         self.editing = index
         self._keep("editing", "" if index is None else str(index))
         self.save_button.setText(
-            self.tr("Add question") if index is None else self.tr("Save changes"))
+            self.tr("Add question") if index is None else self.tr("Save changes")
+        )
 
     def _edit(self, index: int) -> None:
         entry = self.session.questions[index]

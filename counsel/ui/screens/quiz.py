@@ -56,7 +56,8 @@ class QuizPage(ScreenPage):
             layout.addWidget(widget)
         self.column.addWidget(frame)
         self.previous_button, self.next_button = self.add_pager(
-            self.tr("◀  Previous question"), self.tr("Next question  ▶"),
+            self.tr("◀  Previous question"),
+            self.tr("Next question  ▶"),
             ("previousQuestion", "nextQuestion"),
         )
         describe(self.previous_button, self.tr("Shows the question before this one"))
@@ -97,7 +98,8 @@ class QuizPage(ScreenPage):
             return
         self.session.answer_quiz(self.question.id, choice, choice == self.question.answer)
         if not screen_gaps(self.entry, self.session) and not self.session.is_discussed(
-                self.entry.id):
+            self.entry.id
+        ):
             self.session.mark_discussed(self.entry.id)  # every answer right: covered
 
     def _review(self) -> None:

@@ -134,16 +134,25 @@ class SignaturesPage(ScreenPage):
         self.sign_button = QPushButton(self.tr("Sign and finish"))
         self.sign_button.setObjectName("signAndFinish")
         self.sign_button.setProperty("role", "primary")
-        describe(self.sign_button, self.tr(
-            "Checks the signatures, then locks the record: nothing signed can change afterwards"))
+        describe(
+            self.sign_button,
+            self.tr(
+                "Checks the signatures, then locks the record: nothing signed can change afterwards"
+            ),
+        )
         self.sign_button.clicked.connect(self.sign)
         self.column.addWidget(self.sign_button)
         for toggle in (self.by_patient, self.by_representative):
             toggle.toggled.connect(self._signer_changed)
         for toggle in (self.with_interpreter, self.with_witness):
             toggle.toggled.connect(self._signer_changed)
-        self.inputs += [self.by_patient, self.by_representative, self.with_interpreter,
-                        self.with_witness, self.sign_button]
+        self.inputs += [
+            self.by_patient,
+            self.by_representative,
+            self.with_interpreter,
+            self.with_witness,
+            self.sign_button,
+        ]
         self._signer_changed()
 
     def _choice(self, name: str, text: str) -> WrapButton:
@@ -154,8 +163,11 @@ class SignaturesPage(ScreenPage):
         return button
 
     def _toggles(self) -> tuple[tuple[WrapButton, str], ...]:
-        return ((self.by_representative, "representative"),
-                (self.with_interpreter, "interpreter"), (self.with_witness, "witness"))
+        return (
+            (self.by_representative, "representative"),
+            (self.with_interpreter, "interpreter"),
+            (self.with_witness, "witness"),
+        )
 
     def _active_roles(self) -> list[str]:
         roles = ["representative" if self.by_representative.isChecked() else "patient"]
@@ -212,12 +224,19 @@ class SignaturesPage(ScreenPage):
 
     def confirm_signing(self) -> bool:
         """Who signs, and that the record is sealed: asked once, before anything is locked."""
-        names = [f"{self.blocks[role].heading}: {signature.name}"
-                 for role, signature in self.session.signatures.items()]
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Sign and seal the record?"),
-                          self.tr("Signing now:\n%1\n\nThe record will then be sealed: "
-                                  "nothing in it can be changed afterwards.")
-                          .replace("%1", "\n".join(names)), parent=self)
+        names = [
+            f"{self.blocks[role].heading}: {signature.name}"
+            for role, signature in self.session.signatures.items()
+        ]
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Sign and seal the record?"),
+            self.tr(
+                "Signing now:\n%1\n\nThe record will then be sealed: "
+                "nothing in it can be changed afterwards."
+            ).replace("%1", "\n".join(names)),
+            parent=self,
+        )
         box.setObjectName("confirmSigning")
         sign = box.addButton(self.tr("Sign and seal"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Not yet"), QMessageBox.ButtonRole.RejectRole)

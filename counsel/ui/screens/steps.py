@@ -58,9 +58,7 @@ class StepsPage(ScreenPage):
         steps = self.entry.steps
         step = steps[index]
         self.counter.setText(
-            self.tr("Step %1 of %2").replace("%1", str(index + 1)).replace(
-                "%2", str(len(steps))
-            )
+            self.tr("Step %1 of %2").replace("%1", str(index + 1)).replace("%2", str(len(steps)))
         )
         self.step_title.setText(step.title)
         self.step_text.setText(step.text)

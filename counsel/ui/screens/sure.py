@@ -42,19 +42,24 @@ class SurePage(ScreenPage):
         total = len(self.entry.questions)
         if score is None:
             left = sum(q.id not in answers for q in self.entry.questions)
-            self.score.setText(self.tr("For the clinician: %n question(s) still to answer.", "",
-                                       left))
+            self.score.setText(
+                self.tr("For the clinician: %n question(s) still to answer.", "", left)
+            )
         else:
-            self.score.setText(self.tr("For the clinician: %1 of %2 answered yes.")
-                               .replace("%1", str(score)).replace("%2", str(total)))
+            self.score.setText(
+                self.tr("For the clinician: %1 of %2 answered yes.")
+                .replace("%1", str(score))
+                .replace("%2", str(total))
+            )
         to_revisit = sure_to_revisit(self.entry, answers)
         if to_revisit == self.shown_revisits:
             return  # unchanged: keep the widgets (one may have the keyboard focus)
         self.shown_revisits = to_revisit
         clear_layout(self.revisits)
         for question in to_revisit:
-            self.revisits.addWidget(self._revisit(question.text, question.revisit,
-                                                  question.revisit_screen))
+            self.revisits.addWidget(
+                self._revisit(question.text, question.revisit, question.revisit_screen)
+            )
 
     def _revisit(self, question: str, advice: str, screen_id: str) -> QWidget:
         box = QWidget()

@@ -25,9 +25,14 @@ class ValuesPage(ScreenPage):
         frame, layout = card("notice")
         frame.setObjectName("optionFits")
         layout.addWidget(label(self.tr("Which choices fit what matters most to you"), "heading"))
-        layout.addWidget(label(self.tr(
-            "Each choice, with the things you rated in the top two steps that it fits."
-        ), "muted"))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "Each choice, with the things you rated in the top two steps that it fits."
+                ),
+                "muted",
+            )
+        )
         self.fits: dict[str, QLabel] = {}
         for option in self.entry.choices:
             line = labelled(option.text, "")
@@ -42,8 +47,9 @@ class ValuesPage(ScreenPage):
         ratings = self.session.decisions.get(self.entry.id, {})
         for fit in option_fits(self.entry, ratings):
             served = "; ".join(priority.text for priority in fit.serves)
-            set_labelled(self.fits[fit.option.id], f"{fit.option.text}:",
-                         served or self.tr("none of them"))
+            set_labelled(
+                self.fits[fit.option.id], f"{fit.option.text}:", served or self.tr("none of them")
+            )
 
     def is_complete(self) -> bool:
         ratings = self.session.decisions.get(self.entry.id, {})
