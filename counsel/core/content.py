@@ -363,3 +363,4 @@ class ClinicSettings:
     reviewers: tuple[str, ...] = ()  # who checked the content for this clinic (About screen)
     portal: str = ""  # the patient portal's address, printed as a QR code on the take-home copy
     document_type: str = "acknowledgement"  # or "consent": the signed PDF is the procedure consent
+    timestamp_url: str = ""  # an RFC 3161 time-stamp authority for the signed PDF; "": none

@@ -90,9 +90,22 @@ def load_clinic(root: Path | None = None) -> c.ClinicSettings:
             if reader.has("document_type")
             else "acknowledgement"
         ),
+        timestamp_url=_web_address(reader, "timestamp_url"),
     )
     reader.finish()
     return clinic
+
+
+def _web_address(reader: TableReader, key: str) -> str:
+    """An optional http(s) address with a host, or "" (checked at start-up, not at signing)."""
+    from urllib.parse import urlsplit
+
+    address = reader.optional_text(key)
+    if address:
+        parts = urlsplit(address)
+        if parts.scheme not in ("http", "https") or not parts.hostname or " " in address:
+            raise reader.error(key, f"must be an http:// or https:// address; found {address!r}")
+    return address
 
 
 def _load_sources(folder: Path, language: str) -> dict[str, c.Source]:

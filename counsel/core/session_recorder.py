@@ -154,12 +154,18 @@ class SessionRecorder:
         self._decisions = now
 
     def _seal(self) -> None:
-        """Build the signed record's PDF (the sealed session cannot change meanwhile), then
+        """Build and sign the record's PDF (the sealed session cannot change meanwhile), then
         store both; a failure is kept for the interface to show."""
         self.sealing = True
         self.signing_failure = None
         self._set_failure(None)
-        self.run(lambda: self.make_pdf(self.session, self.clinic), self._store_sealed)
+        self.run(self._signed_pdf, self._store_sealed)
+
+    def _signed_pdf(self) -> bytes:
+        """The PDF, signed with the clinic key: both slow, both done where ``run`` works (off
+        the window's thread); neither touches the database."""
+        pdf = self.make_pdf(self.session, self.clinic)
+        return self.store.sign_pdf(pdf, self.clinic.timestamp_url)
 
     def _store_sealed(self, pdf: object) -> None:
         """Store the sealed record; if its PDF or storing failed, unseal the session, so Sign

@@ -6,7 +6,8 @@ way, so memory stays flat however many years of records there are. A check that 
 everything intact appends a checkpoint entry (``chain_verified``: how far, the hash there, how
 many sealed rows); the next routine check starts after it and verifies only what is new. The
 checkpoint is chained like every entry, and a routine check confirms the entry it names still
-has that hash; a full check still reads everything.
+has that hash; a full check still reads everything. Sealing entries and checkpoints carry the
+clinic key's signature and stored PDFs their own (``audit_signatures``), checked on the way.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from counsel.core.audit_chain import (
     row_problems,
     sealing_detail,
 )
+from counsel.core.audit_signatures import ClinicTrust
 
 CHECKPOINT = "chain_verified"
 _ROW = (
@@ -55,9 +57,12 @@ class Verification:
     """One check of the whole store, run a step at a time (``steps``) so a window can show
     progress and stop it; ``report`` is set once every step has run."""
 
-    def __init__(self, conn: sqlite3.Connection, *, full: bool, remember: Remember) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, *, full: bool, remember: Remember, trust: ClinicTrust
+    ) -> None:
         self._conn = conn
         self._remember = remember
+        self._trust = trust
         checkpoint = None if full else _last_checkpoint(conn)
         self.full = checkpoint is None
         self.after_seq, self.after_hash, self._sealed_before = checkpoint or (0, GENESIS, 0)
@@ -77,10 +82,10 @@ class Verification:
         )
         for row in rows:
             entry = AuditEntry(*row)
-            problems += chain.add(entry)
+            problems += chain.add(entry) + self._trust.entry_problems(entry)
             if (sealing := sealing_detail(entry)) is not None:
                 sealings += 1
-                problems += self._sealed_by(sealing)
+                problems += self._sealed_by(sealing, entry.seq)
             last_action = entry.action
             done += 1
             yield done
@@ -98,7 +103,14 @@ class Verification:
                     str(self._sealed_now),
                 )
             )
-        self.report = VerifyReport(sealings, chain.checked, chain.prev_hash, tuple(problems))
+        self.report = VerifyReport(
+            sealings,
+            chain.checked,
+            chain.prev_hash,
+            tuple(problems),
+            self._trust.signed_by(),
+            self._trust.before_keys,
+        )
         if not problems and chain.checked and last_action != CHECKPOINT:
             self._remember(
                 {
@@ -131,7 +143,7 @@ class Verification:
             ]
         return []
 
-    def _sealed_by(self, sealing: dict[str, Any]) -> list[Problem]:
+    def _sealed_by(self, sealing: dict[str, Any], seq: int) -> list[Problem]:
         sealed_id = str(sealing.get("sealed_id"))
         row = self._conn.execute(f"{_ROW} WHERE id = ? AND {_SEALED}", (sealed_id,)).fetchone()
         if row is None:
@@ -140,7 +152,9 @@ class Verification:
                     f"record {sealed_id}", "sealed in the audit trail but no longer a sealed record"
                 )
             ]
-        return row_problems(row, sealing)
+        # A row whose parts differ from its seal is reported as such; one that matches (its
+        # digests perhaps recomputed) must also hold a PDF the clinic key signed.
+        return row_problems(row, sealing) or self._trust.pdf_problems(seq, sealed_id, row[3])
 
     def _sealed_ids(self) -> Iterator[tuple[str, str | None]]:
         for statement in _SEALED_IDS:
@@ -154,20 +168,24 @@ class Verification:
         return row_problems(row, None)
 
 
-def verify_record(conn: sqlite3.Connection, record_id: str) -> VerifyReport:
-    """One record: its sealed rows (it and its amendments), its audit entries, and each
-    entry's link to its neighbours in the chain; nothing else is read."""
+def verify_record(conn: sqlite3.Connection, record_id: str, trust: ClinicTrust) -> VerifyReport:
+    """One record: its sealed rows (it and its amendments), its audit entries with their
+    signatures, and each entry's link to its neighbours in the chain; nothing else is read."""
     trail = entries(conn, record_id)
     problems: list[Problem] = []
     for entry in trail:
         problems += entry_problems(entry) + _link_problems(conn, entry)
+        problems += trust.entry_problems(entry)
     sealings = {str(d.get("sealed_id")): d for e in trail if (d := sealing_detail(e))}
+    sealed_at = {str(d.get("sealed_id")): e.seq for e in trail if (d := sealing_detail(e))}
     rows: list[SealedRow] = [
         *conn.execute(f"{_ROW} WHERE id = ? AND {_SEALED}", (record_id,)),
         *conn.execute(f"{_ROW} WHERE links_to = ? AND {_SEALED}", (record_id,)),
     ]
     for row in rows:
-        problems += row_problems(row, sealings.get(row[0]))
+        problems += row_problems(row, sealings.get(row[0])) or trust.pdf_problems(
+            sealed_at.get(row[0], trust.signed_from), row[0], row[3]
+        )
     checked = {row[0] for row in rows}
     problems += [
         Problem(f"record {sealed_id}", "sealed in the audit trail but no longer a sealed record")
@@ -175,7 +193,14 @@ def verify_record(conn: sqlite3.Connection, record_id: str) -> VerifyReport:
         if sealed_id not in checked
     ]
     head = conn.execute("SELECT hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-    return VerifyReport(len(rows), len(trail), head[0] if head else GENESIS, tuple(problems))
+    return VerifyReport(
+        len(rows),
+        len(trail),
+        head[0] if head else GENESIS,
+        tuple(problems),
+        trust.signed_by(),
+        trust.before_keys,
+    )
 
 
 def _link_problems(conn: sqlite3.Connection, entry: AuditEntry) -> list[Problem]:
