@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import os
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -35,12 +36,10 @@ def sign_one(store: RecordStore, content, clock, **details: object) -> str:
     return session.id
 
 
-def test_the_key_is_made_at_first_start_private_from_its_first_byte_in_the_clinics_name(
+def test_the_key_is_private_from_its_first_byte_and_in_the_clinics_name(
     private_data_dir, clinic, monkeypatch
 ) -> None:
     """Even with a umask that lets everyone read, no key file is ever anything but 0600."""
-    from counsel.ui.app import open_clinic_store
-
     modes_before_rename: dict[str, int] = {}
     real_replace = os.replace
 
@@ -51,17 +50,16 @@ def test_the_key_is_made_at_first_start_private_from_its_first_byte_in_the_clini
     monkeypatch.setattr(os, "replace", spying_replace)
     old_umask = os.umask(0)
     try:
-        store = open_clinic_store(clinic)  # what the app does at start
+        with RecordStore.in_folder(private_data_dir, clinic=clinic.name) as store:
+            identity = store.keys.identity()  # made at first use
     finally:
         os.umask(old_umask)
-    store.close()
     folder = private_data_dir / KEY_FOLDER
     files = [path for path in folder.rglob("*") if path.is_file()]
     assert {path.name for path in files} >= {KEY_FILE, "signing-certificate.pem"}
     assert set(modes_before_rename.values()) == {0o600}
     assert all(mode(path) == 0o600 for path in files)
     assert mode(folder) == 0o700 and mode(folder / "certificates") == 0o700
-    identity = store.keys.identity()
     [name] = identity.certificate.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
     assert name.value == clinic.name
 
@@ -87,6 +85,8 @@ def test_the_stored_and_exported_pdf_carries_a_signature_any_reader_can_check(
     assert verdict(signed)
     assert signed.startswith(build_pdf(session, clinic))  # an incremental update after it
     assert archival_problems(signed) == []  # still PDF/A-3b
+    checked = subprocess.run(["qpdf", "--check", str(exported)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
     flipped = bytearray(signed)
     flipped[len(signed) // 3] ^= 0x01
     assert not verdict(bytes(flipped))

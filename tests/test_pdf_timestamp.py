@@ -112,7 +112,15 @@ def test_an_authority_that_does_not_answer_stops_signing_and_says_so(
 
 
 @pytest.mark.parametrize(
-    "address", ["ftp://tsa.example.org", "tsa.example.org/tsa", "http://", "http://a b/tsa", "1"]
+    "address",
+    [
+        "ftp://tsa.example.org",
+        "tsa.example.org/tsa",
+        "http://",
+        "http://a b/tsa",
+        "http://[::1",
+        "1",
+    ],
 )
 def test_a_time_stamp_address_that_is_not_a_web_address_stops_start_up(
     resources_copy: Path, address: str

@@ -97,9 +97,10 @@ class ClinicTrust:
         return [Problem(f"record {record_id}", f"PDF signature: {problem}")] if problem else []
 
     def signed_by(self) -> tuple[tuple[str, int], ...]:
-        """Each certificate that signed records, described, with how many."""
-        return tuple(
-            (describe(self.certificates[signer]), count)
-            for signer, count in sorted(self.signers.items())
+        """Each certificate that signed records, oldest first, described, with how many."""
+        used = sorted(
+            (self.certificates[signer].not_valid_before_utc, signer)
+            for signer, count in self.signers.items()
             if count
         )
+        return tuple((describe(self.certificates[s]), self.signers[s]) for _, s in used)

@@ -101,10 +101,15 @@ def _web_address(reader: TableReader, key: str) -> str:
     from urllib.parse import urlsplit
 
     address = reader.optional_text(key)
-    if address:
+    if not address:
+        return ""
+    try:
         parts = urlsplit(address)
-        if parts.scheme not in ("http", "https") or not parts.hostname or " " in address:
-            raise reader.error(key, f"must be an http:// or https:// address; found {address!r}")
+        valid = parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
+    except ValueError:  # a malformed host or port
+        valid = False
+    if not valid or any(ch.isspace() for ch in address):
+        raise reader.error(key, f"must be an http:// or https:// address; found {address!r}")
     return address
 
 

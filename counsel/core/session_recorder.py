@@ -159,13 +159,13 @@ class SessionRecorder:
         self.sealing = True
         self.signing_failure = None
         self._set_failure(None)
-        self.run(self._signed_pdf, self._store_sealed)
-
-    def _signed_pdf(self) -> bytes:
-        """The PDF, signed with the clinic key: both slow, both done where ``run`` works (off
-        the window's thread); neither touches the database."""
-        pdf = self.make_pdf(self.session, self.clinic)
-        return self.store.sign_pdf(pdf, self.clinic.timestamp_url)
+        # Built and signed where ``run`` works (off the window's thread); ``sign`` is looked up
+        # here, so the store is only ever opened on this thread, and it touches only the key.
+        sign = self.store.sign_pdf
+        self.run(
+            lambda: sign(self.make_pdf(self.session, self.clinic), self.clinic.timestamp_url),
+            self._store_sealed,
+        )
 
     def _store_sealed(self, pdf: object) -> None:
         """Store the sealed record; if its PDF or storing failed, unseal the session, so Sign

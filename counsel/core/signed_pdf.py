@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 
 SIGNATURE_FIELD = "ClinicSignature"
 TIMESTAMP_TIMEOUT_S = 10
-#: Room left in the file for the signature: the certificate chain and a time-stamp token.
-SIGNATURE_SPACE = 16_384
+#: Room left in the file for a time-stamped signature (its chain and the authority's token),
+#: so the authority is asked once; without a time stamp pyHanko measures what it needs.
+TIMESTAMPED_SIGNATURE_SPACE = 32_768
 
 
 class SignedPdf(bytes):
@@ -60,7 +61,7 @@ def sign_pdf(pdf: bytes, identity: ClinicIdentity, timestamp_url: str = "") -> S
         writer = KeepMetadata(io.BytesIO(pdf))
         signed = signers.PdfSigner(
             meta, signer, timestamper=_timestamper(timestamp_url) if timestamp_url else None
-        ).sign_pdf(writer, bytes_reserved=SIGNATURE_SPACE)
+        ).sign_pdf(writer, bytes_reserved=TIMESTAMPED_SIGNATURE_SPACE if timestamp_url else None)
     except (PdfError, SigningError, OSError, ValueError) as error:
         raise PdfSignatureError(f"the PDF could not be signed: {error}") from error
     return SignedPdf(signed.getvalue())
