@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from cryptography.x509.oid import NameOID
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from key_helpers import clinic_pkcs12, forge_without_the_key, strip_signatures
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
@@ -18,7 +20,7 @@ from pyhanko_certvalidator import ValidationContext
 from test_record_store import FAKE_PDF, make_session
 
 from counsel import records_cli
-from counsel.core.clinic_key import KEY_FILE, KEY_FOLDER, ClinicKeyError, self_signed
+from counsel.core.clinic_key import KEY_FILE, KEY_FOLDER, ClinicKeyError, Keyring, self_signed
 from counsel.core.record_store import RecordStore
 from counsel.core.session_recorder import SessionRecorder
 from counsel.core.signed_pdf import _asn1_certificate, pdf_signature_problem
@@ -193,3 +195,14 @@ def test_a_missing_or_damaged_key_is_a_clear_message_never_a_traceback(
         assert isinstance(recorder.signing_failure, ClinicKeyError)
         assert not session.is_sealed  # Sign did nothing, and says why
         assert reopened.verify(full=True).ok  # checking needs the certificates only
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.binary(max_size=3000), password=st.none() | st.binary(max_size=40))
+def test_any_file_offered_as_pkcs12_is_imported_or_refused_with_a_message(
+    tmp_path_factory, data: bytes, password: bytes | None
+) -> None:
+    keys = Keyring(tmp_path_factory.mktemp("keys") / KEY_FOLDER)
+    with pytest.raises(ClinicKeyError, match="PKCS#12"):
+        keys.import_pkcs12(data, password)
+    assert not keys.folder.exists()  # nothing half-installed

@@ -41,7 +41,8 @@ SigningKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
 
 
 class ClinicKeyError(Exception):
-    """The clinic key cannot be used; the message says where it is and what to do."""
+    """The clinic key cannot be used; the message (one sentence, no final stop, as the Done
+    screen adds its own) says where it is and what to do."""
 
 
 def fingerprint(certificate: x509.Certificate) -> str:
@@ -161,22 +162,21 @@ class Keyring:
             )
         except FileNotFoundError as error:
             raise ClinicKeyError(
-                f"The clinic key is missing from {where} ({Path(str(error.filename)).name})."
-                " Restore the clinic-key folder from the backup, or start a new key with"
-                " 'counsel records key rotate' (records signed before stay verifiable only"
-                " while their certificate is in the folder)."
+                f"The clinic key is missing from {where} ({Path(str(error.filename)).name});"
+                " restore the clinic-key folder from the backup, or start a new key with"
+                " 'counsel records key rotate'"
             ) from None
         except PermissionError:
             raise ClinicKeyError(
                 f"The clinic key in {where} cannot be read by this account"
-                " (it must belong to the account Counsel runs as, mode 0600)."
+                " (it must belong to the account Counsel runs as, mode 0600)"
             ) from None
         except (ValueError, TypeError, OSError) as error:
             raise ClinicKeyError(
-                f"The clinic key in {where} is damaged ({error}). Restore it from the backup."
+                f"The clinic key in {where} is damaged ({error}); restore it from the backup"
             ) from None
         if not isinstance(key, SigningKey):
-            raise ClinicKeyError(f"The clinic key in {where} is neither an EC nor an RSA key.")
+            raise ClinicKeyError(f"The clinic key in {where} is neither an EC nor an RSA key")
         return ClinicIdentity(key, certificates[0], tuple(certificates[1:]))
 
     def install(self, identity: ClinicIdentity) -> None:
@@ -235,11 +235,11 @@ class Keyring:
             key, certificate, issuers = pkcs12.load_key_and_certificates(data, password)
         except ValueError:
             raise ClinicKeyError(
-                "The PKCS#12 file cannot be opened: wrong password or not a PKCS#12 file."
+                "The PKCS#12 file cannot be opened: wrong password or not a PKCS#12 file"
             ) from None
         if certificate is None or not isinstance(key, SigningKey):
             raise ClinicKeyError(
-                "The PKCS#12 file must hold one EC or RSA private key and its certificate."
+                "The PKCS#12 file must hold one EC or RSA private key and its certificate"
             )
         identity = ClinicIdentity(key, certificate, tuple(issuers))
         self.install(identity)
