@@ -42,3 +42,25 @@ def test_the_pdf_is_signed_off_the_window_thread(qtbot, open_window, content, mo
     qtbot.waitUntil(lambda: window.recorder.is_stored_signed, timeout=20000)
     assert signing_threads == [False]
     assert window.store.verify().ok
+
+
+def test_verify_in_the_records_window_names_the_certificate_that_signed(
+    qtbot, store, content, monkeypatch
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+    from record_helpers import fill
+
+    from counsel.ui.records_window import RecordsWindow
+
+    fill(store, content, 3)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    window = RecordsWindow(store, content.document)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.mouseClick(window.findChild(QPushButton, "verify"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    fingerprint = store.keys.identity().fingerprint
+    assert "Signed with the clinic key Counsel clinic, valid " in shown[0]
+    assert f"SHA-256 {fingerprint}: 3 records." in shown[0]
