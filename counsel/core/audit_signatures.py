@@ -14,7 +14,7 @@ import sqlite3
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from counsel.core.audit_chain import SEALING_ACTIONS, AuditEntry, Problem, sha256_hex
+from counsel.core.audit_chain import SEALING_ACTIONS, AuditEntry, Problem
 from counsel.core.clinic_key import Keyring, describe, signature_is_valid
 
 if TYPE_CHECKING:
@@ -81,14 +81,17 @@ class ClinicTrust:
         self.signers[signer] += entry.action in SEALING_ACTIONS
         return []
 
-    def pdf_problems(self, seq: int, record_id: str, pdf: bytes | None) -> list[Problem]:
+    def pdf_problems(
+        self, seq: int, record_id: str, pdf: bytes | None, pdf_sha256: str
+    ) -> list[Problem]:
         """The stored PDF's signature, for records sealed since the store signs (an amendment
-        has no PDF)."""
+        has no PDF). ``pdf_sha256`` is the PDF's hash as its seal recorded and the caller
+        confirmed, so the PDF is not hashed again."""
         if not pdf or seq < self.signed_from:
             return []
         from counsel.core.signed_pdf import pdf_signature_problem
 
-        key = sha256_hex(pdf)
+        key = pdf_sha256
         if key not in self._pdf_verdicts:
             self._pdf_verdicts[key] = pdf_signature_problem(
                 pdf, self.certificates, self._authorities

@@ -154,7 +154,9 @@ class Verification:
             ]
         # A row whose parts differ from its seal is reported as such; one that matches (its
         # digests perhaps recomputed) must also hold a PDF the clinic key signed.
-        return row_problems(row, sealing) or self._trust.pdf_problems(seq, sealed_id, row[3])
+        return row_problems(row, sealing) or self._trust.pdf_problems(
+            seq, sealed_id, row[3], str(sealing.get("pdf_sha256"))
+        )
 
     def _sealed_ids(self) -> Iterator[tuple[str, str | None]]:
         for statement in _SEALED_IDS:
@@ -183,9 +185,12 @@ def verify_record(conn: sqlite3.Connection, record_id: str, trust: ClinicTrust) 
         *conn.execute(f"{_ROW} WHERE links_to = ? AND {_SEALED}", (record_id,)),
     ]
     for row in rows:
-        problems += row_problems(row, sealings.get(row[0])) or trust.pdf_problems(
-            sealed_at.get(row[0], trust.signed_from), row[0], row[3]
-        )
+        sealing = sealings.get(row[0])
+        found = row_problems(row, sealing)
+        if not found and sealing is not None:  # intact: its PDF must carry the clinic's signature
+            pdf_sha256 = str(sealing.get("pdf_sha256"))
+            found = trust.pdf_problems(sealed_at[row[0]], row[0], row[3], pdf_sha256)
+        problems += found
     checked = {row[0] for row in rows}
     problems += [
         Problem(f"record {sealed_id}", "sealed in the audit trail but no longer a sealed record")
