@@ -315,14 +315,11 @@ class RecordStore:
         if record_id is None:
             return self.verification(full=full).run()
         self.record(record_id)  # an unknown id raises RecordNotFoundError
-        return verify_record(self._conn, record_id, self._trust())
+        return verify_record(self._conn, record_id, self.keys)
 
     def verification(self, *, full: bool = False) -> Verification:
         """The store's check, to run a step at a time (see ``Verification``)."""
-        return Verification(self._conn, full=full, remember=self._remember, trust=self._trust())
-
-    def _trust(self) -> signatures.ClinicTrust:
-        return signatures.ClinicTrust(self._conn, self.keys)
+        return Verification(self._conn, full=full, remember=self._remember, keys=self.keys)
 
     def _remember(self, checkpoint: dict[str, Any]) -> None:
         """Add the signed checkpoint; without the clinic key the next check starts from the

@@ -31,6 +31,7 @@ from counsel.core.audit_chain import (
     sealing_detail,
 )
 from counsel.core.audit_signatures import ClinicTrust
+from counsel.core.clinic_key import Keyring
 
 CHECKPOINT = "chain_verified"
 _ROW = (
@@ -58,11 +59,11 @@ class Verification:
     progress and stop it; ``report`` is set once every step has run."""
 
     def __init__(
-        self, conn: sqlite3.Connection, *, full: bool, remember: Remember, trust: ClinicTrust
+        self, conn: sqlite3.Connection, *, full: bool, remember: Remember, keys: Keyring
     ) -> None:
         self._conn = conn
         self._remember = remember
-        self._trust = trust
+        self._trust = ClinicTrust(conn, keys)
         checkpoint = None if full else _last_checkpoint(conn)
         self.full = checkpoint is None
         self.after_seq, self.after_hash, self._sealed_before = checkpoint or (0, GENESIS, 0)
@@ -170,9 +171,10 @@ class Verification:
         return row_problems(row, None)
 
 
-def verify_record(conn: sqlite3.Connection, record_id: str, trust: ClinicTrust) -> VerifyReport:
+def verify_record(conn: sqlite3.Connection, record_id: str, keys: Keyring) -> VerifyReport:
     """One record: its sealed rows (it and its amendments), its audit entries with their
     signatures, and each entry's link to its neighbours in the chain; nothing else is read."""
+    trust = ClinicTrust(conn, keys)
     trail = entries(conn, record_id)
     problems: list[Problem] = []
     for entry in trail:
