@@ -51,9 +51,15 @@ class ClinicTrust:
 
     def __init__(self, conn: sqlite3.Connection, keys: Keyring) -> None:
         self._conn = conn
+        self._folder = keys.folder
         self.certificates = keys.certificates()
+        self._told_no_certificates = False
         self._authorities = keys.timestamp_authorities()
-        began, in_database = keys.signing_began(), _signed_from(conn)
+        try:
+            in_database = _signed_from(conn)
+        except sqlite3.DatabaseError:  # a file that cannot be read: the check reports that
+            in_database = 1
+        began = keys.signing_began()
         self.signed_from = in_database if began is None else min(in_database, began)
         self.signers: Counter[str] = Counter()  # sealed records per certificate fingerprint
         self.before_keys = 0  # sealed records from before the store signed anything
@@ -73,6 +79,8 @@ class ClinicTrust:
                 return []
             return [Problem(where, "not signed with the clinic key")]
         signer, signature = str(row[0]), bytes(row[1] or b"")
+        if not self.certificates:  # said once, not for every record
+            return [] if self._told_no_certificates else [self._no_certificates()]
         certificate = self.certificates.get(signer)
         if certificate is None:
             return [Problem(where, "signed by a certificate that is not the clinic's", "", signer)]
@@ -87,7 +95,7 @@ class ClinicTrust:
         """The stored PDF's signature, for records sealed since the store signs (an amendment
         has no PDF). ``pdf_sha256`` is the PDF's hash as its seal recorded and the caller
         confirmed, so the PDF is not hashed again."""
-        if not pdf or seq < self.signed_from:
+        if not pdf or seq < self.signed_from or not self.certificates:
             return []
         from counsel.core.signed_pdf import pdf_signature_problem
 
@@ -98,6 +106,14 @@ class ClinicTrust:
             )
         problem = self._pdf_verdicts[key]
         return [Problem(f"record {record_id}", f"PDF signature: {problem}")] if problem else []
+
+    def _no_certificates(self) -> Problem:
+        self._told_no_certificates = True
+        return Problem(
+            str(self._folder),
+            "no clinic certificates here to check the signatures with: copy the clinic-key"
+            " folder beside the database (a backup needs it too)",
+        )
 
     def signed_by(self) -> tuple[tuple[str, int], ...]:
         """Each certificate that signed records, oldest first, described, with how many."""
