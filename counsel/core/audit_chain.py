@@ -60,7 +60,8 @@ def record_digest(data: bytes, content_sha256: str, pdf: bytes) -> str:
     """SHA-256 over a sealed row's parts, each length-prefixed so no two splits hash alike."""
     digest = hashlib.sha256()
     for part in (data, content_sha256.encode(), pdf):
-        digest.update(len(part).to_bytes(8, "big") + part)
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)  # not joined to its length: that would copy a whole PDF
     return digest.hexdigest()
 
 

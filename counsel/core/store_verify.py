@@ -29,6 +29,7 @@ from counsel.core.audit_chain import (
     row_problems,
     sealing_detail,
 )
+from counsel.core.read_ahead import worked_in_order
 
 CHECKPOINT = "chain_verified"
 _ROW = (
@@ -72,15 +73,11 @@ class Verification:
         chain = ChainCheck(self.after_seq, self.after_hash)
         done = sealings = 0
         last_action = ""
-        rows = self._conn.execute(
-            f"SELECT {ENTRY_COLUMNS} FROM audit WHERE seq > ? ORDER BY seq", (self.after_seq,)
-        )
-        for row in rows:
-            entry = AuditEntry(*row)
+        for entry, sealed_problems in worked_in_order(self._entries_and_rows(), _sealed_problems):
             problems += chain.add(entry)
-            if (sealing := sealing_detail(entry)) is not None:
+            if sealed_problems is not None:
                 sealings += 1
-                problems += self._sealed_by(sealing)
+                problems += sealed_problems
             last_action = entry.action
             done += 1
             yield done
@@ -131,16 +128,20 @@ class Verification:
             ]
         return []
 
-    def _sealed_by(self, sealing: dict[str, Any]) -> list[Problem]:
-        sealed_id = str(sealing.get("sealed_id"))
-        row = self._conn.execute(f"{_ROW} WHERE id = ? AND {_SEALED}", (sealed_id,)).fetchone()
-        if row is None:
-            return [
-                Problem(
-                    f"record {sealed_id}", "sealed in the audit trail but no longer a sealed record"
-                )
-            ]
-        return row_problems(row, sealing)
+    def _entries_and_rows(self) -> Iterator[_EntryToCheck]:
+        """Each entry after the checkpoint, in order; with the row it sealed, if it sealed one."""
+        entries = self._conn.execute(
+            f"SELECT {ENTRY_COLUMNS} FROM audit WHERE seq > ? ORDER BY seq", (self.after_seq,)
+        )
+        for values in entries:
+            entry = AuditEntry(*values)
+            sealing = sealing_detail(entry)
+            if sealing is None:
+                yield entry, None, None
+                continue
+            sealed_id = str(sealing.get("sealed_id"))
+            row = self._conn.execute(f"{_ROW} WHERE id = ? AND {_SEALED}", (sealed_id,)).fetchone()
+            yield entry, sealing, row
 
     def _sealed_ids(self) -> Iterator[tuple[str, str | None]]:
         for statement in _SEALED_IDS:
@@ -152,6 +153,23 @@ class Verification:
             return []
         row = self._conn.execute(f"{_ROW} WHERE id = ?", (row_id,)).fetchone()
         return row_problems(row, None)
+
+
+#: An audit entry; if it sealed a row, what it recorded and the row as stored (None: gone).
+_EntryToCheck = tuple[AuditEntry, dict[str, Any] | None, SealedRow | None]
+
+
+def _sealed_problems(item: _EntryToCheck) -> tuple[AuditEntry, list[Problem] | None]:
+    """The entry, and what differs in the row it sealed (None if it sealed none): run on the
+    read-ahead thread, as hashing a record's bytes is most of a check's work."""
+    entry, sealing, row = item
+    if sealing is None:
+        return entry, None
+    if row is None:
+        sealed_id = str(sealing.get("sealed_id"))
+        gone = "sealed in the audit trail but no longer a sealed record"
+        return entry, [Problem(f"record {sealed_id}", gone)]
+    return entry, row_problems(row, sealing)
 
 
 def verify_record(conn: sqlite3.Connection, record_id: str) -> VerifyReport:
