@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from counsel.cli_progress import progress
+from counsel.cli_progress import progress, upgrade_progress
 from counsel.core.demo_records import POOL_SIZE
 from counsel.core.record_store import RecordNotFoundError, RecordStore, RecordSummary
 from counsel.core.store_schema import StoreVersionError
@@ -85,7 +85,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 def main(argv: Sequence[str]) -> int:
     args = parse_args(argv)
     try:
-        with RecordStore.in_folder(args.data_dir or data_dir(clinic_folder())) as store:
+        folder = args.data_dir or data_dir(clinic_folder())
+        with RecordStore.in_folder(folder, on_upgrade=upgrade_progress()) as store:
             return COMMANDS[args.command](store, args)
     except RecordNotFoundError as error:
         print(error.args[0], file=sys.stderr)

@@ -54,19 +54,32 @@ class Amendment:
 class RecordStore:
     """One connection to the records database at ``path``; several may share one file."""
 
-    def __init__(self, path: Path, *, actor: str | None = None, clock: Clock = utc_now) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        actor: str | None = None,
+        clock: Clock = utc_now,
+        on_upgrade: schema.UpgradeProgress | None = None,
+    ) -> None:
         self.path = Path(path)
         self.actor = actor or schema.login_name()
         self._clock = clock
-        self._conn = schema.open_database(self.path)
+        self._conn = schema.open_database(self.path, on_upgrade=on_upgrade)
         self._conn.row_factory = sqlite3.Row
 
     @classmethod
     def in_folder(
-        cls, folder: Path, *, actor: str | None = None, clock: Clock = utc_now
+        cls,
+        folder: Path,
+        *,
+        actor: str | None = None,
+        clock: Clock = utc_now,
+        on_upgrade: schema.UpgradeProgress | None = None,
     ) -> RecordStore:
         """Open the store in Counsel's data folder, which only its owner may enter."""
-        return cls(schema.private_folder(Path(folder)) / schema.DB_NAME, actor=actor, clock=clock)
+        path = schema.private_folder(Path(folder)) / schema.DB_NAME
+        return cls(path, actor=actor, clock=clock, on_upgrade=on_upgrade)
 
     def close(self) -> None:
         self._conn.close()

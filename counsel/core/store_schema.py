@@ -18,7 +18,7 @@ import sqlite3
 import time
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -202,7 +202,16 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:
+#: Told (statements done, statements in all) as an upgrade runs: one statement over a store of
+#: years (an index built, a column filled) can take seconds, and the user should see it move.
+UpgradeProgress = Callable[[int, int], None]
+
+
+def migrate(
+    conn: sqlite3.Connection,
+    target: int = SCHEMA_VERSION,
+    on_progress: UpgradeProgress | None = None,
+) -> None:
     """Bring the database to ``target`` in one transaction (the write lock keeps two instances
     from migrating at once). Also gives ``conn`` the SQL ``fold()`` the migrations use."""
     conn.create_function("fold", 1, fold, deterministic=True)
@@ -213,10 +222,58 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:
                 f"the records database is version {version}; this Counsel reads up to"
                 f" {SCHEMA_VERSION}. Please update Counsel."
             )
-        for step in MIGRATIONS[version:target]:
-            step(conn)
+        if on_progress is not None and version < target:
+            _report_statements(conn, _statement_count(version, target), on_progress)
+        try:
+            for step in MIGRATIONS[version:target]:
+                step(conn)
+        finally:
+            conn.set_trace_callback(None)
         if version < target:
             conn.execute(f"PRAGMA user_version = {int(target)}")
+    if on_progress is not None and version < target:
+        on_progress(*(2 * [_statement_count(version, target)]))
+
+
+def _report_statements(conn: sqlite3.Connection, total: int, on_progress: UpgradeProgress) -> None:
+    """Call ``on_progress`` as each statement starts (SQLite's trace; triggers' bodies, which
+    it reports as comments, are part of their statement)."""
+    started = 0
+
+    def statement_started(sql: str) -> None:
+        nonlocal started
+        if not sql.startswith("--"):
+            on_progress(min(started, total), total)
+            started += 1
+
+    conn.set_trace_callback(statement_started)
+
+
+def _statement_count(version: int, target: int) -> int:
+    """How many statements the upgrade from ``version`` runs: the same migrations, on an empty
+    database in memory (instant), counted."""
+    with closing(sqlite3.connect(":memory:", isolation_level=None)) as rehearsal:
+        rehearsal.create_function("fold", 1, fold, deterministic=True)
+        for step in MIGRATIONS[:version]:
+            step(rehearsal)
+        count = 0
+
+        def counted(sql: str) -> None:
+            nonlocal count
+            count += not sql.startswith("--")
+
+        rehearsal.set_trace_callback(counted)
+        for step in MIGRATIONS[version:target]:
+            step(rehearsal)
+        return count
+
+
+def needs_upgrade(path: Path) -> bool:
+    """Whether opening the database at ``path`` will upgrade it (read without changing it)."""
+    if not Path(path).exists():
+        return False
+    with closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        return 0 < conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION
 
 
 def private_folder(folder: Path) -> Path:
@@ -243,7 +300,9 @@ def _use_wal(conn: sqlite3.Connection) -> None:
             time.sleep(0.01)
 
 
-def open_database(path: Path, target: int = SCHEMA_VERSION) -> sqlite3.Connection:
+def open_database(
+    path: Path, target: int = SCHEMA_VERSION, on_upgrade: UpgradeProgress | None = None
+) -> sqlite3.Connection:
     """Connect (creating the file owner-only, so its -wal and -shm files are too) and migrate."""
     path = Path(path)
     if not path.parent.exists():
@@ -261,7 +320,7 @@ def open_database(path: Path, target: int = SCHEMA_VERSION) -> sqlite3.Connectio
             f"PRAGMA page_size = {PAGE_SIZE}",  # a new database only; an existing one keeps its
         )
         _use_wal(conn)
-        migrate(conn, target)
+        migrate(conn, target, on_upgrade)
     except BaseException:
         conn.close()
         raise

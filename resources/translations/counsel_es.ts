@@ -1323,6 +1323,34 @@ Go on with it?</source>
     </message>
 </context>
 <context>
+    <name>StoreUpgrade</name>
+    <message>
+        <location filename="../../counsel/ui/store_upgrade.py"/>
+        <source>Upgrading the records</source>
+        <translation>Actualizando los registros</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/store_upgrade.py"/>
+        <source>This version of Counsel keeps the records in a faster form. Converting them happens once and can take a minute for years of records. Please wait.</source>
+        <translation>Esta versión de Counsel guarda los registros de una forma más rápida. El cambio se hace una sola vez y puede tardar un minuto si hay años de registros. Espere, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/store_upgrade.py"/>
+        <source>Progress of the upgrade</source>
+        <translation>Avance de la actualización</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/store_upgrade.py"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/store_upgrade.py"/>
+        <source>The records could not be upgraded; they are unchanged. %1</source>
+        <translation>No se pudieron actualizar los registros; quedaron como estaban. %1</translation>
+    </message>
+</context>
+<context>
     <name>VerifyProgress</name>
     <message>
         <location filename="../../counsel/ui/verify_progress.py"/>
