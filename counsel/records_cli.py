@@ -1,7 +1,10 @@
 """``counsel records``: find, show, reprint and check signed records without opening a window.
 
-For the records office and for audits. Exit codes: 0 done, 1 not found or verification failed
-(or the database cannot be read), 2 usage error. Runs without Qt.
+For the records office and for audits. Runs without Qt. Exit codes (``EXIT_*``): 0 done and,
+for verify, everything intact; 1 no such record, or a file could not be written; 2 usage
+error; 3 verify found records or audit entries changed; 4 the database file is damaged
+(SQLite's integrity check failed, or it cannot be read through); 5 the database cannot be
+opened (not a database, from a newer Counsel, or a read-only copy of an older one).
 """
 
 from __future__ import annotations
@@ -16,11 +19,13 @@ from pathlib import Path
 
 from counsel.cli_progress import progress, upgrade_progress
 from counsel.core.demo_records import POOL_SIZE
+from counsel.core.file_integrity import DATABASE_FILE
 from counsel.core.record_store import RecordNotFoundError, RecordStore, RecordSummary
 from counsel.core.store_schema import StoreVersionError
 from counsel.core.toml_reader import ContentError
 from counsel.settings import data_dir
 
+EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_CHANGED, EXIT_DAMAGED, EXIT_UNUSABLE = range(6)
 LIST_LIMIT = 100  # a screenful; years of records are thousands of lines
 STATUS_TEXT = {"in_progress": "in progress", "signed": "signed", "withdrawn": "withdrawn"}
 
@@ -90,10 +95,10 @@ def main(argv: Sequence[str]) -> int:
             return COMMANDS[args.command](store, args)
     except RecordNotFoundError as error:
         print(error.args[0], file=sys.stderr)
-        return 1
+        return EXIT_NOT_FOUND
     except (StoreVersionError, sqlite3.DatabaseError, OSError) as error:
         print(f"Cannot use the records database: {error}", file=sys.stderr)
-        return 1
+        return EXIT_UNUSABLE
 
 
 def table(rows: Sequence[Sequence[str]]) -> str:
@@ -200,14 +205,22 @@ def verify_command(store: RecordStore, args: argparse.Namespace) -> int:
             pass
         assert check.report is not None
         report = check.report
+    damaged = [p for p in report.problems if p.where == DATABASE_FILE]
     for problem in report.problems:
-        print(f"MISMATCH {problem}")
+        print(f"{'DAMAGED' if problem in damaged else 'MISMATCH'} {problem}")
     verdict = "FAILED" if report.problems else "OK"
     print(
         f"{verdict}: sealed records checked {report.records_checked}, audit entries checked"
         f" {report.entries_checked}, audit chain head {report.head}"
     )
-    return 1 if report.problems else 0
+    if damaged:
+        print(
+            "The database file itself is damaged: restore the latest backup that verifies"
+            " (records verify --full on the restored copy).",
+            file=sys.stderr,
+        )
+        return EXIT_DAMAGED
+    return EXIT_CHANGED if report.problems else EXIT_OK
 
 
 def add_demo_command(store: RecordStore, args: argparse.Namespace) -> int:

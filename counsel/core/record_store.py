@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, closing
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -65,7 +65,11 @@ class RecordStore:
         self.path = Path(path)
         self.actor = actor or schema.login_name()
         self._clock = clock
-        self._conn = schema.open_database(self.path, on_upgrade=on_upgrade)
+        self.read_only = schema.is_read_only_copy(self.path)
+        if self.read_only:  # list and check a restored backup without changing a byte of it
+            self._conn = schema.open_reader(self.path)
+        else:
+            self._conn = schema.open_database(self.path, on_upgrade=on_upgrade)
         self._conn.row_factory = sqlite3.Row
 
     @classmethod
@@ -78,7 +82,9 @@ class RecordStore:
         on_upgrade: schema.UpgradeProgress | None = None,
     ) -> RecordStore:
         """Open the store in Counsel's data folder, which only its owner may enter."""
-        path = schema.private_folder(Path(folder)) / schema.DB_NAME
+        path = Path(folder) / schema.DB_NAME
+        if not schema.is_read_only_copy(path):
+            schema.private_folder(Path(folder))
         return cls(path, actor=actor, clock=clock, on_upgrade=on_upgrade)
 
     def close(self) -> None:
@@ -303,11 +309,14 @@ class RecordStore:
         if record_id is None:
             return self.verification(full=full).run()
         self.record(record_id)  # an unknown id raises RecordNotFoundError
-        return verify_record(self._conn, record_id)
+        with closing(schema.open_reader(self.path)) as reader, schema.read_transaction(reader):
+            return verify_record(reader, record_id)
 
     def verification(self, *, full: bool = False) -> Verification:
-        """The store's check, to run a step at a time (see ``Verification``)."""
-        return Verification(self._conn, full=full, remember=self._remember)
+        """The store's check, to run a step at a time (see ``Verification``); a read-only
+        copy is checked without remembering how far."""
+        remember = None if self.read_only else self._remember
+        return Verification(self.path, full=full, remember=remember)
 
     def _remember(self, checkpoint: dict[str, Any]) -> None:
         with schema.transaction(self._conn):

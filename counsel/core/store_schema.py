@@ -327,6 +327,65 @@ def open_database(
     return conn
 
 
+def is_read_only_copy(path: Path) -> bool:
+    """A database Counsel must only read: the file or its folder is marked read-only (a backup
+    restored to check it) or cannot be written (read-only media)."""
+    path = Path(path)
+    if not path.is_file():
+        return False
+    return any(
+        not os.access(place, os.W_OK) or not place.stat().st_mode & 0o222
+        for place in (path, path.parent)
+    )
+
+
+def open_reader(path: Path) -> sqlite3.Connection:
+    """A read-only connection that changes nothing, not even a read-only copy's folder.
+
+    Checks read through it, in a transaction of their own, one snapshot however much another
+    window writes meanwhile. A copy that cannot be written and has no write-ahead log is opened
+    as immutable: SQLite then needs no lock or shared-memory file beside it. It may be used from
+    another thread than the one that opened it (one thread at a time)."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"no records database at {path}")
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    if is_read_only_copy(path) and not (wal.exists() and wal.stat().st_size):
+        uri += "&immutable=1"
+    conn = sqlite3.connect(
+        uri,
+        uri=True,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA_VERSION:
+            raise StoreVersionError(
+                f"the records database is version {version} and this Counsel reads version"
+                f" {SCHEMA_VERSION}; open it once with this Counsel (as a writable copy)"
+                " to upgrade it, or use the Counsel that wrote it"
+            )
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+@contextmanager
+def read_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Every read inside sees one snapshot of the database, whatever is written meanwhile."""
+    conn.execute("BEGIN")
+    try:
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()  # the snapshot starts
+        yield conn
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")
+
+
 @contextmanager
 def transaction(conn: sqlite3.Connection, durable: bool = False) -> Iterator[sqlite3.Connection]:
     """One transaction holding the write lock, so a change is all there or not at all.
