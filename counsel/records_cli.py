@@ -19,6 +19,7 @@ from pathlib import Path
 
 from counsel.cli_progress import progress, upgrade_progress
 from counsel.core.demo_records import POOL_SIZE
+from counsel.core.export_guard import ExportRefusedError
 from counsel.core.file_integrity import DATABASE_FILE
 from counsel.core.record_store import RecordNotFoundError, RecordStore, RecordSummary
 from counsel.core.store_schema import StoreVersionError
@@ -63,6 +64,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     what = export.add_mutually_exclusive_group(required=True)
     what.add_argument("--pdf", type=Path, metavar="FILE", help="the PDF exactly as signed")
     what.add_argument("--audit", type=Path, metavar="FILE", help="the audit trail (.csv/.json)")
+    export.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (never a database)"
+    )
     verify = commands.add_parser("verify", parents=[common], help="check digests and audit chain")
     verify.add_argument(
         "id",
@@ -181,17 +185,19 @@ def show_command(store: RecordStore, args: argparse.Namespace) -> int:
 def export_command(store: RecordStore, args: argparse.Namespace) -> int:
     try:
         if args.pdf:
-            store.export_pdf(args.id, args.pdf)
+            store.export_pdf(args.id, args.pdf, overwrite=args.force)
         else:
-            store.export_audit(args.id, args.audit)
+            store.export_audit(args.id, args.audit, overwrite=args.force)
     except ValueError as error:
         print(error, file=sys.stderr)
-        return 2
+        return EXIT_USAGE
+    except FileExistsError:
+        print(f"{args.pdf or args.audit} already exists; --force replaces it.", file=sys.stderr)
+        return EXIT_NOT_FOUND
     except OSError as error:
-        print(
-            f"Could not write {args.pdf or args.audit}: {error.strerror or error}", file=sys.stderr
-        )
-        return 1
+        reason = error if isinstance(error, ExportRefusedError) else error.strerror or error
+        print(f"Could not write {args.pdf or args.audit}: {reason}", file=sys.stderr)
+        return EXIT_NOT_FOUND
     print(f"Wrote {args.pdf or args.audit}")
     return 0
 

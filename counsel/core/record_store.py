@@ -23,6 +23,7 @@ from counsel.core import record_query as query
 from counsel.core import store_schema as schema
 from counsel.core.atomic_file import write_bytes_atomically
 from counsel.core.content import Content
+from counsel.core.export_guard import check_export_target
 from counsel.core.record_query import NEWEST_FIRST, RecordFilter, RecordOrder, RecordSummary
 from counsel.core.record_status import (
     CORRECTION,
@@ -291,17 +292,21 @@ class RecordStore:
 
     # -- exporting and checking --------------------------------------------------------------
 
-    def export_pdf(self, record_id: str, path: Path) -> None:
+    def export_pdf(self, record_id: str, path: Path, *, overwrite: bool = False) -> None:
+        """The PDF as signed, written atomically where ``check_export_target`` allows."""
         pdf = self.pdf_bytes(record_id)
+        check_export_target(path, self.path.parent, overwrite=overwrite)
         write_bytes_atomically(Path(path), pdf)
         self.log(record_id, "pdf_exported", pdf_sha256=chain.sha256_hex(pdf))
 
-    def export_audit(self, record_id: str, path: Path) -> None:
+    def export_audit(self, record_id: str, path: Path, *, overwrite: bool = False) -> None:
         """The record's trail as .json or .csv, with hashes, so it can be checked elsewhere."""
         trail = self.audit_trail(record_id)
         if not trail:
             raise RecordNotFoundError(f"no audit trail for record {record_id}")
-        write_bytes_atomically(Path(path), chain.trail_bytes(trail, Path(path).suffix))
+        data = chain.trail_bytes(trail, Path(path).suffix)
+        check_export_target(path, self.path.parent, overwrite=overwrite)
+        write_bytes_atomically(Path(path), data)
 
     def verify(self, record_id: str | None = None, *, full: bool = False) -> chain.VerifyReport:
         """Check one record (its rows, its entries and their links in the chain), or the store:

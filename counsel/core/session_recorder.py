@@ -195,7 +195,8 @@ class SessionRecorder:
         return self.store.pdf_bytes(self.session.id)
 
     def export_pdf(self, path: Path) -> None:
-        self.store.export_pdf(self.session.id, path)
+        """Save the stored PDF where the user chose (and agreed to replace a file there)."""
+        self.store.export_pdf(self.session.id, path, overwrite=True)
 
     def printed(self) -> None:
         digest = hashlib.sha256(self.pdf_bytes()).hexdigest()

@@ -1544,6 +1544,16 @@ y vuelva a abrir Counsel.</translation>
 <context>
     <name>Saving</name>
     <message>
+        <location filename="../../counsel/ui/saving.py"/>
+        <source>Replace the file?</source>
+        <translation>¿Reemplazar el archivo?</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/saving.py"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 ya existe. ¿Reemplazarlo?</translation>
+    </message>
+    <message>
         <location filename="../../counsel/ui/saving.py" line="1"/>
         <source>Save the acknowledgement</source>
         <translation>Guardar la constancia</translation>
