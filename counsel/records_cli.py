@@ -268,5 +268,10 @@ def clinic_folder() -> str:
 
     try:
         return load_clinic().records_folder
-    except ContentError:
+    except ContentError as error:
+        print(
+            f"Warning: the clinic settings cannot be read ({error}); using the default"
+            " records folder.",
+            file=sys.stderr,
+        )
         return ""

@@ -97,6 +97,7 @@ def test_a_current_store_opens_without_the_upgrade_dialog(
 
 
 def test_the_command_line_reports_the_upgrade_on_stderr(tmp_path, content, clock) -> None:
+    assert run(tmp_path / "new", "records", "list").stderr == ""  # creating one is no upgrade
     old_store_with_a_draft(tmp_path, content, clock)
     done = run(tmp_path, "records", "list")
     assert done.returncode == 0, done.stderr

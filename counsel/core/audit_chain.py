@@ -40,6 +40,7 @@ ACTIONS: Mapping[str, tuple[str, ...]] = {
     "withdrawn": SEAL_KEYS,
     "corrected": SEAL_KEYS,
     "draft_deleted": (),
+    "draft_set_aside": (),  # unreadable: no longer offered to resume (it stays listed)
     "chain_verified": CHECKPOINT_KEYS,
 }
 #: Actions that seal a row: their entry is the reference its digests are checked against.

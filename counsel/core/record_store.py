@@ -34,11 +34,17 @@ from counsel.core.record_status import (
     RecordSealedError,
 )
 from counsel.core.session import Clock, Session, utc_now
-from counsel.core.session_codec import session_from_dict, session_to_dict
+from counsel.core.session_codec import SessionFormatError, session_from_dict, session_to_dict
 from counsel.core.store_verify import CHECKPOINT, Verification, verify_record
 
 #: Entries only the store writes, as part of the change they describe.
-STORE_ACTIONS = ("session_started", *chain.SEALING_ACTIONS, "draft_deleted", CHECKPOINT)
+STORE_ACTIONS = (
+    "session_started",
+    *chain.SEALING_ACTIONS,
+    "draft_deleted",
+    "draft_set_aside",
+    CHECKPOINT,
+)
 
 
 @dataclass(frozen=True)
@@ -267,10 +273,14 @@ class RecordStore:
     def stored_language(self, record_id: str) -> str:
         """The content language a stored session was last in, to reopen it in that language."""
         row = self._conn.execute(
-            "SELECT json_extract(data, '$.language') FROM records WHERE id = ?", (record_id,)
+            "SELECT CASE WHEN json_valid(data) THEN json_extract(data, '$.language') END"
+            " FROM records WHERE id = ?",
+            (record_id,),
         ).fetchone()
         if row is None:
             raise RecordNotFoundError(f"no record {record_id}")
+        if row[0] is None:
+            raise SessionFormatError(f"stored session {record_id} is not readable")
         return str(row[0])
 
     def pdf_bytes(self, record_id: str) -> bytes:
@@ -281,11 +291,21 @@ class RecordStore:
         return bytes(row[0])
 
     def unfinished(self) -> str | None:
-        """The draft to offer to resume at start-up: the one changed last."""
+        """The draft to offer to resume at start-up: the one changed last, of those readable
+        (valid JSON) and not set aside (``set_aside``)."""
         row = self._conn.execute(
-            "SELECT id FROM records WHERE status = 'in_progress' ORDER BY updated_at DESC LIMIT 1"
+            "SELECT id FROM records r WHERE status = 'in_progress' AND json_valid(data)"
+            " AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.record_id = r.id"
+            " AND a.action = 'draft_set_aside') ORDER BY updated_at DESC LIMIT 1"
         ).fetchone()
         return row[0] if row else None
+
+    def set_aside(self, record_id: str) -> None:
+        """Stop offering a draft that cannot be read back; it stays in the list to delete."""
+        with schema.transaction(self._conn):
+            if self._status(record_id) != IN_PROGRESS:
+                raise RecordSealedError(f"record {record_id} is not a draft")
+            self._log(record_id, "draft_set_aside", {})
 
     def audit_trail(self, record_id: str) -> list[chain.AuditEntry]:
         return chain.entries(self._conn, record_id)

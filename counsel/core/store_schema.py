@@ -226,8 +226,9 @@ def migrate(
                 f"the records database is version {version}; this Counsel reads up to"
                 f" {SCHEMA_VERSION}. Please update Counsel."
             )
-        if on_progress is not None and version < target:
-            _report_statements(conn, _statement_count(version, target), on_progress)
+        report = on_progress if 0 < version < target else None  # a new file: nothing to say
+        if report is not None:
+            _report_statements(conn, _statement_count(version, target), report)
         try:
             for step in MIGRATIONS[version:target]:
                 step(conn)
@@ -235,8 +236,8 @@ def migrate(
             conn.set_trace_callback(None)
         if version < target:
             conn.execute(f"PRAGMA user_version = {int(target)}")
-    if on_progress is not None and version < target:
-        on_progress(*(2 * [_statement_count(version, target)]))
+    if report is not None:
+        report(*(2 * [_statement_count(version, target)]))
 
 
 def _report_statements(conn: sqlite3.Connection, total: int, on_progress: UpgradeProgress) -> None:

@@ -1200,6 +1200,16 @@ Go on with it?</source>
         <translation>Nota: el texto de las pantallas cambió desde que se empezó esta sesión. Por favor, repase las pantallas otra vez antes de firmar.</translation>
     </message>
     <message>
+        <location filename="../../counsel/ui/resume.py"/>
+        <source>Session could not be resumed</source>
+        <translation>No se pudo continuar la sesión</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/resume.py"/>
+        <source>The unfinished session of %1 could not be read back, so it has been set aside and will not be offered again. It stays in the records list, where it can be deleted. A new session has been started.</source>
+        <translation>No se pudo leer la sesión sin terminar de %1, así que se apartó y no se ofrecerá de nuevo. Sigue en la lista de registros, donde se puede borrar. Se empezó una sesión nueva.</translation>
+    </message>
+    <message>
         <location filename="../../counsel/ui/resume.py" line="33"/>
         <source>Resume session?</source>
         <translation>¿Continuar la sesión?</translation>
