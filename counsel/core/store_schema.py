@@ -229,11 +229,14 @@ def migrate(
         report = on_progress if 0 < version < target else None  # a new file: nothing to say
         if report is not None:
             _report_statements(conn, _statement_count(version, target), report)
+        # Building an index reads the whole table: mapped, each page costs no system call.
+        conn.execute(f"PRAGMA mmap_size = {READ_MAP_BYTES if version else 0}")
         try:
             for step in MIGRATIONS[version:target]:
                 step(conn)
         finally:
             conn.set_trace_callback(None)
+            conn.execute("PRAGMA mmap_size = 0")
         if version < target:
             conn.execute(f"PRAGMA user_version = {int(target)}")
     if report is not None:
