@@ -226,11 +226,11 @@ def migrate(
                 f"the records database is version {version}; this Counsel reads up to"
                 f" {SCHEMA_VERSION}. Please update Counsel."
             )
+        # Building an index reads the whole table: mapped, each page costs no system call.
+        conn.execute(f"PRAGMA mmap_size = {READ_MAP_BYTES if version else 0}")
         report = on_progress if 0 < version < target else None  # a new file: nothing to say
         if report is not None:
             _report_statements(conn, _statement_count(version, target), report)
-        # Building an index reads the whole table: mapped, each page costs no system call.
-        conn.execute(f"PRAGMA mmap_size = {READ_MAP_BYTES if version else 0}")
         try:
             for step in MIGRATIONS[version:target]:
                 step(conn)
