@@ -179,7 +179,9 @@ def identity_box(wording: Wording) -> Table:
     not_recorded = wording.say("not_recorded")
     birth = words.format_date(details.date_of_birth) if details.date_of_birth else not_recorded
     times = wording.say(
-        "session_times", started=words.format_datetime(started), signed=session.sealed_at
+        "session_times",
+        started=words.format_datetime(started, wording.zone),
+        signed=session.sealed_at,
     )
     wide = [
         ("procedure", session.content.procedure),

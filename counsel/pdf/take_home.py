@@ -66,7 +66,7 @@ def build_take_home(session: Session, clinic: ClinicSettings) -> bytes:
     if not session.is_sealed:
         raise ValueError("Only a signed session has a take-home copy; this one is not sealed.")
     register_fonts()
-    wording = Wording(session)
+    wording = Wording(session, zone=clinic.zone)
     buffer = io.BytesIO()
     width, height = PAGE_SIZES[clinic.paper]
     document = BaseDocTemplate(
@@ -103,7 +103,7 @@ def _story(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
             "take_home_for",
             LARGE,
             patient=details.patient_name,
-            date=wording.words.format_date(session.sealed_at.astimezone()),
+            date=wording.words.format_date(session.sealed_at.astimezone(wording.zone)),
             clinician=details.clinician_name,
         ),
     ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
@@ -41,8 +41,14 @@ class Language:
 class Wording:
     """The document's languages for one session, the patient's first."""
 
-    def __init__(self, session: Session, bilingual_with: Content | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        bilingual_with: Content | None = None,
+        zone: tzinfo | None = None,
+    ) -> None:
         self.session = session
+        self.zone = zone  # the clinic's time zone; None: the computer's
         self.languages = [Language(document_words(session.content), session.content)]
         if bilingual_with is not None:
             if bilingual_with.language == session.content.language:
@@ -55,7 +61,8 @@ class Wording:
         return self.languages[0].words
 
     def say(self, name: str, **values: object) -> str:
-        """A label in the patient's language; a datetime value reads as "at 9:05 AM UTC"."""
+        """A label in the patient's language; a datetime value reads as "at 9:05 AM CST
+        (UTC−6)", in the clinic's time zone."""
         return self.said(name, **values)[0]
 
     def said(self, name: str, **values: object) -> list[str]:
@@ -111,9 +118,9 @@ class Wording:
     def _when(self, words: DocumentWords, moment: datetime) -> str:
         """The time alone on the session's own day (the date heads the document), else in full."""
         start = self.session.started_at or moment
-        local = moment.astimezone()
-        time = words.format_time(moment)
-        if local.date() == start.astimezone().date():
+        local = moment.astimezone(self.zone)
+        time = words.format_time(moment, self.zone)
+        if local.date() == start.astimezone(self.zone).date():
             return words.label("at_time", time=time)
         return words.label("at_datetime", date=words.format_date(local), time=time)
 
