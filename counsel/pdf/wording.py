@@ -136,6 +136,6 @@ def lines(texts: Sequence[str | None], style: ParagraphStyle, bold: bool = False
     first, *rest = texts
     markup = f"<b>{st.text(first or '')}</b>" if bold else st.text(first or "")
     for other in rest:
-        if other:
+        if other and other != first:  # a name the same in both ("MILD") is printed once
             markup += "<br/>" + second(other, style)
     return Paragraph(markup, style)
