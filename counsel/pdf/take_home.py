@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -37,7 +37,7 @@ from counsel.core.session import Session
 from counsel.pdf import styles as st
 from counsel.pdf.acknowledgement import PAGE_SIZES, NumberedCanvas
 from counsel.pdf.fonts import BOLD, REGULAR, register_fonts
-from counsel.pdf.wording import Wording
+from counsel.pdf.wording import Wording, stacked
 
 LARGE = ParagraphStyle("large", parent=st.BODY, fontSize=14, leading=20, spaceAfter=8)
 LARGE_BOLD = ParagraphStyle("largebold", parent=LARGE, fontName=BOLD, spaceAfter=2)
@@ -115,8 +115,8 @@ def _story(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
     details = session.details
     assert session.sealed_at is not None
     story: list[Flowable] = [
-        *_both(wording.said("take_home_title", procedure=content.procedure), LARGE_TITLE),
-        *_both(
+        *_stacked(wording.said("take_home_title", procedure=content.procedure), LARGE_TITLE),
+        *_stacked(
             [
                 language.words.label(
                     "take_home_for",
@@ -131,14 +131,17 @@ def _story(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
     ]
     leaning = facts.leaning(session)
     if leaning is not None:
-        story += [*_both(wording.said("leaning"), LARGE_HEADING), *_both(_leanings(wording), LARGE)]
+        story += [
+            *_stacked(wording.said("leaning"), LARGE_HEADING),
+            *_stacked(_leanings(wording), LARGE),
+        ]
     story += _learned(wording)
     done = content.first_of_kind("done")
     if isinstance(done, DoneScreen) and done.text:
         twin = wording.twin(done)
         story += [
-            *_both(wording.said("next_steps"), LARGE_HEADING),
-            *_both([done.text, getattr(twin, "text", None)], LARGE),
+            *_stacked(wording.said("next_steps"), LARGE_HEADING),
+            *_stacked([done.text, getattr(twin, "text", None)], LARGE),
         ]
     story += _warning_signs(wording, clinic)
     story += _contact(wording, clinic)
@@ -150,12 +153,12 @@ def _learned(wording: Wording) -> list[Flowable]:
     if not isinstance(quiz, QuizScreen):
         return []
     twins = wording.twin_entries(quiz, "questions")
-    flow = _both(wording.said("learned"), LARGE_HEADING)
+    flow = _stacked(wording.said("learned"), LARGE_HEADING)
     for question in quiz.questions:
         twin = twins.get(question.id)
         flow += [
-            *_both([question.text, getattr(twin, "text", None)], QUESTION),
-            *_both([question.explanation, getattr(twin, "explanation", None)], LARGE),
+            *_stacked([question.text, getattr(twin, "text", None)], QUESTION),
+            *_stacked([question.explanation, getattr(twin, "explanation", None)], LARGE),
         ]
     return flow
 
@@ -181,47 +184,22 @@ def _warning_signs(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
         twin_signs: tuple[str | None, ...] = (None,) * len(group.signs)
         if twin is not None and len(twin.signs) == len(group.signs):  # the same signs, in order
             twin_signs = twin.signs
-        heading = _both(
+        heading = _stacked(
             [group.heading, twin.heading if twin else None],
             URGENT_HEADING if emergency else LARGE_HEADING,
         )
         signs = [
-            _both([f"•  {sign}", other], SIGN)
+            _stacked([f"•  {sign}", other], SIGN)
             for sign, other in zip(group.signs, twin_signs, strict=True)
         ]
         # The heading and the first sign stay together; a long list may go on to the next page.
         flow += [KeepTogether(heading + (signs[0] if signs else []))]
         flow += [part for sign in signs[1:] for part in sign]
         if group.note:
-            flow += _both([group.note, twin.note if twin else None], LARGE)
+            flow += _stacked([group.note, twin.note if twin else None], LARGE)
         if not emergency:
-            flow += _both(wording.said("clinic_phone", phone=clinic.phone), PHONE)
+            flow += _stacked(wording.said("clinic_phone", phone=clinic.phone), PHONE)
     return flow
-
-
-def _both(texts: Sequence[str | None], style: ParagraphStyle) -> list[Flowable]:
-    """The patient's text, then the other language's (when given) in grey at 12 pt, on its
-    own tighter leading: large print for the patient, the other line for family or staff."""
-    first, *rest = texts
-    others = [text for text in rest if text and text != first]
-    if not others:
-        return [st.para(first or "", style)]
-    lead = ParagraphStyle(f"{style.name}-lead", parent=style, spaceAfter=1)
-    return [st.para(first or "", lead), *(st.para(text, _second(style)) for text in others)]
-
-
-@cache
-def _second(style: ParagraphStyle) -> ParagraphStyle:
-    return ParagraphStyle(
-        f"{style.name}-second",
-        parent=style,
-        fontName=REGULAR,
-        fontSize=SECOND_SIZE,
-        leading=SECOND_SIZE * 1.3,
-        textColor=st.MUTED,
-        spaceBefore=0,
-        firstLineIndent=0,
-    )
 
 
 def _twin_groups(wording: Wording) -> list[facts.WarningGroup]:
@@ -231,7 +209,7 @@ def _twin_groups(wording: Wording) -> list[facts.WarningGroup]:
 
 def _contact(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
     flow: list[Flowable] = [
-        *_both(wording.said("contact"), LARGE_HEADING),
+        *_stacked(wording.said("contact"), LARGE_HEADING),
         st.para(clinic.name, LARGE_BOLD),
         st.para(clinic.address, LARGE),
         st.para(clinic.phone, PHONE),
@@ -245,7 +223,7 @@ def _contact(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
             transform=[QR_SIZE / (right - left), 0, 0, QR_SIZE / (top - bottom), 0, 0],
         )
         drawing.add(code)
-        text = [*_both(wording.said("portal"), LARGE_BOLD), st.para(clinic.portal, LARGE)]
+        text = [*_stacked(wording.said("portal"), LARGE_BOLD), st.para(clinic.portal, LARGE)]
         table = Table([[drawing, text]], colWidths=[QR_SIZE + 16, None])
         table.setStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (0, 0), 0)])
         flow.append(KeepTogether([Spacer(1, 6), table]))
@@ -261,3 +239,9 @@ def _footer(wording: Wording, width: float, canvas: Canvas, number: int, total: 
         width - st.MARGIN, st.MARGIN - 28, wording.say("page", number=number, total=total)
     )
     canvas.restoreState()
+
+
+def _stacked(texts: Sequence[str | None], style: ParagraphStyle) -> list[Flowable]:
+    """The patient's text, then the other language's in grey at 12 pt: large print for the
+    patient, the other line for family or staff."""
+    return stacked(texts, style, SECOND_SIZE)

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from functools import cache
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from counsel.core.content import Content, IllustrationLabel, Screen
 from counsel.core.formatting import DocumentWords
@@ -24,6 +25,7 @@ from counsel.pdf import styles as st
 from counsel.pdf.fonts import REGULAR
 
 SECOND_SCALE = 0.85  # the clinic's wording, relative to the patient's
+SECOND_MIN = 9.0  # but never under 9 pt, the smallest the document prints
 
 
 def document_words(content: Content) -> DocumentWords:
@@ -93,6 +95,9 @@ class Wording:
         """A label as a paragraph, the clinic's wording on a line under the patient's."""
         return lines(self.said(name, **values), style)
 
+    def heading(self, name: str, style: ParagraphStyle) -> Paragraph:
+        return one_line(self.said(name), style)
+
     def labelled(
         self, name: str, value: str | Sequence[str], style: ParagraphStyle = st.BODY
     ) -> Paragraph:
@@ -127,7 +132,7 @@ class Wording:
 
 def second(value: str, style: ParagraphStyle, size: bool = True) -> str:
     """Paragraph markup for the clinic's wording: regular weight, grey, smaller."""
-    points = f' size="{style.fontSize * SECOND_SCALE:.1f}"' if size else ""
+    points = f' size="{max(style.fontSize * SECOND_SCALE, SECOND_MIN):.1f}"' if size else ""
     return f'<font name="{REGULAR}"{points} color="{st.MUTED.hexval()}">{st.text(value)}</font>'
 
 
@@ -138,4 +143,47 @@ def lines(texts: Sequence[str | None], style: ParagraphStyle, bold: bool = False
     for other in rest:
         if other and other != first:  # a name the same in both ("MILD") is printed once
             markup += "<br/>" + second(other, style)
+    return Paragraph(markup, style)
+
+
+def stacked(
+    texts: Sequence[str | None],
+    style: ParagraphStyle,
+    second_size: float | None = None,
+    label: str = "",
+) -> list[Flowable]:
+    """Like ``lines``, but the other language is a paragraph of its own on a leading that
+    fits its smaller type, so a bilingual page holds more: where space decides the page.
+    ``label`` goes in bold before the first text ("Clinician / Clínico: …")."""
+    first, *rest = texts
+    others = [text for text in rest if text and text != first]
+    markup = (f"<b>{st.text(label)}:</b> " if label else "") + st.text(first or "")
+    if not others:
+        return [Paragraph(markup, style)]
+    size = second_size or max(style.fontSize * SECOND_SCALE, SECOND_MIN)
+    lead = ParagraphStyle(f"{style.name}-lead", parent=style, spaceAfter=1)
+    return [Paragraph(markup, lead), *(st.para(text, _second(style, size)) for text in others)]
+
+
+@cache
+def _second(style: ParagraphStyle, size: float) -> ParagraphStyle:
+    return ParagraphStyle(
+        f"{style.name}-second",
+        parent=style,
+        fontName=REGULAR,
+        fontSize=size,
+        leading=round(size * 1.3, 1),
+        textColor=st.MUTED,
+        spaceBefore=0,
+        firstLineIndent=0,
+    )
+
+
+def one_line(texts: Sequence[str | None], style: ParagraphStyle) -> Paragraph:
+    """A heading on one line; bilingual, ``Firmas / Signatures`` with the clinic's in grey."""
+    first, *rest = texts
+    markup = st.text(first or "")
+    for other in rest:
+        if other and other != first:
+            markup += " " + second(f"/ {other}", style, size=False)
     return Paragraph(markup, style)
