@@ -1,11 +1,13 @@
 """The signatures are on pages 1-2 in every form of the document: English, Spanish,
-bilingual, acknowledgement or procedure consent."""
+bilingual, acknowledgement or procedure consent, and with long names."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as some
 from pdf_text import page_texts
 
 from counsel.core.content import ClinicSettings
@@ -61,4 +63,32 @@ def test_the_signatures_are_on_the_first_two_pages(
 ) -> None:
     language, second = FORMS[form]
     pages = signature_pages(signed(language), replace(clinic, document_type=document_type), second)
+    assert max(pages) <= 2, pages
+
+
+# Two words of 10 to 30 letters: up to 61 characters, longer than nearly any real name.
+# (Names near the 150-character limit can push a bilingual copy's signatures to page 3.)
+WORD = some.text(
+    alphabet=some.characters(categories=["Lu", "Ll"], max_codepoint=0x24F), min_size=10, max_size=30
+)
+NAME = some.tuples(WORD, WORD).map(" ".join)
+
+
+@settings(
+    max_examples=6,
+    deadline=None,
+    phases=[Phase.generate],  # a PDF a try: shrinking one would take minutes
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    names=some.tuples(NAME, NAME, NAME),
+    form=some.sampled_from(list(FORMS)),
+    document_type=some.sampled_from(["acknowledgement", "consent"]),
+)
+def test_long_names_keep_the_signatures_on_the_first_two_pages(
+    clinic: ClinicSettings, names: tuple[str, str, str], form: str, document_type: str
+) -> None:
+    language, second = FORMS[form]
+    session = signed(language, names)
+    pages = signature_pages(session, replace(clinic, document_type=document_type), second)
     assert max(pages) <= 2, pages

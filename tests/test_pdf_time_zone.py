@@ -54,7 +54,7 @@ def test_the_acknowledgement_prints_the_clinics_time_not_the_computers(
     first = flat(" ".join(page_texts(data)[:2]))
     # The demo starts at 09:00 UTC on Nov 20: 3 AM in Chicago, standard time (UTC-6).
     assert "Nov 20, 2026, 3:00 AM CST (UTC\u22126)" in first
-    assert "Patient · signed at 4:34 AM CST (UTC\u22126)" in first
+    assert "Zoë Nguyễn-Øberg (DEMO) · signed at 4:34 AM CST (UTC\u22126)" in first
     assert "IST" not in first and " UTC," not in first
     with pikepdf.open(io.BytesIO(data)) as pdf:
         record = json.loads(pdf.attachments["session.json"].get_file().read_bytes())

@@ -10,9 +10,9 @@ from counsel.core.content import SignaturesScreen
 from counsel.core.session import SIGNER_ROLES, Signature
 from counsel.pdf import styles as st
 from counsel.pdf.ink_flowable import InkFlowable
-from counsel.pdf.wording import Wording, lines, stacked
+from counsel.pdf.wording import Wording, lines, one_line, stacked
 
-INK_BOX = (3.2 * inch, 0.85 * inch)  # two signers side by side on a page; three: 2/3 as wide
+INK_BOX = (3.2 * inch, 0.75 * inch)  # two signers side by side on a page; three: 2/3 as wide
 STATEMENTS = ("clinician", "interpreter", "witness")  # roles that attest to something
 ATTESTED = ParagraphStyle("attested", parent=st.SMALL, spaceBefore=4, spaceAfter=0)
 
@@ -92,10 +92,9 @@ def _signer(signature: Signature, wording: Wording, ink_width: float) -> list[Fl
     roles = [role + suffix for role in wording.said(f"role_{signature.role}")]
     signed = wording.say("signed", when=signature.signed_at)
     return [
-        lines(roles, st.SUBHEADING),
-        Spacer(1, 4),
+        one_line(roles, st.SUBHEADING),
+        Spacer(1, 2),
         InkFlowable(signature.ink, ink_width, INK_BOX[1]),
         Spacer(1, 3),
-        Paragraph(f"<b>{st.text(signature.name)}</b>", st.ROW),
-        Paragraph(f"{st.text(roles[0])} · {st.text(signed)}", st.ROW),
+        Paragraph(f"<b>{st.text(signature.name)}</b> · {st.text(signed)}", st.ROW),
     ]
