@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from counsel.core import content as c
 from counsel.core.consent_text import load_consent_text
@@ -90,9 +91,24 @@ def load_clinic(root: Path | None = None) -> c.ClinicSettings:
             if reader.has("document_type")
             else "acknowledgement"
         ),
+        time_zone=_time_zone(reader),
     )
     reader.finish()
     return clinic
+
+
+def _time_zone(reader: TableReader) -> str:
+    """The clinic's IANA time zone, refused at start-up when no zone has that name: a typo
+    would otherwise first show as a crash while printing a signed record."""
+    name = reader.optional_text("time_zone")
+    if name:
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            raise reader.error(
+                "time_zone", f"no time zone is called {name!r} (write one like America/Chicago)"
+            ) from None
+    return name
 
 
 def _load_sources(folder: Path, language: str) -> dict[str, c.Source]:
