@@ -21,16 +21,18 @@ def _fails(session, clinic) -> bytes:
     raise LayoutError("Flowable too large on page 1")
 
 
-def _ready(content: Content):
-    return demo_session(content, seal=False)
+def _recorded(store, content: Content, clinic: ClinicSettings, make_pdf, **details):
+    """The demo visit, ready to sign, with its recorder; ``details`` changed and stored."""
+    session = demo_session(content, seal=False)
+    recorder = SessionRecorder(store, session, clinic, make_pdf)
+    session.set_details(**details)  # stored as a draft
+    return session, recorder
 
 
 def test_a_pdf_that_fails_leaves_the_session_unsigned_and_stored_as_before(
     store, content: Content, clinic: ClinicSettings
 ) -> None:
-    session = _ready(content)
-    recorder = SessionRecorder(store, session, clinic, _fails)
-    session.set_details(record_number="A-1")  # stored as a draft
+    session, recorder = _recorded(store, content, clinic, _fails, record_number="A-1")
     before = session_to_dict(session)
     recorder.sign()
     assert not session.is_sealed, "a failed signing must not leave the session sealed"
@@ -52,9 +54,7 @@ def test_a_full_records_folder_leaves_the_session_unsigned_and_resumable(
     from counsel.core.record_store import RecordStore
 
     with RecordStore.in_folder(full_disk.folder) as store:
-        session = _ready(content)
-        recorder = SessionRecorder(store, session, clinic, build_pdf)
-        session.set_details(record_number="B-1")
+        session, recorder = _recorded(store, content, clinic, build_pdf, record_number="B-1")
         before = session_to_dict(session)
         full_disk.fill()
         recorder.sign()
@@ -71,9 +71,7 @@ def test_a_full_records_folder_leaves_the_session_unsigned_and_resumable(
 def test_signing_with_something_missing_is_refused_and_changes_nothing(
     store, content: Content, clinic: ClinicSettings
 ) -> None:
-    session = _ready(content)
-    recorder = SessionRecorder(store, session, clinic, build_pdf)
-    session.set_details(patient_name="")  # stored as a draft
+    session, recorder = _recorded(store, content, clinic, build_pdf, patient_name="")
     with pytest.raises(NotReadyError):
         recorder.sign()
     assert not session.is_sealed and not recorder.sealing
