@@ -70,7 +70,21 @@ CONFIG_DIR = Setting(
     "folder of this computer's settings (window place, last folder, last clinician)",
 )
 
-SETTINGS: tuple[Setting, ...] = (DATA_DIR, RESOURCES_DIR, REDUCE_MOTION, SPEECH_ENGINE, CONFIG_DIR)
+P12_PASSWORD = Setting[str | None](
+    "COUNSEL_P12_PASSWORD",
+    str,
+    None,
+    "password of the PKCS#12 file 'records key import' reads; unset: asked for, not echoed",
+)
+
+SETTINGS: tuple[Setting, ...] = (
+    DATA_DIR,
+    RESOURCES_DIR,
+    REDUCE_MOTION,
+    SPEECH_ENGINE,
+    CONFIG_DIR,
+    P12_PASSWORD,
+)
 
 
 def data_dir(clinic_folder: str = "") -> Path:

@@ -170,12 +170,18 @@ class SessionRecorder:
         self._store_signed()
 
     def _store_signed(self) -> None:
-        """Build the signed record's PDF (the sealed session cannot change meanwhile), then
+        """Build and sign the record's PDF (the sealed session cannot change meanwhile), then
         store both; a failure is kept for the interface to show."""
         self.sealing = True
         self.signing_failure = None
         self._set_failure(None)
-        self.run(lambda: self.make_pdf(self.session, self.clinic), self._store_sealed)
+        # Built and signed where ``run`` works (off the window's thread); ``sign`` is looked up
+        # here, so the store is only ever opened on this thread, and it touches only the key.
+        sign = self.store.sign_pdf
+        self.run(
+            lambda: sign(self.make_pdf(self.session, self.clinic), self.clinic.timestamp_url),
+            self._store_sealed,
+        )
 
     def _store_sealed(self, pdf: object) -> None:
         """Store the sealed record; if its PDF or storing failed, unseal the session, so Sign

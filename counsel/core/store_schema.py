@@ -8,6 +8,9 @@ read-only inside the database itself, not just through our API. Version 3 made a
 years of records fast: a folded name-and-number column to search, and an index for each way the
 list is sorted, each holding every listed column so a page of the list never reads a record's
 session data or PDF. Version 4 added a narrow index to count the matches of a search.
+Version 5 added the clinic key's signatures of sealing entries and checkpoints (append-only,
+like the trail) and where signing began, so entries from before it are told apart from ones
+stripped of their signature.
 """
 
 from __future__ import annotations
@@ -196,12 +199,38 @@ def _v4_a_narrow_index_to_count_matches(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v5_clinic_key_signatures(conn: sqlite3.Connection) -> None:
+    """Each sealing entry and checkpoint signed with the clinic key (``audit_signatures``):
+    the signature and the fingerprint of the certificate that made it. Entries already
+    there stay unsigned; ``signed_from`` is the first entry that must be signed."""
+    append_only = "the audit trail is append-only"
+    _run(
+        conn,
+        """CREATE TABLE audit_signatures (
+            seq INTEGER PRIMARY KEY REFERENCES audit (seq),
+            certificate TEXT NOT NULL,
+            signature BLOB NOT NULL
+        )""",
+        "CREATE TABLE signed_from (seq INTEGER NOT NULL)",
+        "INSERT INTO signed_from SELECT coalesce(max(seq), 0) + 1 FROM audit",
+        *_read_only("audit_signatures", append_only),
+        *_read_only("signed_from", append_only),
+        f"""CREATE TRIGGER audit_signatures_no_replace BEFORE INSERT ON audit_signatures
+            WHEN EXISTS (SELECT 1 FROM audit_signatures WHERE seq = NEW.seq)
+            BEGIN SELECT RAISE(ABORT, '{append_only}'); END""",
+        """CREATE TRIGGER signed_from_once BEFORE INSERT ON signed_from
+            WHEN EXISTS (SELECT 1 FROM signed_from)
+            BEGIN SELECT RAISE(ABORT, 'signing began once'); END""",
+    )
+
+
 #: Migration ``n`` takes a database from version ``n`` to ``n + 1``. Append only, never edit.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_drafts,
     _v2_signing_and_audit,
     _v3_indexes_for_years_of_records,
     _v4_a_narrow_index_to_count_matches,
+    _v5_clinic_key_signatures,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

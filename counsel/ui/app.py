@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
@@ -69,10 +70,16 @@ class OpenedOnFirstUse:
 
 
 def open_clinic_store(clinic: ClinicSettings) -> RecordStore:
+    """The clinic's records, and its signing key, made here at first start so it can be backed
+    up before the first record (a key that cannot be read is reported when signing)."""
+    from counsel.core.clinic_key import ClinicKeyError
     from counsel.core.record_store import RecordStore
     from counsel.settings import data_dir
 
-    return RecordStore.in_folder(data_dir(clinic.records_folder))
+    store = RecordStore.in_folder(data_dir(clinic.records_folder), clinic=clinic.name)
+    with contextlib.suppress(ClinicKeyError):
+        store.keys.identity()
+    return store
 
 
 def offer_resume_once_ready(window: MainWindow, store: RecordStore, clinic: ClinicSettings) -> None:

@@ -838,6 +838,11 @@ Quit anyway?</source>
     </message>
     <message>
         <location filename="../../counsel/ui/records_window.py"/>
+        <source>Signed with the clinic key %1: %2 records.</source>
+        <translation>Firmados con la clave de la clínica %1: %2 registros.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
         <source>Verify new</source>
         <translation>Verificar nuevos</translation>
     </message>
