@@ -9,7 +9,6 @@ imports it).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -221,12 +220,17 @@ class SessionRecorder:
         self.store.export_pdf(self.session.id, path, overwrite=True)
 
     def printed(self) -> None:
-        digest = hashlib.sha256(self.pdf_bytes()).hexdigest()
-        self.store.log(self.session.id, "pdf_printed", pdf_sha256=digest)
+        self.store.log(self.session.id, "pdf_printed", pdf_sha256=sha256_hex(self.pdf_bytes()))
 
     def exported(self, pdf: bytes) -> None:
         """Note in the trail that another copy (e.g. the bilingual one) left Counsel."""
-        self.store.log(self.session.id, "pdf_exported", pdf_sha256=hashlib.sha256(pdf).hexdigest())
+        self.store.log(self.session.id, "pdf_exported", pdf_sha256=sha256_hex(pdf))
+
+
+def sha256_hex(data: bytes) -> str:
+    import hashlib  # here, not at the top: the first screen paints without loading OpenSSL
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def _flat(decisions: dict[str, dict[str, str]]) -> dict[tuple[str, str], str]:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -47,6 +47,15 @@ def create_main_window(content: Content, clinic: ClinicSettings, store: RecordSt
         store,
         new_session=lambda: Session(content, clinic_language=clinic.language),
     )
+
+
+def show_ready_to_type(window: MainWindow) -> None:
+    """Shown with the cursor in the first screen's first field (the patient's name), where
+    the visit starts, rather than in the first control Qt finds (the language list)."""
+    window.show_on_screen()
+    inputs = window.stack.current_page().inputs
+    if inputs:
+        inputs[0].setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
 
 class OpenedOnFirstUse:
@@ -105,7 +114,7 @@ def run_app(content: Content, clinic: ClinicSettings) -> int:
     store = cast("RecordStore", OpenedOnFirstUse(lambda: open_clinic_store(clinic)))
     try:
         window = create_main_window(content, clinic, store)
-        window.show_on_screen()
+        show_ready_to_type(window)
         QTimer.singleShot(
             RESUME_OFFER_DELAY_MS, lambda: offer_resume_once_ready(window, store, clinic)
         )
