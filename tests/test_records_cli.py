@@ -130,10 +130,10 @@ def test_verify_passes_then_names_what_was_tampered_with(records) -> None:
         and "sealed records checked 0, audit entries checked 1," in routine.stdout
     )
     bad = run(folder, "records", "verify", "--full")
-    assert bad.returncode == 1
+    assert bad.returncode == 3  # records changed
     assert f"MISMATCH record {records['signed']}: PDF" in bad.stdout
     assert run(folder, "records", "verify", records["withdrawn"]).returncode == 0
-    assert run(folder, "records", "verify", records["signed"]).returncode == 1
+    assert run(folder, "records", "verify", records["signed"]).returncode == 3
 
 
 @pytest.mark.parametrize(

@@ -40,6 +40,7 @@ ACTIONS: Mapping[str, tuple[str, ...]] = {
     "withdrawn": SEAL_KEYS,
     "corrected": SEAL_KEYS,
     "draft_deleted": (),
+    "draft_set_aside": (),  # unreadable: no longer offered to resume (it stays listed)
     "chain_verified": CHECKPOINT_KEYS,
 }
 #: Actions that seal a row: their entry is the reference its digests are checked against.
@@ -60,7 +61,8 @@ def record_digest(data: bytes, content_sha256: str, pdf: bytes) -> str:
     """SHA-256 over a sealed row's parts, each length-prefixed so no two splits hash alike."""
     digest = hashlib.sha256()
     for part in (data, content_sha256.encode(), pdf):
-        digest.update(len(part).to_bytes(8, "big") + part)
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)  # not joined to its length: that would copy a whole PDF
     return digest.hexdigest()
 
 

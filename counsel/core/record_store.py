@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, closing
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -25,6 +25,7 @@ from counsel.core import store_schema as schema
 from counsel.core.atomic_file import write_bytes_atomically
 from counsel.core.clinic_key import KEY_FOLDER, ClinicKeyError, Keyring
 from counsel.core.content import Content
+from counsel.core.export_guard import check_export_target
 from counsel.core.record_query import NEWEST_FIRST, RecordFilter, RecordOrder, RecordSummary
 from counsel.core.record_status import (
     CORRECTION,
@@ -35,12 +36,18 @@ from counsel.core.record_status import (
     RecordSealedError,
 )
 from counsel.core.session import Clock, Session, utc_now
-from counsel.core.session_codec import session_from_dict, session_to_dict
+from counsel.core.session_codec import SessionFormatError, session_from_dict, session_to_dict
 from counsel.core.signed_pdf import SignedPdf, sign_pdf
 from counsel.core.store_verify import CHECKPOINT, Verification, verify_record
 
 #: Entries only the store writes, as part of the change they describe.
-STORE_ACTIONS = ("session_started", *chain.SEALING_ACTIONS, "draft_deleted", CHECKPOINT)
+STORE_ACTIONS = (
+    "session_started",
+    *chain.SEALING_ACTIONS,
+    "draft_deleted",
+    "draft_set_aside",
+    CHECKPOINT,
+)
 
 
 @dataclass(frozen=True)
@@ -66,23 +73,37 @@ class RecordStore:
         *,
         actor: str | None = None,
         clock: Clock = utc_now,
+        on_upgrade: schema.UpgradeProgress | None = None,
         keys: Keyring | None = None,
     ) -> None:
         self.path = Path(path)
         self.actor = actor or schema.login_name()
         self._clock = clock
         self.keys = keys or Keyring(self.path.parent / KEY_FOLDER)
-        self._conn = schema.open_database(self.path)
+        self.read_only = schema.is_read_only_copy(self.path)
+        if self.read_only:  # list and check a restored backup without changing a byte of it
+            self._conn = schema.open_reader(self.path)
+        else:
+            self._conn = schema.open_database(self.path, on_upgrade=on_upgrade)
         self._conn.row_factory = sqlite3.Row
 
     @classmethod
     def in_folder(
-        cls, folder: Path, *, actor: str | None = None, clock: Clock = utc_now, clinic: str = ""
+        cls,
+        folder: Path,
+        *,
+        actor: str | None = None,
+        clock: Clock = utc_now,
+        on_upgrade: schema.UpgradeProgress | None = None,
+        clinic: str = "",
     ) -> RecordStore:
         """Open the store in Counsel's data folder, which only its owner may enter; a clinic
         key made for it is in ``clinic``'s name."""
-        path = schema.private_folder(Path(folder)) / schema.DB_NAME
-        return cls(path, actor=actor, clock=clock, keys=Keyring(path.parent / KEY_FOLDER, clinic))
+        path = Path(folder) / schema.DB_NAME
+        if not schema.is_read_only_copy(path):
+            schema.private_folder(Path(folder))
+        keys = Keyring(path.parent / KEY_FOLDER, clinic)
+        return cls(path, actor=actor, clock=clock, on_upgrade=on_upgrade, keys=keys)
 
     def close(self) -> None:
         self._conn.close()
@@ -272,10 +293,14 @@ class RecordStore:
     def stored_language(self, record_id: str) -> str:
         """The content language a stored session was last in, to reopen it in that language."""
         row = self._conn.execute(
-            "SELECT json_extract(data, '$.language') FROM records WHERE id = ?", (record_id,)
+            "SELECT CASE WHEN json_valid(data) THEN json_extract(data, '$.language') END"
+            " FROM records WHERE id = ?",
+            (record_id,),
         ).fetchone()
         if row is None:
             raise RecordNotFoundError(f"no record {record_id}")
+        if row[0] is None:
+            raise SessionFormatError(f"stored session {record_id} is not readable")
         return str(row[0])
 
     def pdf_bytes(self, record_id: str) -> bytes:
@@ -286,28 +311,42 @@ class RecordStore:
         return bytes(row[0])
 
     def unfinished(self) -> str | None:
-        """The draft to offer to resume at start-up: the one changed last."""
+        """The draft to offer to resume at start-up: the one changed last, of those readable
+        (valid JSON) and not set aside (``set_aside``)."""
         row = self._conn.execute(
-            "SELECT id FROM records WHERE status = 'in_progress' ORDER BY updated_at DESC LIMIT 1"
+            "SELECT id FROM records r WHERE status = 'in_progress' AND json_valid(data)"
+            " AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.record_id = r.id"
+            " AND a.action = 'draft_set_aside') ORDER BY updated_at DESC LIMIT 1"
         ).fetchone()
         return row[0] if row else None
+
+    def set_aside(self, record_id: str) -> None:
+        """Stop offering a draft that cannot be read back; it stays in the list to delete."""
+        with schema.transaction(self._conn):
+            if self._status(record_id) != IN_PROGRESS:
+                raise RecordSealedError(f"record {record_id} is not a draft")
+            self._log(record_id, "draft_set_aside", {})
 
     def audit_trail(self, record_id: str) -> list[chain.AuditEntry]:
         return chain.entries(self._conn, record_id)
 
     # -- exporting and checking --------------------------------------------------------------
 
-    def export_pdf(self, record_id: str, path: Path) -> None:
+    def export_pdf(self, record_id: str, path: Path, *, overwrite: bool = False) -> None:
+        """The PDF as signed, written atomically where ``check_export_target`` allows."""
         pdf = self.pdf_bytes(record_id)
+        check_export_target(path, self.path.parent, overwrite=overwrite)
         write_bytes_atomically(Path(path), pdf)
         self.log(record_id, "pdf_exported", pdf_sha256=chain.sha256_hex(pdf))
 
-    def export_audit(self, record_id: str, path: Path) -> None:
+    def export_audit(self, record_id: str, path: Path, *, overwrite: bool = False) -> None:
         """The record's trail as .json or .csv, with hashes, so it can be checked elsewhere."""
         trail = self.audit_trail(record_id)
         if not trail:
             raise RecordNotFoundError(f"no audit trail for record {record_id}")
-        write_bytes_atomically(Path(path), chain.trail_bytes(trail, Path(path).suffix))
+        data = chain.trail_bytes(trail, Path(path).suffix)
+        check_export_target(path, self.path.parent, overwrite=overwrite)
+        write_bytes_atomically(Path(path), data)
 
     def verify(self, record_id: str | None = None, *, full: bool = False) -> chain.VerifyReport:
         """Check one record (its rows, its entries and their links in the chain), or the store:
@@ -315,11 +354,14 @@ class RecordStore:
         if record_id is None:
             return self.verification(full=full).run()
         self.record(record_id)  # an unknown id raises RecordNotFoundError
-        return verify_record(self._conn, record_id, self.keys)
+        with closing(schema.open_reader(self.path)) as reader, schema.read_transaction(reader):
+            return verify_record(reader, record_id, self.keys)
 
     def verification(self, *, full: bool = False) -> Verification:
-        """The store's check, to run a step at a time (see ``Verification``)."""
-        return Verification(self._conn, full=full, remember=self._remember, keys=self.keys)
+        """The store's check, to run a step at a time (see ``Verification``); a read-only
+        copy is checked without remembering how far."""
+        remember = None if self.read_only else self._remember
+        return Verification(self.path, full=full, remember=remember, keys=self.keys)
 
     def _remember(self, checkpoint: dict[str, Any]) -> None:
         """Add the signed checkpoint; without the clinic key the next check starts from the
