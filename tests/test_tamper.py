@@ -17,7 +17,6 @@ import pytest
 from test_record_store import make_session, open_store, stand_in_pdf
 
 from counsel.core.audit_chain import Problem
-from counsel.core.clinic_key import KEY_FOLDER
 from counsel.core.record_status import IN_PROGRESS
 from counsel.core.record_store import RecordStore
 from counsel.core.store_schema import DB_NAME, StoreVersionError
@@ -48,10 +47,10 @@ def sealed_store(tmp_path_factory, content) -> Path:
 
 
 def copy_of(folder: Path, tmp_path: Path) -> Path:
+    """The database with its clinic-key folder, as a backup holds them (verify needs the
+    clinic's certificates)."""
     copy = tmp_path / "copy"
-    copy.mkdir(parents=True)
-    shutil.copy(folder / DB_NAME, copy / DB_NAME)
-    shutil.copytree(folder / KEY_FOLDER, copy / KEY_FOLDER)  # its certificates check signatures
+    shutil.copytree(folder, copy)
     return copy
 
 

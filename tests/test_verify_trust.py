@@ -23,10 +23,10 @@ from counsel.core.store_schema import DB_NAME
 SIGNER = """
 import json, sys, uuid
 from pathlib import Path
+from counsel.core.clinic_key import KEY_FOLDER
 from counsel.core.record_store import RecordStore
-template = json.loads(sys.argv[2])
+template, pdf = json.loads(sys.argv[2]), Path(sys.argv[4]).read_bytes()
 with RecordStore.in_folder(Path(sys.argv[1]), actor="room-2") as store:
-    pdf = store.sign_pdf(bytes.fromhex(sys.argv[4]))  # signed once, stored many times
     for n in range(int(sys.argv[3])):
         store.seal_stored({**template, "id": uuid.uuid4().hex}, pdf)
         store.log(template["id"], "record_opened")
@@ -38,18 +38,13 @@ def test_verify_while_another_process_signs_never_raises_a_false_alarm(
 ) -> None:
     folder = tmp_path / "data"
     session = make_session(content, clock, seal=True, patient_name="Ilse Varga")
+    pdf = tmp_path / "stand-in.pdf"
+    pdf.write_bytes(FAKE_PDF)
     with open_store(folder, clock) as store:
         store.seal(session, FAKE_PDF)
+        data = json.dumps(session_to_dict(session))
         signer = subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                SIGNER,
-                str(folder),
-                json.dumps(session_to_dict(session)),
-                "150",
-                stand_in_pdf("room 2").hex(),
-            ]
+            [sys.executable, "-c", SIGNER, str(folder), data, "150", str(pdf)]
         )
         runs = 0
         try:
@@ -82,7 +77,9 @@ def test_a_read_only_copy_is_listed_and_verified_without_changing_it(
     backup = tmp_path / "backup"
     backup.mkdir()
     (backup / DB_NAME).write_bytes((tmp_path / "data" / DB_NAME).read_bytes())
-    shutil.copytree(tmp_path / "data" / KEY_FOLDER, backup / KEY_FOLDER)  # backed up beside it
+    shutil.copytree(
+        tmp_path / "data" / KEY_FOLDER / "certificates", backup / KEY_FOLDER / "certificates"
+    )
     os.chmod(backup / DB_NAME, 0o444)
     os.chmod(backup, 0o555)
     before = (backup / DB_NAME).read_bytes(), os.stat(backup / DB_NAME).st_mtime_ns
@@ -94,7 +91,7 @@ def test_a_read_only_copy_is_listed_and_verified_without_changing_it(
         with RecordStore.in_folder(backup) as store:
             assert store.read_only and store.verify(full=True).ok
         assert ((backup / DB_NAME).read_bytes(), os.stat(backup / DB_NAME).st_mtime_ns) == before
-        assert sorted(p.name for p in backup.iterdir()) == sorted([KEY_FOLDER, DB_NAME])
+        assert sorted(p.name for p in backup.iterdir()) == [KEY_FOLDER, DB_NAME]
         assert stat.S_IMODE(os.stat(backup).st_mode) == 0o555
     finally:
         os.chmod(backup, 0o755)
