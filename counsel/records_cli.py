@@ -172,13 +172,16 @@ def show_command(store: RecordStore, args: argparse.Namespace) -> int:
         [
             str(e.seq),
             _when(datetime.fromisoformat(e.at)),
+            e.clinician,
+            e.workstation,
             e.actor,
             e.action,
             "" if e.detail == "{}" else e.detail,
         ]
         for e in store.audit_trail(summary.id)
     ]
-    print(table([["#", "Time", "By", "Action", "Detail"], *trail]))
+    headers = ["#", "Time", "Clinician", "Workstation", "Account", "Action", "Detail"]
+    print(table([headers, *trail]))
     return 0
 
 

@@ -71,6 +71,7 @@ class RecordStore:
     ) -> None:
         self.path = Path(path)
         self.actor = actor or schema.login_name()
+        self.workstation = schema.workstation_name()
         self._clock = clock
         self.read_only = schema.is_read_only_copy(self.path)
         if self.read_only:  # list and check a restored backup without changing a byte of it
@@ -113,7 +114,21 @@ class RecordStore:
         return row[0] if row else None
 
     def _log(self, record_id: str, action: str, detail: dict[str, Any]) -> None:
-        chain.append(self._conn, record_id, self._now(), self.actor, action, detail)
+        """An entry naming the record's clinician as typed (none yet: empty), this computer
+        and the account using it."""
+        row = self._conn.execute(
+            "SELECT clinician FROM records WHERE id = ?", (record_id,)
+        ).fetchone()
+        chain.append(
+            self._conn,
+            record_id,
+            self._now(),
+            self.actor,
+            action,
+            detail,
+            clinician=row[0] if row else "",
+            workstation=self.workstation,
+        )
 
     def save_draft(self, session: Session) -> None:
         """Store the session as it is now (cheap enough to call after every change).

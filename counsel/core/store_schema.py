@@ -7,13 +7,15 @@ row, the append-only audit trail, and the triggers that make sealed rows and aud
 read-only inside the database itself, not just through our API. Version 3 made a store of
 years of records fast: a folded name-and-number column to search, and an index for each way the
 list is sorted, each holding every listed column so a page of the list never reads a record's
-session data or PDF. Version 4 added a narrow index to count the matches of a search.
+session data or PDF. Version 4 added a narrow index to count the matches of a search. The next
+(6, after the clinic key's 5) names the clinician and the computer in each audit entry.
 """
 
 from __future__ import annotations
 
 import getpass
 import os
+import socket
 import sqlite3
 import time
 import unicodedata
@@ -40,6 +42,11 @@ BUSY_TIMEOUT_MS = 10_000  # another Counsel window may be committing; wait for i
 
 class StoreVersionError(RuntimeError):
     """The database was written by a newer Counsel; changing it could lose what that one wrote."""
+
+
+def workstation_name() -> str:
+    """The computer an entry was written on, as the network knows it."""
+    return socket.gethostname() or "unknown"
 
 
 def login_name() -> str:
@@ -196,12 +203,24 @@ def _v4_a_narrow_index_to_count_matches(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v6_who_did_what(conn: sqlite3.Connection) -> None:
+    """Each audit entry names the session's clinician and the computer, beside the account.
+
+    Numbered 6: it follows the clinic key's migration (5) when both are merged."""
+    _run(
+        conn,
+        "ALTER TABLE audit ADD COLUMN clinician TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE audit ADD COLUMN workstation TEXT NOT NULL DEFAULT ''",
+    )
+
+
 #: Migration ``n`` takes a database from version ``n`` to ``n + 1``. Append only, never edit.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_drafts,
     _v2_signing_and_audit,
     _v3_indexes_for_years_of_records,
     _v4_a_narrow_index_to_count_matches,
+    _v6_who_did_what,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
