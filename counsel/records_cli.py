@@ -18,12 +18,15 @@ from datetime import date, datetime
 from pathlib import Path
 
 from counsel.cli_progress import progress, upgrade_progress
+from counsel.core.clinic_key import KEY_FOLDER, ClinicKeyError, Keyring
+from counsel.core.content import ClinicSettings
 from counsel.core.demo_records import POOL_SIZE
 from counsel.core.export_guard import ExportRefusedError
 from counsel.core.file_integrity import DATABASE_FILE
 from counsel.core.record_store import RecordNotFoundError, RecordStore, RecordSummary
 from counsel.core.store_schema import StoreVersionError
 from counsel.core.toml_reader import ContentError
+from counsel.records_key import add_key_parser, key_command, print_signers
 from counsel.settings import data_dir
 
 EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_CHANGED, EXIT_DAMAGED, EXIT_UNUSABLE = range(6)
@@ -88,18 +91,26 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         default=1,
         help="how many, spread over the years before today (default: 1)",
     )
+    add_key_parser(commands, common)
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str]) -> int:
     args = parse_args(argv)
+    clinic = clinic_settings()
+    folder = args.data_dir or data_dir(clinic.records_folder if clinic else "")
+    name = clinic.name if clinic else ""
+    if args.command == "key":  # the key alone: no database needed
+        return key_command(Keyring(folder / KEY_FOLDER, name), args)
     try:
-        folder = args.data_dir or data_dir(clinic_folder())
-        with RecordStore.in_folder(folder, on_upgrade=upgrade_progress()) as store:
+        with RecordStore.in_folder(folder, on_upgrade=upgrade_progress(), clinic=name) as store:
             return COMMANDS[args.command](store, args)
     except RecordNotFoundError as error:
         print(error.args[0], file=sys.stderr)
         return EXIT_NOT_FOUND
+    except ClinicKeyError as error:
+        print(error, file=sys.stderr)
+        return EXIT_UNUSABLE
     except (StoreVersionError, sqlite3.DatabaseError, OSError) as error:
         print(f"Cannot use the records database: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
@@ -222,6 +233,7 @@ def verify_command(store: RecordStore, args: argparse.Namespace) -> int:
         f"{verdict}: sealed records checked {report.records_checked}, audit entries checked"
         f" {report.entries_checked}, audit chain head {report.head}"
     )
+    print_signers(report)
     if damaged:
         print(
             "The database file itself is damaged: restore the latest backup that verifies"
@@ -264,17 +276,17 @@ COMMANDS: dict[str, Callable[[RecordStore, argparse.Namespace], int]] = {
 }
 
 
-def clinic_folder() -> str:
-    """The records folder set in clinic.toml, if any; a broken file must not lock staff out."""
+def clinic_settings() -> ClinicSettings | None:
+    """clinic.toml (its records folder and name), or None: a broken file must not lock staff
+    out of their records."""
     from counsel.core.content_loader import load_clinic
-    from counsel.core.toml_reader import ContentError
 
     try:
-        return load_clinic().records_folder
+        return load_clinic()
     except ContentError as error:
         print(
             f"Warning: the clinic settings cannot be read ({error}); using the default"
             " records folder.",
             file=sys.stderr,
         )
-        return ""
+        return None

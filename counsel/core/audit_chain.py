@@ -182,12 +182,16 @@ class Problem:
 
 @dataclass(frozen=True)
 class VerifyReport:
-    """``head`` is the last entry's hash: noted elsewhere, it also exposes a cut-off tail."""
+    """``head`` is the last entry's hash: noted elsewhere, it also exposes a cut-off tail.
+    ``signed_by`` names each clinic certificate that signed checked records, with how many;
+    ``before_keys`` counts records sealed before the store signed anything."""
 
     records_checked: int
     entries_checked: int
     head: str
     problems: tuple[Problem, ...]
+    signed_by: tuple[tuple[str, int], ...] = ()
+    before_keys: int = 0
 
     @property
     def ok(self) -> bool:

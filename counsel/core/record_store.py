@@ -19,9 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from counsel.core import audit_chain as chain
+from counsel.core import audit_signatures as signatures
 from counsel.core import record_query as query
 from counsel.core import store_schema as schema
 from counsel.core.atomic_file import write_bytes_atomically
+from counsel.core.clinic_key import KEY_FOLDER, ClinicKeyError, Keyring
 from counsel.core.content import Content
 from counsel.core.export_guard import check_export_target
 from counsel.core.record_query import NEWEST_FIRST, RecordFilter, RecordOrder, RecordSummary
@@ -35,6 +37,7 @@ from counsel.core.record_status import (
 )
 from counsel.core.session import Clock, Session, utc_now
 from counsel.core.session_codec import SessionFormatError, session_from_dict, session_to_dict
+from counsel.core.signed_pdf import SignedPdf, sign_pdf
 from counsel.core.store_verify import CHECKPOINT, Verification, verify_record
 
 #: Entries only the store writes, as part of the change they describe.
@@ -59,7 +62,10 @@ class Amendment:
 
 
 class RecordStore:
-    """One connection to the records database at ``path``; several may share one file."""
+    """One connection to the records database at ``path``; several may share one file.
+
+    ``keys`` is the clinic key that signs sealed records, checkpoints and PDFs (by default
+    the ``clinic-key`` folder beside the database, made at first use)."""
 
     def __init__(
         self,
@@ -68,11 +74,13 @@ class RecordStore:
         actor: str | None = None,
         clock: Clock = utc_now,
         on_upgrade: schema.UpgradeProgress | None = None,
+        keys: Keyring | None = None,
     ) -> None:
         self.path = Path(path)
         self.actor = actor or schema.login_name()
         self.workstation = schema.workstation_name()
         self._clock = clock
+        self.keys = keys or Keyring(self.path.parent / KEY_FOLDER)
         self.read_only = schema.is_read_only_copy(self.path)
         if self.read_only:  # list and check a restored backup without changing a byte of it
             self._conn = schema.open_reader(self.path)
@@ -88,12 +96,15 @@ class RecordStore:
         actor: str | None = None,
         clock: Clock = utc_now,
         on_upgrade: schema.UpgradeProgress | None = None,
+        clinic: str = "",
     ) -> RecordStore:
-        """Open the store in Counsel's data folder, which only its owner may enter."""
+        """Open the store in Counsel's data folder, which only its owner may enter; a clinic
+        key made for it is in ``clinic``'s name."""
         path = Path(folder) / schema.DB_NAME
         if not schema.is_read_only_copy(path):
             schema.private_folder(Path(folder))
-        return cls(path, actor=actor, clock=clock, on_upgrade=on_upgrade)
+        keys = Keyring(path.parent / KEY_FOLDER, clinic)
+        return cls(path, actor=actor, clock=clock, on_upgrade=on_upgrade, keys=keys)
 
     def close(self) -> None:
         self._conn.close()
@@ -115,11 +126,11 @@ class RecordStore:
 
     def _log(self, record_id: str, action: str, detail: dict[str, Any]) -> None:
         """An entry naming the record's clinician as typed (none yet: empty), this computer
-        and the account using it."""
+        and the account using it; signed with the clinic key if it seals or checkpoints."""
         row = self._conn.execute(
             "SELECT clinician FROM records WHERE id = ?", (record_id,)
         ).fetchone()
-        chain.append(
+        entry = chain.append(
             self._conn,
             record_id,
             self._now(),
@@ -129,6 +140,12 @@ class RecordStore:
             clinician=row[0] if row else "",
             workstation=self.workstation,
         )
+        signatures.sign_entry(self._conn, entry, self.keys)
+
+    def sign_pdf(self, pdf: bytes, timestamp_url: str = "") -> SignedPdf:
+        """``pdf`` signed with the clinic key; slow enough (tens of ms) to run off the window's
+        thread, and touches nothing but the key, so it may."""
+        return sign_pdf(pdf, self.keys.identity(), timestamp_url)
 
     def save_draft(self, session: Session) -> None:
         """Store the session as it is now (cheap enough to call after every change).
@@ -146,7 +163,8 @@ class RecordStore:
                 self._log(session.id, "session_started", {})
 
     def seal(self, session: Session, pdf_bytes: bytes) -> str:
-        """Store a signed session with its PDF, read-only from now on; returns its digest."""
+        """Store a signed session with its PDF, read-only from now on; returns its digest.
+        The PDF is stored signed with the clinic key (signed here unless it is already)."""
         if not session.is_sealed:
             raise ValueError("only a sealed (signed) session can be stored as signed")
         return self.seal_stored(session_to_dict(session), pdf_bytes)
@@ -158,6 +176,8 @@ class RecordStore:
             raise ValueError("only a sealed (signed) session can be stored as signed")
         if not pdf_bytes:
             raise ValueError("a signed record needs its PDF")
+        if not isinstance(pdf_bytes, SignedPdf):
+            pdf_bytes = self.sign_pdf(pdf_bytes)
         row = schema.stored_session_row(data, self._now())
         detail = chain.seal_detail(
             row["id"], row["data"].encode(), row["content_sha256"], pdf_bytes
@@ -350,14 +370,19 @@ class RecordStore:
             return self.verification(full=full).run()
         self.record(record_id)  # an unknown id raises RecordNotFoundError
         with closing(schema.open_reader(self.path)) as reader, schema.read_transaction(reader):
-            return verify_record(reader, record_id)
+            return verify_record(reader, record_id, self.keys)
 
     def verification(self, *, full: bool = False) -> Verification:
         """The store's check, to run a step at a time (see ``Verification``); a read-only
         copy is checked without remembering how far."""
         remember = None if self.read_only else self._remember
-        return Verification(self.path, full=full, remember=remember)
+        return Verification(self.path, full=full, remember=remember, keys=self.keys)
 
     def _remember(self, checkpoint: dict[str, Any]) -> None:
-        with schema.transaction(self._conn):
-            self._log("", CHECKPOINT, checkpoint)
+        """Add the signed checkpoint; without the clinic key the next check starts from the
+        previous one instead (checking more, never less)."""
+        try:
+            with schema.transaction(self._conn):
+                self._log("", CHECKPOINT, checkpoint)
+        except ClinicKeyError:
+            return

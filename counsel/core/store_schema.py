@@ -7,8 +7,10 @@ row, the append-only audit trail, and the triggers that make sealed rows and aud
 read-only inside the database itself, not just through our API. Version 3 made a store of
 years of records fast: a folded name-and-number column to search, and an index for each way the
 list is sorted, each holding every listed column so a page of the list never reads a record's
-session data or PDF. Version 4 added a narrow index to count the matches of a search. The next
-(6, after the clinic key's 5) names the clinician and the computer in each audit entry.
+session data or PDF. Version 4 added a narrow index to count the matches of a search.
+Version 5 added the clinic key's signatures of sealing entries and checkpoints (append-only,
+like the trail) and where signing began, so entries from before it are told apart from ones
+stripped of their signature. Version 6 names the clinician and the computer in each audit entry.
 """
 
 from __future__ import annotations
@@ -203,10 +205,33 @@ def _v4_a_narrow_index_to_count_matches(conn: sqlite3.Connection) -> None:
     )
 
 
-def _v6_who_did_what(conn: sqlite3.Connection) -> None:
-    """Each audit entry names the session's clinician and the computer, beside the account.
+def _v5_clinic_key_signatures(conn: sqlite3.Connection) -> None:
+    """Each sealing entry and checkpoint signed with the clinic key (``audit_signatures``):
+    the signature and the fingerprint of the certificate that made it. Entries already
+    there stay unsigned; ``signed_from`` is the first entry that must be signed."""
+    append_only = "the audit trail is append-only"
+    _run(
+        conn,
+        """CREATE TABLE audit_signatures (
+            seq INTEGER PRIMARY KEY REFERENCES audit (seq),
+            certificate TEXT NOT NULL,
+            signature BLOB NOT NULL
+        )""",
+        "CREATE TABLE signed_from (seq INTEGER NOT NULL)",
+        "INSERT INTO signed_from SELECT coalesce(max(seq), 0) + 1 FROM audit",
+        *_read_only("audit_signatures", append_only),
+        *_read_only("signed_from", append_only),
+        f"""CREATE TRIGGER audit_signatures_no_replace BEFORE INSERT ON audit_signatures
+            WHEN EXISTS (SELECT 1 FROM audit_signatures WHERE seq = NEW.seq)
+            BEGIN SELECT RAISE(ABORT, '{append_only}'); END""",
+        """CREATE TRIGGER signed_from_once BEFORE INSERT ON signed_from
+            WHEN EXISTS (SELECT 1 FROM signed_from)
+            BEGIN SELECT RAISE(ABORT, 'signing began once'); END""",
+    )
 
-    Numbered 6: it follows the clinic key's migration (5) when both are merged."""
+
+def _v6_who_did_what(conn: sqlite3.Connection) -> None:
+    """Each audit entry names the session's clinician and the computer, beside the account."""
     _run(
         conn,
         "ALTER TABLE audit ADD COLUMN clinician TEXT NOT NULL DEFAULT ''",
@@ -220,6 +245,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v2_signing_and_audit,
     _v3_indexes_for_years_of_records,
     _v4_a_narrow_index_to_count_matches,
+    _v5_clinic_key_signatures,
     _v6_who_did_what,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -6,7 +6,8 @@ way, so memory stays flat however many years of records there are. A check that 
 everything intact appends a checkpoint entry (``chain_verified``: how far, the hash there, how
 many sealed rows); the next routine check starts after it and verifies only what is new. The
 checkpoint is chained like every entry, and a routine check confirms the entry it names still
-has that hash; a full check still reads everything.
+has that hash; a full check still reads everything. Sealing entries and checkpoints carry the
+clinic key's signature and stored PDFs their own (``audit_signatures``), checked on the way.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
@@ -32,6 +34,8 @@ from counsel.core.audit_chain import (
     row_problems,
     sealing_detail,
 )
+from counsel.core.audit_signatures import ClinicTrust
+from counsel.core.clinic_key import Keyring
 from counsel.core.file_integrity import DATABASE_FILE, IntegrityCheck
 from counsel.core.read_ahead import worked_in_order
 from counsel.core.shown_fields import ORIGINAL_SQL, SHOWN_SQL, shown_problems
@@ -70,10 +74,11 @@ class Verification:
     signing as tampering. SQLite's integrity check of the file runs beside it, and its
     findings come first. ``remember`` (None for a read-only copy) records a checkpoint."""
 
-    def __init__(self, path: Path, *, full: bool, remember: Remember | None) -> None:
+    def __init__(self, path: Path, *, full: bool, remember: Remember | None, keys: Keyring) -> None:
         self.path = path
         self._remember = remember
         self._conn = open_reader(path)
+        self._trust: ClinicTrust | None = None
         self._unreadable: sqlite3.DatabaseError | None = None
         self.full, self.total = full, 0
         self.after_seq, self.after_hash, self._sealed_before = 0, GENESIS, 0
@@ -81,6 +86,7 @@ class Verification:
         self.report: VerifyReport | None = None
         try:
             self._conn.execute("BEGIN")
+            self._trust = ClinicTrust(self._conn, keys)
             checkpoint = None if full else _last_checkpoint(self._conn)
             self.full = checkpoint is None
             self.after_seq, self.after_hash, self._sealed_before = checkpoint or (0, GENESIS, 0)
@@ -115,8 +121,14 @@ class Verification:
         if self._unreadable is not None:
             problems.append(Problem(DATABASE_FILE, f"cannot be read ({self._unreadable})"))
         chain = progress.chain
+        trust = self._trust
         self.report = VerifyReport(
-            progress.sealings, chain.checked, chain.prev_hash, tuple(problems)
+            progress.sealings,
+            chain.checked,
+            chain.prev_hash,
+            tuple(problems),
+            trust.signed_by() if trust else (),
+            trust.before_keys if trust else 0,
         )
         if (
             self._remember is not None
@@ -133,11 +145,14 @@ class Verification:
             )
 
     def _checked(self, progress: _Progress) -> Iterator[int]:
+        trust = self._trust
+        assert trust is not None  # set whenever the store could be read
         progress.chain = ChainCheck(self.after_seq, self.after_hash)
         problems = progress.problems
         problems += self._checkpoint_problems()
-        for entry, sealed_problems in worked_in_order(self._entries_and_rows(), _sealed_problems):
-            problems += progress.chain.add(entry)
+        work = partial(_sealed_problems, trust)
+        for entry, sealed_problems in worked_in_order(self._entries_and_rows(), work):
+            problems += progress.chain.add(entry) + trust.entry_problems(entry)
             if sealed_problems is not None:
                 progress.sealings += 1
                 problems += sealed_problems
@@ -241,18 +256,22 @@ def _with_original(
 
 
 def _checked_row_problems(
-    entry: AuditEntry, sealing: dict[str, Any], checked: _RowToCheck
+    trust: ClinicTrust, entry: AuditEntry, sealing: dict[str, Any], checked: _RowToCheck
 ) -> list[Problem]:
     """The row's sealed parts against the entry's digests, and its shown columns against what
-    its sealed data and the entry imply."""
+    its sealed data and the entry imply; an intact row (its digests perhaps recomputed) must
+    also hold a PDF the clinic key signed."""
     row, original = checked
     problems = row_problems(cast(SealedRow, row[:_PARTS]), sealing)
     if any(problem.what == "session data" for problem in problems):
         return problems  # what the columns should show is no longer known
-    return problems + shown_problems(row[0], row[_PARTS:], entry.action, entry.record_id, original)
+    problems += shown_problems(row[0], row[_PARTS:], entry.action, entry.record_id, original)
+    return problems or trust.pdf_problems(entry.seq, row[0], row[3], str(sealing.get("pdf_sha256")))
 
 
-def _sealed_problems(item: _EntryToCheck) -> tuple[AuditEntry, list[Problem] | None]:
+def _sealed_problems(
+    trust: ClinicTrust, item: _EntryToCheck
+) -> tuple[AuditEntry, list[Problem] | None]:
     """The entry, and what differs in the row it sealed (None if it sealed none): run on the
     read-ahead thread, as hashing a record's bytes is most of a check's work."""
     entry, sealing, row = item
@@ -262,16 +281,18 @@ def _sealed_problems(item: _EntryToCheck) -> tuple[AuditEntry, list[Problem] | N
         sealed_id = str(sealing.get("sealed_id"))
         gone = "sealed in the audit trail but no longer a sealed record"
         return entry, [Problem(f"record {sealed_id}", gone)]
-    return entry, _checked_row_problems(entry, sealing, row)
+    return entry, _checked_row_problems(trust, entry, sealing, row)
 
 
-def verify_record(conn: sqlite3.Connection, record_id: str) -> VerifyReport:
-    """One record: its sealed rows (it and its amendments), its audit entries, and each
-    entry's link to its neighbours in the chain; nothing else is read."""
+def verify_record(conn: sqlite3.Connection, record_id: str, keys: Keyring) -> VerifyReport:
+    """One record: its sealed rows (it and its amendments), its audit entries with their
+    signatures, and each entry's link to its neighbours in the chain; nothing else is read."""
+    trust = ClinicTrust(conn, keys)
     trail = entries(conn, record_id)
     problems: list[Problem] = []
     for entry in trail:
         problems += entry_problems(entry) + _link_problems(conn, entry)
+        problems += trust.entry_problems(entry)
     sealings = {str(d.get("sealed_id")): (e, d) for e in trail if (d := sealing_detail(e))}
     linked = [
         row[0] for row in conn.execute("SELECT id FROM records WHERE links_to = ?", (record_id,))
@@ -288,7 +309,7 @@ def verify_record(conn: sqlite3.Connection, record_id: str) -> VerifyReport:
         entry, sealing = sealings[row[0]]
         checked_row = _with_original(conn, entry, row)
         assert checked_row is not None
-        problems += _checked_row_problems(entry, sealing, checked_row)
+        problems += _checked_row_problems(trust, entry, sealing, checked_row)
     checked = {row[0] for row in rows}
     problems += [
         Problem(f"record {sealed_id}", "sealed in the audit trail but no longer a sealed record")
@@ -296,7 +317,14 @@ def verify_record(conn: sqlite3.Connection, record_id: str) -> VerifyReport:
         if sealed_id not in checked
     ]
     head = conn.execute("SELECT hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-    return VerifyReport(len(rows), len(trail), head[0] if head else GENESIS, tuple(problems))
+    return VerifyReport(
+        len(rows),
+        len(trail),
+        head[0] if head else GENESIS,
+        tuple(problems),
+        trust.signed_by(),
+        trust.before_keys,
+    )
 
 
 def _link_problems(conn: sqlite3.Connection, entry: AuditEntry) -> list[Problem]:

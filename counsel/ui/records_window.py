@@ -298,9 +298,19 @@ class RecordsWindow(QDialog):
             QMessageBox.information(
                 self,
                 self.tr("Records verified"),
-                self.tr("All %1 signed records and %2 audit entries checked are intact.")
-                .replace("%1", str(report.records_checked))
-                .replace("%2", str(report.entries_checked)),
+                "\n\n".join(
+                    [
+                        self.tr("All %1 signed records and %2 audit entries checked are intact.")
+                        .replace("%1", str(report.records_checked))
+                        .replace("%2", str(report.entries_checked)),
+                        *(
+                            self.tr("Signed with the clinic key %1: %2 records.")
+                            .replace("%1", certificate)
+                            .replace("%2", str(count))
+                            for certificate, count in report.signed_by
+                        ),
+                    ]
+                ),
             )
         else:
             QMessageBox.critical(

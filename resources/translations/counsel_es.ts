@@ -838,6 +838,11 @@ Quit anyway?</source>
     </message>
     <message>
         <location filename="../../counsel/ui/records_window.py"/>
+        <source>Signed with the clinic key %1: %2 records.</source>
+        <translation>Firmados con la clave de la clínica %1: %2 registros.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
         <source>Verify new</source>
         <translation>Verificar nuevos</translation>
     </message>
@@ -1492,6 +1497,21 @@ Go on with it?</source>
         <location filename="../../counsel/ui/printing.py" line="1"/>
         <source>Printing page %1 of %2…</source>
         <translation>Imprimiendo la página %1 de %2…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>There is no printer called %1 on this computer, and CUPS&apos;s lp command is not installed. Use Save PDF and print the file from a computer with a printer, or ask for the printer to be set up.</source>
+        <translation>No hay ninguna impresora llamada %1 en esta computadora, y el comando lp de CUPS no está instalado. Use Guardar PDF e imprima el archivo desde una computadora con impresora, o pida que configuren la impresora.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Printed %1 on %2, as pictures of the pages. For sharper, faster printing, install CUPS&apos;s lp command (the cups-client package).</source>
+        <translation>Se imprimieron %1 en %2, como imágenes de las páginas. Para imprimir más nítido y más rápido, instale el comando lp de CUPS (el paquete cups-client).</translation>
     </message>
 </context>
 <context>
