@@ -186,7 +186,7 @@ def test_a_missing_or_damaged_key_is_a_clear_message_never_a_traceback(
 
     store.keys.rotate()  # a key again, then damaged on disk
     key.write_bytes(b"-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n")
-    assert records_cli.main(["add-demo"]) == 1
+    assert records_cli.main(["add-demo"]) == records_cli.EXIT_UNUSABLE
     assert "is damaged" in capsys.readouterr().err
 
     with RecordStore(store.path) as reopened:
