@@ -110,7 +110,7 @@ def main(argv: Sequence[str]) -> int:
         return EXIT_FAILED
     except ClinicKeyError as error:
         print(error, file=sys.stderr)
-        return EXIT_FAILED
+        return EXIT_UNUSABLE
     except (StoreVersionError, sqlite3.DatabaseError, OSError) as error:
         print(f"Cannot use the records database: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
@@ -183,13 +183,16 @@ def show_command(store: RecordStore, args: argparse.Namespace) -> int:
         [
             str(e.seq),
             _when(datetime.fromisoformat(e.at)),
+            e.clinician,
+            e.workstation,
             e.actor,
             e.action,
             "" if e.detail == "{}" else e.detail,
         ]
         for e in store.audit_trail(summary.id)
     ]
-    print(table([["#", "Time", "By", "Action", "Detail"], *trail]))
+    headers = ["#", "Time", "Clinician", "Workstation", "Account", "Action", "Detail"]
+    print(table([headers, *trail]))
     return 0
 
 

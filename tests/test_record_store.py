@@ -141,7 +141,8 @@ def test_a_session_signed_but_not_yet_stored_survives_as_a_draft(store, content,
         " VALUES (:id, '{}', 'X', '', '', '', '', '', '')",
         "UPDATE audit SET actor = 'someone' WHERE record_id = :id",
         "DELETE FROM audit WHERE record_id = :id",
-        "INSERT OR REPLACE INTO audit VALUES (1, :id, '', '', 'signed', '{}', '', '')",
+        "INSERT OR REPLACE INTO audit (seq, record_id, at, actor, action, detail, prev_hash, hash)"
+        " VALUES (1, :id, '', '', 'signed', '{}', '', '')",
     ],
 )
 def test_the_database_itself_refuses_to_change_a_signed_record_or_the_trail(

@@ -57,7 +57,7 @@ def test_a_kill_during_sealing_leaves_it_signed_or_resumable_and_the_store_sound
         store.save_draft(session)
         draft = session_to_dict(store.load(session.id, content))
     session.seal()
-    pdf = tmp_path / "stand-in.pdf"
+    pdf = tmp_path / "acknowledgement.pdf"
     pdf.write_bytes(FAKE_PDF)
     child = subprocess.run(
         [
@@ -81,7 +81,7 @@ def test_a_kill_during_sealing_leaves_it_signed_or_resumable_and_the_store_sound
         assert store.verify(full=True).ok
         status = store.record(session.id).status
         if status == SIGNED:
-            assert store.pdf_bytes(session.id).startswith(FAKE_PDF)  # signed as an update
+            assert store.pdf_bytes(session.id).startswith(FAKE_PDF)  # and its signature
             assert session_to_dict(store.load(session.id, content)) == session_to_dict(session)
             assert [e.action for e in store.audit_trail(session.id)][-1] == "signed"
         else:

@@ -11,6 +11,7 @@ import pytest
 from test_record_store import FAKE_PDF, make_session, open_store
 
 from counsel.core import store_schema
+from counsel.core.audit_chain import GENESIS, AuditEntry
 from counsel.core.clinic_key import KEY_FOLDER
 from counsel.core.session_codec import session_to_dict
 from counsel.core.store_schema import (
@@ -130,11 +131,31 @@ def test_signed_records_of_version_2_are_found_by_name_after_the_upgrade_and_sta
 
 
 def downgrade_to_v2(path: Path) -> None:
-    """Undo versions 3 to 5 by hand (indexes, search column, signatures), as a version 2
-    file was."""
+    """Undo versions 3 to 6 by hand (indexes, search column, signatures, the audit's clinician
+    and workstation, hashed as a version 2 Counsel hashed its entries), as a version 2 file
+    was."""
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:
         conn.execute("DROP TABLE audit_signatures")  # its triggers go with it
         conn.execute("DROP TABLE signed_from")
+        guards = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'"
+        ).fetchall()
+        for name, _ in guards:
+            conn.execute(f"DROP TRIGGER {name}")
+        conn.execute("ALTER TABLE audit DROP COLUMN clinician")
+        conn.execute("ALTER TABLE audit DROP COLUMN workstation")
+        prev_hash = GENESIS
+        for values in conn.execute(
+            "SELECT seq, record_id, at, actor, action, detail FROM audit ORDER BY seq"
+        ).fetchall():
+            entry = AuditEntry(*values, prev_hash=prev_hash, hash="")
+            prev_hash = entry.expected_hash()
+            conn.execute(
+                "UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?",
+                (entry.prev_hash, prev_hash, entry.seq),
+            )
+        for _, sql in guards:
+            conn.execute(sql)
         names = [
             row[0]
             for row in conn.execute(

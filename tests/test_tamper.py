@@ -47,9 +47,7 @@ def sealed_store(tmp_path_factory, content) -> Path:
 
 
 def copy_of(folder: Path, tmp_path: Path) -> Path:
-    """The database with its clinic-key folder, as a backup holds them (verify needs the
-    clinic's certificates)."""
-    copy = tmp_path / "copy"
+    copy = tmp_path / "copy"  # the records and the clinic key, as the data folder holds them
     shutil.copytree(folder, copy)
     return copy
 

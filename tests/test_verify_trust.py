@@ -15,7 +15,6 @@ from pathlib import Path
 from test_record_store import FAKE_PDF, make_session, open_store, stand_in_pdf
 from test_records_cli import run
 
-from counsel.core.clinic_key import KEY_FOLDER
 from counsel.core.record_store import RecordStore
 from counsel.core.session_codec import session_to_dict
 from counsel.core.store_schema import DB_NAME
@@ -23,12 +22,11 @@ from counsel.core.store_schema import DB_NAME
 SIGNER = """
 import json, sys, uuid
 from pathlib import Path
-from counsel.core.clinic_key import KEY_FOLDER
 from counsel.core.record_store import RecordStore
-template, pdf = json.loads(sys.argv[2]), Path(sys.argv[4]).read_bytes()
+template = json.loads(sys.argv[2])
 with RecordStore.in_folder(Path(sys.argv[1]), actor="room-2") as store:
     for n in range(int(sys.argv[3])):
-        store.seal_stored({**template, "id": uuid.uuid4().hex}, pdf)
+        store.seal_stored({**template, "id": uuid.uuid4().hex}, Path(sys.argv[4]).read_bytes())
         store.log(template["id"], "record_opened")
 """
 
@@ -38,13 +36,20 @@ def test_verify_while_another_process_signs_never_raises_a_false_alarm(
 ) -> None:
     folder = tmp_path / "data"
     session = make_session(content, clock, seal=True, patient_name="Ilse Varga")
-    pdf = tmp_path / "stand-in.pdf"
-    pdf.write_bytes(FAKE_PDF)
     with open_store(folder, clock) as store:
         store.seal(session, FAKE_PDF)
-        data = json.dumps(session_to_dict(session))
+        pdf = tmp_path / "room-2.pdf"
+        pdf.write_bytes(stand_in_pdf("room 2"))
         signer = subprocess.Popen(
-            [sys.executable, "-c", SIGNER, str(folder), data, "150", str(pdf)]
+            [
+                sys.executable,
+                "-c",
+                SIGNER,
+                str(folder),
+                json.dumps(session_to_dict(session)),
+                "150",
+                str(pdf),
+            ]
         )
         runs = 0
         try:
@@ -74,12 +79,9 @@ def test_a_read_only_copy_is_listed_and_verified_without_changing_it(
     tmp_path, content, clock
 ) -> None:
     signed_store(tmp_path / "data", content, clock)
-    backup = tmp_path / "backup"
-    backup.mkdir()
-    (backup / DB_NAME).write_bytes((tmp_path / "data" / DB_NAME).read_bytes())
-    shutil.copytree(
-        tmp_path / "data" / KEY_FOLDER / "certificates", backup / KEY_FOLDER / "certificates"
-    )
+    backup = tmp_path / "backup"  # the data folder as backed up: records and clinic key
+    shutil.copytree(tmp_path / "data", backup)
+    before_files = sorted(p.name for p in backup.iterdir())
     os.chmod(backup / DB_NAME, 0o444)
     os.chmod(backup, 0o555)
     before = (backup / DB_NAME).read_bytes(), os.stat(backup / DB_NAME).st_mtime_ns
@@ -91,7 +93,7 @@ def test_a_read_only_copy_is_listed_and_verified_without_changing_it(
         with RecordStore.in_folder(backup) as store:
             assert store.read_only and store.verify(full=True).ok
         assert ((backup / DB_NAME).read_bytes(), os.stat(backup / DB_NAME).st_mtime_ns) == before
-        assert sorted(p.name for p in backup.iterdir()) == [KEY_FOLDER, DB_NAME]
+        assert sorted(p.name for p in backup.iterdir()) == before_files
         assert stat.S_IMODE(os.stat(backup).st_mode) == 0o555
     finally:
         os.chmod(backup, 0o755)

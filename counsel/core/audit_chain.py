@@ -15,7 +15,7 @@ import io
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, astuple, dataclass, replace
 from typing import Any
 
 GENESIS = "0" * 64
@@ -90,6 +90,10 @@ def check_detail(action: str, detail: Mapping[str, object]) -> None:
 
 @dataclass(frozen=True)
 class AuditEntry:
+    """Who: ``clinician`` is the session's clinician as typed and signed, ``actor`` the
+    computer account, ``workstation`` the computer (entries from before these were recorded
+    have neither clinician nor workstation, and hash as they always did)."""
+
     seq: int
     record_id: str
     at: str
@@ -98,16 +102,20 @@ class AuditEntry:
     detail: str
     prev_hash: str
     hash: str
+    clinician: str = ""
+    workstation: str = ""
 
     def expected_hash(self) -> str:
         fields = [self.seq, self.record_id, self.at, self.actor, self.action, self.detail]
+        if self.clinician or self.workstation:
+            fields += [self.clinician, self.workstation]
         return sha256_hex(self.prev_hash.encode() + canonical_json(fields))
 
     def details(self) -> Any:
         return json.loads(self.detail)
 
 
-ENTRY_COLUMNS = "seq, record_id, at, actor, action, detail, prev_hash, hash"
+ENTRY_COLUMNS = "seq, record_id, at, actor, action, detail, prev_hash, hash, clinician, workstation"
 
 
 def append(
@@ -117,27 +125,22 @@ def append(
     actor: str,
     action: str,
     detail: Mapping[str, object],
+    *,
+    clinician: str = "",
+    workstation: str = "",
 ) -> AuditEntry:
     """Add one entry after the current last one; call inside the caller's write transaction."""
     check_detail(action, detail)
     last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    detail_text = canonical_json(detail).decode()
     unsigned = AuditEntry(
-        seq, record_id, at, actor, action, canonical_json(detail).decode(), prev_hash, ""
+        seq, record_id, at, actor, action, detail_text, prev_hash, "", clinician, workstation
     )
     entry = replace(unsigned, hash=unsigned.expected_hash())
     conn.execute(
-        f"INSERT INTO audit ({ENTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            entry.seq,
-            entry.record_id,
-            entry.at,
-            entry.actor,
-            entry.action,
-            entry.detail,
-            entry.prev_hash,
-            entry.hash,
-        ),
+        f"INSERT INTO audit ({ENTRY_COLUMNS}) VALUES ({', '.join('?' * 10)})",
+        astuple(entry),
     )
     return entry
 

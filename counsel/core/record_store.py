@@ -78,6 +78,7 @@ class RecordStore:
     ) -> None:
         self.path = Path(path)
         self.actor = actor or schema.login_name()
+        self.workstation = schema.workstation_name()
         self._clock = clock
         self.keys = keys or Keyring(self.path.parent / KEY_FOLDER)
         self.read_only = schema.is_read_only_copy(self.path)
@@ -124,7 +125,21 @@ class RecordStore:
         return row[0] if row else None
 
     def _log(self, record_id: str, action: str, detail: dict[str, Any]) -> None:
-        entry = chain.append(self._conn, record_id, self._now(), self.actor, action, detail)
+        """An entry naming the record's clinician as typed (none yet: empty), this computer
+        and the account using it; signed with the clinic key if it seals or checkpoints."""
+        row = self._conn.execute(
+            "SELECT clinician FROM records WHERE id = ?", (record_id,)
+        ).fetchone()
+        entry = chain.append(
+            self._conn,
+            record_id,
+            self._now(),
+            self.actor,
+            action,
+            detail,
+            clinician=row[0] if row else "",
+            workstation=self.workstation,
+        )
         signatures.sign_entry(self._conn, entry, self.keys)
 
     def sign_pdf(self, pdf: bytes, timestamp_url: str = "") -> SignedPdf:

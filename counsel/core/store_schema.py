@@ -10,13 +10,14 @@ list is sorted, each holding every listed column so a page of the list never rea
 session data or PDF. Version 4 added a narrow index to count the matches of a search.
 Version 5 added the clinic key's signatures of sealing entries and checkpoints (append-only,
 like the trail) and where signing began, so entries from before it are told apart from ones
-stripped of their signature.
+stripped of their signature. Version 6 names the clinician and the computer in each audit entry.
 """
 
 from __future__ import annotations
 
 import getpass
 import os
+import socket
 import sqlite3
 import time
 import unicodedata
@@ -43,6 +44,11 @@ BUSY_TIMEOUT_MS = 10_000  # another Counsel window may be committing; wait for i
 
 class StoreVersionError(RuntimeError):
     """The database was written by a newer Counsel; changing it could lose what that one wrote."""
+
+
+def workstation_name() -> str:
+    """The computer an entry was written on, as the network knows it."""
+    return socket.gethostname() or "unknown"
 
 
 def login_name() -> str:
@@ -224,6 +230,15 @@ def _v5_clinic_key_signatures(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v6_who_did_what(conn: sqlite3.Connection) -> None:
+    """Each audit entry names the session's clinician and the computer, beside the account."""
+    _run(
+        conn,
+        "ALTER TABLE audit ADD COLUMN clinician TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE audit ADD COLUMN workstation TEXT NOT NULL DEFAULT ''",
+    )
+
+
 #: Migration ``n`` takes a database from version ``n`` to ``n + 1``. Append only, never edit.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_drafts,
@@ -231,6 +246,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v3_indexes_for_years_of_records,
     _v4_a_narrow_index_to_count_matches,
     _v5_clinic_key_signatures,
+    _v6_who_did_what,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QDialog, QProgressBar, QPushButton, QVBoxLayout, Q
 from counsel.core.store_schema import StoreVersionError, open_database
 from counsel.ui.widgets import label
 
+WIDTH = 480
+
 
 class StoreUpgrade(QDialog):
     """Upgrades the database at ``path`` while shown; ``upgraded`` once it is ready to use."""
@@ -45,7 +47,11 @@ class StoreUpgrade(QDialog):
         self.bar.setObjectName("upgradeBar")
         self.bar.setAccessibleName(self.tr("Progress of the upgrade"))
         self.bar.setRange(0, 0)  # busy until the first step is known
+        self.bar.setTextVisible(False)
         layout.addWidget(self.bar)
+        self.step = label("")
+        self.step.setObjectName("upgradeStep")
+        layout.addWidget(self.step)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("closeUpgrade")
         self.close_button.clicked.connect(self.reject)
@@ -53,7 +59,8 @@ class StoreUpgrade(QDialog):
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
         self.stepped.connect(self._show_step)
         self._finished.connect(self._show_end)
-        self.resize(480, self.sizeHint().height())
+        self.setFixedWidth(WIDTH)
+        self.setMinimumHeight(layout.totalHeightForWidth(WIDTH))  # the wrapped text all shown
 
     def start(self) -> None:
         self.running = True
@@ -76,6 +83,9 @@ class StoreUpgrade(QDialog):
     def _show_step(self, done: int, total: int) -> None:
         self.bar.setRange(0, total)
         self.bar.setValue(done)
+        self.step.setText(
+            self.tr("Step %1 of %2").replace("%1", str(done)).replace("%2", str(total))
+        )
 
     def _show_end(self, reason: str) -> None:
         self.running = False

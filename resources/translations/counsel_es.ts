@@ -1356,6 +1356,11 @@ Go on with it?</source>
     </message>
     <message>
         <location filename="../../counsel/ui/store_upgrade.py"/>
+        <source>Step %1 of %2</source>
+        <translation>Paso %1 de %2</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/store_upgrade.py"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
