@@ -1,5 +1,6 @@
 """Work that would freeze the window (building a PDF) done on a worker thread, its result
-handed back on the window's thread, where widgets and the record store live."""
+handed back on the window's thread, where widgets and the record store live; the PDF itself
+is built in a worker process, so its libraries never load into the window's."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from counsel.core.content import ClinicSettings, Content
 
 if TYPE_CHECKING:
     from counsel.core.session import Session
+    from counsel.pdf.worker import PdfWorker
 
 
 class _Delivery(QObject):
@@ -60,28 +62,34 @@ def run_in_background(work: Callable[[], Any], done: Callable[[Any], None]) -> N
     _worker().start(_Task(work, delivery))
 
 
-def build_pdf(session: Session, clinic: ClinicSettings) -> bytes:
-    """``counsel.pdf.build_pdf``, what the window hands its ``SessionRecorder``, imported at the
-    first build (the warm-up, or signing) so that no PDF code loads before the first paint."""
-    from counsel.pdf import build_pdf as build
+_pdf_worker: PdfWorker | None = None
 
-    return build(session, clinic)
+
+def pdf_worker() -> PdfWorker:
+    """The one PDF worker, imported and made at the first PDF (the warm-up), so no PDF code
+    loads before the first paint."""
+    global _pdf_worker
+    if _pdf_worker is None:
+        from counsel.pdf.worker import PdfWorker
+
+        _pdf_worker = PdfWorker()
+    return _pdf_worker
+
+
+def build_pdf(session: Session, clinic: ClinicSettings) -> bytes:
+    """What the window hands its ``SessionRecorder``: the PDF built in the worker process
+    (see ``counsel/pdf/worker.py``), waited for on the background thread."""
+    return pdf_worker().build(session, clinic)
 
 
 _warmed = False
 
 
 def warm_up_pdf(content: Content, clinic: ClinicSettings) -> None:
-    """Build a demo acknowledgement once per run, in the background: the libraries load and
-    the pictures are parsed, so the first real record costs what a later one does."""
+    """Start the worker process and build a demo acknowledgement in it, once per run, while
+    the first screen is read: signing then costs what a later PDF does."""
     global _warmed
     if _warmed:
         return
     _warmed = True
-
-    def build() -> bytes:
-        from counsel.core.demo import demo_session
-
-        return build_pdf(demo_session(content), clinic)
-
-    run_in_background(build, lambda result: None)
+    run_in_background(lambda: pdf_worker().warm_up(content, clinic), lambda result: None)
