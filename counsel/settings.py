@@ -70,6 +70,13 @@ CONFIG_DIR = Setting(
     "folder of this computer's settings (window place, last folder, last clinician)",
 )
 
+P12_PASSWORD = Setting[str | None](
+    "COUNSEL_P12_PASSWORD",
+    str,
+    None,
+    "password of the PKCS#12 file 'records key import' reads; unset: asked for, not echoed",
+)
+
 CACHE_DIR = Setting(
     "COUNSEL_CACHE_DIR",
     _folder,
@@ -83,6 +90,7 @@ SETTINGS: tuple[Setting, ...] = (
     REDUCE_MOTION,
     SPEECH_ENGINE,
     CONFIG_DIR,
+    P12_PASSWORD,
     CACHE_DIR,
 )
 

@@ -42,10 +42,10 @@ class PdfWorker:
         record = json.dumps(session_to_dict(session))
         return self._ask("build", record, session.content, clinic)
 
-    def warm_up(self, content: Content, clinic: ClinicSettings) -> None:
-        """Load the libraries and parse the pictures with a demo PDF, so the first real
-        record costs what a later one does."""
-        self._ask("warm_up", content, clinic)
+    def warm_up(self, content: Content, clinic: ClinicSettings) -> bytes:
+        """Load the libraries and parse the pictures with a demo PDF (returned), so the
+        first real record costs what a later one does."""
+        return self._ask("warm_up", content, clinic)
 
     def close(self) -> None:
         if self._process is not None:
@@ -84,11 +84,11 @@ def _build(record: str, content: Content, clinic: ClinicSettings) -> bytes:
     return build_pdf(session_from_dict(json.loads(record), content), clinic)
 
 
-def _warm_up(content: Content, clinic: ClinicSettings) -> None:
+def _warm_up(content: Content, clinic: ClinicSettings) -> bytes:
     from counsel.core.demo import demo_session
     from counsel.pdf import build_pdf
 
-    build_pdf(demo_session(content), clinic)
+    return build_pdf(demo_session(content), clinic)
 
 
 JOBS: dict[str, Callable[..., Any]] = {"build": _build, "warm_up": _warm_up}

@@ -86,10 +86,19 @@ _warmed = False
 
 
 def warm_up_pdf(content: Content, clinic: ClinicSettings) -> None:
-    """Start the worker process and build a demo acknowledgement in it, once per run, while
-    the first screen is read: signing then costs what a later PDF does."""
+    """Once per run, while the first screen is read: the worker process starts and builds a
+    demo acknowledgement (its libraries load and the pictures are parsed), and the demo is
+    signed here with a throwaway key, never the clinic's (pyHanko loads), so the first real
+    record costs what a later one does."""
     global _warmed
     if _warmed:
         return
     _warmed = True
-    run_in_background(lambda: pdf_worker().warm_up(content, clinic), lambda result: None)
+
+    def build() -> bytes:
+        from counsel.core.clinic_key import self_signed
+        from counsel.core.signed_pdf import sign_pdf
+
+        return sign_pdf(pdf_worker().warm_up(content, clinic), self_signed("warm-up"))
+
+    run_in_background(build, lambda result: None)

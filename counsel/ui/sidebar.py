@@ -20,12 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from counsel.core.content import Content
-from counsel.core.rules import screen_gaps
+from counsel.core.rules import gaps_read, screen_gaps
 from counsel.core.session import Session
 from counsel.ui.widgets import describe, label
 
 BASE_WIDTH = 270
 MAX_WIDTH = 320
+#: Changes that can change any screen's state (seen, discussed, signed); any other change
+#: only the states of the screens whose gaps read it (``rules.gaps_read``).
+ROW_STATE_CHANGES = frozenset({"visits", "sealed", "unsealed", "content"})
 MIN_ROWS = 3  # of the list of screens, whatever the text size and the window's height
 ROW_LINES = 2  # a long title wraps to two lines at large text
 ROW_PADDING = 2 * (8 + 3)  # a row's padding and the list's border, each side (see theme.py)
@@ -119,6 +122,7 @@ class Sidebar(QWidget):
         )
         for screen in content.screens:
             QListWidgetItem(screen.nav_title, self.list)
+        self._states = ["not seen"] * len(content.screens)  # as last shown, by screen
         self.list.setWordWrap(True)
         self.list.setItemDelegate(WrappedRows(self.list))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -176,26 +180,15 @@ class Sidebar(QWidget):
             return "incomplete" if screen_gaps(screen, session) else "discussed"
         return "seen" if session.is_seen(screen.id) else "not seen"
 
-    def refresh(self, session: Session) -> None:
+    def refresh(self, session: Session, changed: str = "") -> None:
+        """Bring the rows in line with the session: after a change to one field (``changed``),
+        only the rows of screens whose state that field can change ("": every row)."""
         self.language.setEnabled(not session.is_sealed)
-        marks = {"discussed": "✓", "incomplete": "!", "seen": "•", "not seen": "○"}
-        words = {
-            "discussed": self.tr("discussed"),
-            "incomplete": self.tr("discussed, but something is missing"),
-            "seen": self.tr("seen"),
-            "not seen": self.tr("not seen yet"),
-        }
         for index, screen in enumerate(self.content.screens):
-            state = self.state_of(session, index)
-            item = self.list.item(index)
-            item.setText(f"{marks[state]}  {screen.nav_title}")
-            item.setToolTip(words[state])
-            item.setData(Qt.ItemDataRole.UserRole, state)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{screen.nav_title}, {words[state]}")
+            if changed in ROW_STATE_CHANGES or not changed or changed in gaps_read(screen.kind):
+                self._show_state(index, self.state_of(session, index))
         required = self.content.required_screens
-        done = sum(
-            self.state_of(session, self.content.index_of(s.id)) == "discussed" for s in required
-        )
+        done = sum(self._states[self.content.index_of(s.id)] == "discussed" for s in required)
         self.progress.setMaximum(len(required))
         self.progress.setValue(done)
         self.progress_text.setText(
@@ -204,3 +197,19 @@ class Sidebar(QWidget):
             .replace("%2", str(len(required)))
         )
         self.scroller.updateGeometry()  # its words may now wrap differently
+
+    def _show_state(self, index: int, state: str) -> None:
+        self._states[index] = state
+        marks = {"discussed": "✓", "incomplete": "!", "seen": "•", "not seen": "○"}
+        words = {
+            "discussed": self.tr("discussed"),
+            "incomplete": self.tr("discussed, but something is missing"),
+            "seen": self.tr("seen"),
+            "not seen": self.tr("not seen yet"),
+        }
+        title = self.content.screens[index].nav_title
+        item = self.list.item(index)
+        item.setText(f"{marks[state]}  {title}")
+        item.setToolTip(words[state])
+        item.setData(Qt.ItemDataRole.UserRole, state)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}, {words[state]}")
