@@ -50,11 +50,19 @@ class FirstFrame(QObject):
         return False
 
 
-def peak_rss_kb() -> int:
-    """VmHWM: the most resident memory this process has had so far."""
-    with open("/proc/self/status", encoding="ascii") as status:
+def peak_rss_kb(process: str = "self") -> int:
+    """VmHWM: the most resident memory the process has had so far."""
+    with open(f"/proc/{process}/status", encoding="ascii") as status:
         line = next(line for line in status if line.startswith("VmHWM:"))
     return int(line.split()[1])
+
+
+def pdf_worker_peak_kb() -> int:
+    """The PDF worker process's peak (0 if none was started), reported beside the window's:
+    it holds the PDF libraries instead of the window (see ``counsel/pdf/worker.py``)."""
+    background = sys.modules.get("counsel.ui.background")
+    pid = background.pdf_worker().pid if background is not None else None
+    return peak_rss_kb(str(pid)) if pid is not None else 0
 
 
 def report() -> None:
@@ -64,6 +72,7 @@ def report() -> None:
         "painted_ms": painted_ms,
         "interpreter_ms": (STARTED_AT - spawned_at) * 1000,
         "peak_rss_kb": peak_rss_kb(),
+        "pdf_worker_peak_kb": pdf_worker_peak_kb(),
         "modules": sorted(sys.modules),
     }
     print("painted", json.dumps(figures), flush=True)

@@ -52,6 +52,7 @@ def _startup(results: dict[str, Any]) -> list[str]:
             memory["bare_mb"]["median"],
             memory["after_visit_ratio"],
         ),
+        f"  (its PDF worker process, separate: peak {memory['pdf_worker_mb']['median']:.1f} MB)",
         f"{'  modules loaded at first paint':<52}{imports['counsel_modules']:>9}"
         f"{imports['bare_modules']:>9}",
         f"  of which not needed for the first screen: {flagged}",

@@ -63,7 +63,9 @@ def measure_startup(runs: int) -> dict[str, Any]:
     counsel, bare = reports["counsel"], reports["bare"]
     cold = {kind: summary([r["painted_ms"] for r in rs]) for kind, rs in reports.items()}
     memory = {kind: summary([r["peak_rss_kb"] / 1024 for r in rs]) for kind, rs in reports.items()}
-    visits = [peak_after_visit_mb() for _ in range(runs)]
+    visit_reports = [visit_report() for _ in range(runs)]
+    visits = [float(r["peak_rss_kb"]) / 1024 for r in visit_reports]
+    workers = [float(r["pdf_worker_peak_kb"]) / 1024 for r in visit_reports]
     loaded = set(counsel[-1]["modules"])
     flagged = [name for name in FLAGGED_MODULES if _has(loaded, name)]
     return {
@@ -79,6 +81,7 @@ def measure_startup(runs: int) -> dict[str, Any]:
             "ratio": memory["counsel"]["median"] / memory["bare"]["median"],
             "after_visit_mb": summary(visits),
             "after_visit_ratio": summary(visits)["median"] / memory["bare"]["median"],
+            "pdf_worker_mb": summary(workers),
         },
         "startup_imports": {
             "counsel_modules": len(loaded),
@@ -97,11 +100,11 @@ def compile_bytecode() -> None:
     compileall.compile_dir(Path(counsel.__file__).parent, quiet=1)
 
 
-def peak_after_visit_mb() -> float:
-    """Counsel's peak memory over a whole visit (see ``launcher.visit``), each in a new folder
-    as the demo session it signs keeps one record id."""
+def visit_report() -> dict[str, Any]:
+    """What Counsel reported after a whole visit (see ``launcher.visit``), each in a new
+    folder as the demo session it signs keeps one record id."""
     with TemporaryDirectory() as data_dir:
-        return float(launch("visit", Path(data_dir))["peak_rss_kb"]) / 1024
+        return launch("visit", Path(data_dir))
 
 
 def _has(loaded: set[str], package: str) -> bool:

@@ -59,14 +59,38 @@ def test_the_done_screen_appears_while_the_pdf_is_built_in_the_background(
 def test_signing_reuses_the_pdf_machinery_readied_after_the_first_paint(
     qtbot, open_window, content: Content
 ) -> None:
-    from counsel.pdf.illustrations import picture_mask
+    from counsel.ui.background import pdf_worker
 
     window = open_window()
-    qtbot.waitUntil(lambda: picture_mask.cache_info().currsize >= 12, timeout=30000)
+    worker = pdf_worker()
+    qtbot.waitUntil(lambda: worker.answered >= 1, timeout=60000)  # the warm-up
+    readied, answered = worker.pid, worker.answered
+    assert readied is not None
     page = signed_pads(qtbot, window, content)
-    pictures_read = picture_mask.cache_info().misses
     confirm_and_wait(qtbot, window, lambda: click(qtbot, page, "signAndFinish"))
-    assert picture_mask.cache_info().misses == pictures_read, "no picture read again to sign"
+    assert (worker.pid, worker.answered) == (readied, answered + 1), "built by the readied worker"
+
+
+def test_the_window_process_never_loads_the_pdf_libraries() -> None:
+    """They stay in the worker (about 50 MB the window would otherwise keep)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, os\n"
+        "from counsel.core.content_cache import load_startup_content\n"
+        "from counsel.core.demo import demo_session\n"
+        "from counsel.ui.background import build_pdf\n"
+        "loaded = load_startup_content('en')\n"
+        "pdf = build_pdf(demo_session(loaded.content), loaded.clinic)\n"
+        "assert pdf.startswith(b'%PDF')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in"
+        " ('reportlab', 'svglib', 'lxml', 'pikepdf')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.strip() == "[]"
 
 
 def test_a_gap_filled_in_leaves_the_list_of_what_stops_signing(

@@ -1,5 +1,6 @@
 """Work that would freeze the window (building a PDF) done on a worker thread, its result
-handed back on the window's thread, where widgets and the record store live."""
+handed back on the window's thread, where widgets and the record store live; the PDF itself
+is built in a worker process, so its libraries never load into the window's."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from counsel.core.content import ClinicSettings, Content
 
 if TYPE_CHECKING:
     from counsel.core.session import Session
+    from counsel.pdf.worker import PdfWorker
 
 
 class _Delivery(QObject):
@@ -60,21 +62,34 @@ def run_in_background(work: Callable[[], Any], done: Callable[[Any], None]) -> N
     _worker().start(_Task(work, delivery))
 
 
-def build_pdf(session: Session, clinic: ClinicSettings) -> bytes:
-    """``counsel.pdf.build_pdf``, what the window hands its ``SessionRecorder``, imported at the
-    first build (the warm-up, or signing) so that no PDF code loads before the first paint."""
-    from counsel.pdf import build_pdf as build
+_pdf_worker: PdfWorker | None = None
 
-    return build(session, clinic)
+
+def pdf_worker() -> PdfWorker:
+    """The one PDF worker, imported and made at the first PDF (the warm-up), so no PDF code
+    loads before the first paint."""
+    global _pdf_worker
+    if _pdf_worker is None:
+        from counsel.pdf.worker import PdfWorker
+
+        _pdf_worker = PdfWorker()
+    return _pdf_worker
+
+
+def build_pdf(session: Session, clinic: ClinicSettings) -> bytes:
+    """What the window hands its ``SessionRecorder``: the PDF built in the worker process
+    (see ``counsel/pdf/worker.py``), waited for on the background thread."""
+    return pdf_worker().build(session, clinic)
 
 
 _warmed = False
 
 
 def warm_up_pdf(content: Content, clinic: ClinicSettings) -> None:
-    """Build and sign a demo acknowledgement once per run, in the background: the libraries
-    load (pyHanko too) and the pictures are parsed, so the first real record costs what a
-    later one does. It is signed with a throwaway key, never the clinic's."""
+    """Once per run, while the first screen is read: the worker process starts and builds a
+    demo acknowledgement (its libraries load and the pictures are parsed), and the demo is
+    signed here with a throwaway key, never the clinic's (pyHanko loads), so the first real
+    record costs what a later one does."""
     global _warmed
     if _warmed:
         return
@@ -82,9 +97,8 @@ def warm_up_pdf(content: Content, clinic: ClinicSettings) -> None:
 
     def build() -> bytes:
         from counsel.core.clinic_key import self_signed
-        from counsel.core.demo import demo_session
         from counsel.core.signed_pdf import sign_pdf
 
-        return sign_pdf(build_pdf(demo_session(content), clinic), self_signed("warm-up"))
+        return sign_pdf(pdf_worker().warm_up(content, clinic), self_signed("warm-up"))
 
     run_in_background(build, lambda result: None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import QHideEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -124,6 +124,12 @@ class IllustrationView(QWidget):
             self._pixmap = None
             self.update()
         super().changeEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Off screen, the picture is dropped (drawn again when shown): the memory of a
+        visit stays that of the screen in view, not of every screen seen."""
+        self._pixmap = None
+        super().hideEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self._renderer.isValid():

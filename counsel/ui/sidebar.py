@@ -47,6 +47,11 @@ class FittedScroll(QScrollArea):
             hint.setHeight(layout.totalHeightForWidth(width) + 2 * self.frameWidth())
         return hint
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the words wrap differently at the new width
+
 
 class WrappedRows(QStyledItemDelegate):
     """Measures a row at the width its words are drawn in (inside the row's padding, beside a

@@ -16,6 +16,7 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRect, QRectF, QSize,
 from PySide6.QtGui import (
     QEventPoint,
     QFocusEvent,
+    QHideEvent,
     QInputDevice,
     QKeyEvent,
     QKeySequence,
@@ -379,6 +380,11 @@ class SignaturePad(QWidget):
 
     def _baseline_y(self) -> float:
         return round(self.height() * BASELINE_AT) + 0.5
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Off screen, the drawn ink is dropped (drawn again from the strokes when shown)."""
+        self._cache = None
+        super().hideEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

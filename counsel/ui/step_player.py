@@ -87,6 +87,12 @@ class StepPicture(QWidget):
             self.forget()
         super().changeEvent(event)
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Off screen, the pictures are dropped (drawn again when shown): the memory of a
+        visit stays that of the screen in view, not of every screen seen."""
+        self._pixmaps.clear()
+        super().hideEvent(event)
+
     def forget(self) -> None:
         """Drop the rendered pictures (their size or their words changed)."""
         self._pixmaps.clear()
