@@ -252,7 +252,9 @@ class MainWindow(QMainWindow):
     def _new_page(self, index: int) -> ScreenPage:
         screen = self.content.screens[index]
         assert self.bridge is not None and self.recorder is not None
-        context = ScreenContext(self.content, self.clinic, self.bridge, self.recorder)
+        context = ScreenContext(
+            self.content, self.clinic, self.bridge, self.recorder, self.display_choice
+        )
         page = SCREEN_CLASSES[screen.kind](screen, context)
         page.jumpRequested.connect(lambda screen_id: self.go_to_screen(screen_id, index))
         page.newSessionRequested.connect(self.start_new)
