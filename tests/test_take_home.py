@@ -14,7 +14,7 @@ from counsel.core.content import ClinicSettings, Content, QuizScreen
 from counsel.core.content_loader import load_content
 from counsel.core.demo import demo_session
 from counsel.pdf.styles import MARGIN
-from counsel.pdf.take_home import build_take_home
+from counsel.pdf.take_home import build_take_home, second_language
 
 PORTAL = "https://portal.example.org/riverside-demo"
 
@@ -99,3 +99,50 @@ def test_an_unsigned_session_has_no_take_home_copy(
 ) -> None:
     with pytest.raises(ValueError, match="not sealed"):
         build_take_home(demo_session(content, seal=False), clinic)
+
+
+def test_a_bilingual_visit_gets_a_bilingual_take_home_copy(clinic: ClinicSettings) -> None:
+    """Counseled in Spanish at an English-speaking clinic: each passage in Spanish at 14 pt,
+    then in English (for family and staff), still 2-4 pages."""
+    spanish, english = load_content("es"), load_content("en")
+    session = demo_session(spanish)
+    assert second_language(session, clinic) == "en"
+    data = build_take_home(session, clinic, bilingual_with=english)
+    pages = page_texts(data)
+    assert 2 <= len(pages) <= 4
+    text = flat("\n".join(pages))
+    quizzes = [content.first_of_kind("quiz") for content in (spanish, english)]
+    assert all(isinstance(quiz, QuizScreen) for quiz in quizzes)
+    for ours, theirs in zip(quizzes[0].questions, quizzes[1].questions, strict=True):  # type: ignore[union-attr]
+        assert text.index(flat(ours.explanation)) < text.index(flat(theirs.explanation))
+    for ours, theirs in zip(
+        facts.warning_groups(spanish), facts.warning_groups(english), strict=True
+    ):
+        assert text.index(flat(ours.heading)) < text.index(flat(theirs.heading))
+        for sign, twin in zip(ours.signs, theirs.signs, strict=True):
+            assert text.index(flat(sign)) < text.index(flat(twin)) < text.index(flat(sign)) + 200
+    for words in (spanish.document, english.document):
+        assert flat(words.label("clinic_phone", phone=clinic.phone)) in text  # type: ignore[union-attr]
+    found = runs(data)
+    body = [run for run in found if MARGIN < run.y < 792 - MARGIN]
+    spanish_sizes = {run.size for run in body if flat(run.text) in flat(explanations(spanish))}
+    assert min(spanish_sizes) >= 14
+    assert min(run.size for run in body) >= 12
+
+
+def explanations(content: Content) -> str:
+    quiz = content.first_of_kind("quiz")
+    assert isinstance(quiz, QuizScreen)
+    return " ".join(question.explanation for question in quiz.questions)
+
+
+def test_the_second_language_is_the_clinics_or_one_the_visit_used(
+    content: Content, clinic: ClinicSettings
+) -> None:
+    english = demo_session(content)
+    assert second_language(english, clinic) is None  # the clinic's own language only
+    mixed = demo_session(content, seal=False)
+    mixed.set_content(load_content("es"))
+    mixed.view(content.screens[1].id)
+    mixed.set_content(content)
+    assert second_language(mixed, clinic) == "es"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import tzinfo
+from zoneinfo import ZoneInfo
 
 from counsel.core.consent_text import ConsentText
 from counsel.core.formatting import DocumentWords
@@ -363,3 +365,10 @@ class ClinicSettings:
     reviewers: tuple[str, ...] = ()  # who checked the content for this clinic (About screen)
     portal: str = ""  # the patient portal's address, printed as a QR code on the take-home copy
     document_type: str = "acknowledgement"  # or "consent": the signed PDF is the procedure consent
+    time_zone: str = ""  # an IANA name ("America/Chicago"), checked at load; empty: the computer's
+    timestamp_url: str = ""  # an RFC 3161 time-stamp authority for the signed PDF; "": none
+
+    @property
+    def zone(self) -> tzinfo | None:
+        """The zone the clinic's documents print times in; None is the computer's own."""
+        return ZoneInfo(self.time_zone) if self.time_zone else None

@@ -1,9 +1,10 @@
 """Dates, times and a document's own words, as a patient and a chart reader will read them.
 
 Month names are spelled out (never 03/04/1948, which reads two ways) and come from data, not
-the C locale, which Qt changes at start-up. Times are local and name their zone. A printed
-document takes its words from ``DocumentWords`` (content/<lang>/document.toml), so the PDF
-is in the patient's language; the module functions below are the interface's English dates.
+the C locale, which Qt changes at start-up. Times are local (the clinic's zone, else the
+computer's) and name their zone. A printed document takes its words from ``DocumentWords``
+(content/<lang>/document.toml), so the PDF is in the patient's language; the module
+functions below are the interface's English dates.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from counsel.core.toml_reader import TableReader
@@ -42,9 +43,10 @@ class DocumentWords:
         """``Mar 14, 1948`` / ``14 mar 1948``."""
         return self.date_pattern.format(month=self.months[d.month - 1], day=d.day, year=d.year)
 
-    def format_time(self, dt: datetime) -> str:
-        """``2:05 PM UTC`` / ``14:05 UTC``, local: for lists where the date is stated above."""
-        local = dt.astimezone()
+    def format_time(self, dt: datetime, zone: tzinfo | None = None) -> str:
+        """``2:05 PM CST (UTC−6)`` / ``14:05 UTC``, in ``zone`` (None: the computer's own):
+        for lists where the date is stated above."""
+        local = dt.astimezone(zone)
         return self.time_pattern.format(
             hour=local.hour,
             hour12=local.hour % 12 or 12,
@@ -53,10 +55,10 @@ class DocumentWords:
             zone=_zone(local),
         )
 
-    def format_datetime(self, dt: datetime) -> str:
-        """``Nov 25, 2026, 2:05 PM UTC``, in the computer's local time zone."""
+    def format_datetime(self, dt: datetime, zone: tzinfo | None = None) -> str:
+        """``Nov 25, 2026, 2:05 PM UTC``, in ``zone`` (None: the computer's own)."""
         return self.datetime_pattern.format(
-            date=self.format_date(dt.astimezone()), time=self.format_time(dt)
+            date=self.format_date(dt.astimezone(zone)), time=self.format_time(dt, zone)
         )
 
 

@@ -9,7 +9,6 @@ imports it).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -170,12 +169,18 @@ class SessionRecorder:
         self._store_signed()
 
     def _store_signed(self) -> None:
-        """Build the signed record's PDF (the sealed session cannot change meanwhile), then
+        """Build and sign the record's PDF (the sealed session cannot change meanwhile), then
         store both; a failure is kept for the interface to show."""
         self.sealing = True
         self.signing_failure = None
         self._set_failure(None)
-        self.run(lambda: self.make_pdf(self.session, self.clinic), self._store_sealed)
+        # Built and signed where ``run`` works (off the window's thread); ``sign`` is looked up
+        # here, so the store is only ever opened on this thread, and it touches only the key.
+        sign = self.store.sign_pdf
+        self.run(
+            lambda: sign(self.make_pdf(self.session, self.clinic), self.clinic.timestamp_url),
+            self._store_sealed,
+        )
 
     def _store_sealed(self, pdf: object) -> None:
         """Store the sealed record; if its PDF or storing failed, unseal the session, so Sign
@@ -211,15 +216,21 @@ class SessionRecorder:
         return self.store.pdf_bytes(self.session.id)
 
     def export_pdf(self, path: Path) -> None:
-        self.store.export_pdf(self.session.id, path)
+        """Save the stored PDF where the user chose (and agreed to replace a file there)."""
+        self.store.export_pdf(self.session.id, path, overwrite=True)
 
     def printed(self) -> None:
-        digest = hashlib.sha256(self.pdf_bytes()).hexdigest()
-        self.store.log(self.session.id, "pdf_printed", pdf_sha256=digest)
+        self.store.log(self.session.id, "pdf_printed", pdf_sha256=sha256_hex(self.pdf_bytes()))
 
     def exported(self, pdf: bytes) -> None:
         """Note in the trail that another copy (e.g. the bilingual one) left Counsel."""
-        self.store.log(self.session.id, "pdf_exported", pdf_sha256=hashlib.sha256(pdf).hexdigest())
+        self.store.log(self.session.id, "pdf_exported", pdf_sha256=sha256_hex(pdf))
+
+
+def sha256_hex(data: bytes) -> str:
+    import hashlib  # here, not at the top: the first screen paints without loading OpenSSL
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def _flat(decisions: dict[str, dict[str, str]]) -> dict[tuple[str, str], str]:

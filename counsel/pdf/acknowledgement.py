@@ -95,7 +95,7 @@ def build_acknowledgement(
     if not session.is_sealed:
         raise ValueError("Only a signed session has an acknowledgement; this one is not sealed.")
     register_fonts()
-    wording = Wording(session, bilingual_with)
+    wording = Wording(session, bilingual_with, clinic.zone)
     buffer = io.BytesIO()
     page_width, page_height = PAGE_SIZES[clinic.paper]
     document = BaseDocTemplate(

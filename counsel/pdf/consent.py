@@ -1,6 +1,6 @@
 """The procedure consent's own elements, for clinics whose signed PDF is the consent itself.
 
-Printed on the first pages, before the signatures, from content/<lang>/consent.toml; the
+Printed right after the signatures (which stay on pages 1-2), from content/<lang>/consent.toml; the
 likelihood of success lists the benefits screen's outcomes with how likely each is, so the
 consent states no figure the counseling did not.
 """
@@ -32,7 +32,7 @@ def consent_block(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
     details = wording.session.details
     clinician = ", ".join(p for p in (details.clinician_name, details.clinician_credentials) if p)
     others = [dict(c.parts) if c is not None else {} for c in consents[1:]]
-    flow: list[Flowable] = []
+    flow: list[Flowable] = [wording.para("consent_terms", st.HEADING)]
     for element, part in first.parts:
         twins = [other.get(element) for other in others]
         texts = [part.text] + [twin.text if twin else None for twin in twins]

@@ -2,7 +2,8 @@
 
 Who and what (patient, procedure, level, date, clinician), then one row per fact the
 session settles (leaning, candidacy, teach-back, open questions, SURE, topics, language),
-then the statement and the signatures. Rows come from ``SUMMARY_ROWS`` by screen kind, in
+then the statement and the signatures; where the clinic signs the procedure consent in
+Counsel, the consent's terms follow them. Rows come from ``SUMMARY_ROWS`` by screen kind, in
 the content's order, so a new kind of screen adds its row with one entry there.
 """
 
@@ -21,9 +22,9 @@ from counsel.pdf import styles as st
 from counsel.pdf.consent import consent_block, consent_statements, document_title
 from counsel.pdf.fonts import BOLD
 from counsel.pdf.signatures import signatures_block
-from counsel.pdf.wording import Wording, lines
+from counsel.pdf.wording import Wording, lines, one_line, stacked
 
-Row = tuple[Paragraph, list[Flowable]]
+Row = tuple[list[Flowable], list[Flowable]]
 RowMaker = Callable[[Any, Wording], list[Row]]  # takes its kind's class (content.SCREEN_TYPES)
 
 SUMMARY_HEADING = ParagraphStyle("summaryheading", parent=st.HEADING, keepWithNext=0)
@@ -39,20 +40,20 @@ def summary_story(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
         st.para(clinic.name, st.CLINIC),
         st.para(f"{clinic.address} · {clinic.phone}", st.LABEL),
         HRFlowable(width="100%", thickness=1.5, color=st.ACCENT, spaceBefore=6, spaceAfter=10),
-        lines(titles, st.TITLE),
+        *stacked(titles, st.TITLE),
         identity_box(wording),
         # The table may run on to page two rather than leave page one half empty.
         CondPageBreak(1.5 * inch),
-        wording.para("summary", SUMMARY_HEADING),
+        wording.heading("summary", SUMMARY_HEADING),
         _facts_table(_fact_rows(wording)),
     ]
     signing = session.content.first_of_kind("signatures")
     if isinstance(signing, SignaturesScreen):
         twin = wording.twin(signing)
-        heading = lines([signing.title, twin.title if twin else None], st.HEADING)
-        story += consent_block(wording, clinic)
+        heading = one_line([signing.title, twin.title if twin else None], st.HEADING)
         story += signatures_block(signing, wording, heading, consent_statements(wording, clinic))
-    return story
+    # The consent's terms follow the signatures, so the signatures stay on pages 1-2.
+    return story + consent_block(wording, clinic)
 
 
 def _fact_rows(wording: Wording) -> list[Row]:
@@ -65,13 +66,13 @@ def _fact_rows(wording: Wording) -> list[Row]:
         rows += SUMMARY_ROWS.get(screen.kind, _no_rows)(screen, wording)
     sure = facts.sure(session)
     if sure is not None:
-        score = wording.para("sure_score", st.ROW, yes=sure.yes, total=sure.total)
-        rows.append(_row(wording, "sure", [score]))
+        score = wording.said("sure_score", yes=sure.yes, total=sure.total)
+        rows.append(_row(wording, "sure", stacked(score, st.ROW)))
     return rows + [_topics_row(wording), _language_row(wording)]
 
 
 def _row(wording: Wording, label: str, value: list[Flowable]) -> Row:
-    return wording.para(label, FACT_LABEL), value
+    return stacked(wording.said(label), FACT_LABEL), value
 
 
 def _no_rows(screen: Screen, wording: Wording) -> list[Row]:
@@ -84,7 +85,7 @@ def _candidacy(screen: ChecklistScreen, wording: Wording) -> list[Row]:
         return []
     twin = wording.twin(screen)
     if found.verdict is None:
-        value: list[Flowable] = [wording.para("no_result", st.ROW)]
+        value: list[Flowable] = stacked(wording.said("no_result"), st.ROW)
     else:
         titles = [screen.results[found.verdict].title]
         if isinstance(twin, ChecklistScreen):
@@ -107,10 +108,10 @@ def _quiz(screen: Screen, wording: Wording) -> list[Row]:
     tally = facts.quiz_tally(wording.session)
     if tally is None:
         return []
-    text = wording.para(
-        "quiz_tally", st.ROW, first=tally.first_right, final=tally.final_right, total=tally.total
+    text = wording.said(
+        "quiz_tally", first=tally.first_right, final=tally.final_right, total=tally.total
     )
-    return [_row(wording, "teach_back", [text])]
+    return [_row(wording, "teach_back", stacked(text, st.ROW))]
 
 
 def _questions(screen: Screen, wording: Wording) -> list[Row]:
@@ -118,11 +119,11 @@ def _questions(screen: Screen, wording: Wording) -> list[Row]:
     open_ones = facts.unanswered_questions(session)
     count = len(session.questions)
     if not count:
-        value: list[Flowable] = [wording.para("no_questions", st.ROW)]
+        value: list[Flowable] = stacked(wording.said("no_questions"), st.ROW)
     elif not open_ones:
-        value = [wording.para("questions_answered", st.ROW, count=count)]
+        value = stacked(wording.said("questions_answered", count=count), st.ROW)
     else:
-        value = [wording.para("questions_open", st.ROW, count=count, open=len(open_ones))]
+        value = stacked(wording.said("questions_open", count=count, open=len(open_ones)), st.ROW)
         value += [st.para(f"•  {entry.question}", FACT_ITEM) for entry in open_ones]
     return [_row(wording, "questions", value)]
 
@@ -131,8 +132,8 @@ def _topics_row(wording: Wording) -> Row:
     session = wording.session
     required = session.content.required_screens
     discussed = sum(1 for screen in required if session.is_discussed(screen.id))
-    text = wording.para("topics_discussed", st.ROW, discussed=discussed, total=len(required))
-    return _row(wording, "topics", [text])
+    text = wording.said("topics_discussed", discussed=discussed, total=len(required))
+    return _row(wording, "topics", stacked(text, st.ROW))
 
 
 def _language_row(wording: Wording) -> Row:
@@ -179,14 +180,14 @@ def identity_box(wording: Wording) -> Table:
     not_recorded = wording.say("not_recorded")
     birth = words.format_date(details.date_of_birth) if details.date_of_birth else not_recorded
     times = wording.say(
-        "session_times", started=words.format_datetime(started), signed=session.sealed_at
+        "session_times",
+        started=words.format_datetime(started, wording.zone),
+        signed=session.sealed_at,
     )
     wide = [
         ("procedure", session.content.procedure),
-        ("levels", ", ".join(details.levels) or not_recorded),
         ("clinician", clinician or not_recorded),
         ("session", times),
-        ("session_id", session.id),
     ]
     rows = [
         [cell("patient"), value(details.patient_name, bold=True), "", ""],
@@ -197,14 +198,20 @@ def identity_box(wording: Wording) -> Table:
             value(details.record_number or not_recorded, True),
         ],
         *([cell(label), value(text), "", ""] for label, text in wide),
+        [
+            cell("levels"),
+            value(", ".join(details.levels) or not_recorded),
+            cell("session_id"),
+            value(session.id),
+        ],
     ]
-    table = Table(rows, colWidths=["18%", "34%", "18%", "30%"])
+    table = Table(rows, colWidths=["21%", "29%", "21%", "29%"])
     table.setStyle(
         TableStyle(
             [
                 ("BOX", (0, 0), (-1, -1), 1.2, st.ACCENT),
                 ("BACKGROUND", (0, 0), (-1, -1), st.TINT),
-                *(("SPAN", (1, row), (3, row)) for row in (0, *range(2, len(rows)))),
+                *(("SPAN", (1, row), (3, row)) for row in (0, *range(2, len(rows) - 1))),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 8),
                 ("TOPPADDING", (0, 0), (-1, -1), 4),

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
+from functools import cache
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from counsel.core.content import Content, IllustrationLabel, Screen
 from counsel.core.formatting import DocumentWords
@@ -24,6 +25,7 @@ from counsel.pdf import styles as st
 from counsel.pdf.fonts import REGULAR
 
 SECOND_SCALE = 0.85  # the clinic's wording, relative to the patient's
+SECOND_MIN = 9.0  # but never under 9 pt, the smallest the document prints
 
 
 def document_words(content: Content) -> DocumentWords:
@@ -41,8 +43,14 @@ class Language:
 class Wording:
     """The document's languages for one session, the patient's first."""
 
-    def __init__(self, session: Session, bilingual_with: Content | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        bilingual_with: Content | None = None,
+        zone: tzinfo | None = None,
+    ) -> None:
         self.session = session
+        self.zone = zone  # the clinic's time zone; None: the computer's
         self.languages = [Language(document_words(session.content), session.content)]
         if bilingual_with is not None:
             if bilingual_with.language == session.content.language:
@@ -55,7 +63,8 @@ class Wording:
         return self.languages[0].words
 
     def say(self, name: str, **values: object) -> str:
-        """A label in the patient's language; a datetime value reads as "at 9:05 AM UTC"."""
+        """A label in the patient's language; a datetime value reads as "at 9:05 AM CST
+        (UTC−6)", in the clinic's time zone."""
         return self.said(name, **values)[0]
 
     def said(self, name: str, **values: object) -> list[str]:
@@ -86,6 +95,9 @@ class Wording:
         """A label as a paragraph, the clinic's wording on a line under the patient's."""
         return lines(self.said(name, **values), style)
 
+    def heading(self, name: str, style: ParagraphStyle) -> Paragraph:
+        return one_line(self.said(name), style)
+
     def labelled(
         self, name: str, value: str | Sequence[str], style: ParagraphStyle = st.BODY
     ) -> Paragraph:
@@ -111,16 +123,16 @@ class Wording:
     def _when(self, words: DocumentWords, moment: datetime) -> str:
         """The time alone on the session's own day (the date heads the document), else in full."""
         start = self.session.started_at or moment
-        local = moment.astimezone()
-        time = words.format_time(moment)
-        if local.date() == start.astimezone().date():
+        local = moment.astimezone(self.zone)
+        time = words.format_time(moment, self.zone)
+        if local.date() == start.astimezone(self.zone).date():
             return words.label("at_time", time=time)
         return words.label("at_datetime", date=words.format_date(local), time=time)
 
 
 def second(value: str, style: ParagraphStyle, size: bool = True) -> str:
     """Paragraph markup for the clinic's wording: regular weight, grey, smaller."""
-    points = f' size="{style.fontSize * SECOND_SCALE:.1f}"' if size else ""
+    points = f' size="{max(style.fontSize * SECOND_SCALE, SECOND_MIN):.1f}"' if size else ""
     return f'<font name="{REGULAR}"{points} color="{st.MUTED.hexval()}">{st.text(value)}</font>'
 
 
@@ -129,6 +141,49 @@ def lines(texts: Sequence[str | None], style: ParagraphStyle, bold: bool = False
     first, *rest = texts
     markup = f"<b>{st.text(first or '')}</b>" if bold else st.text(first or "")
     for other in rest:
-        if other:
+        if other and other != first:  # a name the same in both ("MILD") is printed once
             markup += "<br/>" + second(other, style)
+    return Paragraph(markup, style)
+
+
+def stacked(
+    texts: Sequence[str | None],
+    style: ParagraphStyle,
+    second_size: float | None = None,
+    label: str = "",
+) -> list[Flowable]:
+    """Like ``lines``, but the other language is a paragraph of its own on a leading that
+    fits its smaller type, so a bilingual page holds more: where space decides the page.
+    ``label`` goes in bold before the first text ("Clinician / Clínico: …")."""
+    first, *rest = texts
+    others = [text for text in rest if text and text != first]
+    markup = (f"<b>{st.text(label)}:</b> " if label else "") + st.text(first or "")
+    if not others:
+        return [Paragraph(markup, style)]
+    size = second_size or max(style.fontSize * SECOND_SCALE, SECOND_MIN)
+    lead = ParagraphStyle(f"{style.name}-lead", parent=style, spaceAfter=1)
+    return [Paragraph(markup, lead), *(st.para(text, _second(style, size)) for text in others)]
+
+
+@cache
+def _second(style: ParagraphStyle, size: float) -> ParagraphStyle:
+    return ParagraphStyle(
+        f"{style.name}-second",
+        parent=style,
+        fontName=REGULAR,
+        fontSize=size,
+        leading=round(size * 1.3, 1),
+        textColor=st.MUTED,
+        spaceBefore=0,
+        firstLineIndent=0,
+    )
+
+
+def one_line(texts: Sequence[str | None], style: ParagraphStyle) -> Paragraph:
+    """A heading on one line; bilingual, ``Firmas / Signatures`` with the clinic's in grey."""
+    first, *rest = texts
+    markup = st.text(first or "")
+    for other in rest:
+        if other and other != first:
+            markup += " " + second(f"/ {other}", style, size=False)
     return Paragraph(markup, style)

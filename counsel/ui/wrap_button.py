@@ -42,6 +42,12 @@ class WrapButton(QPushButton):
     def sizeHint(self) -> QSize:
         return self._box.sizeHint()
 
+    def one_line_width(self) -> int:
+        """The width that shows the whole text on one line (a row of buttons prefers it)."""
+        margins = self._box.contentsMargins()
+        text = self._text.fontMetrics().horizontalAdvance(self.text())
+        return text + margins.left() + margins.right() + 2
+
     def minimumSizeHint(self) -> QSize:
         return self._box.minimumSize()
 

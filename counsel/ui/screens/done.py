@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton
-
 from counsel.core.content import DoneScreen
+from counsel.ui.flow_layout import FlowLayout
 from counsel.ui.pdf_preview import PdfPreview
 from counsel.ui.saving import record_file_name, save_pdf_with_dialog
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.widgets import describe, label
+from counsel.ui.wrap_button import WrapButton
 
 
 class DonePage(ScreenPage):
@@ -24,19 +24,18 @@ class DonePage(ScreenPage):
         self.status.setObjectName("doneStatus")
         self.column.addWidget(self.status)
         self.column.addWidget(label(self.entry.text))
-        row = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("Save PDF…"))
+        row = FlowLayout()
+        self.save_button = WrapButton(self.tr("Save PDF…"), role="primary")
         self.save_button.setObjectName("savePdf")
-        self.save_button.setProperty("role", "primary")
-        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button = WrapButton(self.tr("Print…"))
         self.print_button.setObjectName("printPdf")
-        self.new_button = QPushButton(self.tr("Start a new session"))
+        self.new_button = WrapButton(self.tr("Start a new session"))
         self.new_button.setObjectName("newSession")
-        self.bilingual_button = QPushButton(self.tr("Save a bilingual copy for the clinic…"))
+        self.bilingual_button = WrapButton(self.tr("Save a bilingual copy for the clinic…"))
         self.bilingual_button.setObjectName("saveBilingual")
-        self.retry_button = QPushButton(self.tr("Try saving the record again"))
+        self.retry_button = WrapButton(self.tr("Try saving the record again"))
         self.retry_button.setObjectName("retrySeal")
-        self.sign_link = QPushButton(self.tr("Go to signatures"))
+        self.sign_link = WrapButton(self.tr("Go to signatures"))
         self.sign_link.setObjectName("goToSignatures")
         descriptions = (
             (self.save_button, self.tr("Saves the signed PDF exactly as stored")),
@@ -52,7 +51,6 @@ class DonePage(ScreenPage):
         for button, description in descriptions:
             describe(button, description)
             row.addWidget(button)
-        row.addStretch(1)
         self.column.addLayout(row)
         self._build_take_home_row()
         self.save_button.clicked.connect(self.save_with_dialog)
@@ -70,14 +68,14 @@ class DonePage(ScreenPage):
 
     def _build_take_home_row(self) -> None:
         """The patient's large-print copy to take home, saved or printed."""
-        row = QHBoxLayout()
-        self.take_home_save = QPushButton(self.tr("Save take-home copy…"))
+        row = FlowLayout()
+        self.take_home_save = WrapButton(self.tr("Save take-home copy…"))
         self.take_home_save.setObjectName("saveTakeHome")
         describe(
             self.take_home_save,
             self.tr("Saves a large-print copy in the patient's language to take home"),
         )
-        self.take_home_print = QPushButton(self.tr("Print take-home copy…"))
+        self.take_home_print = WrapButton(self.tr("Print take-home copy…"))
         self.take_home_print.setObjectName("printTakeHome")
         describe(
             self.take_home_print,
@@ -85,7 +83,6 @@ class DonePage(ScreenPage):
         )
         for button in (self.take_home_save, self.take_home_print):
             row.addWidget(button)
-        row.addStretch(1)
         self.column.addLayout(row)
         self.take_home_save.clicked.connect(
             lambda: self._save_as(
@@ -95,9 +92,13 @@ class DonePage(ScreenPage):
         self.take_home_print.clicked.connect(self.print_take_home_with_dialog)
 
     def take_home_pdf(self) -> bytes:
-        from counsel.pdf.take_home import build_take_home
+        """In the patient's language, and bilingual where the visit used a second one."""
+        from counsel.core.content_loader import load_content
+        from counsel.pdf.take_home import build_take_home, second_language
 
-        return build_take_home(self.session, self.context.clinic)
+        clinic = self.context.clinic
+        other = second_language(self.session, clinic)
+        return build_take_home(self.session, clinic, load_content(other) if other else None)
 
     def save_take_home_to(self, path: Path) -> None:
         from counsel.core.atomic_file import write_bytes_atomically
