@@ -29,7 +29,7 @@ from counsel.core.toml_reader import ContentError
 from counsel.records_key import add_key_parser, key_command, print_signers
 from counsel.settings import data_dir
 
-EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_CHANGED, EXIT_DAMAGED, EXIT_UNUSABLE = range(6)
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CHANGED, EXIT_DAMAGED, EXIT_UNUSABLE = range(6)
 LIST_LIMIT = 100  # a screenful; years of records are thousands of lines
 STATUS_TEXT = {"in_progress": "in progress", "signed": "signed", "withdrawn": "withdrawn"}
 
@@ -107,10 +107,10 @@ def main(argv: Sequence[str]) -> int:
             return COMMANDS[args.command](store, args)
     except RecordNotFoundError as error:
         print(error.args[0], file=sys.stderr)
-        return EXIT_NOT_FOUND
+        return EXIT_FAILED
     except ClinicKeyError as error:
         print(error, file=sys.stderr)
-        return EXIT_UNUSABLE
+        return EXIT_FAILED
     except (StoreVersionError, sqlite3.DatabaseError, OSError) as error:
         print(f"Cannot use the records database: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
@@ -204,11 +204,11 @@ def export_command(store: RecordStore, args: argparse.Namespace) -> int:
         return EXIT_USAGE
     except FileExistsError:
         print(f"{args.pdf or args.audit} already exists; --force replaces it.", file=sys.stderr)
-        return EXIT_NOT_FOUND
+        return EXIT_FAILED
     except OSError as error:
         reason = error if isinstance(error, ExportRefusedError) else error.strerror or error
         print(f"Could not write {args.pdf or args.audit}: {reason}", file=sys.stderr)
-        return EXIT_NOT_FOUND
+        return EXIT_FAILED
     print(f"Wrote {args.pdf or args.audit}")
     return 0
 

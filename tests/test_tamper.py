@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_record_store import make_session, open_store
+from test_record_store import make_session, open_store, stand_in_pdf
 
 from counsel.core.audit_chain import Problem
 from counsel.core.record_status import IN_PROGRESS
@@ -36,7 +36,7 @@ def sealed_store(tmp_path_factory, content) -> Path:
             session = make_session(
                 content, clock, seal=True, patient_name=name, record_number=f"MRN-{n}"
             )
-            store.seal(session, b"%PDF-1.4 " + name.encode() + b"\n%%EOF\n")
+            store.seal(session, stand_in_pdf(name))
             store.log(session.id, "pdf_printed", pdf_sha256="0" * 64)
         first, second = (s.id for s in store.list_records())
         store.withdraw(first, "changed her mind", "Dr. Amara Quigley")
@@ -47,9 +47,10 @@ def sealed_store(tmp_path_factory, content) -> Path:
 
 
 def copy_of(folder: Path, tmp_path: Path) -> Path:
+    """The database with its clinic-key folder, as a backup holds them (verify needs the
+    clinic's certificates)."""
     copy = tmp_path / "copy"
-    copy.mkdir(parents=True)
-    shutil.copy(folder / DB_NAME, copy / DB_NAME)
+    shutil.copytree(folder, copy)
     return copy
 
 

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
 from pathlib import Path
 
-from test_record_store import FAKE_PDF, make_session, open_store
+from test_record_store import FAKE_PDF, make_session, open_store, stand_in_pdf
 from test_records_cli import run
 
+from counsel.core.clinic_key import KEY_FOLDER
 from counsel.core.record_store import RecordStore
 from counsel.core.session_codec import session_to_dict
 from counsel.core.store_schema import DB_NAME
@@ -21,11 +23,12 @@ from counsel.core.store_schema import DB_NAME
 SIGNER = """
 import json, sys, uuid
 from pathlib import Path
+from counsel.core.clinic_key import KEY_FOLDER
 from counsel.core.record_store import RecordStore
-template = json.loads(sys.argv[2])
+template, pdf = json.loads(sys.argv[2]), Path(sys.argv[4]).read_bytes()
 with RecordStore.in_folder(Path(sys.argv[1]), actor="room-2") as store:
     for n in range(int(sys.argv[3])):
-        store.seal_stored({**template, "id": uuid.uuid4().hex}, b"%%PDF-1.4 room 2 %d" % n)
+        store.seal_stored({**template, "id": uuid.uuid4().hex}, pdf)
         store.log(template["id"], "record_opened")
 """
 
@@ -35,10 +38,13 @@ def test_verify_while_another_process_signs_never_raises_a_false_alarm(
 ) -> None:
     folder = tmp_path / "data"
     session = make_session(content, clock, seal=True, patient_name="Ilse Varga")
+    pdf = tmp_path / "stand-in.pdf"
+    pdf.write_bytes(FAKE_PDF)
     with open_store(folder, clock) as store:
         store.seal(session, FAKE_PDF)
+        data = json.dumps(session_to_dict(session))
         signer = subprocess.Popen(
-            [sys.executable, "-c", SIGNER, str(folder), json.dumps(session_to_dict(session)), "150"]
+            [sys.executable, "-c", SIGNER, str(folder), data, "150", str(pdf)]
         )
         runs = 0
         try:
@@ -59,7 +65,7 @@ def signed_store(folder: Path, content, clock) -> str:
     with open_store(folder, clock) as store:
         for name in ("Ilse Varga", "Tomás Ferreira"):
             session = make_session(content, clock, seal=True, patient_name=name)
-            store.seal(session, FAKE_PDF + name.encode())
+            store.seal(session, stand_in_pdf(name))
         store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return session.id
 
@@ -71,6 +77,9 @@ def test_a_read_only_copy_is_listed_and_verified_without_changing_it(
     backup = tmp_path / "backup"
     backup.mkdir()
     (backup / DB_NAME).write_bytes((tmp_path / "data" / DB_NAME).read_bytes())
+    shutil.copytree(
+        tmp_path / "data" / KEY_FOLDER / "certificates", backup / KEY_FOLDER / "certificates"
+    )
     os.chmod(backup / DB_NAME, 0o444)
     os.chmod(backup, 0o555)
     before = (backup / DB_NAME).read_bytes(), os.stat(backup / DB_NAME).st_mtime_ns
@@ -82,7 +91,7 @@ def test_a_read_only_copy_is_listed_and_verified_without_changing_it(
         with RecordStore.in_folder(backup) as store:
             assert store.read_only and store.verify(full=True).ok
         assert ((backup / DB_NAME).read_bytes(), os.stat(backup / DB_NAME).st_mtime_ns) == before
-        assert sorted(p.name for p in backup.iterdir()) == [DB_NAME]
+        assert sorted(p.name for p in backup.iterdir()) == [KEY_FOLDER, DB_NAME]
         assert stat.S_IMODE(os.stat(backup).st_mode) == 0o555
     finally:
         os.chmod(backup, 0o755)
