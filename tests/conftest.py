@@ -100,7 +100,8 @@ def store(private_data_dir: Path):
 @pytest.fixture
 def open_window(qtbot, content, clinic, store, clock):
     """``open_window(new_session=None, size=(1280, 820))``: a shown main window over the
-    test's store, at ``size`` (None: as fitted to the 800x800 offscreen screen)."""
+    test's store, at ``size`` (None: as fitted to the 800x800 offscreen screen), showing
+    ``new_session()`` (and again for each new session; None: an empty one)."""
     from PySide6.QtWidgets import QApplication
 
     from counsel.core.session import Session
@@ -111,7 +112,10 @@ def open_window(qtbot, content, clinic, store, clock):
 
     def open_(new_session=None, size=(1280, 820)):
         prepare_application([])
-        factory = new_session or (lambda: Session(content, clock=clock))
+
+        def factory(in_use):
+            return new_session() if new_session else Session(in_use, clock=clock)
+
         window = MainWindow(content, clinic, store, new_session=factory)
         if size:
             window.setMinimumSize(*size)  # not shrunk to the screen once shown

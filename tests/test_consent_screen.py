@@ -15,7 +15,9 @@ from counsel.ui.main_window import MainWindow
 
 def statement_on_screen(qtbot, content: Content, clinic: ClinicSettings, store, clock) -> str:
     prepare_application([])
-    window = MainWindow(content, clinic, store, new_session=lambda: Session(content, clock=clock))
+    window = MainWindow(
+        content, clinic, store, new_session=lambda in_use: Session(in_use, clock=clock)
+    )
     qtbot.addWidget(window)
     window.show()
     window.go_to(next(i for i, s in enumerate(content.screens) if s.kind == "signatures"))

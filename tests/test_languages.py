@@ -112,3 +112,13 @@ def test_a_spanish_session_offers_a_bilingual_copy(qtbot, open_window, content, 
     text = " ".join(p.extract_text() for p in PdfReader(target).pages)
     assert spanish.screens[5].title in text and content.screens[5].title in text
     assert "pdf_exported" in [e.action for e in window.store.audit_trail(window.session.id)]
+
+
+def test_a_new_session_goes_on_in_the_language_in_use(qtbot, open_window) -> None:
+    window = open_window()
+    choose_language(window, "es")
+    fill_details(qtbot, window, "Test Español", "Test Clinician")
+    window.start_new()
+    assert window.session.details.patient_name == ""
+    assert window.session.content.language == "es"
+    assert window.windowTitle() == load_content("es").title

@@ -73,7 +73,7 @@ def test_a_sure_answer_redraws_only_the_screen_that_shows_it(
 
 def _ready_window(open_window, content):
     """A window on the demo visit, everything done but signing, at the signatures screen."""
-    window = open_window(new_session=lambda: demo_session(content, seal=False))
+    window = open_window(lambda: demo_session(content, seal=False))
     window.go_to(window.content.index_of(window.content.first_of_kind("signatures").id))
     return window, window.current_page()
 

@@ -20,6 +20,7 @@ from counsel.pdf.acknowledgement import build_acknowledgement
 from counsel.pdf.fonts import BOLD, REGULAR, register_fonts
 from counsel.resources import resources_dir
 from counsel.ui.app import prepare_application
+from counsel.ui.display import Display
 from counsel.ui.illustration import IllustrationView
 
 LANGUAGES = sorted(p.name for p in (resources_dir() / "content").iterdir() if p.is_dir())
@@ -114,3 +115,16 @@ def test_the_spanish_pdf_prints_the_pictures_words_in_spanish(clinic: ClinicSett
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
     assert "Canal sano" in text and "Tubo delgado" in text
     assert "Healthy canal" not in text and "Thin tube" not in text
+
+
+def test_the_words_on_the_picture_in_view_grow_with_the_text_size(open_window) -> None:
+    window = open_window()
+    window.go_to_screen("stenosis")
+    view = window.current_page().illustration
+    view.setFixedSize(800, 500)  # the same picture size: only the words may change
+    normal = view.grab().toImage()
+    window.set_display(Display(scale=200))
+    larger = view.grab().toImage()
+    window.set_display(Display())
+    assert larger != normal
+    assert view.grab().toImage() == normal

@@ -10,7 +10,7 @@ layout rather than repeating it.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QFont, QImage
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
 from counsel.core.drawing_mask import DRAWING_BELOW
@@ -26,7 +26,7 @@ ON_DRAWING = bytes(0xFF if grey < DRAWING_BELOW else 0 for grey in range(256))
 
 
 def picture_sizes(window) -> set[tuple[int, float]]:
-    """Every (picture width, text point size) a picture with words is shown at, over every
+    """Every (picture width, text size in %) a picture with words is shown at, over every
     screen."""
     found = set()
     kinds = {screen.kind: index for index, screen in enumerate(window.content.screens)}
@@ -41,7 +41,7 @@ def picture_sizes(window) -> set[tuple[int, float]]:
                 for view in window.current_page().findChildren(QWidget):
                     if view.objectName() in PICTURES and view.isVisible() and has_words(view):
                         width = min(view.width(), round(view.height() * ASPECT))
-                        found.add((width, view.font().pointSizeF()))
+                        found.add((width, scale))
     return found
 
 
@@ -87,13 +87,11 @@ def test_no_picture_label_covers_the_drawing_at_any_window_or_text_size(
     for name in content.illustration_labels:
         view = IllustrationView(name, labels_for=content.labels_for)
         qtbot.addWidget(view)
-        for width, points in sizes:
-            font = QFont(window.font())
-            font.setPointSizeF(points)
-            view.setFont(font)
+        for width, scale in sizes:
+            view.set_text_scale(scale / 100)
             view.resize(width, round(width / ASPECT))
             words, covered = words_on_drawing(view)
             assert words > 0, (name, width)
-            worst.append((covered / words, name, (width, points)))
+            worst.append((covered / words, name, (width, scale)))
     worst.sort(reverse=True)
     assert worst[0][0] <= 0.003, worst[:5]  # a few pixels of anti-aliasing at most

@@ -47,7 +47,7 @@ def test_an_unfinished_session_is_resumed_from_the_list(qtbot, open_window, stor
     window = open_window()
     fill_details(qtbot, window, "Test Draft", "Test Clinician")
     draft_id = window.session.id
-    window.start(window.new_session())
+    window.start_new()
     records = window.show_records()
     records.select(draft_id)
     button = records.findChild(QPushButton, "openRecord")

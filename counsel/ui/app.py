@@ -45,7 +45,7 @@ def create_main_window(content: Content, clinic: ClinicSettings, store: RecordSt
         content,
         clinic,
         store,
-        new_session=lambda: Session(content, clinic_language=clinic.language),
+        new_session=lambda in_use: Session(in_use, clinic_language=clinic.language),
     )
 
 

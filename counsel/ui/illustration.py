@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QHideEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -29,10 +29,14 @@ def fitted(renderer: QSvgRenderer, widget: QWidget) -> QRectF:
 
 
 def render_picture(
-    widget: QWidget, renderer: QSvgRenderer, name: str, labels: Sequence[IllustrationLabel]
+    widget: QWidget,
+    renderer: QSvgRenderer,
+    name: str,
+    labels: Sequence[IllustrationLabel],
+    text_scale: float = 1.0,
 ) -> QPixmap:
     """The picture ``name`` fitted into ``widget``, its words over it, at the widget's size
-    and pixel density, in the widget's font (the patient's text size)."""
+    and pixel density, in the widget's font, grown for the patient's ``text_scale``."""
     ratio = widget.devicePixelRatioF()
     pixmap = QPixmap(widget.size() * ratio)
     pixmap.setDevicePixelRatio(ratio)
@@ -43,7 +47,8 @@ def render_picture(
         target = fitted(renderer, widget)
         renderer.render(painter, target)
         svg = str(illustration_path(name))
-        paint_labels(painter, labels, target, widget.font(), svg, widget.logicalDpiY())
+        dpi = widget.logicalDpiY()
+        paint_labels(painter, labels, target, widget.font(), svg, dpi, text_scale=text_scale)
         painter.end()
     return pixmap
 
@@ -69,6 +74,7 @@ class IllustrationView(QWidget):
         self.setMinimumSize(260, 160)
         self._name = ""
         self._pixmap: QPixmap | None = None
+        self._text_scale = 1.0
         self.setVisible(False)  # a screen without a picture gives its room to the text
         self.set_name(name)
 
@@ -99,6 +105,13 @@ class IllustrationView(QWidget):
         self._pixmap = None
         self.update()
 
+    def set_text_scale(self, text_scale: float) -> None:
+        """The text size the patient chose (1 at 100%): the words over the picture grow."""
+        if text_scale != self._text_scale:
+            self._text_scale = text_scale
+            self._pixmap = None
+            self.update()
+
     def is_valid(self) -> bool:
         return self._renderer.isValid()
 
@@ -119,12 +132,6 @@ class IllustrationView(QWidget):
         self._pixmap = None
         super().resizeEvent(event)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.FontChange:  # the text size changed: larger labels
-            self._pixmap = None
-            self.update()
-        super().changeEvent(event)
-
     def hideEvent(self, event: QHideEvent) -> None:
         """Off screen, the picture is dropped (drawn again when shown): the memory of a
         visit stays that of the screen in view, not of every screen seen."""
@@ -139,5 +146,7 @@ class IllustrationView(QWidget):
     def _picture(self) -> QPixmap:
         """The picture at this widget's size and pixel density, made once per size."""
         if self._pixmap is None or self._pixmap.devicePixelRatio() != self.devicePixelRatioF():
-            self._pixmap = render_picture(self, self._renderer, self._name, self._labels)
+            self._pixmap = render_picture(
+                self, self._renderer, self._name, self._labels, self._text_scale
+            )
         return self._pixmap

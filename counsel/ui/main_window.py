@@ -45,24 +45,25 @@ NAV_BAR_SHOWS = frozenset({"visits", "sealed", "unsealed"})  # what Back/Discuss
 
 
 class MainWindow(QMainWindow):
-    """Shows one screen at a time; screens are built the first time they are needed."""
+    """Shows one screen at a time; screens are built the first time they are needed.
+
+    The session owns the content in use (its language): the window is laid out in it, and
+    again when the session's content changes."""
 
     def __init__(
         self,
         content: Content,
         clinic: ClinicSettings,
         store: RecordStore,
-        new_session: Callable[[], Session],
+        new_session: Callable[[Content], Session],
         session: Session | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.content = content
         self.clinic = clinic
         self.store = store
         self.new_session = new_session
         self.languages = Languages(content)
-        self.languages.use(content.language)
         self.display_choice = DisplayChoice(self)  # the text size and contrast in use
         self.display_choice.changed.connect(self._display_changed)
         self.presenting = False
@@ -72,13 +73,20 @@ class MainWindow(QMainWindow):
         self._maximised_before = False  # restored when presenting ends
         self.bridge: SessionBridge | None = None
         self.recorder: SessionRecorder | None = None
+        self._laid_out_in: Content | None = None  # the content the widgets show
         add_shortcuts(self)
-        self._build()
-        self.start(session or new_session())
+        self.start(session or new_session(content))
+
+    @property
+    def content(self) -> Content:
+        """The content in use: the session's."""
+        return self.session.content
 
     def _build(self) -> None:
-        """Lay out the window in the current language (again after a language change)."""
+        """Lay out the window in the session's language (again after a language change)."""
         self.reader.stop()
+        self.languages.use(self.content.language)  # the interface's translators
+        self._laid_out_in = self.content
         self.setWindowTitle(self.content.title)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -100,7 +108,7 @@ class MainWindow(QMainWindow):
         row.addLayout(right, 1)
         self.banner = FailureBanner()
         right.addWidget(self.banner)
-        if self.recorder is not None:  # a language change keeps the session and its recorder
+        if self.recorder is not None:
             self.banner.follow(self.recorder)
         self.stack = ScreenStack(self._new_page, len(self.content.screens))
         right.addWidget(self.stack, 1)
@@ -160,13 +168,8 @@ class MainWindow(QMainWindow):
 
     def change_language(self, language: str) -> None:
         """Go on in ``language`` without losing anything entered, on the same screen."""
-        if language == self.content.language or self.session.is_sealed:
-            return
-        self.content = self.languages.use(language)
-        session, index = self.session, self.index
-        session.set_content(self.content)
-        self._build()
-        self.start(session, index)
+        if language != self.content.language and not self.session.is_sealed:
+            self.session.set_content(self.languages.content(language))  # laid out on "content"
 
     def show_records(self) -> RecordsWindow:
         """The records list; choosing an unfinished session resumes it here."""
@@ -184,34 +187,37 @@ class MainWindow(QMainWindow):
         return self.bridge.session
 
     def start(self, session: Session, at_screen: int = 0) -> None:
-        """Show ``session``, dropping the screens of any earlier one; every change is saved."""
+        """Show ``session`` in its language, dropping the screens of any earlier one; every
+        change is saved."""
         if self.bridge is not None:
             self.bridge.detach()
             self.bridge.deleteLater()
         if self.recorder is not None:
             self.recorder.close()
-        self.stack.clear()
-        if session.content is not self.content and not session.is_sealed:
-            session.set_content(self.content)  # a new session starts in the language in use
         # The recorder listens first, so the record is stored before any screen reacts.
         self.recorder = SessionRecorder(
             self.store, session, self.clinic, build_pdf, run=run_in_background
         )
         self.bridge = SessionBridge(session, self)
         self.recorder.watch(self._record_changed)
-        self.banner.follow(self.recorder)
         self.bridge.changed.connect(self._session_changed)
+        if self._laid_out_in is session.content:
+            self.stack.clear()
+            self.banner.follow(self.recorder)
+        else:
+            self._build()
         self.go_to(at_screen)
+
+    def start_new(self) -> None:
+        """An empty session, in the language in use."""
+        self.start(self.new_session(self.content))
 
     def resume(self, record_id: str) -> None:
         """Reopen a stored session where it was left, in the language it was in."""
         language = self.store.stored_language(record_id)
-        if language != self.content.language:
-            self.content = self.languages.use(language)
-            self._build()
-        session = self.store.load(record_id, self.content)
+        session = self.store.load(record_id, self.languages.content(language))
         last = session.last_viewed_screen
-        self.start(session, self.content.index_of(last) if last else 0)
+        self.start(session, session.content.index_of(last) if last else 0)
         keep_inside_screen(self)
 
     def show_on_screen(self) -> None:
@@ -246,10 +252,12 @@ class MainWindow(QMainWindow):
     def _new_page(self, index: int) -> ScreenPage:
         screen = self.content.screens[index]
         assert self.bridge is not None and self.recorder is not None
-        context = ScreenContext(self.content, self.clinic, self.bridge, self.recorder)
+        context = ScreenContext(
+            self.content, self.clinic, self.bridge, self.recorder, self.display_choice
+        )
         page = SCREEN_CLASSES[screen.kind](screen, context)
         page.jumpRequested.connect(lambda screen_id: self.go_to_screen(screen_id, index))
-        page.newSessionRequested.connect(lambda: self.start(self.new_session()))
+        page.newSessionRequested.connect(self.start_new)
         page.set_presenting(self.presenting)
         return page
 
@@ -296,6 +304,11 @@ class MainWindow(QMainWindow):
     def _session_changed(self, what: str) -> None:
         """The sidebar redraws the rows that field can change; the nav bar shows the screen
         in view's discussed state and the seal."""
+        if what == "content":  # another language: laid out again, on the same screen
+            index = self.index
+            self._build()
+            self.go_to(index)
+            return
         if what == "details":
             remember_clinician(self.session.details)
         self.sidebar.refresh(self.session, what)

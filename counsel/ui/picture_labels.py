@@ -19,16 +19,10 @@ from counsel.core.content import IllustrationLabel
 from counsel.core.drawing_mask import MASK_HEIGHT, MASK_WIDTH, DrawingMask
 from counsel.core.illustration_labels import GRID_WIDTH, TONE_COLOURS
 from counsel.core.label_layout import HALO, PlacedLabel, place_labels
-from counsel.ui.theme import BODY_PT
 
 MIN_POINT_SIZE = 11
 INK = {tone: QColor(colour) for tone, colour in TONE_COLOURS.items()}
 HALO_COLOUR = QColor(255, 255, 255, 215)
-
-
-def text_scale(font: QFont) -> float:
-    """How much the app's text size is above normal (1 at 100%, 2 at 200%)."""
-    return max(1.0, font.pointSizeF() / BODY_PT) if font.pointSizeF() > 0 else 1.0
 
 
 @lru_cache(maxsize=32)
@@ -51,19 +45,22 @@ def paint_labels(
     svg: str,
     dpi: float = 96.0,
     minimum_points: float = MIN_POINT_SIZE,
+    text_scale: float = 1.0,
 ) -> None:
     """Draws ``labels`` over the picture from the file ``svg`` drawn into ``target``.
 
-    ``font`` is the widget's or the application's font: its family is used, and its size
-    says the text size the patient chose. ``dpi`` turns points into the painter's pixels;
-    ``minimum_points`` is the smallest readable size (0: the art's own proportions). The
-    words grow by the square root of the text size, as screens give the picture more room
-    at larger text sizes too: at 200%, 1.4 times the art's own proportion."""
+    ``font`` is the widget's or the application's font: its family is used. ``dpi`` turns
+    points into the painter's pixels; ``minimum_points`` is the smallest readable size (0:
+    the art's own proportions). ``text_scale`` is the text size the patient chose (1 at
+    100%, 2 at 200%): the words grow by its square root, as screens give the picture more
+    room at larger text sizes too: at 200%, 1.4 times the art's own proportion."""
     if not labels or target.width() <= 0:
         return
     scale = target.width() / GRID_WIDTH
     fonts = PictureFonts(font, scale)
-    placed = _remembered_layout(tuple(labels), svg, font.toString(), scale, dpi, minimum_points)
+    placed = _remembered_layout(
+        tuple(labels), svg, font.toString(), scale, dpi, minimum_points, text_scale
+    )
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     for label in placed:
@@ -97,6 +94,7 @@ def _remembered_layout(
     scale: float,
     dpi: float,
     minimum_points: float,
+    text_scale: float,
 ) -> tuple[PlacedLabel, ...]:
     """Where each label goes, worked out once per picture, size and font (``font`` is
     ``QFont.toString()``): a picture drawn again is quick."""
@@ -106,7 +104,7 @@ def _remembered_layout(
         labels,
         drawing_mask(svg),
         PictureFonts(base, scale).width,
-        grow=text_scale(base) ** 0.5,
+        grow=max(1.0, text_scale) ** 0.5,
         minimum=minimum_points * dpi / 72 / scale,
     )
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QEasingCurve,
-    QEvent,
     QSize,
     Qt,
     QTimer,
@@ -66,7 +65,8 @@ class StepPicture(QWidget):
         """The picture rendered at this widget's size, made once and kept until a resize."""
         if name not in self._pixmaps:
             renderer = self._player.renderer(name)
-            self._pixmaps[name] = render_picture(self, renderer, name, self._player.labels(name))
+            labels, text_scale = self._player.labels(name), self._player.text_scale
+            self._pixmaps[name] = render_picture(self, renderer, name, labels, text_scale)
         return self._pixmaps[name]
 
     def hasHeightForWidth(self) -> bool:
@@ -81,11 +81,6 @@ class StepPicture(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._pixmaps.clear()
         super().resizeEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.FontChange:  # the text size changed: larger labels
-            self.forget()
-        super().changeEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
         """Off screen, the pictures are dropped (drawn again when shown): the memory of a
@@ -132,6 +127,7 @@ class StepPlayer(QWidget):
         super().__init__(parent)
         self.setObjectName("stepPlayer")
         self._labels_for = labels_for
+        self.text_scale = 1.0  # the patient's text size (1 at 100%): the words grow with it
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Pictures of the steps"))
         self._names = names
@@ -179,6 +175,11 @@ class StepPlayer(QWidget):
         """The words drawn over a picture (by default, the current step's)."""
         name = self.name() if name is None else name
         return tuple(self._labels_for(name)) if name else ()
+
+    def set_text_scale(self, text_scale: float) -> None:
+        if text_scale != self.text_scale:
+            self.text_scale = text_scale
+            self.picture.forget()
 
     def index(self) -> int:
         return self._index

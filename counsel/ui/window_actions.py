@@ -29,7 +29,7 @@ def add_shortcuts(window: MainWindow) -> None:
 def add_menus(window: MainWindow) -> None:
     """Menu words are translated in the main window's context (``window.tr``)."""
     menu = window.menuBar().addMenu(window.tr("&Session"))
-    new = menu.addAction(window.tr("&New session"), lambda: window.start(window.new_session()))
+    new = menu.addAction(window.tr("&New session"), window.start_new)
     new.setShortcut(QKeySequence.StandardKey.New)
     records = menu.addAction(window.tr("&Records…"), window.show_records)
     records.setShortcut(QKeySequence("Ctrl+R"))

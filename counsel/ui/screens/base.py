@@ -9,9 +9,9 @@ only copy of state.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
@@ -19,8 +19,8 @@ from counsel.core.content import ClinicSettings, Content, Screen, Section
 from counsel.core.session import CHANGES, Session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.ui.choice_buttons import ChoiceButtons, answer_card
+from counsel.ui.display import Display, DisplayChoice
 from counsel.ui.illustration import IllustrationView
-from counsel.ui.picture_labels import text_scale
 from counsel.ui.session_bridge import SessionBridge
 from counsel.ui.warning_signs import warning_panel
 from counsel.ui.widgets import bullet_list, label
@@ -40,6 +40,7 @@ class ScreenContext:
     clinic: ClinicSettings
     bridge: SessionBridge
     recorder: SessionRecorder
+    display: DisplayChoice = field(default_factory=DisplayChoice)  # the window's, in the app
 
     @property
     def session(self) -> Session:
@@ -103,6 +104,8 @@ class ScreenPage(QWidget):
         self.build()
         self.column.addStretch(1)
         context.bridge.changed.connect(self._session_changed)
+        context.display.changed.connect(self._display_changed)
+        self._display_changed(context.display.current)
         self._apply_lock()
         self.refresh()
 
@@ -115,10 +118,10 @@ class ScreenPage(QWidget):
         self._limit_picture()
         super().resizeEvent(event)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.FontChange:
-            self._limit_picture()
-        super().changeEvent(event)
+    def _display_changed(self, display: Display) -> None:
+        """The text size the patient chose: the words on the picture, and its room, grow."""
+        self.illustration.set_text_scale(display.scale / 100)
+        self._limit_picture()
 
     def _limit_picture(self) -> None:
         """Above the text, the picture grows with the text size, so its larger labels keep
@@ -130,7 +133,8 @@ class ScreenPage(QWidget):
             labelled = bool(self.illustration.labels())
             base = LABELLED_PICTURE_HEIGHT if labelled else STACKED_PICTURE_HEIGHT
             room = round(self.height() * PICTURE_SHARE)  # the text starts in view
-            height = min(round(base * text_scale(self.font())), room) if room else base
+            text_scale = max(1.0, self.context.display.current.scale / 100)
+            height = min(round(base * text_scale), room) if room else base
             self.illustration.setMaximumHeight(height)
 
     @property

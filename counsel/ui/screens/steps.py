@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 
 from counsel.core.content import StepsScreen
+from counsel.ui.display import Display
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.step_player import StepPlayer, reading_ms
 from counsel.ui.widgets import card, describe, label
@@ -47,6 +48,10 @@ class StepsPage(ScreenPage):
         self.previous_button.clicked.connect(lambda: self.show_view(self.player.index() - 1))
         self.next_button.clicked.connect(lambda: self.show_view(self.player.index() + 1))
         self._show_text(0)
+
+    def _display_changed(self, display: Display) -> None:
+        super()._display_changed(display)
+        self.player.set_text_scale(display.scale / 100)
 
     def views(self) -> int:
         return len(self.entry.steps)
