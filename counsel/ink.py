@@ -106,6 +106,8 @@ class Ink:
         pen dragged off the edge) but no further, so rescaling keeps them in range."""
         if not (0.0 <= self.width <= MAX_PAD_SIZE and 0.0 <= self.height <= MAX_PAD_SIZE):
             raise InkError("the signature pad size is out of range")
+        if self.strokes and not (self.width > 0.0 and self.height > 0.0):
+            raise InkError("ink drawn on a signature pad of no size")  # it cannot be rescaled
         if len(self.strokes) > MAX_STROKES:
             raise InkError(f"a signature has more than {MAX_STROKES} strokes")
         if sum(len(s.points) for s in self.strokes) > MAX_POINTS:

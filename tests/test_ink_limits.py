@@ -8,7 +8,7 @@ import math
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from counsel.core.content import Content
@@ -84,6 +84,7 @@ stored_points = st.lists(st.lists(numbers, min_size=4, max_size=4), min_size=1, 
 
 @settings(max_examples=400, deadline=None)
 @given(points=stored_points, width=numbers, height=numbers)
+@example(points=[[2401, 0, 0, 0]], width=1201, height=0.0)  # a pad of no height: refused
 def test_any_stored_numbers_give_good_ink_or_a_clean_refusal(points, width, height) -> None:
     try:
         ink = Ink.from_dict(_stored(points, width, height))
