@@ -92,7 +92,7 @@ def visit(window: Any) -> None:
     for index in range(len(window.content.screens)):
         window.go_to(index)
         QTest.qWait(VISIT_PAUSE_MS)
-    window.session.seal()  # what Sign and finish does once confirmed
+    window.recorder.sign()  # what Sign and finish does once confirmed
     deadline = time.monotonic() + TIMEOUT_S
     while not window.recorder.is_stored_signed and time.monotonic() < deadline:
         QTest.qWait(VISIT_PAUSE_MS)

@@ -48,14 +48,14 @@ def main(argv: list[str] | None = None) -> int:
 
         return records_main(argv[1:])
     args = parse_args(argv)
-    from counsel.core.content_loader import load_clinic, load_content
+    from counsel.core.content_cache import load_startup_content
 
     try:
-        content = load_content(args.language)
-        clinic = load_clinic()
+        loaded = load_startup_content(args.language)
     except ContentError as error:
         print(f"Counsel cannot start: {error}", file=sys.stderr)
         return 2
+    content, clinic = loaded.content, loaded.clinic
     if args.demo_pdf:
         return write_demo_pdf(content, clinic, args.demo_pdf)
     if args.demo_take_home:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO, TypeVar
 
 Item = TypeVar("Item")
@@ -31,3 +31,17 @@ def progress(
             out.write(f"\r{what}: {done:,}/{total:,} (100%)")
         out.write("\n")
         out.flush()
+
+
+def upgrade_progress(stream: TextIO | None = None) -> Callable[[int, int], None]:
+    """Report a records database upgrade step by step: it happens once, but on a store of years
+    it takes a while, and a silent command would look hung."""
+    out = stream or sys.stderr
+
+    def report(done: int, total: int) -> None:
+        out.write(f"\rUpgrading the records database (once): step {done} of {total}")
+        if done >= total:
+            out.write("\n")
+        out.flush()
+
+    return report

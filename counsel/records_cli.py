@@ -1,7 +1,10 @@
 """``counsel records``: find, show, reprint and check signed records without opening a window.
 
-For the records office and for audits. Exit codes: 0 done, 1 not found or verification failed
-(or the database cannot be read), 2 usage error. Runs without Qt.
+For the records office and for audits. Runs without Qt. Exit codes (``EXIT_*``): 0 done and,
+for verify, everything intact; 1 no such record, or a file could not be written; 2 usage
+error; 3 verify found records or audit entries changed; 4 the database file is damaged
+(SQLite's integrity check failed, or it cannot be read through); 5 the database cannot be
+opened (not a database, from a newer Counsel, or a read-only copy of an older one).
 """
 
 from __future__ import annotations
@@ -14,13 +17,19 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from counsel.cli_progress import progress
+from counsel.cli_progress import progress, upgrade_progress
+from counsel.core.clinic_key import KEY_FOLDER, ClinicKeyError, Keyring
+from counsel.core.content import ClinicSettings
 from counsel.core.demo_records import POOL_SIZE
+from counsel.core.export_guard import ExportRefusedError
+from counsel.core.file_integrity import DATABASE_FILE
 from counsel.core.record_store import RecordNotFoundError, RecordStore, RecordSummary
 from counsel.core.store_schema import StoreVersionError
 from counsel.core.toml_reader import ContentError
+from counsel.records_key import add_key_parser, key_command, print_signers
 from counsel.settings import data_dir
 
+EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_CHANGED, EXIT_DAMAGED, EXIT_UNUSABLE = range(6)
 LIST_LIMIT = 100  # a screenful; years of records are thousands of lines
 STATUS_TEXT = {"in_progress": "in progress", "signed": "signed", "withdrawn": "withdrawn"}
 
@@ -58,6 +67,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     what = export.add_mutually_exclusive_group(required=True)
     what.add_argument("--pdf", type=Path, metavar="FILE", help="the PDF exactly as signed")
     what.add_argument("--audit", type=Path, metavar="FILE", help="the audit trail (.csv/.json)")
+    export.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (never a database)"
+    )
     verify = commands.add_parser("verify", parents=[common], help="check digests and audit chain")
     verify.add_argument(
         "id",
@@ -79,20 +91,29 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         default=1,
         help="how many, spread over the years before today (default: 1)",
     )
+    add_key_parser(commands, common)
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str]) -> int:
     args = parse_args(argv)
+    clinic = clinic_settings()
+    folder = args.data_dir or data_dir(clinic.records_folder if clinic else "")
+    name = clinic.name if clinic else ""
+    if args.command == "key":  # the key alone: no database needed
+        return key_command(Keyring(folder / KEY_FOLDER, name), args)
     try:
-        with RecordStore.in_folder(args.data_dir or data_dir(clinic_folder())) as store:
+        with RecordStore.in_folder(folder, on_upgrade=upgrade_progress(), clinic=name) as store:
             return COMMANDS[args.command](store, args)
     except RecordNotFoundError as error:
         print(error.args[0], file=sys.stderr)
-        return 1
+        return EXIT_NOT_FOUND
+    except ClinicKeyError as error:
+        print(error, file=sys.stderr)
+        return EXIT_UNUSABLE
     except (StoreVersionError, sqlite3.DatabaseError, OSError) as error:
         print(f"Cannot use the records database: {error}", file=sys.stderr)
-        return 1
+        return EXIT_UNUSABLE
 
 
 def table(rows: Sequence[Sequence[str]]) -> str:
@@ -175,17 +196,19 @@ def show_command(store: RecordStore, args: argparse.Namespace) -> int:
 def export_command(store: RecordStore, args: argparse.Namespace) -> int:
     try:
         if args.pdf:
-            store.export_pdf(args.id, args.pdf)
+            store.export_pdf(args.id, args.pdf, overwrite=args.force)
         else:
-            store.export_audit(args.id, args.audit)
+            store.export_audit(args.id, args.audit, overwrite=args.force)
     except ValueError as error:
         print(error, file=sys.stderr)
-        return 2
+        return EXIT_USAGE
+    except FileExistsError:
+        print(f"{args.pdf or args.audit} already exists; --force replaces it.", file=sys.stderr)
+        return EXIT_NOT_FOUND
     except OSError as error:
-        print(
-            f"Could not write {args.pdf or args.audit}: {error.strerror or error}", file=sys.stderr
-        )
-        return 1
+        reason = error if isinstance(error, ExportRefusedError) else error.strerror or error
+        print(f"Could not write {args.pdf or args.audit}: {reason}", file=sys.stderr)
+        return EXIT_NOT_FOUND
     print(f"Wrote {args.pdf or args.audit}")
     return 0
 
@@ -199,14 +222,23 @@ def verify_command(store: RecordStore, args: argparse.Namespace) -> int:
             pass
         assert check.report is not None
         report = check.report
+    damaged = [p for p in report.problems if p.where == DATABASE_FILE]
     for problem in report.problems:
-        print(f"MISMATCH {problem}")
+        print(f"{'DAMAGED' if problem in damaged else 'MISMATCH'} {problem}")
     verdict = "FAILED" if report.problems else "OK"
     print(
         f"{verdict}: sealed records checked {report.records_checked}, audit entries checked"
         f" {report.entries_checked}, audit chain head {report.head}"
     )
-    return 1 if report.problems else 0
+    print_signers(report)
+    if damaged:
+        print(
+            "The database file itself is damaged: restore the latest backup that verifies"
+            " (records verify --full on the restored copy).",
+            file=sys.stderr,
+        )
+        return EXIT_DAMAGED
+    return EXIT_CHANGED if report.problems else EXIT_OK
 
 
 def add_demo_command(store: RecordStore, args: argparse.Namespace) -> int:
@@ -241,12 +273,17 @@ COMMANDS: dict[str, Callable[[RecordStore, argparse.Namespace], int]] = {
 }
 
 
-def clinic_folder() -> str:
-    """The records folder set in clinic.toml, if any; a broken file must not lock staff out."""
+def clinic_settings() -> ClinicSettings | None:
+    """clinic.toml (its records folder and name), or None: a broken file must not lock staff
+    out of their records."""
     from counsel.core.content_loader import load_clinic
-    from counsel.core.toml_reader import ContentError
 
     try:
-        return load_clinic().records_folder
-    except ContentError:
-        return ""
+        return load_clinic()
+    except ContentError as error:
+        print(
+            f"Warning: the clinic settings cannot be read ({error}); using the default"
+            " records folder.",
+            file=sys.stderr,
+        )
+        return None

@@ -70,7 +70,29 @@ CONFIG_DIR = Setting(
     "folder of this computer's settings (window place, last folder, last clinician)",
 )
 
-SETTINGS: tuple[Setting, ...] = (DATA_DIR, RESOURCES_DIR, REDUCE_MOTION, SPEECH_ENGINE, CONFIG_DIR)
+P12_PASSWORD = Setting[str | None](
+    "COUNSEL_P12_PASSWORD",
+    str,
+    None,
+    "password of the PKCS#12 file 'records key import' reads; unset: asked for, not echoed",
+)
+
+CACHE_DIR = Setting(
+    "COUNSEL_CACHE_DIR",
+    _folder,
+    None,
+    "folder of the checked content kept between starts (safe to delete)",
+)
+
+SETTINGS: tuple[Setting, ...] = (
+    DATA_DIR,
+    RESOURCES_DIR,
+    REDUCE_MOTION,
+    SPEECH_ENGINE,
+    CONFIG_DIR,
+    P12_PASSWORD,
+    CACHE_DIR,
+)
 
 
 def data_dir(clinic_folder: str = "") -> Path:
@@ -83,3 +105,13 @@ def data_dir(clinic_folder: str = "") -> Path:
     from platformdirs import user_data_path  # only here: it costs start-up time to import
 
     return user_data_path(roaming=True) / "Counsel" / "Counsel"
+
+
+def cache_dir() -> Path:
+    """Where Counsel keeps what it can rebuild: ``COUNSEL_CACHE_DIR``, else the per-user
+    cache folder (``~/.cache/Counsel`` on Linux)."""
+    if (override := CACHE_DIR.value()) is not None:
+        return override
+    from platformdirs import user_cache_path
+
+    return user_cache_path("Counsel", appauthor=False)

@@ -70,9 +70,10 @@ def clock() -> TickingClock:
 
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test keeps its records in its own folder, never the user's."""
+    """Every test keeps its records and content cache in its own folder, never the user's."""
     folder = tmp_path / "counsel-data"
     monkeypatch.setenv("COUNSEL_DATA_DIR", str(folder))
+    monkeypatch.setenv("COUNSEL_CACHE_DIR", str(tmp_path / "counsel-cache"))
     return folder
 
 

@@ -34,6 +34,8 @@ FIGURES = {
         ("long", "bytes"),
         ("bilingual", "build_ms", "median"),
         ("bilingual", "bytes"),
+        ("signing", "sign_ms", "median"),
+        ("signing", "added_bytes"),
     ],
     "store": [("save_ms", "median")],
     "records": [

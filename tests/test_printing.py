@@ -16,7 +16,7 @@ from PySide6.QtGui import QPageSize
 from PySide6.QtWidgets import QLabel
 
 from counsel.core.demo import demo_session
-from counsel.ui.printing import CupsJob, PrintTarget
+from counsel.ui.printing import CupsJob, PrintTarget, RenderedJob
 
 PRINTER = "Counsel-PDF"
 PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
@@ -85,6 +85,23 @@ def test_the_printer_gets_the_signed_pdf_itself_and_says_when_done(
     assert len(printed.pages) == done_page.preview.page_count()
 
 
+def read_when_written(qtbot, folder: Path, before: set[Path]) -> PdfReader:
+    """The newest PDF the printer wrote into ``folder``, once it is complete."""
+    read: list[PdfReader] = []
+
+    def complete() -> bool:
+        for path in sorted(set(folder.glob("*.pdf")) - before, key=lambda p: p.stat().st_mtime):
+            try:
+                read[:] = [PdfReader(path)]
+                return len(read[0].pages) > 0
+            except Exception:  # still being written
+                return False
+        return False
+
+    qtbot.waitUntil(complete, timeout=60000)
+    return read[0]
+
+
 def test_a_queued_job_can_be_cancelled(qtbot, done_page, pdf_printer) -> None:
     subprocess.run(["cupsdisable", PRINTER], check=True)  # the printer holds the job
     try:
@@ -110,3 +127,43 @@ def test_print_to_file_writes_the_stored_pdf_byte_for_byte(qtbot, done_page, tmp
     assert finished.args[0] is True
     assert target.read_bytes() == done_page.context.recorder.pdf_bytes()
     assert done_page.preview.paper().id() == QPageSize.PageSizeId.Letter
+
+
+@pytest.fixture
+def without_lp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A system where CUPS runs but its ``lp`` command is not installed (no cups-client)."""
+    tools = tmp_path / "bin-without-lp"
+    tools.mkdir()
+    for name in ("lpstat", "cancel"):  # everything else the job might call, but not lp
+        if found := shutil.which(name):
+            (tools / name).symlink_to(found)
+    monkeypatch.setenv("PATH", str(tools))
+    assert shutil.which("lp") is None
+
+
+def test_without_lp_the_pages_still_print_and_the_window_says_how_to_print_better(
+    qtbot, done_page, pdf_printer, without_lp
+) -> None:
+    before = set(pdf_printer.glob("*.pdf")) if pdf_printer.exists() else set()
+    job = done_page.preview.print_to(PrintTarget(PRINTER, letter()))
+    assert isinstance(job, RenderedJob)
+    with qtbot.waitSignal(job.finished, timeout=120000) as finished:
+        pass
+    assert finished.args[0] is True, finished.args[1]
+    status = done_page.preview.findChild(QLabel, "printStatus")
+    assert "Printed" in status.text() and PRINTER in status.text()
+    assert "lp" in status.text()  # what to install for the real PDF to be printed
+    printed = read_when_written(qtbot, pdf_printer, before)
+    assert len(printed.pages) == done_page.preview.page_count()
+    width, height = (float(v) for v in printed.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (612, 792), "the record's Letter paper"
+
+
+def test_without_lp_or_a_printer_the_window_says_what_to_do(qtbot, done_page, without_lp) -> None:
+    job = done_page.preview.print_to(PrintTarget("No-Such-Printer", letter()))
+    with qtbot.waitSignal(job.finished, timeout=60000) as finished:
+        pass
+    assert finished.args[0] is False
+    status = done_page.preview.findChild(QLabel, "printStatus")
+    assert "No-Such-Printer" in status.text()
+    assert "Save PDF" in status.text()  # the way to get it printed from here

@@ -75,7 +75,7 @@ def test_every_step_is_in_the_trail_and_no_patient_data_is(store, content, clock
     assert {e.actor for e in trail} == {"nurse.kim"}
     text = " ".join(f"{e.actor} {e.detail}" for e in trail)
     assert not any(part in text for part in ("Zoë", "Nguy", "MRN-4711", "1950-01-02"))
-    assert trail[4].details()["pdf_sha256"] == sha256_hex(FAKE_PDF)
+    assert trail[4].details()["pdf_sha256"] == sha256_hex(store.pdf_bytes(session.id))
     assert store.verify().ok
 
 

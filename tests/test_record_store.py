@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -9,6 +10,7 @@ from contextlib import closing
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pikepdf
 import pytest
 from conftest import TickingClock
 from test_session_rules import complete_session, scrawl
@@ -20,7 +22,18 @@ from counsel.core.session_codec import session_to_dict
 from counsel.core.store_schema import DB_NAME
 from counsel.settings import data_dir
 
-FAKE_PDF = b"%PDF-1.4 stand-in acknowledgement MARKER-5b1d7e\n%%EOF\n"
+
+def stand_in_pdf(marker: str = "MARKER-5b1d7e") -> bytes:
+    """A one-page PDF in place of the acknowledgement: quick to build, and the store signs it
+    with the clinic key as it would the real one."""
+    document, out = pikepdf.new(), io.BytesIO()
+    document.add_blank_page()
+    document.docinfo["/Title"] = f"stand-in acknowledgement {marker}"
+    document.save(out, static_id=True)
+    return out.getvalue()
+
+
+FAKE_PDF = stand_in_pdf()
 
 
 def open_store(folder: Path, clock: TickingClock) -> RecordStore:
@@ -95,7 +108,7 @@ def test_a_signed_record_cannot_change_through_the_store(store, content, clock) 
         store.seal(session, FAKE_PDF + b" again")
     with pytest.raises(RecordSealedError):
         store.delete_draft(session.id)
-    assert store.pdf_bytes(session.id) == FAKE_PDF
+    assert store.pdf_bytes(session.id).startswith(FAKE_PDF)  # and the signature
     again = store.load(session.id, content)
     assert again.is_sealed and session_to_dict(again) == session_to_dict(session)
     assert store.record(session.id).status == "signed"
@@ -230,7 +243,7 @@ def test_the_folder_and_every_database_file_are_private(store, content, clock, t
     for suffix in ("", "-wal", "-shm"):
         assert mode(store.path.with_name(DB_NAME + suffix)) == 0o600, suffix
     assert mode(tmp_path / "out.pdf") == 0o600
-    assert (tmp_path / "out.pdf").read_bytes() == FAKE_PDF
+    assert (tmp_path / "out.pdf").read_bytes() == store.pdf_bytes(session.id)
 
 
 def test_audit_details_refuse_anything_but_ids_and_flags(store, content, clock) -> None:

@@ -100,7 +100,7 @@ def test_export_writes_the_signed_pdf_and_the_trail(records, tmp_path) -> None:
     pdf = tmp_path / "out" / "copy.pdf"
     pdf.parent.mkdir()
     assert run(folder, "records", "export", records["signed"], "--pdf", str(pdf)).returncode == 0
-    assert pdf.read_bytes() == FAKE_PDF and pdf.stat().st_mode & 0o777 == 0o600
+    assert pdf.read_bytes().startswith(FAKE_PDF) and pdf.stat().st_mode & 0o777 == 0o600
     trail = tmp_path / "trail.json"
     assert (
         run(folder, "records", "export", records["signed"], "--audit", str(trail)).returncode == 0
@@ -130,10 +130,10 @@ def test_verify_passes_then_names_what_was_tampered_with(records) -> None:
         and "sealed records checked 0, audit entries checked 1," in routine.stdout
     )
     bad = run(folder, "records", "verify", "--full")
-    assert bad.returncode == 1
+    assert bad.returncode == 3  # records changed
     assert f"MISMATCH record {records['signed']}: PDF" in bad.stdout
     assert run(folder, "records", "verify", records["withdrawn"]).returncode == 0
-    assert run(folder, "records", "verify", records["signed"]).returncode == 1
+    assert run(folder, "records", "verify", records["signed"]).returncode == 3
 
 
 @pytest.mark.parametrize(

@@ -224,7 +224,7 @@ def test_undo_and_clear_buttons(field, qtbot):
     draw_stroke(field.pad, LINE)
     draw_stroke(field.pad, [(x, y + 40) for x, y in LINE])
     assert undo.isEnabled() and clear.isEnabled()
-    with qtbot.waitSignal(field.inkChanged, timeout=1000):
+    with qtbot.waitSignal(field.inkEdited, timeout=1000):
         qtbot.mouseClick(undo, Qt.MouseButton.LeftButton)
     assert len(field.ink().strokes) == 1
     assert field.ink().strokes[0].points[0].y == LINE[0][1]

@@ -4,12 +4,14 @@ folder that is full, never leaves a session that looks signed but is stored as i
 
 from __future__ import annotations
 
+import pytest
 from full_disk import FullDisk
 from reportlab.platypus.doctemplate import LayoutError
 
 from counsel.core.content import ClinicSettings, Content
 from counsel.core.demo import demo_session
 from counsel.core.record_status import IN_PROGRESS
+from counsel.core.rules import NotReadyError
 from counsel.core.session_codec import session_to_dict
 from counsel.core.session_recorder import SessionRecorder
 from counsel.pdf import build_pdf
@@ -19,18 +21,20 @@ def _fails(session, clinic) -> bytes:
     raise LayoutError("Flowable too large on page 1")
 
 
-def _ready(content: Content):
-    return demo_session(content, seal=False)
+def _recorded(store, content: Content, clinic: ClinicSettings, make_pdf, **details):
+    """The demo visit, ready to sign, with its recorder; ``details`` changed and stored."""
+    session = demo_session(content, seal=False)
+    recorder = SessionRecorder(store, session, clinic, make_pdf)
+    session.set_details(**details)  # stored as a draft
+    return session, recorder
 
 
 def test_a_pdf_that_fails_leaves_the_session_unsigned_and_stored_as_before(
     store, content: Content, clinic: ClinicSettings
 ) -> None:
-    session = _ready(content)
-    recorder = SessionRecorder(store, session, clinic, _fails)
-    session.set_details(record_number="A-1")  # stored as a draft
+    session, recorder = _recorded(store, content, clinic, _fails, record_number="A-1")
     before = session_to_dict(session)
-    session.seal()
+    recorder.sign()
     assert not session.is_sealed, "a failed signing must not leave the session sealed"
     assert session_to_dict(session) == before
     assert isinstance(recorder.signing_failure, LayoutError)
@@ -38,7 +42,7 @@ def test_a_pdf_that_fails_leaves_the_session_unsigned_and_stored_as_before(
     assert session_to_dict(store.load(session.id, content)) == before
     session.set_details(record_number="A-2")  # still editable: nothing was signed
     recorder.make_pdf = build_pdf
-    session.seal()  # signing again, with a builder that works, completes fully
+    recorder.sign()  # signing again, with a builder that works, completes fully
     assert session.is_sealed and recorder.is_stored_signed
     assert recorder.signing_failure is None and recorder.failure is None
     assert recorder.pdf_bytes().startswith(b"%PDF")
@@ -50,17 +54,25 @@ def test_a_full_records_folder_leaves_the_session_unsigned_and_resumable(
     from counsel.core.record_store import RecordStore
 
     with RecordStore.in_folder(full_disk.folder) as store:
-        session = _ready(content)
-        recorder = SessionRecorder(store, session, clinic, build_pdf)
-        session.set_details(record_number="B-1")
+        session, recorder = _recorded(store, content, clinic, build_pdf, record_number="B-1")
         before = session_to_dict(session)
         full_disk.fill()
-        session.seal()
+        recorder.sign()
         assert not session.is_sealed
         assert recorder.signing_failure is not None
         assert store.record(session.id).status == IN_PROGRESS
         assert session_to_dict(store.load(session.id, content)) == before
         full_disk.free()
         recorder.retry()
-        session.seal()
+        recorder.sign()
         assert recorder.is_stored_signed
+
+
+def test_signing_with_something_missing_is_refused_and_changes_nothing(
+    store, content: Content, clinic: ClinicSettings
+) -> None:
+    session, recorder = _recorded(store, content, clinic, build_pdf, patient_name="")
+    with pytest.raises(NotReadyError):
+        recorder.sign()
+    assert not session.is_sealed and not recorder.sealing
+    assert store.record(session.id).status == IN_PROGRESS

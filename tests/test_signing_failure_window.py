@@ -24,17 +24,16 @@ def test_the_done_screen_says_why_signing_did_not_finish(qtbot, store, content, 
 
     session = demo_session(content, seal=False)
     recorder = SessionRecorder(store, session, clinic, failing)
-    page = DonePage(
-        content.first_of_kind("done"),
-        ScreenContext(content, clinic, SessionBridge(session), recorder),
-    )
+    bridge = SessionBridge(session)
+    recorder.watch(lambda: bridge.changed.emit("record"))  # as the main window does
+    page = DonePage(content.first_of_kind("done"), ScreenContext(content, clinic, bridge, recorder))
     qtbot.addWidget(page)
     page.show()
     status = page.findChild(QLabel, "doneStatus")
-    session.seal()
+    recorder.sign()
     assert not session.is_sealed
     assert status.text().startswith("Signing did not finish: a table cell too large")
     recorder.make_pdf = build_pdf
-    session.seal()
+    recorder.sign()
     assert recorder.is_stored_signed
     assert status.text() == "Signed and saved. Here is the acknowledgement."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from test_record_store import FAKE_PDF, make_session, open_store
 
 from counsel.core import store_schema
+from counsel.core.clinic_key import KEY_FOLDER
 from counsel.core.session_codec import session_to_dict
 from counsel.core.store_schema import (
     DB_NAME,
@@ -111,12 +113,14 @@ def test_signed_records_of_version_2_are_found_by_name_after_the_upgrade_and_sta
         store.seal(signed, FAKE_PDF)
     path = folder / DB_NAME
     downgrade_to_v2(path)
+    shutil.rmtree(folder / KEY_FOLDER)  # version 2 had no clinic key
     assert version_of(path) == 2
 
     with open_store(folder, clock) as store:
         assert [s.id for s in store.list_records("emile dunmore")] == [signed.id]
         assert [s.id for s in store.list_records("mrn-77")] == [signed.id]
-        assert store.verify(full=True).ok
+        report = store.verify(full=True)
+        assert report.ok and report.before_keys == 1  # sealed before records were signed
     with (
         closing(sqlite3.connect(path)) as conn,
         pytest.raises(sqlite3.IntegrityError, match="read-only"),
@@ -126,8 +130,11 @@ def test_signed_records_of_version_2_are_found_by_name_after_the_upgrade_and_sta
 
 
 def downgrade_to_v2(path: Path) -> None:
-    """Undo version 3 by hand (its indexes and search column), as a version 2 file was."""
+    """Undo versions 3 to 5 by hand (indexes, search column, signatures), as a version 2
+    file was."""
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        conn.execute("DROP TABLE audit_signatures")  # its triggers go with it
+        conn.execute("DROP TABLE signed_from")
         names = [
             row[0]
             for row in conn.execute(

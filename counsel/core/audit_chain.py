@@ -40,6 +40,7 @@ ACTIONS: Mapping[str, tuple[str, ...]] = {
     "withdrawn": SEAL_KEYS,
     "corrected": SEAL_KEYS,
     "draft_deleted": (),
+    "draft_set_aside": (),  # unreadable: no longer offered to resume (it stays listed)
     "chain_verified": CHECKPOINT_KEYS,
 }
 #: Actions that seal a row: their entry is the reference its digests are checked against.
@@ -60,7 +61,8 @@ def record_digest(data: bytes, content_sha256: str, pdf: bytes) -> str:
     """SHA-256 over a sealed row's parts, each length-prefixed so no two splits hash alike."""
     digest = hashlib.sha256()
     for part in (data, content_sha256.encode(), pdf):
-        digest.update(len(part).to_bytes(8, "big") + part)
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)  # not joined to its length: that would copy a whole PDF
     return digest.hexdigest()
 
 
@@ -177,12 +179,16 @@ class Problem:
 
 @dataclass(frozen=True)
 class VerifyReport:
-    """``head`` is the last entry's hash: noted elsewhere, it also exposes a cut-off tail."""
+    """``head`` is the last entry's hash: noted elsewhere, it also exposes a cut-off tail.
+    ``signed_by`` names each clinic certificate that signed checked records, with how many;
+    ``before_keys`` counts records sealed before the store signed anything."""
 
     records_checked: int
     entries_checked: int
     head: str
     problems: tuple[Problem, ...]
+    signed_by: tuple[tuple[str, int], ...] = ()
+    before_keys: int = 0
 
     @property
     def ok(self) -> bool:

@@ -366,6 +366,7 @@ class ClinicSettings:
     portal: str = ""  # the patient portal's address, printed as a QR code on the take-home copy
     document_type: str = "acknowledgement"  # or "consent": the signed PDF is the procedure consent
     time_zone: str = ""  # an IANA name ("America/Chicago"), checked at load; empty: the computer's
+    timestamp_url: str = ""  # an RFC 3161 time-stamp authority for the signed PDF; "": none
 
     @property
     def zone(self) -> tzinfo | None:

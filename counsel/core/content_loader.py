@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from counsel.core import content as c
@@ -92,6 +93,7 @@ def load_clinic(root: Path | None = None) -> c.ClinicSettings:
             else "acknowledgement"
         ),
         time_zone=_time_zone(reader),
+        timestamp_url=_web_address(reader, "timestamp_url"),
     )
     reader.finish()
     return clinic
@@ -109,6 +111,21 @@ def _time_zone(reader: TableReader) -> str:
                 "time_zone", f"no time zone is called {name!r} (write one like America/Chicago)"
             ) from None
     return name
+
+
+def _web_address(reader: TableReader, key: str) -> str:
+    """An optional http(s) address with a host, or "" (checked at start-up, not at signing)."""
+    address = reader.optional_text(key)
+    if not address:
+        return ""
+    try:
+        parts = urlsplit(address)
+        valid = parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
+    except ValueError:  # a malformed host or port
+        valid = False
+    if not valid or any(ch.isspace() for ch in address):
+        raise reader.error(key, f"must be an http:// or https:// address; found {address!r}")
+    return address
 
 
 def _load_sources(folder: Path, language: str) -> dict[str, c.Source]:

@@ -12,6 +12,7 @@ import random
 import unicodedata
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from counsel.core.content import (
     LEANING,
@@ -69,7 +70,9 @@ MINUTES_BY_KIND = {
     "done": 1,
 }
 
-Action = Callable[[Session, Screen, "DemoClock"], None]
+Action = Callable[
+    [Session, Any, "DemoClock"], None
+]  # takes its kind's class (content.SCREEN_TYPES)
 
 
 class DemoClock:
@@ -127,9 +130,9 @@ def _script(
         "checklist": _answer_checklist,
         "questions": lambda s, screen, c: _ask(s, c, questions),
         "quiz": _answer_quiz,
-        "values": _decide,
-        "leaning": _decide,
-        "sure": _decide,
+        "values": _rate,
+        "leaning": _lean,
+        "sure": _answer_sure,
         "signatures": lambda s, screen, c: _sign(s, people, joined_ink),
     }
     for screen in content.screens:
@@ -145,8 +148,7 @@ def _script(
     return session
 
 
-def _answer_checklist(session: Session, screen: Screen, clock: DemoClock) -> None:
-    assert isinstance(screen, ChecklistScreen)
+def _answer_checklist(session: Session, screen: ChecklistScreen, clock: DemoClock) -> None:
     for item in screen.items:
         clock.wait(0.5)
         session.answer_checklist(item.id, item.favourable)
@@ -158,9 +160,8 @@ def _ask(session: Session, clock: DemoClock, questions: tuple[tuple[str, str], .
         session.add_question(question, answer)
 
 
-def _answer_quiz(session: Session, screen: Screen, clock: DemoClock) -> None:
+def _answer_quiz(session: Session, screen: QuizScreen, clock: DemoClock) -> None:
     """All right, except the first question, which is corrected on a second try (teach-back)."""
-    assert isinstance(screen, QuizScreen)
     for index, question in enumerate(screen.questions):
         clock.wait(0.5)
         if index == 0:
@@ -170,17 +171,28 @@ def _answer_quiz(session: Session, screen: Screen, clock: DemoClock) -> None:
         session.answer_quiz(question.id, question.answer, True)
 
 
-def _decide(session: Session, screen: Screen, clock: DemoClock) -> None:
-    """Varied ratings, leaning to the first choice, and one SURE "no" to talk through."""
-    answers: list[tuple[str, str]] = []
-    if isinstance(screen, ValuesScreen):
-        steps = screen.scale
-        answers = [(p.id, steps[-1 - i % len(steps)].id) for i, p in enumerate(screen.priorities)]
-    elif isinstance(screen, LeaningScreen):
-        answers = [(LEANING, screen.choices[0].id)]
-    elif isinstance(screen, SureScreen):
-        last = screen.questions[-1].id
-        answers = [(q.id, "no" if q.id == last else "yes") for q in screen.questions]
+def _rate(session: Session, screen: ValuesScreen, clock: DemoClock) -> None:
+    """Varied ratings."""
+    steps = screen.scale
+    answers = [(p.id, steps[-1 - i % len(steps)].id) for i, p in enumerate(screen.priorities)]
+    _decide(session, screen, clock, answers)
+
+
+def _lean(session: Session, screen: LeaningScreen, clock: DemoClock) -> None:
+    """Leaning to the first choice."""
+    _decide(session, screen, clock, [(LEANING, screen.choices[0].id)])
+
+
+def _answer_sure(session: Session, screen: SureScreen, clock: DemoClock) -> None:
+    """One SURE "no" to talk through."""
+    last = screen.questions[-1].id
+    answers = [(q.id, "no" if q.id == last else "yes") for q in screen.questions]
+    _decide(session, screen, clock, answers)
+
+
+def _decide(
+    session: Session, screen: Screen, clock: DemoClock, answers: list[tuple[str, str]]
+) -> None:
     for item_id, value in answers:
         clock.wait(0.3)
         session.decide(screen.id, item_id, value)

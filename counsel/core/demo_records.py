@@ -154,12 +154,16 @@ def demo_records(
 def store_demo_records(
     store: RecordStore, records: Iterable[DemoRecord], batch_size: int = 500
 ) -> int:
-    """Store ``records`` a batch per transaction (one disk sync each); returns how many."""
+    """Store ``records`` a batch per transaction (one disk sync each); returns how many.
+    Each visit's PDF is signed with the store's clinic key once, not once per record."""
     stored, remaining = 0, iter(records)
+    signed: dict[bytes, bytes] = {}
     while batch := list(islice(remaining, batch_size)):
         with store.batch():
             for record in batch:
-                store.seal_stored(record.data, record.pdf)
+                if record.pdf not in signed:
+                    signed[record.pdf] = store.sign_pdf(record.pdf)
+                store.seal_stored(record.data, signed[record.pdf])
                 clinician = record.data["details"]["clinician_name"]
                 if record.correction:
                     store.correct(record.data["id"], record.correction, clinician)

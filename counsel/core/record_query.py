@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from counsel.core.store_schema import fold, utc_text
@@ -107,11 +107,25 @@ def _local_midnight(day: date) -> str:
     return utc_text(datetime.combine(day, time.min).astimezone())
 
 
+#: Shown for a start time that is no longer a time (a damaged or edited draft; verify names
+#: it for a signed record): one bad row must not take the whole list down.
+UNKNOWN_TIME = datetime(1970, 1, 1, tzinfo=UTC)
+
+
 def summary(row: sqlite3.Row) -> RecordSummary:
-    values = list(row)
-    values[2] = date.fromisoformat(values[2]) if values[2] else None
-    values[4] = datetime.fromisoformat(values[4])
+    values: list[Any] = ["" if value is None else value for value in row]
+    values[2] = _parsed(date.fromisoformat, row[2], None)
+    values[4] = _parsed(datetime.fromisoformat, row[4], UNKNOWN_TIME)
+    for text in (0, 1, 3, 5, 6, 8, 9):
+        values[text] = str(values[text])
     return RecordSummary(*values)
+
+
+def _parsed(parse: Any, text: object, otherwise: Any) -> Any:
+    try:
+        return parse(text)
+    except (TypeError, ValueError):
+        return otherwise
 
 
 def page_query(matching: RecordFilter, order: RecordOrder) -> tuple[str, list[Any]]:

@@ -12,17 +12,20 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, closing
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from counsel.core import audit_chain as chain
+from counsel.core import audit_signatures as signatures
 from counsel.core import record_query as query
 from counsel.core import store_schema as schema
 from counsel.core.atomic_file import write_bytes_atomically
+from counsel.core.clinic_key import KEY_FOLDER, ClinicKeyError, Keyring
 from counsel.core.content import Content
+from counsel.core.export_guard import check_export_target
 from counsel.core.record_query import NEWEST_FIRST, RecordFilter, RecordOrder, RecordSummary
 from counsel.core.record_status import (
     CORRECTION,
@@ -33,11 +36,18 @@ from counsel.core.record_status import (
     RecordSealedError,
 )
 from counsel.core.session import Clock, Session, utc_now
-from counsel.core.session_codec import session_from_dict, session_to_dict
+from counsel.core.session_codec import SessionFormatError, session_from_dict, session_to_dict
+from counsel.core.signed_pdf import SignedPdf, sign_pdf
 from counsel.core.store_verify import CHECKPOINT, Verification, verify_record
 
 #: Entries only the store writes, as part of the change they describe.
-STORE_ACTIONS = ("session_started", *chain.SEALING_ACTIONS, "draft_deleted", CHECKPOINT)
+STORE_ACTIONS = (
+    "session_started",
+    *chain.SEALING_ACTIONS,
+    "draft_deleted",
+    "draft_set_aside",
+    CHECKPOINT,
+)
 
 
 @dataclass(frozen=True)
@@ -52,21 +62,48 @@ class Amendment:
 
 
 class RecordStore:
-    """One connection to the records database at ``path``; several may share one file."""
+    """One connection to the records database at ``path``; several may share one file.
 
-    def __init__(self, path: Path, *, actor: str | None = None, clock: Clock = utc_now) -> None:
+    ``keys`` is the clinic key that signs sealed records, checkpoints and PDFs (by default
+    the ``clinic-key`` folder beside the database, made at first use)."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        actor: str | None = None,
+        clock: Clock = utc_now,
+        on_upgrade: schema.UpgradeProgress | None = None,
+        keys: Keyring | None = None,
+    ) -> None:
         self.path = Path(path)
         self.actor = actor or schema.login_name()
         self._clock = clock
-        self._conn = schema.open_database(self.path)
+        self.keys = keys or Keyring(self.path.parent / KEY_FOLDER)
+        self.read_only = schema.is_read_only_copy(self.path)
+        if self.read_only:  # list and check a restored backup without changing a byte of it
+            self._conn = schema.open_reader(self.path)
+        else:
+            self._conn = schema.open_database(self.path, on_upgrade=on_upgrade)
         self._conn.row_factory = sqlite3.Row
 
     @classmethod
     def in_folder(
-        cls, folder: Path, *, actor: str | None = None, clock: Clock = utc_now
+        cls,
+        folder: Path,
+        *,
+        actor: str | None = None,
+        clock: Clock = utc_now,
+        on_upgrade: schema.UpgradeProgress | None = None,
+        clinic: str = "",
     ) -> RecordStore:
-        """Open the store in Counsel's data folder, which only its owner may enter."""
-        return cls(schema.private_folder(Path(folder)) / schema.DB_NAME, actor=actor, clock=clock)
+        """Open the store in Counsel's data folder, which only its owner may enter; a clinic
+        key made for it is in ``clinic``'s name."""
+        path = Path(folder) / schema.DB_NAME
+        if not schema.is_read_only_copy(path):
+            schema.private_folder(Path(folder))
+        keys = Keyring(path.parent / KEY_FOLDER, clinic)
+        return cls(path, actor=actor, clock=clock, on_upgrade=on_upgrade, keys=keys)
 
     def close(self) -> None:
         self._conn.close()
@@ -87,7 +124,13 @@ class RecordStore:
         return row[0] if row else None
 
     def _log(self, record_id: str, action: str, detail: dict[str, Any]) -> None:
-        chain.append(self._conn, record_id, self._now(), self.actor, action, detail)
+        entry = chain.append(self._conn, record_id, self._now(), self.actor, action, detail)
+        signatures.sign_entry(self._conn, entry, self.keys)
+
+    def sign_pdf(self, pdf: bytes, timestamp_url: str = "") -> SignedPdf:
+        """``pdf`` signed with the clinic key; slow enough (tens of ms) to run off the window's
+        thread, and touches nothing but the key, so it may."""
+        return sign_pdf(pdf, self.keys.identity(), timestamp_url)
 
     def save_draft(self, session: Session) -> None:
         """Store the session as it is now (cheap enough to call after every change).
@@ -105,7 +148,8 @@ class RecordStore:
                 self._log(session.id, "session_started", {})
 
     def seal(self, session: Session, pdf_bytes: bytes) -> str:
-        """Store a signed session with its PDF, read-only from now on; returns its digest."""
+        """Store a signed session with its PDF, read-only from now on; returns its digest.
+        The PDF is stored signed with the clinic key (signed here unless it is already)."""
         if not session.is_sealed:
             raise ValueError("only a sealed (signed) session can be stored as signed")
         return self.seal_stored(session_to_dict(session), pdf_bytes)
@@ -117,6 +161,8 @@ class RecordStore:
             raise ValueError("only a sealed (signed) session can be stored as signed")
         if not pdf_bytes:
             raise ValueError("a signed record needs its PDF")
+        if not isinstance(pdf_bytes, SignedPdf):
+            pdf_bytes = self.sign_pdf(pdf_bytes)
         row = schema.stored_session_row(data, self._now())
         detail = chain.seal_detail(
             row["id"], row["data"].encode(), row["content_sha256"], pdf_bytes
@@ -247,10 +293,14 @@ class RecordStore:
     def stored_language(self, record_id: str) -> str:
         """The content language a stored session was last in, to reopen it in that language."""
         row = self._conn.execute(
-            "SELECT json_extract(data, '$.language') FROM records WHERE id = ?", (record_id,)
+            "SELECT CASE WHEN json_valid(data) THEN json_extract(data, '$.language') END"
+            " FROM records WHERE id = ?",
+            (record_id,),
         ).fetchone()
         if row is None:
             raise RecordNotFoundError(f"no record {record_id}")
+        if row[0] is None:
+            raise SessionFormatError(f"stored session {record_id} is not readable")
         return str(row[0])
 
     def pdf_bytes(self, record_id: str) -> bytes:
@@ -261,28 +311,42 @@ class RecordStore:
         return bytes(row[0])
 
     def unfinished(self) -> str | None:
-        """The draft to offer to resume at start-up: the one changed last."""
+        """The draft to offer to resume at start-up: the one changed last, of those readable
+        (valid JSON) and not set aside (``set_aside``)."""
         row = self._conn.execute(
-            "SELECT id FROM records WHERE status = 'in_progress' ORDER BY updated_at DESC LIMIT 1"
+            "SELECT id FROM records r WHERE status = 'in_progress' AND json_valid(data)"
+            " AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.record_id = r.id"
+            " AND a.action = 'draft_set_aside') ORDER BY updated_at DESC LIMIT 1"
         ).fetchone()
         return row[0] if row else None
+
+    def set_aside(self, record_id: str) -> None:
+        """Stop offering a draft that cannot be read back; it stays in the list to delete."""
+        with schema.transaction(self._conn):
+            if self._status(record_id) != IN_PROGRESS:
+                raise RecordSealedError(f"record {record_id} is not a draft")
+            self._log(record_id, "draft_set_aside", {})
 
     def audit_trail(self, record_id: str) -> list[chain.AuditEntry]:
         return chain.entries(self._conn, record_id)
 
     # -- exporting and checking --------------------------------------------------------------
 
-    def export_pdf(self, record_id: str, path: Path) -> None:
+    def export_pdf(self, record_id: str, path: Path, *, overwrite: bool = False) -> None:
+        """The PDF as signed, written atomically where ``check_export_target`` allows."""
         pdf = self.pdf_bytes(record_id)
+        check_export_target(path, self.path.parent, overwrite=overwrite)
         write_bytes_atomically(Path(path), pdf)
         self.log(record_id, "pdf_exported", pdf_sha256=chain.sha256_hex(pdf))
 
-    def export_audit(self, record_id: str, path: Path) -> None:
+    def export_audit(self, record_id: str, path: Path, *, overwrite: bool = False) -> None:
         """The record's trail as .json or .csv, with hashes, so it can be checked elsewhere."""
         trail = self.audit_trail(record_id)
         if not trail:
             raise RecordNotFoundError(f"no audit trail for record {record_id}")
-        write_bytes_atomically(Path(path), chain.trail_bytes(trail, Path(path).suffix))
+        data = chain.trail_bytes(trail, Path(path).suffix)
+        check_export_target(path, self.path.parent, overwrite=overwrite)
+        write_bytes_atomically(Path(path), data)
 
     def verify(self, record_id: str | None = None, *, full: bool = False) -> chain.VerifyReport:
         """Check one record (its rows, its entries and their links in the chain), or the store:
@@ -290,12 +354,20 @@ class RecordStore:
         if record_id is None:
             return self.verification(full=full).run()
         self.record(record_id)  # an unknown id raises RecordNotFoundError
-        return verify_record(self._conn, record_id)
+        with closing(schema.open_reader(self.path)) as reader, schema.read_transaction(reader):
+            return verify_record(reader, record_id, self.keys)
 
     def verification(self, *, full: bool = False) -> Verification:
-        """The store's check, to run a step at a time (see ``Verification``)."""
-        return Verification(self._conn, full=full, remember=self._remember)
+        """The store's check, to run a step at a time (see ``Verification``); a read-only
+        copy is checked without remembering how far."""
+        remember = None if self.read_only else self._remember
+        return Verification(self.path, full=full, remember=remember, keys=self.keys)
 
     def _remember(self, checkpoint: dict[str, Any]) -> None:
-        with schema.transaction(self._conn):
-            self._log("", CHECKPOINT, checkpoint)
+        """Add the signed checkpoint; without the clinic key the next check starts from the
+        previous one instead (checking more, never less)."""
+        try:
+            with schema.transaction(self._conn):
+                self._log("", CHECKPOINT, checkpoint)
+        except ClinicKeyError:
+            return

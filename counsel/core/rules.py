@@ -7,11 +7,17 @@ the PDF all ask the same questions here, so they can never disagree.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from counsel.core.content import ChecklistItem, ChecklistScreen, QuizScreen, Screen
+from counsel.core.content import (
+    ChecklistItem,
+    ChecklistScreen,
+    QuestionsScreen,
+    QuizScreen,
+    Screen,
+)
 from counsel.ink import ink_problem
 
 if TYPE_CHECKING:
@@ -75,24 +81,24 @@ def needs_a_closer_look(
     )
 
 
-def screen_gaps(screen: Screen, session: Session) -> list[Gap]:
-    """What a single screen still lacks, apart from being marked discussed."""
-    if isinstance(screen, ChecklistScreen):
-        unanswered = any(item.id not in session.checklist for item in screen.items)
-        return [Gap.CHECKLIST_UNANSWERED] if unanswered else []
-    if isinstance(screen, QuizScreen):
-        latest = [session.latest_quiz_choice(q.id) for q in screen.questions]
-        if any(attempt is None for attempt in latest):
-            return [Gap.QUIZ_UNANSWERED]
-        if not all(attempt is not None and attempt.correct for attempt in latest):
-            return [Gap.QUIZ_NOT_CORRECT]
-        return []
-    if screen.kind == "details":
-        return details_gaps(session)
-    if screen.kind == "questions" and any(not entry.answer for entry in session.questions):
-        # The patient signs that their questions were answered: that must be true.
-        return [Gap.QUESTION_UNANSWERED]
+def _checklist_gaps(screen: ChecklistScreen, session: Session) -> list[Gap]:
+    unanswered = any(item.id not in session.checklist for item in screen.items)
+    return [Gap.CHECKLIST_UNANSWERED] if unanswered else []
+
+
+def _quiz_gaps(screen: QuizScreen, session: Session) -> list[Gap]:
+    latest = [session.latest_quiz_choice(q.id) for q in screen.questions]
+    if any(attempt is None for attempt in latest):
+        return [Gap.QUIZ_UNANSWERED]
+    if not all(attempt is not None and attempt.correct for attempt in latest):
+        return [Gap.QUIZ_NOT_CORRECT]
     return []
+
+
+def _questions_gaps(screen: QuestionsScreen, session: Session) -> list[Gap]:
+    # The patient signs that their questions were answered: that must be true.
+    unanswered = any(not entry.answer for entry in session.questions)
+    return [Gap.QUESTION_UNANSWERED] if unanswered else []
 
 
 def details_gaps(session: Session) -> list[Gap]:
@@ -105,6 +111,36 @@ def details_gaps(session: Session) -> list[Gap]:
         (Gap.LEVELS, bool(details.levels)),
     ]
     return [gap for gap, ok in checks if not ok]
+
+
+@dataclass(frozen=True)
+class GapCheck:
+    """What a screen of one kind can still lack, and the session fields (``CHANGES``) that
+    answer it, so a change to any other field cannot change the answer."""
+
+    gaps: Callable[[Any, Session], list[Gap]]  # takes its kind's class (content.SCREEN_TYPES)
+    reads: frozenset[str]
+
+
+#: The kinds that can lack something besides being discussed; every other kind never does.
+GAP_CHECKS: dict[str, GapCheck] = {
+    "details": GapCheck(lambda _screen, session: details_gaps(session), frozenset({"details"})),
+    "checklist": GapCheck(_checklist_gaps, frozenset({"checklist"})),
+    "quiz": GapCheck(_quiz_gaps, frozenset({"quiz"})),
+    "questions": GapCheck(_questions_gaps, frozenset({"questions"})),
+}
+
+
+def screen_gaps(screen: Screen, session: Session) -> list[Gap]:
+    """What a single screen still lacks, apart from being marked discussed."""
+    check = GAP_CHECKS.get(screen.kind)
+    return check.gaps(screen, session) if check else []
+
+
+def gaps_read(kind: str) -> frozenset[str]:
+    """The session fields whose change can change what a screen of ``kind`` lacks."""
+    check = GAP_CHECKS.get(kind)
+    return check.reads if check else frozenset()
 
 
 def missing_before_signing(session: Session) -> list[Missing]:

@@ -25,6 +25,24 @@ CHECKLIST_ANSWERS = ("yes", "no", "unsure")
 SIGNER_ROLES = ("patient", "representative", "clinician", "interpreter", "witness")
 #: Signers who are there only sometimes; the clinician says who is (and then they must sign).
 OPTIONAL_SIGNERS = ("representative", "interpreter", "witness")
+#: What a listener hears changed: each names the one field that changed (``sealed`` and
+#: ``unsealed`` the seal), so a widget redraws only for the fields it shows.
+CHANGES = frozenset(
+    {
+        "content",
+        "details",
+        "visits",
+        "checklist",
+        "questions",
+        "quiz",
+        "decisions",
+        "drafts",
+        "present",
+        "signatures",
+        "sealed",
+        "unsealed",
+    }
+)
 
 
 def utc_now() -> datetime:
@@ -112,7 +130,8 @@ class Session:
     # -- listening ---------------------------------------------------------------------------
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
-        """Call ``listener(what)`` after each change; returns a function that unsubscribes."""
+        """Call ``listener(what)`` after each change (``what`` is one of :data:`CHANGES`);
+        returns a function that unsubscribes."""
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener)
 

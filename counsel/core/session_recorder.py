@@ -1,14 +1,14 @@
 """Keeps the record store in step with a live session.
 
 Every change is saved as it happens (so a crash or a closed window loses nothing), what the
-clinician and patient did is added to the audit trail, and signing stores the sealed record
-with its PDF. Qt-free: the interface only creates one per session, and hands it the PDF
-builder (the core sits below the PDF layer and never imports it).
+clinician and patient did is added to the audit trail, and signing (``sign``, the one way to
+sign) seals the session and stores it with its PDF. Qt-free: the interface only creates one
+per session, and hands it the PDF builder (the core sits below the PDF layer and never
+imports it).
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,7 +60,7 @@ class SessionRecorder:
         self._decisions = _flat(session.decisions)
         self._unsubscribe = session.subscribe(self._changed)
         if session.is_sealed and self._stored_status() in (None, IN_PROGRESS):
-            self._seal()  # signed, but not stored signed yet (e.g. the app stopped in between)
+            self._store_signed()  # signed, not stored signed yet (the app stopped in between)
 
     def close(self) -> None:
         self._unsubscribe()
@@ -82,8 +82,7 @@ class SessionRecorder:
 
     def _changed(self, what: str) -> None:
         if what == "sealed":
-            self._seal()
-            return
+            return  # stored by sign(), with its PDF
         if self.session.is_blank and not self._saved:
             return  # opening the app and looking around is not worth a record
         self._save(what)
@@ -153,13 +152,35 @@ class SessionRecorder:
                 )
         self._decisions = now
 
-    def _seal(self) -> None:
-        """Build the signed record's PDF (the sealed session cannot change meanwhile), then
+    def sign(self) -> None:
+        """Seal the session, then store it signed with its PDF (built through ``run``).
+
+        Refused with ``NotReadyError``, changing nothing, while anything required is missing.
+        Otherwise it ends stored signed (``is_stored_signed``) or, when the PDF or storing
+        failed, unsealed as before with the reason in ``signing_failure``; the status
+        listeners hear when it ends. While the PDF is built, ``sealing`` is True (the screens
+        that hear "sealed" show that it is under way)."""
+        self.sealing = True
+        try:
+            self.session.seal()
+        except Exception:
+            self.sealing = False
+            raise
+        self._store_signed()
+
+    def _store_signed(self) -> None:
+        """Build and sign the record's PDF (the sealed session cannot change meanwhile), then
         store both; a failure is kept for the interface to show."""
         self.sealing = True
         self.signing_failure = None
         self._set_failure(None)
-        self.run(lambda: self.make_pdf(self.session, self.clinic), self._store_sealed)
+        # Built and signed where ``run`` works (off the window's thread); ``sign`` is looked up
+        # here, so the store is only ever opened on this thread, and it touches only the key.
+        sign = self.store.sign_pdf
+        self.run(
+            lambda: sign(self.make_pdf(self.session, self.clinic), self.clinic.timestamp_url),
+            self._store_sealed,
+        )
 
     def _store_sealed(self, pdf: object) -> None:
         """Store the sealed record; if its PDF or storing failed, unseal the session, so Sign
@@ -181,7 +202,7 @@ class SessionRecorder:
         """Try the failed save or seal again; True once the record is stored."""
         if self.session.is_sealed:
             if self._stored_status() in (None, IN_PROGRESS):
-                self._seal()
+                self._store_signed()
         else:
             self._save("retry")
         return self.failure is None
@@ -195,15 +216,21 @@ class SessionRecorder:
         return self.store.pdf_bytes(self.session.id)
 
     def export_pdf(self, path: Path) -> None:
-        self.store.export_pdf(self.session.id, path)
+        """Save the stored PDF where the user chose (and agreed to replace a file there)."""
+        self.store.export_pdf(self.session.id, path, overwrite=True)
 
     def printed(self) -> None:
-        digest = hashlib.sha256(self.pdf_bytes()).hexdigest()
-        self.store.log(self.session.id, "pdf_printed", pdf_sha256=digest)
+        self.store.log(self.session.id, "pdf_printed", pdf_sha256=sha256_hex(self.pdf_bytes()))
 
     def exported(self, pdf: bytes) -> None:
         """Note in the trail that another copy (e.g. the bilingual one) left Counsel."""
-        self.store.log(self.session.id, "pdf_exported", pdf_sha256=hashlib.sha256(pdf).hexdigest())
+        self.store.log(self.session.id, "pdf_exported", pdf_sha256=sha256_hex(pdf))
+
+
+def sha256_hex(data: bytes) -> str:
+    import hashlib  # here, not at the top: the first screen paints without loading OpenSSL
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def _flat(decisions: dict[str, dict[str, str]]) -> dict[tuple[str, str], str]:

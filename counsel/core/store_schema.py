@@ -8,6 +8,9 @@ read-only inside the database itself, not just through our API. Version 3 made a
 years of records fast: a folded name-and-number column to search, and an index for each way the
 list is sorted, each holding every listed column so a page of the list never reads a record's
 session data or PDF. Version 4 added a narrow index to count the matches of a search.
+Version 5 added the clinic key's signatures of sealing entries and checkpoints (append-only,
+like the trail) and where signing began, so entries from before it are told apart from ones
+stripped of their signature.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import sqlite3
 import time
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -31,6 +34,10 @@ DB_NAME = "records.sqlite3"
 #: A signed record is about 165 KB (its PDF, its session): in pages of 16 KB rather than
 #: SQLite's 4 KB it is read, and so verified, about 1.4 times as fast.
 PAGE_SIZE = 16_384
+#: An upgrade reads the file through memory mapping, up to SQLite's own limit (2 GB): a page
+#: read is then no system call and copy (building the indexes of 10,000 records took a quarter
+#: less work). Checks do not map: the mapped pages would count as the check's own memory.
+READ_MAP_BYTES = 0x7FFF0000
 BUSY_TIMEOUT_MS = 10_000  # another Counsel window may be committing; wait for it, do not fail
 
 
@@ -192,17 +199,52 @@ def _v4_a_narrow_index_to_count_matches(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v5_clinic_key_signatures(conn: sqlite3.Connection) -> None:
+    """Each sealing entry and checkpoint signed with the clinic key (``audit_signatures``):
+    the signature and the fingerprint of the certificate that made it. Entries already
+    there stay unsigned; ``signed_from`` is the first entry that must be signed."""
+    append_only = "the audit trail is append-only"
+    _run(
+        conn,
+        """CREATE TABLE audit_signatures (
+            seq INTEGER PRIMARY KEY REFERENCES audit (seq),
+            certificate TEXT NOT NULL,
+            signature BLOB NOT NULL
+        )""",
+        "CREATE TABLE signed_from (seq INTEGER NOT NULL)",
+        "INSERT INTO signed_from SELECT coalesce(max(seq), 0) + 1 FROM audit",
+        *_read_only("audit_signatures", append_only),
+        *_read_only("signed_from", append_only),
+        f"""CREATE TRIGGER audit_signatures_no_replace BEFORE INSERT ON audit_signatures
+            WHEN EXISTS (SELECT 1 FROM audit_signatures WHERE seq = NEW.seq)
+            BEGIN SELECT RAISE(ABORT, '{append_only}'); END""",
+        """CREATE TRIGGER signed_from_once BEFORE INSERT ON signed_from
+            WHEN EXISTS (SELECT 1 FROM signed_from)
+            BEGIN SELECT RAISE(ABORT, 'signing began once'); END""",
+    )
+
+
 #: Migration ``n`` takes a database from version ``n`` to ``n + 1``. Append only, never edit.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_drafts,
     _v2_signing_and_audit,
     _v3_indexes_for_years_of_records,
     _v4_a_narrow_index_to_count_matches,
+    _v5_clinic_key_signatures,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:
+#: Told (statements done, statements in all) as an upgrade runs: one statement over a store of
+#: years (an index built, a column filled) can take seconds, and the user should see it move.
+UpgradeProgress = Callable[[int, int], None]
+
+
+def migrate(
+    conn: sqlite3.Connection,
+    target: int = SCHEMA_VERSION,
+    on_progress: UpgradeProgress | None = None,
+) -> None:
     """Bring the database to ``target`` in one transaction (the write lock keeps two instances
     from migrating at once). Also gives ``conn`` the SQL ``fold()`` the migrations use."""
     conn.create_function("fold", 1, fold, deterministic=True)
@@ -213,10 +255,62 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:
                 f"the records database is version {version}; this Counsel reads up to"
                 f" {SCHEMA_VERSION}. Please update Counsel."
             )
-        for step in MIGRATIONS[version:target]:
-            step(conn)
+        # Building an index reads the whole table: mapped, each page costs no system call.
+        conn.execute(f"PRAGMA mmap_size = {READ_MAP_BYTES if version else 0}")
+        report = on_progress if 0 < version < target else None  # a new file: nothing to say
+        if report is not None:
+            _report_statements(conn, _statement_count(version, target), report)
+        try:
+            for step in MIGRATIONS[version:target]:
+                step(conn)
+        finally:
+            conn.set_trace_callback(None)
+            conn.execute("PRAGMA mmap_size = 0")
         if version < target:
             conn.execute(f"PRAGMA user_version = {int(target)}")
+    if report is not None:
+        report(*(2 * [_statement_count(version, target)]))
+
+
+def _report_statements(conn: sqlite3.Connection, total: int, on_progress: UpgradeProgress) -> None:
+    """Call ``on_progress`` as each statement starts (SQLite's trace; triggers' bodies, which
+    it reports as comments, are part of their statement)."""
+    started = 0
+
+    def statement_started(sql: str) -> None:
+        nonlocal started
+        if not sql.startswith("--"):
+            on_progress(min(started, total), total)
+            started += 1
+
+    conn.set_trace_callback(statement_started)
+
+
+def _statement_count(version: int, target: int) -> int:
+    """How many statements the upgrade from ``version`` runs: the same migrations, on an empty
+    database in memory (instant), counted."""
+    with closing(sqlite3.connect(":memory:", isolation_level=None)) as rehearsal:
+        rehearsal.create_function("fold", 1, fold, deterministic=True)
+        for step in MIGRATIONS[:version]:
+            step(rehearsal)
+        count = 0
+
+        def counted(sql: str) -> None:
+            nonlocal count
+            count += not sql.startswith("--")
+
+        rehearsal.set_trace_callback(counted)
+        for step in MIGRATIONS[version:target]:
+            step(rehearsal)
+        return count
+
+
+def needs_upgrade(path: Path) -> bool:
+    """Whether opening the database at ``path`` will upgrade it (read without changing it)."""
+    if not Path(path).exists():
+        return False
+    with closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        return 0 < conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION
 
 
 def private_folder(folder: Path) -> Path:
@@ -243,7 +337,9 @@ def _use_wal(conn: sqlite3.Connection) -> None:
             time.sleep(0.01)
 
 
-def open_database(path: Path, target: int = SCHEMA_VERSION) -> sqlite3.Connection:
+def open_database(
+    path: Path, target: int = SCHEMA_VERSION, on_upgrade: UpgradeProgress | None = None
+) -> sqlite3.Connection:
     """Connect (creating the file owner-only, so its -wal and -shm files are too) and migrate."""
     path = Path(path)
     if not path.parent.exists():
@@ -261,11 +357,70 @@ def open_database(path: Path, target: int = SCHEMA_VERSION) -> sqlite3.Connectio
             f"PRAGMA page_size = {PAGE_SIZE}",  # a new database only; an existing one keeps its
         )
         _use_wal(conn)
-        migrate(conn, target)
+        migrate(conn, target, on_upgrade)
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def is_read_only_copy(path: Path) -> bool:
+    """A database Counsel must only read: the file or its folder is marked read-only (a backup
+    restored to check it) or cannot be written (read-only media)."""
+    path = Path(path)
+    if not path.is_file():
+        return False
+    return any(
+        not os.access(place, os.W_OK) or not place.stat().st_mode & 0o222
+        for place in (path, path.parent)
+    )
+
+
+def open_reader(path: Path) -> sqlite3.Connection:
+    """A read-only connection that changes nothing, not even a read-only copy's folder.
+
+    Checks read through it, in a transaction of their own, one snapshot however much another
+    window writes meanwhile. A copy that cannot be written and has no write-ahead log is opened
+    as immutable: SQLite then needs no lock or shared-memory file beside it. It may be used from
+    another thread than the one that opened it (one thread at a time)."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"no records database at {path}")
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    if is_read_only_copy(path) and not (wal.exists() and wal.stat().st_size):
+        uri += "&immutable=1"
+    conn = sqlite3.connect(
+        uri,
+        uri=True,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA_VERSION:
+            raise StoreVersionError(
+                f"the records database is version {version} and this Counsel reads version"
+                f" {SCHEMA_VERSION}; open it once with this Counsel (as a writable copy)"
+                " to upgrade it, or use the Counsel that wrote it"
+            )
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+@contextmanager
+def read_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Every read inside sees one snapshot of the database, whatever is written meanwhile."""
+    conn.execute("BEGIN")
+    try:
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()  # the snapshot starts
+        yield conn
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")
 
 
 @contextmanager

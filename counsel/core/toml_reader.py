@@ -6,7 +6,6 @@ can act on ("screens/risks.toml: items[3].likelihood: missing"), never a traceba
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,8 @@ def read_toml(path: Path, label: str) -> dict[str, Any]:
             f"{label}: line {line}: not UTF-8 text (byte "
             f"0x{raw[error.start]:02x}); save the file as UTF-8"
         ) from None
+    import tomllib  # here: a start from the content cache parses no TOML
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:  # its message names the line and column

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -48,6 +49,15 @@ def create_main_window(content: Content, clinic: ClinicSettings, store: RecordSt
     )
 
 
+def show_ready_to_type(window: MainWindow) -> None:
+    """Shown with the cursor in the first screen's first field (the patient's name), where
+    the visit starts, rather than in the first control Qt finds (the language list)."""
+    window.show_on_screen()
+    inputs = window.stack.current_page().inputs
+    if inputs:
+        inputs[0].setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+
 class OpenedOnFirstUse:
     """The record store, opened the first time something uses it.
 
@@ -69,22 +79,45 @@ class OpenedOnFirstUse:
 
 
 def open_clinic_store(clinic: ClinicSettings) -> RecordStore:
+    """The clinic's records, and its signing key, made here at first start so it can be backed
+    up before the first record (a key that cannot be read is reported when signing)."""
+    from counsel.core.clinic_key import ClinicKeyError
     from counsel.core.record_store import RecordStore
     from counsel.settings import data_dir
 
-    return RecordStore.in_folder(data_dir(clinic.records_folder))
+    store = RecordStore.in_folder(data_dir(clinic.records_folder), clinic=clinic.name)
+    with contextlib.suppress(ClinicKeyError):
+        store.keys.identity()
+    return store
+
+
+def offer_resume_once_ready(window: MainWindow, store: RecordStore, clinic: ClinicSettings) -> None:
+    """Offer to resume; first upgrade the records database, showing its progress, if this
+    Counsel is newer than the one that wrote it (the window paints and waits meanwhile)."""
+    from counsel.core.store_schema import DB_NAME, needs_upgrade
+    from counsel.settings import data_dir
+    from counsel.ui.resume import offer_resume
+    from counsel.ui.store_upgrade import StoreUpgrade
+
+    path = data_dir(clinic.records_folder) / DB_NAME
+    if not needs_upgrade(path):
+        offer_resume(window, store)
+        return
+    upgrade = StoreUpgrade(path, window)  # the window owns it
+    upgrade.upgraded.connect(lambda: offer_resume(window, store))
+    upgrade.start()
 
 
 def run_app(content: Content, clinic: ClinicSettings) -> int:
     """The interactive app over the clinic's record store; offers to resume unfinished work."""
-    from counsel.ui.resume import offer_resume
-
     app = prepare_application()
     store = cast("RecordStore", OpenedOnFirstUse(lambda: open_clinic_store(clinic)))
     try:
         window = create_main_window(content, clinic, store)
-        window.show_on_screen()
-        QTimer.singleShot(RESUME_OFFER_DELAY_MS, lambda: offer_resume(window, store))
+        show_ready_to_type(window)
+        QTimer.singleShot(
+            RESUME_OFFER_DELAY_MS, lambda: offer_resume_once_ready(window, store, clinic)
+        )
         return app.exec()
     finally:
         store.close()

@@ -72,16 +72,19 @@ _warmed = False
 
 
 def warm_up_pdf(content: Content, clinic: ClinicSettings) -> None:
-    """Build a demo acknowledgement once per run, in the background: the libraries load and
-    the pictures are parsed, so the first real record costs what a later one does."""
+    """Build and sign a demo acknowledgement once per run, in the background: the libraries
+    load (pyHanko too) and the pictures are parsed, so the first real record costs what a
+    later one does. It is signed with a throwaway key, never the clinic's."""
     global _warmed
     if _warmed:
         return
     _warmed = True
 
     def build() -> bytes:
+        from counsel.core.clinic_key import self_signed
         from counsel.core.demo import demo_session
+        from counsel.core.signed_pdf import sign_pdf
 
-        return build_pdf(demo_session(content), clinic)
+        return sign_pdf(build_pdf(demo_session(content), clinic), self_signed("warm-up"))
 
     run_in_background(build, lambda result: None)

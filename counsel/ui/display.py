@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -29,6 +29,22 @@ class Display:
         return replace(self, scale=smaller[-1] if smaller else self.scale)
 
 
+class DisplayChoice(QObject):
+    """The one copy of the text size and contrast in use: the window applies it and the
+    controls show it, each following ``changed`` (napari's model-and-view pattern)."""
+
+    changed = Signal(Display)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.current = Display()
+
+    def set(self, display: Display) -> None:
+        if display != self.current:
+            self.current = display
+            self.changed.emit(display)
+
+
 def apply_display(display: Display) -> None:
     """High contrast if chosen; otherwise the system's light or dark preference."""
     app = QApplication.instance()
@@ -49,11 +65,9 @@ def focus_colour() -> QColor:
 class DisplayControls(QWidget):
     """A− / A+ and a high-contrast switch, always in reach at the foot of the sidebar."""
 
-    changed = Signal(Display)
-
-    def __init__(self, display: Display, parent: QWidget | None = None) -> None:
+    def __init__(self, choice: DisplayChoice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.display = display
+        self.choice = choice
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         self.size_label = label("", "muted")
@@ -79,24 +93,19 @@ class DisplayControls(QWidget):
         row.insertWidget(1, self.size_label)
         layout.addLayout(row)
         layout.addWidget(self.contrast)
-        self.smaller.clicked.connect(lambda: self.set_display(self.display.smaller()))
-        self.bigger.clicked.connect(lambda: self.set_display(self.display.bigger()))
-        self.contrast.toggled.connect(
-            lambda on: self.set_display(replace(self.display, high_contrast=on))
+        self.smaller.clicked.connect(lambda: choice.set(choice.current.smaller()))
+        self.bigger.clicked.connect(lambda: choice.set(choice.current.bigger()))
+        self.contrast.clicked.connect(
+            lambda on: choice.set(replace(choice.current, high_contrast=on))
         )
-        self._show()
+        choice.changed.connect(self._show)
+        self._show(choice.current)
 
-    def set_display(self, display: Display) -> None:
-        if display != self.display:
-            self.display = display
-            self._show()
-            self.changed.emit(display)
-
-    def _show(self) -> None:
-        self.size_label.setText(f"{self.display.scale}%")
+    def _show(self, display: Display) -> None:
+        self.size_label.setText(f"{display.scale}%")
         self.size_label.setAccessibleName(
-            self.tr("Text size: %1%").replace("%1", str(self.display.scale))
+            self.tr("Text size: %1%").replace("%1", str(display.scale))
         )
-        self.smaller.setEnabled(self.display.scale > TEXT_SCALES[0])
-        self.bigger.setEnabled(self.display.scale < TEXT_SCALES[-1])
-        self.contrast.setChecked(self.display.high_contrast)
+        self.smaller.setEnabled(display.scale > TEXT_SCALES[0])
+        self.bigger.setEnabled(display.scale < TEXT_SCALES[-1])
+        self.contrast.setChecked(display.high_contrast)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from counsel.core.content import Content
-from counsel.core.content_loader import language_names, load_content
+from counsel.core.content_cache import load_startup_content
 from counsel.ui.translations import Translations
 
 
@@ -11,13 +11,13 @@ class Languages:
     """Loads each language's content once and switches the interface translators."""
 
     def __init__(self, first: Content) -> None:
-        self.names = language_names()
+        self.names = load_startup_content(first.language).language_names
         self._content = {first.language: first}
         self.translations = Translations()
 
     def content(self, language: str) -> Content:
         if language not in self._content:
-            self._content[language] = load_content(language)
+            self._content[language] = load_startup_content(language).content
         return self._content[language]
 
     def use(self, language: str) -> Content:

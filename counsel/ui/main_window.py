@@ -21,7 +21,7 @@ from counsel.core.content import ClinicSettings, Content
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.ui.background import build_pdf, run_in_background, warm_up_pdf
-from counsel.ui.display import Display, DisplayControls, apply_display
+from counsel.ui.display import Display, DisplayChoice, DisplayControls, apply_display
 from counsel.ui.failure_banner import FailureBanner
 from counsel.ui.languages import Languages
 from counsel.ui.nav_bar import NavBar
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 FRAME_SETTLE_MS = 200  # the window manager frames a new window within a few frames
 PDF_WARM_UP_DELAY_MS = 1500  # after the first screen has painted and settled
+NAV_BAR_SHOWS = frozenset({"visits", "sealed", "unsealed"})  # what Back/Discussed/Next show
 
 
 class MainWindow(QMainWindow):
@@ -62,7 +63,8 @@ class MainWindow(QMainWindow):
         self.new_session = new_session
         self.languages = Languages(content)
         self.languages.use(content.language)
-        self.display = Display()
+        self.display_choice = DisplayChoice(self)  # the text size and contrast in use
+        self.display_choice.changed.connect(self._display_changed)
         self.presenting = False
         self._display_before = self.display  # restored when presenting ends
         self.reader = ReadAloud(self)
@@ -90,8 +92,7 @@ class MainWindow(QMainWindow):
         self.read_controls.readRequested.connect(self.read_aloud)
         self.read_controls.language = self.content.language
         self.sidebar.panel.insertWidget(1, self.read_controls)
-        self.display_controls = DisplayControls(self.display)
-        self.display_controls.changed.connect(self.set_display)
+        self.display_controls = DisplayControls(self.display_choice)
         self.sidebar.footer.addWidget(self.display_controls)
         row.addWidget(self.sidebar)
         right = QVBoxLayout()
@@ -143,16 +144,19 @@ class MainWindow(QMainWindow):
         labels = self.current_page().findChildren(QLabel)
         self.reader.read(reading_parts(labels), self.content.language)
 
+    @property
+    def display(self) -> Display:
+        return self.display_choice.current
+
     def set_display(self, display: Display) -> None:
+        self.display_choice.set(display)
+
+    def _display_changed(self, display: Display) -> None:
         """New text size or contrast, applied at once to every screen (once: restyling every
         screen is the slowest thing the window does)."""
-        if display == self.display:
-            return
-        self.display = display
         self.stack.drop_hidden()  # built again at the new size when next needed: quicker
         apply_display(display)
         self.sidebar.set_scale(display.scale)
-        self.display_controls.set_display(display)  # its echo returns above
 
     def change_language(self, language: str) -> None:
         """Go on in ``language`` without losing anything entered, on the same screen."""
@@ -290,14 +294,21 @@ class MainWindow(QMainWindow):
             self.bridge.changed.emit("record")
 
     def _session_changed(self, what: str) -> None:
+        """The sidebar redraws the rows that field can change; the nav bar shows the screen
+        in view's discussed state and the seal."""
         if what == "details":
             remember_clinician(self.session.details)
-        self._update_nav()
+        self.sidebar.refresh(self.session, what)
+        if what in NAV_BAR_SHOWS:
+            self._show_nav_state()
 
     def _update_nav(self) -> None:
-        screen = self.content.screens[self.index]
         self.sidebar.select(self.index)
         self.sidebar.refresh(self.session)
+        self._show_nav_state()
+
+    def _show_nav_state(self) -> None:
+        screen = self.content.screens[self.index]
         self.nav.show_state(
             self.index, len(self.content.screens), screen, self.session, self.presenting
         )

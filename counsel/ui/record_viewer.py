@@ -64,4 +64,6 @@ class RecordViewer(QDialog):
         name = record_file_name(
             summary.patient_name, summary.started_at.date(), summary.record_number
         )
-        save_pdf_with_dialog(self, name, lambda path: self.store.export_pdf(self.record_id, path))
+        save_pdf_with_dialog(  # which asks before replacing a file
+            self, name, lambda path: self.store.export_pdf(self.record_id, path, overwrite=True)
+        )

@@ -35,6 +35,7 @@ from counsel.core.record_status import IN_PROGRESS, SIGNED
 from counsel.core.record_store import RecordStore
 from counsel.ui.record_viewer import RecordViewer
 from counsel.ui.records_model import COLUMNS, RecordsModel
+from counsel.ui.saving import may_replace
 from counsel.ui.verify_progress import VerifyProgress
 
 PERIODS = (
@@ -228,12 +229,15 @@ class RecordsWindow(QDialog):
             self.tr("CSV (*.csv);;JSON (*.json)"),
         )
         if path:
-            self.write_audit(record.id, audit_file(Path(path), chosen))
+            named = audit_file(Path(path), chosen)
+            if may_replace(self, named, Path(path)):
+                self.write_audit(record.id, named)
 
     def write_audit(self, record_id: str, path: Path) -> None:
-        """Write the trail, or say plainly why it could not be written (nothing half-written)."""
+        """Write the trail (replacing a file only once the user agreed: ``may_replace``), or
+        say plainly why it could not be written (nothing half-written)."""
         try:
-            self.store.export_audit(record_id, path)
+            self.store.export_audit(record_id, path, overwrite=True)
         except (OSError, ValueError) as error:
             QMessageBox.warning(
                 self,
@@ -294,9 +298,19 @@ class RecordsWindow(QDialog):
             QMessageBox.information(
                 self,
                 self.tr("Records verified"),
-                self.tr("All %1 signed records and %2 audit entries checked are intact.")
-                .replace("%1", str(report.records_checked))
-                .replace("%2", str(report.entries_checked)),
+                "\n\n".join(
+                    [
+                        self.tr("All %1 signed records and %2 audit entries checked are intact.")
+                        .replace("%1", str(report.records_checked))
+                        .replace("%2", str(report.entries_checked)),
+                        *(
+                            self.tr("Signed with the clinic key %1: %2 records.")
+                            .replace("%1", certificate)
+                            .replace("%2", str(count))
+                            for certificate, count in report.signed_by
+                        ),
+                    ]
+                ),
             )
         else:
             QMessageBox.critical(

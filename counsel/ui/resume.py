@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -39,5 +40,18 @@ def offer_resume(window: MainWindow, store: RecordStore, parent: QWidget | None 
     box.exec()
     if box.clickedButton() is not resume:
         return False
-    window.resume(record_id)
+    try:
+        window.resume(record_id)
+    except (ValueError, sqlite3.DatabaseError):  # a damaged draft: the rest of the store is fine
+        store.set_aside(record_id)
+        QMessageBox.warning(
+            parent or window,
+            window.tr("Session could not be resumed"),
+            window.tr(
+                "The unfinished session of %1 could not be read back, so it has been set"
+                " aside and will not be offered again. It stays in the records list, where"
+                " it can be deleted. A new session has been started."
+            ).replace("%1", who),
+        )
+        return False
     return True

@@ -82,6 +82,8 @@ def save_pdf_with_dialog(
     if not chosen:
         return None
     path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+    if not may_replace(parent, path, Path(chosen)):
+        return None
     try:
         save(path)
     except OSError as error:
@@ -94,6 +96,21 @@ def save_pdf_with_dialog(
     workstation_settings().setValue(LAST_FOLDER, str(path.parent))
     confirm_saved(parent, path)
     return path
+
+
+def may_replace(parent: QWidget, path: Path, confirmed: Path) -> bool:
+    """Whether ``path`` may be written: it is new, it is the file the save dialog already
+    confirmed replacing, or the user says yes now (a suffix was added to the name chosen)."""
+    if not path.exists() or path == confirmed:
+        return True
+    answer = QMessageBox.question(
+        parent,
+        _tr("Replace the file?"),
+        _tr("%1 already exists. Replace it?").replace("%1", str(path)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def confirm_saved(parent: QWidget, path: Path) -> None:

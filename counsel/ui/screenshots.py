@@ -7,10 +7,9 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counsel.core.content import ClinicSettings, Content, StepsScreen
+from counsel.core.content import ClinicSettings, Content
 from counsel.core.demo import demo_session
 from counsel.core.record_store import RecordStore
-from counsel.core.session import Session
 
 if TYPE_CHECKING:
     from counsel.ui.main_window import MainWindow
@@ -27,25 +26,25 @@ def write_screenshots(content: Content, clinic: ClinicSettings, folder: Path) ->
         window = create_main_window(content, clinic, store)
         window.start(session)
         window.show()
-        written = render_every_screen(window, session, folder)
+        written = render_every_screen(window, folder)
         written += render_display_samples(window, folder)
     print(f"Wrote {len(written)} screenshots to {folder}")
     return 0
 
 
-def render_every_screen(window: MainWindow, session: Session, folder: Path) -> list[Path]:
+def render_every_screen(window: MainWindow, folder: Path) -> list[Path]:
     """One PNG per screen (and per procedure step); signs the demo before the last screen."""
     content = window.content
     written = []
     for index, screen in enumerate(content.screens):
         if screen.kind == "done":
-            session.seal()
+            assert window.recorder is not None
+            window.recorder.sign()  # what Sign and finish does once confirmed
         window.go_to(index)
         page = window.current_page()
-        views = len(screen.steps) if isinstance(screen, StepsScreen) else 1
+        views = page.views()
         for step in range(views):
-            if isinstance(screen, StepsScreen):
-                page.show_step(step)  # type: ignore[attr-defined]
+            page.show_view(step)
             suffix = f"-step{step + 1}" if views > 1 else ""
             path = folder / f"{index + 1:02d}-{screen.id}{suffix}.png"
             settle()

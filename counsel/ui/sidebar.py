@@ -2,25 +2,65 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
     QScrollArea,
     QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from counsel.core.content import Content
-from counsel.core.rules import screen_gaps
+from counsel.core.rules import gaps_read, screen_gaps
 from counsel.core.session import Session
 from counsel.ui.widgets import describe, label
 
 BASE_WIDTH = 270
 MAX_WIDTH = 320
+#: Changes that can change any screen's state (seen, discussed, signed); any other change
+#: only the states of the screens whose gaps read it (``rules.gaps_read``).
+ROW_STATE_CHANGES = frozenset({"visits", "sealed", "unsealed", "content"})
+MIN_ROWS = 3  # of the list of screens, whatever the text size and the window's height
+ROW_LINES = 2  # a long title wraps to two lines at large text
+ROW_PADDING = 2 * (8 + 3)  # a row's padding and the list's border, each side (see theme.py)
+
+
+class FittedScroll(QScrollArea):
+    """A scroll area that asks for the height of its contents at its width (wrapped text
+    included), so it scrolls only when the window is too short for them."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        inner = self.widget()
+        layout = inner.layout() if inner is not None else None
+        if layout is not None:
+            width = self.width() - 2 * self.frameWidth()
+            hint.setHeight(layout.totalHeightForWidth(width) + 2 * self.frameWidth())
+        return hint
+
+
+class WrappedRows(QStyledItemDelegate):
+    """Measures a row at the width its words are drawn in (inside the row's padding, beside a
+    scroll bar), so a long title at large text wraps onto a second line instead of being
+    cut to "…"."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        narrower = QStyleOptionViewItem(option)
+        scroll_bar = option.widget.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        narrower.rect.setWidth(option.rect.width() - ROW_PADDING - scroll_bar)
+        hint = super().sizeHint(narrower, index)
+        return QSize(min(hint.width(), option.rect.width() - scroll_bar), hint.height())
 
 
 class Sidebar(QWidget):
@@ -35,19 +75,19 @@ class Sidebar(QWidget):
         self.content = content
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroller = scroll = QScrollArea()  # at large text the whole panel scrolls
+        outer.setSpacing(0)
+        # The controls above the list scroll on their own when text is large, so the list of
+        # screens keeps room for several rows on any screen (see ``MIN_ROWS``).
+        self.scroller = scroll = FittedScroll()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        outer.addWidget(scroll, 1)
-        self.footer = QVBoxLayout()  # below the scrolling part: in reach at any text size
-        self.footer.setContentsMargins(10, 0, 10, 8)
-        outer.addLayout(self.footer)
+        outer.addWidget(scroll)
         self.inner = inner = QWidget()
         inner.setObjectName("sidebarPanel")
         scroll.setWidget(inner)
         self.panel = layout = QVBoxLayout(inner)
-        layout.setContentsMargins(10, 12, 10, 10)
+        layout.setContentsMargins(10, 12, 10, 6)
         self.language = QComboBox()
         self.language.setObjectName("languageChoice")
         self.language.setAccessibleName(self.tr("Language"))
@@ -66,6 +106,8 @@ class Sidebar(QWidget):
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
         self.progress.setTextVisible(False)
+        layout.addWidget(self.progress_text)
+        layout.addWidget(self.progress)
         self.list = QListWidget()
         self.list.setObjectName("sidebar")
         self.list.setAccessibleName(self.tr("Screens"))
@@ -75,20 +117,30 @@ class Sidebar(QWidget):
         )
         for screen in content.screens:
             QListWidgetItem(screen.nav_title, self.list)
+        self._states = ["not seen"] * len(content.screens)  # as last shown, by screen
         self.list.setWordWrap(True)
-        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
-        self.list.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
-        layout.addWidget(self.progress_text)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.list)
-        layout.addStretch(1)
+        self.list.setItemDelegate(WrappedRows(self.list))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)  # rows re-wrap at a new width
+        self.list.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        list_margins = QVBoxLayout()
+        list_margins.setContentsMargins(10, 0, 10, 6)
+        list_margins.addWidget(self.list)
+        outer.addLayout(list_margins, 1)
+        self.footer = QVBoxLayout()  # below the list: in reach at any text size
+        self.footer.setContentsMargins(10, 0, 10, 8)
+        outer.addLayout(self.footer)
         self.list.currentRowChanged.connect(self._row_changed)
         self.set_scale(100)
 
     def set_scale(self, scale: int) -> None:
-        """Wider for larger text, but never more than a third of a 1024-pixel window."""
+        """Wider for larger text, but never more than a third of a 1024-pixel window; the
+        list of screens never shorter than ``MIN_ROWS`` rows of this text size."""
         self.setFixedWidth(min(BASE_WIDTH * scale // 100, MAX_WIDTH))
+        line = QFontMetrics(QApplication.font()).lineSpacing()  # of text at 100%
+        rows = MIN_ROWS * ROW_LINES * line * scale // 100
+        self.list.setMinimumHeight(rows)
 
     def _row_changed(self, row: int) -> None:
         if row >= 0:
@@ -101,13 +153,18 @@ class Sidebar(QWidget):
         self.show_row(index)
 
     def show_row(self, index: int) -> None:
-        """Scroll the panel so the screen in view is seen in the list, not cut off below."""
+        """Scroll the list so the screen in view is seen in it, not cut off below."""
         item = self.list.item(index)
-        if item is None:
-            return
-        rect = self.list.visualItemRect(item)
-        centre = self.list.viewport().mapTo(self.inner, rect.center())
-        self.scroller.ensureVisible(centre.x(), centre.y(), 0, rect.height())
+        if item is not None:
+            self.list.doItemsLayout()  # rows measured in the current text size first
+            self.list.scrollToItem(item)
+            # Once more when pending layouts have settled the list's height and rows.
+            QTimer.singleShot(0, self, lambda: self.list.scrollToItem(item))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A shorter window keeps the screen in view in sight in the list."""
+        super().resizeEvent(event)
+        self.show_row(self.list.currentRow())
 
     def state_of(self, session: Session, index: int) -> str:
         """``discussed``, ``incomplete``, ``seen`` or ``not seen``."""
@@ -118,26 +175,15 @@ class Sidebar(QWidget):
             return "incomplete" if screen_gaps(screen, session) else "discussed"
         return "seen" if session.is_seen(screen.id) else "not seen"
 
-    def refresh(self, session: Session) -> None:
+    def refresh(self, session: Session, changed: str = "") -> None:
+        """Bring the rows in line with the session: after a change to one field (``changed``),
+        only the rows of screens whose state that field can change ("": every row)."""
         self.language.setEnabled(not session.is_sealed)
-        marks = {"discussed": "✓", "incomplete": "!", "seen": "•", "not seen": "○"}
-        words = {
-            "discussed": self.tr("discussed"),
-            "incomplete": self.tr("discussed, but something is missing"),
-            "seen": self.tr("seen"),
-            "not seen": self.tr("not seen yet"),
-        }
         for index, screen in enumerate(self.content.screens):
-            state = self.state_of(session, index)
-            item = self.list.item(index)
-            item.setText(f"{marks[state]}  {screen.nav_title}")
-            item.setToolTip(words[state])
-            item.setData(Qt.ItemDataRole.UserRole, state)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{screen.nav_title}, {words[state]}")
+            if changed in ROW_STATE_CHANGES or not changed or changed in gaps_read(screen.kind):
+                self._show_state(index, self.state_of(session, index))
         required = self.content.required_screens
-        done = sum(
-            self.state_of(session, self.content.index_of(s.id)) == "discussed" for s in required
-        )
+        done = sum(self._states[self.content.index_of(s.id)] == "discussed" for s in required)
         self.progress.setMaximum(len(required))
         self.progress.setValue(done)
         self.progress_text.setText(
@@ -145,3 +191,20 @@ class Sidebar(QWidget):
             .replace("%1", str(done))
             .replace("%2", str(len(required)))
         )
+        self.scroller.updateGeometry()  # its words may now wrap differently
+
+    def _show_state(self, index: int, state: str) -> None:
+        self._states[index] = state
+        marks = {"discussed": "✓", "incomplete": "!", "seen": "•", "not seen": "○"}
+        words = {
+            "discussed": self.tr("discussed"),
+            "incomplete": self.tr("discussed, but something is missing"),
+            "seen": self.tr("seen"),
+            "not seen": self.tr("not seen yet"),
+        }
+        title = self.content.screens[index].nav_title
+        item = self.list.item(index)
+        item.setText(f"{marks[state]}  {title}")
+        item.setToolTip(words[state])
+        item.setData(Qt.ItemDataRole.UserRole, state)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}, {words[state]}")

@@ -16,7 +16,7 @@ class SignatureField(QWidget):
     letter of a name is not scolded as "too small".
     """
 
-    inkChanged = Signal()
+    inkEdited = Signal()  # the signer drew, undid or cleared: to be kept by the owner
 
     def __init__(self, parent: QWidget | None = None, problem_delay_ms: int = 1200) -> None:
         super().__init__(parent)
@@ -47,7 +47,7 @@ class SignatureField(QWidget):
         self._undo.clicked.connect(self.pad.undo)
         self._clear.clicked.connect(self.pad.clear)
         self.pad.inkChanged.connect(self._on_ink_changed)
-        self.pad.inkChanged.connect(self.inkChanged)
+        self.pad.inkEdited.connect(self.inkEdited)
         self.pad.strokeStarted.connect(self._pause.stop)
         self.pad.strokeFinished.connect(self._on_stroke_finished)
         self.pad.inkRefused.connect(self._on_ink_refused)

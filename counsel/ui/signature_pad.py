@@ -81,7 +81,8 @@ def _pressure(device: QPointingDevice | None, value: float) -> float:
 class SignaturePad(QWidget):
     """A white surface to sign on with a mouse, a stylus (with pressure) or one finger."""
 
-    inkChanged = Signal()
+    inkChanged = Signal()  # shown ink changed, by the signer or by set_ink
+    inkEdited = Signal()  # the signer drew, undid or cleared (never set_ink): theirs to keep
     strokeStarted = Signal()
     strokeFinished = Signal()
     #: A stroke was not kept: the signature already holds more ink than any signature needs.
@@ -120,7 +121,10 @@ class SignaturePad(QWidget):
         return self._ink.fitted_to(self.width(), self.height())
 
     def set_ink(self, ink: Ink) -> None:
-        """Show stored ink; new strokes carry on its timeline."""
+        """Show stored ink (the same ink again changes nothing); new strokes carry on its
+        timeline."""
+        if ink == self._ink:
+            return
         self._active = None
         self._ink = ink
         self._clock.invalidate()
@@ -134,6 +138,7 @@ class SignaturePad(QWidget):
         self._active = None
         self._ink = Ink.empty(self.width(), self.height())
         self._changed()
+        self.inkEdited.emit()
 
     def undo(self) -> None:
         """Remove the last finished stroke (refused while read-only)."""
@@ -141,6 +146,7 @@ class SignaturePad(QWidget):
             return
         self._ink = self._ink.without_last_stroke()
         self._changed()
+        self.inkEdited.emit()
 
     def set_read_only(self, read_only: bool) -> None:
         if read_only and self._active is not None:
@@ -305,6 +311,7 @@ class SignaturePad(QWidget):
         self._source = ""
         self._ink = self._ink.with_stroke(Stroke(tuple(points)))
         self.inkChanged.emit()
+        self.inkEdited.emit()
         self.strokeFinished.emit()
 
     def _settle(self, upto: int) -> QRect:

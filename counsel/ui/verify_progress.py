@@ -71,3 +71,4 @@ class VerifyProgress(QDialog):
         """Cancelled: nothing more is read, and nothing is remembered as checked."""
         self._timer.stop()
         self._steps.close()
+        self.verification.close()

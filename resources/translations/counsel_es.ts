@@ -838,6 +838,11 @@ Quit anyway?</source>
     </message>
     <message>
         <location filename="../../counsel/ui/records_window.py"/>
+        <source>Signed with the clinic key %1: %2 records.</source>
+        <translation>Firmados con la clave de la clínica %1: %2 registros.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
         <source>Verify new</source>
         <translation>Verificar nuevos</translation>
     </message>
@@ -1200,6 +1205,16 @@ Go on with it?</source>
         <translation>Nota: el texto de las pantallas cambió desde que se empezó esta sesión. Por favor, repase las pantallas otra vez antes de firmar.</translation>
     </message>
     <message>
+        <location filename="../../counsel/ui/resume.py"/>
+        <source>Session could not be resumed</source>
+        <translation>No se pudo continuar la sesión</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/resume.py"/>
+        <source>The unfinished session of %1 could not be read back, so it has been set aside and will not be offered again. It stays in the records list, where it can be deleted. A new session has been started.</source>
+        <translation>No se pudo leer la sesión sin terminar de %1, así que se apartó y no se ofrecerá de nuevo. Sigue en la lista de registros, donde se puede borrar. Se empezó una sesión nueva.</translation>
+    </message>
+    <message>
         <location filename="../../counsel/ui/resume.py" line="33"/>
         <source>Resume session?</source>
         <translation>¿Continuar la sesión?</translation>
@@ -1320,6 +1335,34 @@ Go on with it?</source>
         <location filename="../../counsel/ui/records_model.py"/>
         <source>Withdrawn</source>
         <translation>Retirado</translation>
+    </message>
+</context>
+<context>
+    <name>StoreUpgrade</name>
+    <message>
+        <location filename="../../counsel/ui/store_upgrade.py"/>
+        <source>Upgrading the records</source>
+        <translation>Actualizando los registros</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/store_upgrade.py"/>
+        <source>This version of Counsel keeps the records in a faster form. Converting them happens once and can take a minute for years of records. Please wait.</source>
+        <translation>Esta versión de Counsel guarda los registros de una forma más rápida. El cambio se hace una sola vez y puede tardar un minuto si hay años de registros. Espere, por favor.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/store_upgrade.py"/>
+        <source>Progress of the upgrade</source>
+        <translation>Avance de la actualización</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/store_upgrade.py"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/store_upgrade.py"/>
+        <source>The records could not be upgraded; they are unchanged. %1</source>
+        <translation>No se pudieron actualizar los registros; quedaron como estaban. %1</translation>
     </message>
 </context>
 <context>
@@ -1450,6 +1493,21 @@ Go on with it?</source>
         <source>Printing page %1 of %2…</source>
         <translation>Imprimiendo la página %1 de %2…</translation>
     </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>There is no printer called %1 on this computer, and CUPS&apos;s lp command is not installed. Use Save PDF and print the file from a computer with a printer, or ask for the printer to be set up.</source>
+        <translation>No hay ninguna impresora llamada %1 en esta computadora, y el comando lp de CUPS no está instalado. Use Guardar PDF e imprima el archivo desde una computadora con impresora, o pida que configuren la impresora.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/printing.py" line="1"/>
+        <source>Printed %1 on %2, as pictures of the pages. For sharper, faster printing, install CUPS&apos;s lp command (the cups-client package).</source>
+        <translation>Se imprimieron %1 en %2, como imágenes de las páginas. Para imprimir más nítido y más rápido, instale el comando lp de CUPS (el paquete cups-client).</translation>
+    </message>
 </context>
 <context>
     <name>PrintProgress</name>
@@ -1515,6 +1573,16 @@ y vuelva a abrir Counsel.</translation>
 </context>
 <context>
     <name>Saving</name>
+    <message>
+        <location filename="../../counsel/ui/saving.py"/>
+        <source>Replace the file?</source>
+        <translation>¿Reemplazar el archivo?</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/saving.py"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 ya existe. ¿Reemplazarlo?</translation>
+    </message>
     <message>
         <location filename="../../counsel/ui/saving.py" line="1"/>
         <source>Save the acknowledgement</source>

@@ -1,7 +1,9 @@
 """The contract every screen kind follows, and the page layout they share.
 
 A screen is built from its content entry and the session, shows itself, writes what the user
-does into the session, and says whether it is complete. It never keeps the only copy of state.
+does into the session, and redraws when a field it shows changes (``shows``). What a screen
+still lacks before signing is the core's to say (``rules.screen_gaps``). It never keeps the
+only copy of state.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from counsel.core.content import ClinicSettings, Content, Screen, Section
-from counsel.core.session import Session
+from counsel.core.session import CHANGES, Session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.ui.choice_buttons import ChoiceButtons, answer_card
 from counsel.ui.illustration import IllustrationView
@@ -28,6 +30,8 @@ SIDE_BY_SIDE_MIN_WIDTH = 1200
 STACKED_PICTURE_HEIGHT = 220
 LABELLED_PICTURE_HEIGHT = 260  # room for a picture's words at their readable minimum
 PICTURE_SHARE = 0.38  # above the text, a picture takes at most this share of the screen
+#: Changes every screen answers: signing locks its inputs, and the stored record's state.
+EVERY_SCREEN = frozenset({"sealed", "unsealed", "record"})
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,14 @@ class ScreenPage(QWidget):
 
     jumpRequested = Signal(str)  # go to the screen with this id
     newSessionRequested = Signal()  # start over with an empty session
+    #: The session fields (``session.CHANGES``) this kind shows: a change to any other field
+    #: leaves the screen as it is.
+    shows: frozenset[str] = frozenset()
+
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        unknown = cls.shows - CHANGES
+        assert not unknown, f"{cls.__name__} shows fields the session does not have: {unknown}"
 
     def __init__(self, screen: Screen, context: ScreenContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -91,7 +103,8 @@ class ScreenPage(QWidget):
         self.build()
         self.column.addStretch(1)
         context.bridge.changed.connect(self._session_changed)
-        self._session_changed("")
+        self._apply_lock()
+        self.refresh()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Picture beside the text on wide screens, above it (smaller) on narrow ones."""
@@ -146,9 +159,19 @@ class ScreenPage(QWidget):
     def shown(self) -> None:
         """Called each time the screen comes into view."""
 
+    def views(self) -> int:
+        """How many views the screen shows one at a time (a procedure's steps); most, one."""
+        return 1
+
+    def show_view(self, index: int) -> None:
+        """Bring view ``index`` of :meth:`views` into sight."""
+
     def _session_changed(self, what: str) -> None:
-        self._apply_lock()
-        self.refresh()
+        if what in EVERY_SCREEN:
+            self._apply_lock()
+            self.refresh()
+        elif what in self.shows:
+            self.refresh()
 
     def _apply_lock(self) -> None:
         """Once signed, nothing on any screen accepts input."""

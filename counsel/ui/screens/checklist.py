@@ -12,6 +12,7 @@ from counsel.ui.widgets import card, describe, label, restyle
 
 class ChecklistPage(ScreenPage):
     entry: ChecklistScreen
+    shows = frozenset({"checklist"})
 
     def build(self) -> None:
         answers = (("yes", self.tr("Yes")), ("no", self.tr("No")), ("unsure", self.tr("Not sure")))

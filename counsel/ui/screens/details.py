@@ -18,6 +18,7 @@ LEVELS_PER_ROW = 3
 
 class DetailsPage(ScreenPage):
     entry: DetailsScreen
+    shows = frozenset({"details", "drafts"})
 
     def build(self) -> None:
         frame, layout = card()

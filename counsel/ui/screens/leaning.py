@@ -9,6 +9,7 @@ from counsel.ui.screens.base import ScreenPage
 
 class LeaningPage(ScreenPage):
     entry: LeaningScreen
+    shows = frozenset({"decisions"})
 
     def build(self) -> None:
         choices = [(choice.id, choice.text) for choice in self.entry.choices]
@@ -20,6 +21,3 @@ class LeaningPage(ScreenPage):
 
     def refresh(self) -> None:
         self.choices.show_chosen()
-
-    def is_complete(self) -> bool:
-        return self.session.decision(self.entry.id, LEANING) is not None

@@ -20,6 +20,7 @@ from counsel.ui.wrap_button import WrapButton
 
 class QuestionsPage(ScreenPage):
     entry: QuestionsScreen
+    shows = frozenset({"questions", "drafts"})
     question: QLineEdit
 
     def build(self) -> None:

@@ -17,6 +17,7 @@ from counsel.ui.wrap_button import WrapButton
 
 class QuizPage(ScreenPage):
     entry: QuizScreen
+    shows = frozenset({"quiz"})
 
     def build(self) -> None:
         self.index = 0

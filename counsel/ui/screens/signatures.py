@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from counsel.core.consent_text import consent_of
 from counsel.core.content import SignaturesScreen
 from counsel.core.rules import Missing, missing_before_signing, missing_signatures
+from counsel.core.session import OPTIONAL_SIGNERS
 from counsel.ink import Ink
 from counsel.ui.gap_text import gap_sentence
 from counsel.ui.length_counter import LengthCounter
@@ -32,7 +33,7 @@ from counsel.ui.wrap_button import WrapButton
 class SignerBlock(QWidget):
     """One signer: a statement, the typed name (and relationship), and the pad."""
 
-    edited = Signal(str)
+    edited = Signal(str)  # the signer typed or drew (never a redraw from the session)
 
     def __init__(self, role: str, heading: str, statement: str, relationship: bool = False):
         super().__init__()
@@ -67,7 +68,7 @@ class SignerBlock(QWidget):
         layout.addWidget(self.field)
         self.name.textEdited.connect(lambda: self.edited.emit(self.role))
         self.relationship.textEdited.connect(lambda: self.edited.emit(self.role))
-        self.field.inkChanged.connect(lambda: self.edited.emit(self.role))
+        self.field.inkEdited.connect(lambda: self.edited.emit(self.role))
 
     def set_enabled_for_signing(self, enabled: bool) -> None:
         self.name.setEnabled(enabled)
@@ -77,10 +78,11 @@ class SignerBlock(QWidget):
 
 class SignaturesPage(ScreenPage):
     entry: SignaturesScreen
+    shows = frozenset(
+        {"details", "visits", "checklist", "questions", "quiz", "signatures", "present"}
+    )
 
     def build(self) -> None:
-        self._syncing = False
-        self._shown_ink: dict[str, Ink] = {}
         self._shown_missing: list[Missing] | None = None
         statement, layout = card()
         statement.setObjectName("statement")
@@ -143,9 +145,9 @@ class SignaturesPage(ScreenPage):
         self.sign_button.clicked.connect(self.sign)
         self.column.addWidget(self.sign_button)
         for toggle in (self.by_patient, self.by_representative):
-            toggle.toggled.connect(self._signer_changed)
+            toggle.clicked.connect(self._signers_chosen)
         for toggle in (self.with_interpreter, self.with_witness):
-            toggle.toggled.connect(self._signer_changed)
+            toggle.clicked.connect(self._signers_chosen)
         self.inputs += [
             self.by_patient,
             self.by_representative,
@@ -153,7 +155,6 @@ class SignaturesPage(ScreenPage):
             self.with_witness,
             self.sign_button,
         ]
-        self._signer_changed()
 
     def _choice(self, name: str, text: str) -> WrapButton:
         button = WrapButton(text)
@@ -178,26 +179,26 @@ class SignaturesPage(ScreenPage):
             roles.append("witness")
         return roles
 
-    def _signer_changed(self) -> None:
-        """Who signs is part of the record: kept in the session (a witness said to be present
-        must then sign), and a signer no longer present loses their signature."""
-        if not self._syncing and not self.session.is_sealed:
-            for toggle, role in self._toggles():
-                self.session.set_present(role, toggle.isChecked())
+    def _signers_chosen(self) -> None:
+        """The clinician chose who signs: kept in the session (a witness said to be present
+        must then sign), and a signer no longer present loses their signature. Read from the
+        buttons first: the session's answer redraws them as each part is stored."""
+        present = {role: toggle.isChecked() for toggle, role in self._toggles()}
         active = self._active_roles()
-        for role, block in self.blocks.items():
-            block.setVisible(role in active)
-            dropped = role not in active and role in self.session.signatures
-            if dropped and not self.session.is_sealed and not self._syncing:
+        if self.session.is_sealed:
+            return
+        for role, here in present.items():
+            self.session.set_present(role, here)
+        for role in self.blocks:
+            if role not in active and role in self.session.signatures:
                 self.session.set_signature(role, "", Ink.empty(1, 1))
 
     def _store(self, role: str) -> None:
-        """Write a block's name and ink into the session (the session is the record)."""
-        if self.session.is_sealed or self._syncing:
+        """Write what the signer typed or drew into the session (the session is the record)."""
+        if self.session.is_sealed:
             return
         block = self.blocks[role]
         ink = block.field.ink()
-        self._shown_ink[role] = ink
         self.session.set_signature(role, block.name.text(), ink, block.relationship.text())
 
     def shown(self) -> None:
@@ -247,7 +248,7 @@ class SignaturesPage(ScreenPage):
     def sign(self) -> None:
         if self._show_problems() or not self.confirm_signing():
             return
-        self.session.seal()  # the PDF is built in the background, then stored
+        self.context.recorder.sign()  # the PDF is built in the background, then stored
         done = self.context.content.first_of_kind("done")
         if done is not None:
             self.jumpRequested.emit(done.id)
@@ -258,15 +259,17 @@ class SignaturesPage(ScreenPage):
         self._show_missing(missing)
         self.notice.setVisible(bool(missing) and not session.is_sealed)
         ready = not missing and not session.is_sealed
-        self._syncing = True
+        chosen = {role for role in OPTIONAL_SIGNERS if role in session.present}
+        chosen |= session.signatures.keys() & set(OPTIONAL_SIGNERS)
+        # The pair is exclusive: checking one is the only way to uncheck the other.
+        (self.by_representative if "representative" in chosen else self.by_patient).setChecked(True)
+        self.with_interpreter.setChecked("interpreter" in chosen)
+        self.with_witness.setChecked("witness" in chosen)
+        active = self._active_roles()
         for role, block in self.blocks.items():
             block.set_enabled_for_signing(ready)
+            block.setVisible(role in active)
             self._show_signature(role, block)
-        for toggle, role in self._toggles():
-            toggle.setChecked(role in session.present or role in session.signatures)
-        self.by_patient.setChecked(not self.by_representative.isChecked())
-        self._syncing = False
-        self._signer_changed()
         self.sign_button.setEnabled(ready)
         if self.problems.text():
             self._show_problems()  # a gap filled in disappears from the list at once
@@ -284,11 +287,18 @@ class SignaturesPage(ScreenPage):
             self.missing_box.addWidget(link)
 
     def _show_signature(self, role: str, block: SignerBlock) -> None:
-        """Show the session's signature for ``role`` (a resumed or signed session)."""
+        """Show the session's signature for ``role``: its name, relationship and ink (no ink
+        once it is removed; a suggested name stays until someone signs)."""
         signature = self.session.signatures.get(role)
-        if signature is None or signature.ink is self._shown_ink.get(role):
+        if signature is None:
+            pad = block.field.pad
+            if not pad.ink().is_empty:  # removed (the signer is no longer present)
+                pad.set_ink(Ink.empty(pad.width(), pad.height()))
             return
-        self._shown_ink[role] = signature.ink
-        block.name.setText(signature.name)
-        block.relationship.setText(signature.relationship)
+        for edit, text in (
+            (block.name, signature.name),
+            (block.relationship, signature.relationship),
+        ):
+            if edit.text().strip() != text:  # the session keeps names without end spaces
+                edit.setText(text)
         block.field.pad.set_ink(signature.ink)

@@ -44,11 +44,14 @@ class StepsPage(ScreenPage):
         )
         describe(self.previous_button, self.tr("Shows the step before this one"))
         describe(self.next_button, self.tr("Shows the next step of the procedure"))
-        self.previous_button.clicked.connect(lambda: self.show_step(self.player.index() - 1))
-        self.next_button.clicked.connect(lambda: self.show_step(self.player.index() + 1))
+        self.previous_button.clicked.connect(lambda: self.show_view(self.player.index() - 1))
+        self.next_button.clicked.connect(lambda: self.show_view(self.player.index() + 1))
         self._show_text(0)
 
-    def show_step(self, index: int) -> None:
+    def views(self) -> int:
+        return len(self.entry.steps)
+
+    def show_view(self, index: int) -> None:
         self.player.go_to(index)
 
     def prepare(self) -> None:
@@ -69,8 +72,8 @@ class StepsPage(ScreenPage):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Right:
-            self.show_step(self.player.index() + 1)
+            self.show_view(self.player.index() + 1)
         elif event.key() == Qt.Key.Key_Left:
-            self.show_step(self.player.index() - 1)
+            self.show_view(self.player.index() - 1)
         else:
             super().keyPressEvent(event)

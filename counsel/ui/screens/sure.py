@@ -17,6 +17,7 @@ from counsel.ui.wrap_button import WrapButton
 
 class SurePage(ScreenPage):
     entry: SureScreen
+    shows = frozenset({"decisions"})
 
     def build(self) -> None:
         answers = [("yes", self.tr("Yes")), ("no", self.tr("No"))]
@@ -74,6 +75,3 @@ class SurePage(ScreenPage):
         button.clicked.connect(lambda _=False: self.jumpRequested.emit(screen_id))
         layout.addWidget(button)
         return box
-
-    def is_complete(self) -> bool:
-        return sure_score(self.entry, self.session.decisions.get(self.entry.id, {})) is not None

@@ -16,6 +16,7 @@ from counsel.ui.widgets import card, label, labelled, set_labelled
 
 class ValuesPage(ScreenPage):
     entry: ValuesScreen
+    shows = frozenset({"decisions"})
 
     def build(self) -> None:
         scale = [(step.id, step.text) for step in self.entry.scale]
@@ -50,7 +51,3 @@ class ValuesPage(ScreenPage):
             set_labelled(
                 self.fits[fit.option.id], f"{fit.option.text}:", served or self.tr("none of them")
             )
-
-    def is_complete(self) -> bool:
-        ratings = self.session.decisions.get(self.entry.id, {})
-        return all(priority.id in ratings for priority in self.entry.priorities)

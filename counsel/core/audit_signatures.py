@@ -1,0 +1,109 @@
+"""Audit entries signed with the clinic key, and the check that finds a keyless forgery.
+
+Each entry that seals a record, and each checkpoint, is signed over its hash; as that hash
+covers the one before it, a signature pins the whole trail up to its entry. Someone who can
+write the database but lacks the key can recompute every digest and hash, but not these
+signatures. Stored PDFs carry the clinic's PAdES signature, checked here too. Entries
+written before the store signed anything (before schema version 5) are not signed; the
+report counts them. Qt-free.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from counsel.core.audit_chain import SEALING_ACTIONS, AuditEntry, Problem
+from counsel.core.clinic_key import Keyring, describe, signature_is_valid
+
+if TYPE_CHECKING:
+    pass
+
+#: Sealing entries and checkpoints ("chain_verified"): what a verification trusts.
+SIGNED_ACTIONS = (*SEALING_ACTIONS, "chain_verified")
+
+
+def signed_message(entry_hash: str) -> bytes:
+    return b"counsel audit entry\0" + entry_hash.encode()
+
+
+def sign_entry(conn: sqlite3.Connection, entry: AuditEntry, keys: Keyring) -> None:
+    """Sign ``entry`` if it is one verify trusts; inside the transaction that added it. The
+    first signature also notes, beside the key, where the store began signing."""
+    if entry.action in SIGNED_ACTIONS:
+        identity = keys.identity()
+        conn.execute(
+            "INSERT INTO audit_signatures (seq, certificate, signature) VALUES (?, ?, ?)",
+            (entry.seq, identity.fingerprint, identity.sign(signed_message(entry.hash))),
+        )
+        keys.note_signing_began(_signed_from(conn))
+
+
+def _signed_from(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT min(seq) FROM signed_from").fetchone()
+    return row[0] if row and row[0] is not None else 1
+
+
+class ClinicTrust:
+    """One verification's view of the clinic's certificates: checks entry and PDF signatures
+    and counts which certificate signed each sealed record."""
+
+    def __init__(self, conn: sqlite3.Connection, keys: Keyring) -> None:
+        self._conn = conn
+        self.certificates = keys.certificates()
+        self._authorities = keys.timestamp_authorities()
+        began, in_database = keys.signing_began(), _signed_from(conn)
+        self.signed_from = in_database if began is None else min(in_database, began)
+        self.signers: Counter[str] = Counter()  # sealed records per certificate fingerprint
+        self.before_keys = 0  # sealed records from before the store signed anything
+        self._pdf_verdicts: dict[str, str] = {}  # a PDF shared by demo records is checked once
+
+    def entry_problems(self, entry: AuditEntry) -> list[Problem]:
+        if entry.action not in SIGNED_ACTIONS:
+            return []
+        where = f"audit entry {entry.seq}"
+        row = self._conn.execute(
+            "SELECT certificate, CAST(signature AS BLOB) FROM audit_signatures WHERE seq = ?",
+            (entry.seq,),
+        ).fetchone()
+        if row is None:
+            if entry.seq < self.signed_from:
+                self.before_keys += entry.action in SEALING_ACTIONS
+                return []
+            return [Problem(where, "not signed with the clinic key")]
+        signer, signature = str(row[0]), bytes(row[1] or b"")
+        certificate = self.certificates.get(signer)
+        if certificate is None:
+            return [Problem(where, "signed by a certificate that is not the clinic's", "", signer)]
+        if not signature_is_valid(certificate, signed_message(entry.hash), signature):
+            return [Problem(where, "its clinic-key signature does not match the entry")]
+        self.signers[signer] += entry.action in SEALING_ACTIONS
+        return []
+
+    def pdf_problems(
+        self, seq: int, record_id: str, pdf: bytes | None, pdf_sha256: str
+    ) -> list[Problem]:
+        """The stored PDF's signature, for records sealed since the store signs (an amendment
+        has no PDF). ``pdf_sha256`` is the PDF's hash as its seal recorded and the caller
+        confirmed, so the PDF is not hashed again."""
+        if not pdf or seq < self.signed_from:
+            return []
+        from counsel.core.signed_pdf import pdf_signature_problem
+
+        key = pdf_sha256
+        if key not in self._pdf_verdicts:
+            self._pdf_verdicts[key] = pdf_signature_problem(
+                pdf, self.certificates, self._authorities
+            )
+        problem = self._pdf_verdicts[key]
+        return [Problem(f"record {record_id}", f"PDF signature: {problem}")] if problem else []
+
+    def signed_by(self) -> tuple[tuple[str, int], ...]:
+        """Each certificate that signed records, oldest first, described, with how many."""
+        used = sorted(
+            (self.certificates[signer].not_valid_before_utc, signer)
+            for signer, count in self.signers.items()
+            if count
+        )
+        return tuple((describe(self.certificates[s]), self.signers[s]) for _, s in used)

@@ -1,0 +1,69 @@
+"""SQLite's own check of the database file, run beside the record check.
+
+``PRAGMA integrity_check`` finds what hashes cannot: an index that no longer matches its table
+(the list and search read indexes, so a flipped byte there would show a record wrongly or not
+at all), broken pages, lost rows. It reads the whole file in one statement, so it runs on a
+thread and connection of its own while the records are read and hashed, and a cancelled check
+interrupts it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+from counsel.core.audit_chain import Problem
+from counsel.core.store_schema import open_reader
+
+DATABASE_FILE = "database file"  # where a Problem is when the file itself is damaged
+MAX_MESSAGES = 20  # SQLite lists every broken page; the first ones say enough
+
+
+class IntegrityCheck:
+    """``start`` it, then ``problems`` once ``done`` (empty if the file is sound)."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._conn: sqlite3.Connection | None = None
+        self._thread = threading.Thread(target=self._run, name="counsel-integrity", daemon=True)
+        self._stopped = False
+        self._lock = threading.Lock()
+        self.problems: list[Problem] = []
+
+    def start(self) -> None:
+        self._thread.start()
+
+    @property
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+    def wait(self, seconds: float) -> None:
+        self._thread.join(seconds)
+
+    def stop(self) -> None:
+        """Interrupt the check (the user cancelled) and wait for its thread to end."""
+        with self._lock:
+            self._stopped = True
+            if self._conn is not None:
+                self._conn.interrupt()
+        self._thread.join()
+
+    def _run(self) -> None:
+        try:
+            with self._lock:
+                if self._stopped:
+                    return
+                self._conn = open_reader(self._path)
+            try:
+                rows = self._conn.execute(f"PRAGMA integrity_check({MAX_MESSAGES})").fetchall()
+            finally:
+                with self._lock:
+                    self._conn.close()
+                    self._conn = None
+        except (sqlite3.Error, OSError) as error:
+            self.problems = [Problem(DATABASE_FILE, f"cannot be read ({error})")]
+            return
+        self.problems = [
+            Problem(DATABASE_FILE, f"damaged: {message}") for (message,) in rows if message != "ok"
+        ]

@@ -1,0 +1,36 @@
+"""Work on a second thread while this one reads what comes next.
+
+A full check reads each sealed record from SQLite and hashes its bytes. Python's SHA-256
+releases the interpreter lock on large buffers, so hashing one record on a worker thread while
+the next is read doubles what two cores can check; results still come back in order, and at
+most ``depth`` records are held at once, so memory stays flat.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+DEPTH = 4
+
+
+def worked_in_order(
+    items: Iterable[Item], work: Callable[[Item], Result], depth: int = DEPTH
+) -> Iterator[Result]:
+    """``work(item)`` for each of ``items``, done on one worker thread, yielded in order."""
+    pending: deque[Future[Result]] = deque()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="counsel-read-ahead") as worker:
+        try:
+            for item in items:
+                pending.append(worker.submit(work, item))
+                if len(pending) >= depth:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:  # stopped early (cancelled): drop what was queued, not run it
+            for future in pending:
+                future.cancel()

@@ -1,0 +1,130 @@
+"""What the list, the viewer and ``records show`` display of a sealed record, checked against
+what was sealed.
+
+The list reads a record's name, date of birth, number, clinician, start, status and links
+from columns of their own (so years of records list fast), not from the sealed session data.
+Those columns are therefore checked here against the values the sealed data and its audit
+entry imply: an edited column (say, another patient's name, or a withdrawal unlinked so the
+record shows as signed) is named, with what it should be and what it is. The values are read
+with SQLite's own JSON functions as the row is read, so the check costs the full verify
+almost nothing; only an invalid session (already reported as changed data) is skipped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from counsel.core.audit_chain import Problem
+from counsel.core.record_status import CORRECTION, SIGNED, WITHDRAWN
+from counsel.core.store_schema import search_key, utc_text
+
+#: The columns shown or searched for a record, each checked against the seal.
+SHOWN_COLUMNS = (
+    "patient_name",
+    "date_of_birth",
+    "record_number",
+    "clinician",
+    "created_at",
+    "status",
+    "links_to",
+    "content_version",
+    "search_key",
+)
+#: An amendment repeats these of the record it amends (so it can be found with it).
+COPIED_COLUMNS = (
+    "patient_name",
+    "date_of_birth",
+    "record_number",
+    "clinician",
+    "content_version",
+    "search_key",
+)
+_SEALED_PATHS = (
+    "$.details.patient_name",
+    "$.details.date_of_birth",
+    "$.details.record_number",
+    "$.details.clinician_name",
+    "$.started_at",
+    "$.content_version",
+    "$.at",  # when an amendment's note was written
+)
+_SEALED_SQL = (
+    "CASE WHEN json_valid(data) THEN json_array("
+    + ", ".join(f"json_extract(data, '{path}')" for path in _SEALED_PATHS)
+    + ") END"
+)
+#: The shown columns as stored, then the sealed values as one JSON array (NULL if the data
+#: is no longer JSON: that is reported as changed session data).
+SHOWN_SQL = f"{', '.join(SHOWN_COLUMNS)}, {_SEALED_SQL}"
+#: The sealed values of the record an amendment is about, which its copied columns repeat.
+ORIGINAL_SQL = f"SELECT {_SEALED_SQL} FROM records WHERE id = ?"
+#: The status a sealing action gives the row it seals.
+STATUS_OF_ACTION = {"signed": SIGNED, "withdrawn": WITHDRAWN, "corrected": CORRECTION}
+
+#: The row's ``SHOWN_COLUMNS`` as stored, then ``SHOWN_SQL``'s JSON array.
+ShownRow = Sequence[Any]
+
+
+def expected_columns(
+    sealed: Sequence[Any], action: str, about: str, original: Sequence[Any] | None
+) -> dict[str, Any]:
+    """What each shown column must hold for a row sealed by ``action`` in an entry about
+    record ``about``; an amendment copies its ``original``'s (the sealed values of the record
+    it amends)."""
+    name, born, number, clinician, started, version, at = sealed
+    status = STATUS_OF_ACTION.get(action)
+    if action == "signed":
+        return {
+            "patient_name": name,
+            "date_of_birth": born,
+            "record_number": number,
+            "clinician": clinician,
+            "created_at": _utc(started),
+            "status": status,
+            "links_to": None,
+            "content_version": version,
+            "search_key": search_key(str(name), str(number)),
+        }
+    copied = dict.fromkeys(COPIED_COLUMNS)
+    if original is not None:  # as its sealed data says, whatever its own columns say
+        signed = expected_columns(original, "signed", about, None)
+        copied = {column: signed[column] for column in COPIED_COLUMNS}
+    return {
+        **copied,
+        "created_at": at,
+        "status": status,
+        "links_to": about,
+    }
+
+
+def _utc(started: object) -> object:
+    try:
+        return utc_text(datetime.fromisoformat(str(started)))
+    except ValueError:
+        return started  # not a time: the stored column cannot match it either
+
+
+def shown_problems(
+    record_id: str,
+    shown: ShownRow,
+    action: str,
+    about: str,
+    original: Sequence[Any] | None,
+) -> list[Problem]:
+    """Each shown column of the row that is not what its sealed data and entry imply."""
+    *stored, sealed_json = shown
+    if sealed_json is None:
+        return []
+    expected = expected_columns(json.loads(sealed_json), action, about, original)
+    return [
+        Problem(f"record {record_id}", f"shown {column}", _text(expected[column]), _text(value))
+        for column, value in zip(SHOWN_COLUMNS, stored, strict=True)
+        if value != expected[column]
+    ]
+
+
+def _text(value: object) -> str:
+    return "nothing" if value is None else str(value)

@@ -1,0 +1,119 @@
+"""A verify the records office can trust: no false alarm while another window signs, SQLite's
+integrity check of the file first, a read-only backup checked without a byte changed, and an
+exit code and message for each kind of trouble."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+from test_record_store import FAKE_PDF, make_session, open_store
+from test_records_cli import run
+
+from counsel.core.record_store import RecordStore
+from counsel.core.session_codec import session_to_dict
+from counsel.core.store_schema import DB_NAME
+
+SIGNER = """
+import json, sys, uuid
+from pathlib import Path
+from counsel.core.record_store import RecordStore
+template = json.loads(sys.argv[2])
+with RecordStore.in_folder(Path(sys.argv[1]), actor="room-2") as store:
+    for n in range(int(sys.argv[3])):
+        store.seal_stored({**template, "id": uuid.uuid4().hex}, b"%%PDF-1.4 room 2 %d" % n)
+        store.log(template["id"], "record_opened")
+"""
+
+
+def test_verify_while_another_process_signs_never_raises_a_false_alarm(
+    tmp_path, content, clock
+) -> None:
+    folder = tmp_path / "data"
+    session = make_session(content, clock, seal=True, patient_name="Ilse Varga")
+    with open_store(folder, clock) as store:
+        store.seal(session, FAKE_PDF)
+        signer = subprocess.Popen(
+            [sys.executable, "-c", SIGNER, str(folder), json.dumps(session_to_dict(session)), "150"]
+        )
+        runs = 0
+        try:
+            while signer.poll() is None or runs < 4:
+                full = runs % 2 == 1
+                report = store.verify(full=full)
+                assert report.ok, report.problems
+                assert store.verify(session.id).ok
+                runs += 1
+        finally:
+            signer.wait(timeout=120)
+        assert signer.returncode == 0
+        assert runs >= 4
+        assert store.verify(full=True).records_checked == 151
+
+
+def signed_store(folder: Path, content, clock) -> str:
+    with open_store(folder, clock) as store:
+        for name in ("Ilse Varga", "Tomás Ferreira"):
+            session = make_session(content, clock, seal=True, patient_name=name)
+            store.seal(session, FAKE_PDF + name.encode())
+        store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return session.id
+
+
+def test_a_read_only_copy_is_listed_and_verified_without_changing_it(
+    tmp_path, content, clock
+) -> None:
+    signed_store(tmp_path / "data", content, clock)
+    backup = tmp_path / "backup"
+    backup.mkdir()
+    (backup / DB_NAME).write_bytes((tmp_path / "data" / DB_NAME).read_bytes())
+    os.chmod(backup / DB_NAME, 0o444)
+    os.chmod(backup, 0o555)
+    before = (backup / DB_NAME).read_bytes(), os.stat(backup / DB_NAME).st_mtime_ns
+    try:
+        for args in (("verify", "--full"), ("verify",), ("list",)):
+            done = run(backup, "records", *args)
+            assert done.returncode == 0, done.stderr
+        assert "Ilse Varga" in done.stdout
+        with RecordStore.in_folder(backup) as store:
+            assert store.read_only and store.verify(full=True).ok
+        assert ((backup / DB_NAME).read_bytes(), os.stat(backup / DB_NAME).st_mtime_ns) == before
+        assert sorted(p.name for p in backup.iterdir()) == [DB_NAME]
+        assert stat.S_IMODE(os.stat(backup).st_mode) == 0o555
+    finally:
+        os.chmod(backup, 0o755)
+
+
+def test_a_damaged_file_is_reported_as_damaged_with_exit_4(tmp_path, content, clock) -> None:
+    signed_store(tmp_path, content, clock)
+    path = tmp_path / DB_NAME
+    data = bytearray(path.read_bytes())
+    page = 16_384
+    for offset in range(len(data) - page + 8, len(data) - page + 4_000, 3):  # the last page
+        data[offset] ^= 0x5A
+    path.write_bytes(bytes(data))
+    done = run(tmp_path, "records", "verify", "--full")
+    assert done.returncode == 4, (done.stdout, done.stderr)
+    assert "DAMAGED database file:" in done.stdout
+    assert "restore the latest backup" in done.stderr
+
+
+def test_changed_records_exit_3_and_a_file_that_is_no_database_exits_5(
+    tmp_path, content, clock
+) -> None:
+    signed_store(tmp_path / "a", content, clock)
+    with RecordStore.in_folder(tmp_path / "a") as store:
+        store._conn.execute("DROP TRIGGER records_no_update")
+        store._conn.execute("UPDATE records SET clinician = 'Dr. Nobody'")
+    changed = run(tmp_path / "a", "records", "verify", "--full")
+    assert changed.returncode == 3
+    assert "MISMATCH record " in changed.stdout and "shown clinician" in changed.stdout
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / DB_NAME).write_text("these are not records\n" * 100)
+    garbage = run(tmp_path / "b", "records", "verify")
+    assert garbage.returncode == 5
+    assert "Cannot use the records database: file is not a database" in garbage.stderr
