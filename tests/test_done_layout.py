@@ -40,7 +40,7 @@ def cut_off_buttons(page) -> list[str]:
 def test_every_done_button_shows_its_whole_text(qtbot, open_window, content, language) -> None:
     window = open_window(lambda: demo_session(content, seal=False))
     window.change_language(language)
-    window.session.seal()
+    window.recorder.sign()
     qtbot.waitUntil(lambda: window.recorder.is_stored_signed, timeout=30000)
     window.go_to(next(i for i, s in enumerate(window.content.screens) if s.kind == "done"))
     window.resize(1024, 700)

@@ -32,7 +32,7 @@ def test_a_visit_in_spanish_takes_home_a_bilingual_copy(
     with the English under it for the family and the clinic's staff."""
     window = open_window(lambda: demo_session(content, seal=False))
     window.change_language("es")
-    window.session.seal()
+    window.recorder.sign()
     qtbot.waitUntil(lambda: window.recorder.is_stored_signed, timeout=30000)
     window.go_to(next(i for i, s in enumerate(window.content.screens) if s.kind == "done"))
     target = tmp_path / "take-home.pdf"
