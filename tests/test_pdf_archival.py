@@ -59,6 +59,7 @@ def test_the_check_finds_what_reportlab_alone_leaves_out(
     assert "not exactly one PDF/A output intent" in problems
     assert "no XMP metadata" in problems
     assert "no associated file (/AF)" in problems
+    assert "not marked as tagged (/MarkInfo /Marked true)" in problems
 
 
 def test_every_font_is_embedded_dejavu(demo_pdf: bytes) -> None:

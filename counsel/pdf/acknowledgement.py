@@ -37,6 +37,7 @@ from counsel.pdf.consent import document_title
 from counsel.pdf.fonts import BOLD, REGULAR, register_fonts
 from counsel.pdf.sections import appendix_screens, screen_block
 from counsel.pdf.summary import summary_story
+from counsel.pdf.tagging import Mark, artifact
 from counsel.pdf.wording import Wording
 
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
@@ -59,27 +60,41 @@ class NumberedCanvas(Canvas):
     _code: list[str]  # the page's operators so far (reportlab's)
 
     def __init__(
-        self, *args: Any, header: Decorate | None = None, footer: Decorate, **kwargs: Any
+        self,
+        *args: Any,
+        header: Decorate | None = None,
+        footer: Decorate,
+        marked_pages: list[list[Mark]],
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self._header = header
         self._footer = footer
         self._pages: list[dict[str, Any]] = []
+        self.marks: list[Mark] = []  # this page's marked content, by number (tagging.py)
+        self._marked_pages = marked_pages  # every page's, for its structure tree
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
+        self.marks = []
         self._startPage()
 
     def save(self) -> None:
+        """Each page with its header and footer, both marked as artifacts: a screen reader
+        reading the tags skips them, one reading the stream meets them first and last."""
         total = len(self._pages)
         for number, page in enumerate(self._pages, 1):
             self.__dict__.update(page)
+            self._marked_pages.append(self.marks)
+            body = self._code
             if self._header is not None:
-                body, self._code = self._code, []
+                self._code = []
                 self._header(self, number, total)
                 # In its own graphics state, so the body starts as it was laid out.
-                self._code = ["q", *self._code, "Q", *body]
+                body = ["q", *artifact(self._code), "Q", *body]
+            self._code = []
             self._footer(self, number, total)
+            self._code = [*body, *artifact(self._code)]
             super().showPage()
         super().save()
 
@@ -120,18 +135,23 @@ def build_acknowledgement(
         bottomPadding=0,
     )
     document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    marked_pages: list[list[Mark]] = []
     document.build(
         _story(wording, clinic),
         canvasmaker=partial(
             NumberedCanvas,
             header=partial(_header, wording, page_width, page_height),
             footer=partial(_footer, wording, page_width),
+            marked_pages=marked_pages,
         ),
     )
-    return make_archival(buffer.getvalue(), _archival_record(session, wording, clinic))
+    record = _archival_record(session, wording, clinic, marked_pages)
+    return make_archival(buffer.getvalue(), record)
 
 
-def _archival_record(session: Session, wording: Wording, clinic: ClinicSettings) -> ArchivalRecord:
+def _archival_record(
+    session: Session, wording: Wording, clinic: ClinicSettings, marked_pages: list[list[Mark]]
+) -> ArchivalRecord:
     assert session.sealed_at is not None
     content = session.content
     return ArchivalRecord(
@@ -143,6 +163,7 @@ def _archival_record(session: Session, wording: Wording, clinic: ClinicSettings)
         sealed_at=session.sealed_at,
         record_json=canonical_json(session_to_dict(session)),
         description=wording.say("attachment"),
+        marked_pages=marked_pages,
     )
 
 

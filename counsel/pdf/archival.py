@@ -1,9 +1,10 @@
 """Makes the built PDF an archival one (PDF/A-3b) that carries its own record.
 
-reportlab writes the pages; this adds what an archive needs to read the file in decades
-without Counsel: the colour space the pages are printed in (an sRGB output intent), XMP
-metadata naming the PDF/A part, title, language and the record's IDs, and the sealed
-session itself as an associated file (/AF), so the data travels with the paper.
+reportlab writes the pages; this adds their structure tree (``structure.py``) and what an
+archive needs to read the file in decades without Counsel: the colour space the pages are
+printed in (an sRGB output intent), XMP metadata naming the PDF/A part, title, language and
+the record's IDs, and the sealed session itself as an associated file (/AF), so the data
+travels with the paper.
 
 The file is rewritten whole once, here; a later digital signature is added as an
 incremental update after the end of this file and leaves all of this as it is.
@@ -18,6 +19,9 @@ from functools import lru_cache
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
+
+from counsel.pdf.structure import add_structure
+from counsel.pdf.tagging import Mark
 
 PDFA_PART, PDFA_CONFORMANCE = "3", "B"
 RECORD_FILE = "session.json"
@@ -36,6 +40,7 @@ class ArchivalRecord:
     sealed_at: datetime
     record_json: bytes  # the sealed session exactly as the record store keeps it
     description: str  # what the attachment is, in the document's language
+    marked_pages: list[list[Mark]]  # each page's tagged content, for the structure tree
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +61,7 @@ def srgb_profile() -> bytes:
 
 def make_archival(pdf: bytes, record: ArchivalRecord) -> bytes:
     with pikepdf.open(io.BytesIO(pdf)) as document:
+        add_structure(document, record.marked_pages)
         _output_intent(document)
         _attach_record(document, record)
         document.Root.Lang = String(record.language)

@@ -3,7 +3,8 @@
 No full validator (veraPDF) installs here, so the tests hold every acknowledgement to the
 rules a mistake in our code could break: fonts embedded, the sRGB output intent, XMP that
 names PDF/A-3b and agrees with the document information, the language, the record attached
-as an associated file, and nothing PDF/A forbids (encryption, JavaScript, compressed XMP).
+as an associated file, nothing PDF/A forbids (encryption, JavaScript, compressed XMP), and
+the structure tree a screen reader follows (``structure.py``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import struct
 
 import pikepdf
 from pikepdf import Name
+
+from counsel.pdf.structure import structure_problems
 
 XMP_PART = re.compile(rb"<pdfaid:part[^>]*>(\d)</pdfaid:part>|pdfaid:part=\"(\d)\"")
 XMP_CONFORMANCE = re.compile(rb"<pdfaid:conformance[^>]*>([AUB])<|pdfaid:conformance=\"([AUB])\"")
@@ -37,6 +40,7 @@ def archival_problems(data: bytes) -> list[str]:
         problems += _xmp(pdf)
         problems += _fonts(pdf)
         problems += _associated_files(root)
+        problems += structure_problems(pdf)
     return problems
 
 

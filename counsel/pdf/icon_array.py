@@ -13,6 +13,7 @@ from counsel.core.content import Figure
 from counsel.core.icon_array import OUTLINE_WIDTH, Command, icon_array, marks
 from counsel.pdf import styles as st
 from counsel.pdf.canvas_replay import CanvasReplay, prerender
+from counsel.pdf.tagging import Described
 from counsel.pdf.wording import Wording
 
 ARRAY_WIDTH = 1.45 * inch
@@ -60,7 +61,7 @@ def figure_block(figure: Figure, source: str, wording: Wording) -> Flowable:
     sentence = f"{figure.text} ({source})"
     if figure.per_100 is None:
         return wording.labelled("in_studies", sentence, st.INDENTED)
-    picture = _prerendered(figure.per_100, figure.tone).flowable()
+    picture = Described(_prerendered(figure.per_100, figure.tone).flowable(), figure.text)
     table = Table(
         [[picture, wording.labelled("in_studies", sentence)]],
         colWidths=[ARRAY_WIDTH + 14, None],

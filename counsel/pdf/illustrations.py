@@ -17,7 +17,7 @@ from reportlab.graphics.shapes import Drawing, Group
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 from svglib.svglib import svg2rlg
 
 from counsel.core.content import IllustrationLabel
@@ -28,6 +28,7 @@ from counsel.pdf import styles as st
 from counsel.pdf.canvas_replay import CanvasReplay, prerender
 from counsel.pdf.fonts import BOLD, REGULAR, register_fonts
 from counsel.pdf.picture_drawing import drawing_mask
+from counsel.pdf.tagging import Described, Paragraph
 from counsel.resources import illustration_path
 
 PICTURE_WIDTH = 3.4 * inch  # wide enough for 9 pt words where the art planned smaller ones
@@ -84,11 +85,13 @@ def _placed(
 def picture(
     name: str, labels: Sequence[IllustrationLabel] = (), width: float = PICTURE_WIDTH
 ) -> Flowable:
-    """The named illustration, ``width`` wide, with ``labels`` set over it."""
+    """The named illustration, ``width`` wide, with ``labels`` set over it; its words are
+    also its alternative text."""
     drawing = _prerendered(str(illustration_path(name)), width).flowable()
     if not labels:
-        return drawing
-    return LabelledPicture(drawing, place_picture_labels(name, labels, width))
+        return Described(drawing, "")
+    words = "; ".join(" ".join(label.text.split()) for label in labels)
+    return Described(LabelledPicture(drawing, place_picture_labels(name, labels, width)), words)
 
 
 class LabelledPicture(Flowable):

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.units import inch
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable
 
 from counsel.core.content import (
     ChecklistScreen,
@@ -29,6 +29,7 @@ from counsel.pdf import styles as st
 from counsel.pdf.decision_blocks import DECISION_BLOCKS, answers_table
 from counsel.pdf.icon_array import figure_block
 from counsel.pdf.illustrations import beside, captioned_grid
+from counsel.pdf.tagging import Paragraph
 from counsel.pdf.warning_signs import warning_signs_block
 from counsel.pdf.wording import Wording, lines
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from counsel.core.content import SignaturesScreen
 from counsel.core.session import SIGNER_ROLES, Signature
 from counsel.pdf import styles as st
 from counsel.pdf.ink_flowable import InkFlowable
+from counsel.pdf.tagging import Described, Paragraph
 from counsel.pdf.wording import Wording, lines, one_line, stacked
 
 INK_BOX = (3.2 * inch, 0.75 * inch)  # two signers side by side on a page; three: 2/3 as wide
@@ -94,7 +95,10 @@ def _signer(signature: Signature, wording: Wording, ink_width: float) -> list[Fl
     return [
         one_line(roles, st.SUBHEADING),
         Spacer(1, 2),
-        InkFlowable(signature.ink, ink_width, INK_BOX[1]),
+        Described(
+            InkFlowable(signature.ink, ink_width, INK_BOX[1]),
+            wording.say("signature_alt", signer=signature.name),
+        ),
         Spacer(1, 3),
         Paragraph(f"<b>{st.text(signature.name)}</b> · {st.text(signed)}", st.ROW),
     ]

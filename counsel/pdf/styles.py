@@ -12,9 +12,10 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from counsel.pdf.fonts import BOLD, REGULAR
+from counsel.pdf.tagging import Paragraph
 
 ACCENT = colors.HexColor("#1F4E79")
 TINT = colors.HexColor("#EEF3F8")  # light enough to print as a faint grey, not a block

@@ -14,7 +14,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Table, TableStyle
 
 from counsel.core import session_facts as facts
 from counsel.core.content import ChecklistScreen, ClinicSettings, Screen, SignaturesScreen
@@ -22,6 +22,7 @@ from counsel.pdf import styles as st
 from counsel.pdf.consent import consent_block, consent_statements, document_title
 from counsel.pdf.fonts import BOLD
 from counsel.pdf.signatures import signatures_block
+from counsel.pdf.tagging import Paragraph
 from counsel.pdf.wording import Wording, lines, one_line, stacked
 
 Row = tuple[list[Flowable], list[Flowable]]

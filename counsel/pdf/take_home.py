@@ -37,6 +37,8 @@ from counsel.core.session import Session
 from counsel.pdf import styles as st
 from counsel.pdf.acknowledgement import PAGE_SIZES, NumberedCanvas
 from counsel.pdf.fonts import BOLD, REGULAR, register_fonts
+from counsel.pdf.structure import with_structure
+from counsel.pdf.tagging import Mark
 from counsel.pdf.wording import Wording, stacked
 
 LARGE = ParagraphStyle("large", parent=st.BODY, fontSize=14, leading=20, spaceAfter=8)
@@ -96,11 +98,14 @@ def build_take_home(
     )
     frame = Frame(st.MARGIN, st.MARGIN, width - 2 * st.MARGIN, height - 2 * st.MARGIN, 0, 0, 0, 0)
     document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    marked_pages: list[list[Mark]] = []
     document.build(
         _story(wording, clinic),
-        canvasmaker=partial(NumberedCanvas, footer=partial(_footer, wording, width)),
+        canvasmaker=partial(
+            NumberedCanvas, footer=partial(_footer, wording, width), marked_pages=marked_pages
+        ),
     )
-    return buffer.getvalue()
+    return with_structure(buffer.getvalue(), marked_pages)
 
 
 def write_take_home(

@@ -16,13 +16,14 @@ from functools import cache
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from counsel.core.content import Content, IllustrationLabel, Screen
 from counsel.core.formatting import DocumentWords
 from counsel.core.session import Session
 from counsel.pdf import styles as st
 from counsel.pdf.fonts import REGULAR
+from counsel.pdf.tagging import Paragraph
 
 SECOND_SCALE = 0.85  # the clinic's wording, relative to the patient's
 SECOND_MIN = 9.0  # but never under 9 pt, the smallest the document prints
