@@ -37,7 +37,7 @@ def test_by_default_it_is_an_acknowledgement_and_says_so(
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_the_consent_carries_every_element_right_after_the_signatures(
+def test_the_consent_carries_every_element_right_before_the_signatures(
     language: str, clinic: ClinicSettings
 ) -> None:
     shown = load_content(language)
@@ -50,13 +50,13 @@ def test_the_consent_carries_every_element_right_after_the_signatures(
     terms = text.index(flat(shown.document.label("consent_terms")))  # type: ignore[union-attr]
     appendix = text.index(flat(shown.document.label("appendix")))  # type: ignore[union-attr]
     clinician = "Dr. Łukasz Wróbel (DEMO), MD"
-    for _, part in consent.parts:  # after the signatures, which stay on pages 1-2
+    for _, part in consent.parts:  # the patient signs below every term
         body = flat(part.text.replace("{clinician}", clinician))
-        assert signing < terms < text.index(flat(part.heading)) < text.index(body) < appendix
+        assert terms < text.index(flat(part.heading)) < text.index(body) < signing < appendix
     benefits = shown.first_of_kind("outcomes")
     assert isinstance(benefits, OutcomesScreen)
     for item in benefits.items:
-        assert flat(f"{item.title}: {item.likelihood}") in text[terms:appendix]
+        assert flat(f"{item.title}: {item.likelihood}") in text[terms:signing]
     with pikepdf.open(io.BytesIO(data)) as pdf:
         assert pdf.open_metadata()["dc:title"] == title
 

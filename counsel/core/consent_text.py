@@ -16,6 +16,7 @@ from counsel.core.toml_reader import TableReader
 
 if TYPE_CHECKING:
     from counsel.core.content import ClinicSettings, Content
+    from counsel.core.session import Details
 
 FILE = "consent.toml"
 # The elements, in the order they print; each is a table with a heading and a text.
@@ -31,6 +32,7 @@ class ConsentPart:
 @dataclass(frozen=True, kw_only=True)
 class ConsentText:
     title: str  # "{procedure}" is filled in
+    intro: str  # the signatures screen's intro: signing this is agreeing to the procedure
     statement: str  # what the patient signs, in place of the acknowledgement's statement
     parts: tuple[tuple[str, ConsentPart], ...]  # (element, part), in ELEMENTS order
 
@@ -41,6 +43,24 @@ def consent_of(content: Content, clinic: ClinicSettings) -> ConsentText | None:
     return content.consent if clinic.document_type == "consent" else None
 
 
+def performer(details: Details) -> str:
+    """Who the terms name as doing the procedure ("{clinician}"): the clinician as typed."""
+    return ", ".join(
+        part for part in (details.clinician_name, details.clinician_credentials) if part
+    )
+
+
+def likelihoods(content: Content) -> list[tuple[str, str]]:
+    """Each benefit with how likely it is, listed under "how likely it is to help": the
+    consent states no figure the counseling did not."""
+    from counsel.core.content import OutcomesScreen
+
+    benefits = content.first_of_kind("outcomes")
+    if not isinstance(benefits, OutcomesScreen):
+        return []
+    return [(item.title, item.likelihood) for item in benefits.items]
+
+
 def load_consent_text(folder: Path, language: str) -> ConsentText:
     reader = TableReader.open(folder / FILE, f"content/{language}/{FILE}")
     parts = []
@@ -49,7 +69,10 @@ def load_consent_text(folder: Path, language: str) -> ConsentText:
         parts.append((element, ConsentPart(heading=entry.text("heading"), text=entry.text("text"))))
         entry.finish()
     consent = ConsentText(
-        title=reader.text("title"), statement=reader.text("statement"), parts=tuple(parts)
+        title=reader.text("title"),
+        intro=reader.text("intro"),
+        statement=reader.text("statement"),
+        parts=tuple(parts),
     )
     reader.finish()
     return consent

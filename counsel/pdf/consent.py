@@ -1,6 +1,6 @@
 """The procedure consent's own elements, for clinics whose signed PDF is the consent itself.
 
-Printed right after the signatures (which stay on pages 1-2), from content/<lang>/consent.toml; the
+Printed just before the signatures, from content/<lang>/consent.toml; the
 likelihood of success lists the benefits screen's outcomes with how likely each is, so the
 consent states no figure the counseling did not.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from counsel.core.consent_text import consent_of
-from counsel.core.content import ClinicSettings, Content, OutcomesScreen
+from counsel.core.consent_text import consent_of, likelihoods, performer
+from counsel.core.content import ClinicSettings
 from counsel.pdf import styles as st
 from counsel.pdf.wording import Language, Wording, lines
 
@@ -29,8 +29,7 @@ def consent_block(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
     first = consents[0]
     if first is None:
         return []
-    details = wording.session.details
-    clinician = ", ".join(p for p in (details.clinician_name, details.clinician_credentials) if p)
+    clinician = performer(wording.session.details)
     others = [dict(c.parts) if c is not None else {} for c in consents[1:]]
     flow: list[Flowable] = [wording.para("consent_terms", st.HEADING)]
     for element, part in first.parts:
@@ -43,15 +42,11 @@ def consent_block(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
             lines([t.replace("{clinician}", clinician) if t else t for t in texts], st.BODY),
         ]
         if element == "success":
-            flow += _likelihoods(wording.session.content)
+            flow += [
+                st.labelled(title, likely, st.INDENTED)
+                for title, likely in likelihoods(wording.session.content)
+            ]
     return flow
-
-
-def _likelihoods(content: Content) -> list[Flowable]:
-    benefits = content.first_of_kind("outcomes")
-    if not isinstance(benefits, OutcomesScreen):
-        return []
-    return [st.labelled(item.title, item.likelihood, st.INDENTED) for item in benefits.items]
 
 
 def consent_statements(wording: Wording, clinic: ClinicSettings) -> list[str | None] | None:

@@ -3,8 +3,9 @@
 Who and what (patient, procedure, level, date, clinician), then one row per fact the
 session settles (leaning, candidacy, teach-back, open questions, SURE, topics, language),
 then the statement and the signatures; where the clinic signs the procedure consent in
-Counsel, the consent's terms follow them. Rows come from ``SUMMARY_ROWS`` by screen kind, in
-the content's order, so a new kind of screen adds its row with one entry there.
+Counsel, the consent's terms come just before the signatures. Rows come from
+``SUMMARY_ROWS`` by screen kind, in the content's order, so a new kind of screen adds its row
+with one entry there.
 """
 
 from __future__ import annotations
@@ -48,13 +49,14 @@ def summary_story(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
         wording.heading("summary", SUMMARY_HEADING),
         _facts_table(_fact_rows(wording)),
     ]
+    # A consent's terms come before the signatures: a patient signs what is above the line.
+    story += consent_block(wording, clinic)
     signing = session.content.first_of_kind("signatures")
     if isinstance(signing, SignaturesScreen):
         twin = wording.twin(signing)
         heading = one_line([signing.title, twin.title if twin else None], st.HEADING)
         story += signatures_block(signing, wording, heading, consent_statements(wording, clinic))
-    # The consent's terms follow the signatures, so the signatures stay on pages 1-2.
-    return story + consent_block(wording, clinic)
+    return story
 
 
 def _fact_rows(wording: Wording) -> list[Row]:

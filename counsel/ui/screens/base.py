@@ -97,8 +97,8 @@ class ScreenPage(QWidget):
         side.addStretch(1)
         if screen.illustration:  # without a picture, the text has the whole width and height
             self.row.addLayout(side, 2)
-        if screen.intro:
-            intro = label(screen.intro)
+        if intro_text := self.intro_text():
+            intro = label(intro_text)
             intro.setObjectName("screenIntro")
             self.column.addWidget(intro)
         self.build()
@@ -140,6 +140,10 @@ class ScreenPage(QWidget):
     @property
     def session(self) -> Session:
         return self.context.session
+
+    def intro_text(self) -> str:
+        """The words under the title ("": none)."""
+        return self.entry.intro
 
     def build(self) -> None:
         """Add the kind's own widgets to ``self.column``."""

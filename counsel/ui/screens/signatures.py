@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counsel.core.consent_text import consent_of
+from counsel.core.consent_text import ConsentText, consent_of, likelihoods, performer
 from counsel.core.content import SignaturesScreen
 from counsel.core.rules import Missing, missing_before_signing, missing_signatures
 from counsel.core.session import OPTIONAL_SIGNERS
@@ -26,7 +27,7 @@ from counsel.ui.gap_text import gap_sentence
 from counsel.ui.length_counter import LengthCounter
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.signature_field import SignatureField
-from counsel.ui.widgets import card, clear_layout, describe, label
+from counsel.ui.widgets import card, clear_layout, describe, label, labelled
 from counsel.ui.wrap_button import WrapButton
 
 
@@ -82,11 +83,18 @@ class SignaturesPage(ScreenPage):
         {"details", "visits", "checklist", "questions", "quiz", "signatures", "present"}
     )
 
+    def intro_text(self) -> str:
+        consent = consent_of(self.context.content, self.context.clinic)
+        return consent.intro if consent else self.entry.intro
+
     def build(self) -> None:
         self._shown_missing: list[Missing] | None = None
         statement, layout = card()
         statement.setObjectName("statement")
         consent = consent_of(self.context.content, self.context.clinic)
+        self._performer_texts: list[tuple[QLabel, str]] = []
+        if consent is not None:  # the patient reads every term before signing below them
+            self.column.addWidget(self._consent_terms(consent))
         layout.addWidget(label(consent.statement if consent else self.entry.statement))
         self.column.addWidget(statement)
         self.notice, notice_layout = card("notice")
@@ -253,8 +261,28 @@ class SignaturesPage(ScreenPage):
         if done is not None:
             self.jumpRequested.emit(done.id)
 
+    def _consent_terms(self, consent: ConsentText) -> QWidget:
+        """What the consent covers, as the PDF prints it above the signatures."""
+        terms, layout = card()
+        terms.setObjectName("consentTerms")
+        words = self.context.content.document
+        if words is not None:
+            layout.addWidget(label(words.label("consent_terms"), "heading"))
+        for element, part in consent.parts:
+            layout.addWidget(label(part.heading, "rowlabel"))
+            text = label(part.text)
+            layout.addWidget(text)
+            if "{clinician}" in part.text:
+                self._performer_texts.append((text, part.text))
+            if element == "success":
+                for title, likely in likelihoods(self.context.content):
+                    layout.addWidget(labelled(f"{title}:", likely))
+        return terms
+
     def refresh(self) -> None:
         session = self.session
+        for text, words in self._performer_texts:  # the clinician as typed on the first screen
+            text.setText(words.replace("{clinician}", performer(session.details)))
         missing = missing_before_signing(session)
         self._show_missing(missing)
         self.notice.setVisible(bool(missing) and not session.is_sealed)
