@@ -5,9 +5,11 @@ broken clinic.toml does not lock the records office out either."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from test_record_store import FAKE_PDF, make_session, open_store
 from test_records_cli import run
-from ui_driver import answer_next_confirmation
+from ui_driver import answer_next_confirmation, fill_details
 
 from counsel.core.session_codec import SessionFormatError
 from counsel.ui.resume import offer_resume
@@ -69,3 +71,22 @@ def test_a_broken_clinic_file_falls_back_to_the_default_folder_with_a_warning(
     assert listed.returncode == 0 and "Ilse Varga" in listed.stdout
     assert listed.stderr.startswith("Warning: the clinic settings cannot be read (")
     assert "clinic.toml" in listed.stderr
+
+
+def test_a_damaged_draft_opened_from_the_records_list_is_set_aside_with_a_message(
+    qtbot, open_window, store, content, clock
+) -> None:
+    draft = make_session(content, clock, patient_name="Noor Haddad")
+    store.save_draft(draft)
+    damage(store, draft.id, '{"format": 99}')
+    window = open_window()
+    fill_details(qtbot, window, "Ilse Varga", "Dr. Amara Quigley")  # the session in hand
+    records = window.show_records()
+    records.select(draft.id)
+    warned = answer_next_confirmation()
+    qtbot.mouseClick(records.findChild(QPushButton, "openRecord"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(warned))
+    assert "could not be read back" in warned[0] and "Noor Haddad" in warned[0]
+    assert window.session.details.patient_name == "Ilse Varga"  # kept as it was
+    assert store.unfinished() == window.session.id  # the damaged one is no longer offered
+    assert {r.patient_name for r in store.list_records()} == {"Noor Haddad", "Ilse Varga"}

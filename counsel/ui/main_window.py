@@ -174,10 +174,11 @@ class MainWindow(QMainWindow):
     def show_records(self) -> RecordsWindow:
         """The records list; choosing an unfinished session resumes it here."""
         from counsel.ui.records_window import RecordsWindow  # PDF viewer: not at start-up
+        from counsel.ui.resume import resume_or_set_aside  # it builds on this window
 
         assert self.content.document is not None
         window = RecordsWindow(self.store, self.content.document, self)
-        window.resumeRequested.connect(self.resume)
+        window.resumeRequested.connect(lambda record_id: resume_or_set_aside(self, record_id))
         window.open()
         return window
 

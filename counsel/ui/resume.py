@@ -40,17 +40,27 @@ def offer_resume(window: MainWindow, store: RecordStore, parent: QWidget | None 
     box.exec()
     if box.clickedButton() is not resume:
         return False
+    return resume_or_set_aside(window, record_id, parent)
+
+
+def resume_or_set_aside(window: MainWindow, record_id: str, parent: QWidget | None = None) -> bool:
+    """Go on with a stored draft (at start-up or from the records list); True if resumed.
+
+    A draft that cannot be read back is set aside with a message, never offered again, and
+    the window keeps the session it had: the rest of the store is fine."""
     try:
         window.resume(record_id)
-    except (ValueError, sqlite3.DatabaseError):  # a damaged draft: the rest of the store is fine
-        store.set_aside(record_id)
+    except (ValueError, sqlite3.DatabaseError):
+        window.store.set_aside(record_id)
+        summary = window.store.record(record_id)
+        who = summary.patient_name or window.tr("a patient whose name was not entered yet")
         QMessageBox.warning(
             parent or window,
             window.tr("Session could not be resumed"),
             window.tr(
                 "The unfinished session of %1 could not be read back, so it has been set"
                 " aside and will not be offered again. It stays in the records list, where"
-                " it can be deleted. A new session has been started."
+                " it can be deleted."
             ).replace("%1", who),
         )
         return False

@@ -1211,8 +1211,8 @@ Go on with it?</source>
     </message>
     <message>
         <location filename="../../counsel/ui/resume.py"/>
-        <source>The unfinished session of %1 could not be read back, so it has been set aside and will not be offered again. It stays in the records list, where it can be deleted. A new session has been started.</source>
-        <translation>No se pudo leer la sesión sin terminar de %1, así que se apartó y no se ofrecerá de nuevo. Sigue en la lista de registros, donde se puede borrar. Se empezó una sesión nueva.</translation>
+        <source>The unfinished session of %1 could not be read back, so it has been set aside and will not be offered again. It stays in the records list, where it can be deleted.</source>
+        <translation>No se pudo leer la sesión sin terminar de %1, así que se apartó y no se ofrecerá de nuevo. Sigue en la lista de registros, donde se puede borrar.</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/resume.py" line="33"/>
