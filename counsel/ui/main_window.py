@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from counsel.ui.records_window import RecordsWindow
 
 FRAME_SETTLE_MS = 200  # the window manager frames a new window within a few frames
-PDF_WARM_UP_DELAY_MS = 1500  # after the first screen has painted and settled
+PDF_WARM_UP_DELAY_MS = 1500  # after the first frame, while the first screen is read
 NAV_BAR_SHOWS = frozenset({"visits", "sealed", "unsealed"})  # what Back/Discussed/Next show
 
 
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.clinic = clinic
         self.store = store
         self.new_session = new_session
+        self._pdf_warmed = False  # readied once, after the first frame
         self.languages = Languages(content)
         self.display_choice = DisplayChoice(self)  # the text size and contrast in use
         self.display_choice.changed.connect(self._display_changed)
@@ -226,13 +227,19 @@ class MainWindow(QMainWindow):
         self.showMaximized() if self.opens_maximised else self.show()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Once the window manager has added its title bar, make sure it all fits; and while
-        the first screen is read, ready the PDF machinery so signing does not wait for it."""
+        """Once the window manager has added its title bar, make sure it all fits."""
         super().showEvent(event)
         QTimer.singleShot(FRAME_SETTLE_MS, self, lambda: keep_inside_screen(self))
-        QTimer.singleShot(
-            PDF_WARM_UP_DELAY_MS, self, lambda: warm_up_pdf(self.content, self.clinic)
-        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """After the first frame (however long a busy computer takes to paint it), and while
+        the first screen is read, ready the PDF machinery so signing does not wait for it."""
+        super().paintEvent(event)
+        if not self._pdf_warmed:
+            self._pdf_warmed = True
+            QTimer.singleShot(
+                PDF_WARM_UP_DELAY_MS, self, lambda: warm_up_pdf(self.content, self.clinic)
+            )
 
     def quit_asking(self) -> None:
         """Quit (Ctrl+Q) or the window's close button: asked first in the middle of a session."""
