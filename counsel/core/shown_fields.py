@@ -19,20 +19,11 @@ from typing import Any
 
 from counsel.core.audit_chain import Problem
 from counsel.core.record_status import CORRECTION, SIGNED, WITHDRAWN
-from counsel.core.store_schema import search_key, utc_text
+from counsel.core.store_schema import LISTED_COLUMNS, search_key, utc_text
 
-#: The columns shown or searched for a record, each checked against the seal.
-SHOWN_COLUMNS = (
-    "patient_name",
-    "date_of_birth",
-    "record_number",
-    "clinician",
-    "created_at",
-    "status",
-    "links_to",
-    "content_version",
-    "search_key",
-)
+#: The columns shown or searched for a record, each checked against the seal: the listed ones
+#: but the id (the key the seal names) and the content hash (sealed by the digests).
+SHOWN_COLUMNS = tuple(c for c in LISTED_COLUMNS if c not in ("id", "content_sha256"))
 #: An amendment repeats these of the record it amends (so it can be found with it).
 COPIED_COLUMNS = (
     "patient_name",
