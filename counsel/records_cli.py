@@ -24,10 +24,11 @@ from counsel.core.demo_records import POOL_SIZE
 from counsel.core.export_guard import ExportRefusedError
 from counsel.core.file_integrity import DATABASE_FILE
 from counsel.core.record_store import RecordNotFoundError, RecordStore, RecordSummary
+from counsel.core.store_errors import StoreUnavailable
+from counsel.core.store_location import open_store, store_location
 from counsel.core.store_schema import StoreVersionError
 from counsel.core.toml_reader import ContentError
 from counsel.records_key import add_key_parser, key_command, print_signers
-from counsel.settings import data_dir
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CHANGED, EXIT_DAMAGED, EXIT_UNUSABLE = range(6)
 LIST_LIMIT = 100  # a screenful; years of records are thousands of lines
@@ -98,18 +99,21 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 def main(argv: Sequence[str]) -> int:
     args = parse_args(argv)
     clinic = clinic_settings()
-    folder = args.data_dir or data_dir(clinic.records_folder if clinic else "")
+    location = store_location(clinic, args.data_dir)
     name = clinic.name if clinic else ""
     if args.command == "key":  # the key alone: no database needed
-        return key_command(Keyring(folder / KEY_FOLDER, name), args)
+        return key_command(Keyring(location.folder / KEY_FOLDER, name), args)
     try:
-        with RecordStore.in_folder(folder, on_upgrade=upgrade_progress(), clinic=name) as store:
+        with open_store(location, on_upgrade=upgrade_progress(), clinic=name) as store:
             return COMMANDS[args.command](store, args)
     except RecordNotFoundError as error:
         print(error.args[0], file=sys.stderr)
         return EXIT_FAILED
     except ClinicKeyError as error:
         print(error, file=sys.stderr)
+        return EXIT_UNUSABLE
+    except StoreUnavailable as error:
+        print(f"Cannot reach the records server: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
     except (StoreVersionError, sqlite3.DatabaseError, OSError) as error:
         print(f"Cannot use the records database: {error}", file=sys.stderr)

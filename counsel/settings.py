@@ -84,6 +84,14 @@ CACHE_DIR = Setting(
     "folder of the checked content kept between starts (safe to delete)",
 )
 
+DATABASE_URL = Setting(
+    "COUNSEL_DATABASE_URL",
+    str,
+    "",
+    "PostgreSQL server of the records (postgresql://host/db), instead of clinic.toml's"
+    " database_url; unset: the SQLite file in the records folder",
+)
+
 SETTINGS: tuple[Setting, ...] = (
     DATA_DIR,
     RESOURCES_DIR,
@@ -92,6 +100,7 @@ SETTINGS: tuple[Setting, ...] = (
     CONFIG_DIR,
     P12_PASSWORD,
     CACHE_DIR,
+    DATABASE_URL,
 )
 
 
@@ -105,6 +114,12 @@ def data_dir(clinic_folder: str = "") -> Path:
     from platformdirs import user_data_path  # only here: it costs start-up time to import
 
     return user_data_path(roaming=True) / "Counsel" / "Counsel"
+
+
+def database_url(clinic_url: str = "") -> str:
+    """The records server: ``COUNSEL_DATABASE_URL``, else the clinic's ``database_url``;
+    empty for the SQLite file in the records folder (one computer, nothing to set up)."""
+    return DATABASE_URL.value() or clinic_url.strip()
 
 
 def cache_dir() -> Path:

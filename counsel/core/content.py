@@ -362,6 +362,7 @@ class ClinicSettings:
     levels: tuple[str, ...]
     language: str
     records_folder: str = ""  # empty: the application-data folder
+    database_url: str = ""  # postgresql://host/db: records on the clinic's server; "": SQLite
     reviewers: tuple[str, ...] = ()  # who checked the content for this clinic (About screen)
     portal: str = ""  # the patient portal's address, printed as a QR code on the take-home copy
     document_type: str = "acknowledgement"  # or "consent": the signed PDF is the procedure consent

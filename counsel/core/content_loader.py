@@ -85,6 +85,7 @@ def load_clinic(root: Path | None = None) -> c.ClinicSettings:
         levels=reader.texts("levels", required=True),
         language=reader.text("language"),
         records_folder=reader.optional_text("records_folder"),
+        database_url=reader.optional_text("database_url"),
         reviewers=reader.texts("reviewers"),
         portal=reader.optional_text("portal"),
         document_type=(

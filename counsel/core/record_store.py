@@ -38,6 +38,8 @@ from counsel.core.record_status import (
 from counsel.core.session import Clock, Session, utc_now
 from counsel.core.session_codec import SessionFormatError, session_from_dict, session_to_dict
 from counsel.core.signed_pdf import SignedPdf, sign_pdf
+from counsel.core.store_errors import StoreUnavailable
+from counsel.core.store_location import StoreLocation
 from counsel.core.store_verify import CHECKPOINT, Verification, verify_record
 
 #: Entries only the store writes, as part of the change they describe.
@@ -105,6 +107,23 @@ class RecordStore:
             schema.private_folder(Path(folder))
         keys = Keyring(path.parent / KEY_FOLDER, clinic)
         return cls(path, actor=actor, clock=clock, on_upgrade=on_upgrade, keys=keys)
+
+    @classmethod
+    def at(
+        cls,
+        location: StoreLocation,
+        *,
+        clinic: str = "",
+        actor: str | None = None,
+        clock: Clock = utc_now,
+        on_upgrade: schema.UpgradeProgress | None = None,
+    ) -> RecordStore:
+        """The store at ``location`` (see ``store_location.open_store``)."""
+        if location.on_server:
+            raise StoreUnavailable(f"this Counsel cannot use the records server {location} yet")
+        return cls.in_folder(
+            location.folder, actor=actor, clock=clock, on_upgrade=on_upgrade, clinic=clinic
+        )
 
     def close(self) -> None:
         self._conn.close()

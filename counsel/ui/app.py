@@ -82,10 +82,9 @@ def open_clinic_store(clinic: ClinicSettings) -> RecordStore:
     """The clinic's records, and its signing key, made here at first start so it can be backed
     up before the first record (a key that cannot be read is reported when signing)."""
     from counsel.core.clinic_key import ClinicKeyError
-    from counsel.core.record_store import RecordStore
-    from counsel.settings import data_dir
+    from counsel.core.store_location import open_store, store_location
 
-    store = RecordStore.in_folder(data_dir(clinic.records_folder), clinic=clinic.name)
+    store = open_store(store_location(clinic), clinic=clinic.name)
     with contextlib.suppress(ClinicKeyError):
         store.keys.identity()
     return store
@@ -94,13 +93,14 @@ def open_clinic_store(clinic: ClinicSettings) -> RecordStore:
 def offer_resume_once_ready(window: MainWindow, store: RecordStore, clinic: ClinicSettings) -> None:
     """Offer to resume; first upgrade the records database, showing its progress, if this
     Counsel is newer than the one that wrote it (the window paints and waits meanwhile)."""
+    from counsel.core.store_location import store_location
     from counsel.core.store_schema import DB_NAME, needs_upgrade
-    from counsel.settings import data_dir
     from counsel.ui.resume import offer_resume
     from counsel.ui.store_upgrade import StoreUpgrade
 
-    path = data_dir(clinic.records_folder) / DB_NAME
-    if not needs_upgrade(path):
+    location = store_location(clinic)
+    path = location.folder / DB_NAME
+    if location.on_server or not needs_upgrade(path):  # a server is upgraded as it is opened
         offer_resume(window, store)
         return
     upgrade = StoreUpgrade(path, window)  # the window owns it
