@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from counsel.core import content as c
@@ -18,6 +18,7 @@ from counsel.core.formatting import load_document_words
 from counsel.core.illustration_labels import load_illustration_labels
 from counsel.core.reader_parts import Shared, illustration
 from counsel.core.screen_readers import KIND_READERS
+from counsel.core.store_location import SERVER_SCHEMES
 from counsel.core.toml_reader import ContentError, TableReader
 from counsel.resources import resources_dir
 
@@ -85,7 +86,7 @@ def load_clinic(root: Path | None = None) -> c.ClinicSettings:
         levels=reader.texts("levels", required=True),
         language=reader.text("language"),
         records_folder=reader.optional_text("records_folder"),
-        database_url=reader.optional_text("database_url"),
+        database_url=_database_url(reader),
         reviewers=reader.texts("reviewers"),
         portal=reader.optional_text("portal"),
         document_type=(
@@ -112,6 +113,30 @@ def _time_zone(reader: TableReader) -> str:
                 "time_zone", f"no time zone is called {name!r} (write one like America/Chicago)"
             ) from None
     return name
+
+
+def _database_url(reader: TableReader) -> str:
+    """An optional postgresql:// address without a password: clinic.toml is read by every
+    account on every exam-room computer and copied with the program, so a password written
+    there is no secret. The message never repeats the address (it would repeat the password)."""
+    address = reader.optional_text("database_url")
+    if not address:
+        return ""
+    try:
+        parts = urlsplit(address)
+        password = parts.password is not None or "password" in parse_qs(parts.query)
+    except ValueError:  # a malformed host or port
+        parts, password = None, False
+    if parts is None or parts.scheme not in SERVER_SCHEMES:
+        raise reader.error("database_url", "must be an address starting with postgresql://")
+    if password:
+        raise reader.error(
+            "database_url",
+            "holds a password, which anyone who can read this file could use. Remove it and"
+            " put it in the .pgpass file of the account that runs Counsel, or in PGPASSWORD"
+            " (README: Clinic server)",
+        )
+    return address
 
 
 def _web_address(reader: TableReader, key: str) -> str:
