@@ -161,3 +161,41 @@ def demo_pdf(demo, clinic: ClinicSettings) -> bytes:
     from counsel.pdf.acknowledgement import build_acknowledgement
 
     return build_acknowledgement(demo, clinic)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server for the whole run (``postgres_server.PostgresServer``). Where
+    none can be started the tests that need it are skipped, saying why; on CI they fail."""
+    from postgres_server import PostgresServer, ServerNotStarted
+
+    try:
+        server = PostgresServer().start()
+    except (ServerNotStarted, OSError) as error:
+        reason = f"no PostgreSQL server for the tests: {error}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_engine(request: pytest.FixtureRequest) -> str:
+    """Each store test runs on both engines (``engines.SQLITE_ONLY`` keeps one on SQLite)."""
+    return request.param
+
+
+@pytest.fixture
+def location(store_engine: str, private_data_dir: Path, request: pytest.FixtureRequest):
+    """Where the test's store is: the SQLite file in its data folder, or a fresh database of
+    its own on the test server (the data folder then holds only the clinic key)."""
+    from counsel.core.store_location import StoreLocation
+
+    if store_engine == "sqlite":
+        yield StoreLocation(private_data_dir)
+        return
+    server = request.getfixturevalue("postgres_server")
+    url = server.new_database()
+    yield StoreLocation(private_data_dir, url)
+    server.drop_database(url)

@@ -13,10 +13,11 @@ import csv
 import hashlib
 import io
 import json
-import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, astuple, dataclass, replace
 from typing import Any
+
+from counsel.core.database import Database
 
 GENESIS = "0" * 64
 
@@ -119,7 +120,7 @@ ENTRY_COLUMNS = "seq, record_id, at, actor, action, detail, prev_hash, hash, cli
 
 
 def append(
-    conn: sqlite3.Connection,
+    conn: Database,
     record_id: str,
     at: str,
     actor: str,
@@ -145,7 +146,7 @@ def append(
     return entry
 
 
-def entries(conn: sqlite3.Connection, record_id: str | None = None) -> list[AuditEntry]:
+def entries(conn: Database, record_id: str | None = None) -> list[AuditEntry]:
     where, args = ("WHERE record_id = ?", (record_id,)) if record_id else ("", ())
     rows = conn.execute(f"SELECT {ENTRY_COLUMNS} FROM audit {where} ORDER BY seq", args)
     return [AuditEntry(*row) for row in rows]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from counsel.core.audit_chain import SEALING_ACTIONS, AuditEntry, Problem
 from counsel.core.clinic_key import Keyring, describe, signature_is_valid
+from counsel.core.database import Database
 
 if TYPE_CHECKING:
     pass
@@ -28,7 +29,7 @@ def signed_message(entry_hash: str) -> bytes:
     return b"counsel audit entry\0" + entry_hash.encode()
 
 
-def sign_entry(conn: sqlite3.Connection, entry: AuditEntry, keys: Keyring) -> None:
+def sign_entry(conn: Database, entry: AuditEntry, keys: Keyring) -> None:
     """Sign ``entry`` if it is one verify trusts; inside the transaction that added it. The
     first signature also notes, beside the key, where the store began signing."""
     if entry.action in SIGNED_ACTIONS:
@@ -40,7 +41,7 @@ def sign_entry(conn: sqlite3.Connection, entry: AuditEntry, keys: Keyring) -> No
         keys.note_signing_began(_signed_from(conn))
 
 
-def _signed_from(conn: sqlite3.Connection) -> int:
+def _signed_from(conn: Database) -> int:
     row = conn.execute("SELECT min(seq) FROM signed_from").fetchone()
     return row[0] if row and row[0] is not None else 1
 
@@ -49,7 +50,7 @@ class ClinicTrust:
     """One verification's view of the clinic's certificates: checks entry and PDF signatures
     and counts which certificate signed each sealed record."""
 
-    def __init__(self, conn: sqlite3.Connection, keys: Keyring) -> None:
+    def __init__(self, conn: Database, keys: Keyring) -> None:
         self._conn = conn
         self._folder = keys.folder
         self.certificates = keys.certificates()

@@ -4,7 +4,8 @@
 (the list and search read indexes, so a flipped byte there would show a record wrongly or not
 at all), broken pages, lost rows. It reads the whole file in one statement, so it runs on a
 thread and connection of its own while the records are read and hashed, and a cancelled check
-interrupts it.
+interrupts it. A store on a PostgreSQL server has no file here to check: the server keeps
+its pages' checksums itself (``initdb --data-checksums``) and reports what it finds damaged.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import threading
 from pathlib import Path
 
 from counsel.core.audit_chain import Problem
-from counsel.core.store_schema import open_reader
+from counsel.core.store_location import ServerDatabase
+from counsel.core.store_schema import open_file_reader
 
 DATABASE_FILE = "database file"  # where a Problem is when the file itself is damaged
 MAX_MESSAGES = 20  # SQLite lists every broken page; the first ones say enough
@@ -23,7 +25,7 @@ MAX_MESSAGES = 20  # SQLite lists every broken page; the first ones say enough
 class IntegrityCheck:
     """``start`` it, then ``problems`` once ``done`` (empty if the file is sound)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | ServerDatabase) -> None:
         self._path = path
         self._conn: sqlite3.Connection | None = None
         self._thread = threading.Thread(target=self._run, name="counsel-integrity", daemon=True)
@@ -54,7 +56,9 @@ class IntegrityCheck:
             with self._lock:
                 if self._stopped:
                     return
-                self._conn = open_reader(self._path)
+                if isinstance(self._path, ServerDatabase):
+                    return  # the server checks its own pages (see the module's docstring)
+                self._conn = open_file_reader(self._path)
             try:
                 rows = self._conn.execute(f"PRAGMA integrity_check({MAX_MESSAGES})").fetchall()
             finally:

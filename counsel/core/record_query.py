@@ -7,11 +7,12 @@ and a search looks in the folded ``search_key`` column, never in a record's data
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from counsel.core.database import Database
 from counsel.core.store_schema import fold, utc_text
 
 #: A record's status as listed: withdrawn once a withdrawal links to it, else as stored.
@@ -101,6 +102,7 @@ class RecordOrder:
 
 
 NEWEST_FIRST = RecordOrder()
+NO_LIMIT = 2**63 - 1  # every match: the largest LIMIT both engines take
 
 
 def _local_midnight(day: date) -> str:
@@ -112,7 +114,7 @@ def _local_midnight(day: date) -> str:
 UNKNOWN_TIME = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def summary(row: sqlite3.Row) -> RecordSummary:
+def summary(row: Sequence[Any]) -> RecordSummary:
     values: list[Any] = ["" if value is None else value for value in row]
     values[2] = _parsed(date.fromisoformat, row[2], None)
     values[4] = _parsed(datetime.fromisoformat, row[4], UNKNOWN_TIME)
@@ -136,24 +138,24 @@ def page_query(matching: RecordFilter, order: RecordOrder) -> tuple[str, list[An
 
 
 def page(
-    conn: sqlite3.Connection,
+    conn: Database,
     matching: RecordFilter,
     order: RecordOrder,
     offset: int,
     limit: int | None,
 ) -> list[RecordSummary]:
     sql, args = page_query(matching, order)
-    rows = conn.execute(sql, [*args, -1 if limit is None else limit, offset])
+    rows = conn.execute(sql, [*args, NO_LIMIT if limit is None else limit, offset])
     return [summary(row) for row in rows]
 
 
-def count(conn: sqlite3.Connection, matching: RecordFilter) -> int:
+def count(conn: Database, matching: RecordFilter) -> int:
     where, args = matching.where()
     listed = _listed("records_matching")
     return int(conn.execute(f"SELECT count(*) {listed}{where}", args).fetchone()[0])
 
 
-def one(conn: sqlite3.Connection, record_id: str) -> RecordSummary | None:
+def one(conn: Database, record_id: str) -> RecordSummary | None:
     row = conn.execute(
         f"SELECT {COLUMNS_SQL} FROM records r WHERE r.id = ? AND r.links_to IS NULL", (record_id,)
     ).fetchone()

@@ -10,7 +10,6 @@ that ``verify`` checks. Nothing here logs; patient data stays in the records tab
 from __future__ import annotations
 
 import json
-import sqlite3
 import uuid
 from contextlib import AbstractContextManager, closing
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from counsel.core import store_schema as schema
 from counsel.core.atomic_file import write_bytes_atomically
 from counsel.core.clinic_key import KEY_FOLDER, ClinicKeyError, Keyring
 from counsel.core.content import Content
+from counsel.core.database import Database
 from counsel.core.export_guard import check_export_target
 from counsel.core.record_query import NEWEST_FIRST, RecordFilter, RecordOrder, RecordSummary
 from counsel.core.record_status import (
@@ -37,9 +37,9 @@ from counsel.core.record_status import (
 )
 from counsel.core.session import Clock, Session, utc_now
 from counsel.core.session_codec import SessionFormatError, session_from_dict, session_to_dict
+from counsel.core.shown_fields import COPIED_COLUMNS
 from counsel.core.signed_pdf import SignedPdf, sign_pdf
-from counsel.core.store_errors import StoreUnavailable
-from counsel.core.store_location import StoreLocation
+from counsel.core.store_location import ServerDatabase, StoreLocation
 from counsel.core.store_verify import CHECKPOINT, Verification, verify_record
 
 #: Entries only the store writes, as part of the change they describe.
@@ -64,31 +64,50 @@ class Amendment:
 
 
 class RecordStore:
-    """One connection to the records database at ``path``; several may share one file.
+    """One connection to the records database: the SQLite file at ``database`` (several
+    windows may share one file), or the clinic's server (``ServerDatabase``: every room's
+    windows share it).
 
     ``keys`` is the clinic key that signs sealed records, checkpoints and PDFs (by default
-    the ``clinic-key`` folder beside the database, made at first use)."""
+    the ``clinic-key`` folder beside the SQLite file, made at first use; a server store is
+    given this computer's, see ``store_location``)."""
 
     def __init__(
         self,
-        path: Path,
+        database: Path | ServerDatabase,
         *,
         actor: str | None = None,
         clock: Clock = utc_now,
         on_upgrade: schema.UpgradeProgress | None = None,
         keys: Keyring | None = None,
     ) -> None:
-        self.path = Path(path)
+        if not isinstance(database, ServerDatabase):
+            database = Path(database)
+        elif keys is None:
+            raise ValueError("a store on a server needs this computer's clinic key folder")
+        self.database = database
         self.actor = actor or schema.login_name()
         self.workstation = schema.workstation_name()
         self._clock = clock
         self.keys = keys or Keyring(self.path.parent / KEY_FOLDER)
-        self.read_only = schema.is_read_only_copy(self.path)
+        self.read_only = schema.is_read_only_copy(database) if isinstance(database, Path) else False
         if self.read_only:  # list and check a restored backup without changing a byte of it
-            self._conn = schema.open_reader(self.path)
+            self._conn = schema.open_reader(database)
         else:
-            self._conn = schema.open_database(self.path, on_upgrade=on_upgrade)
-        self._conn.row_factory = sqlite3.Row
+            self._conn = schema.open_store_database(database, on_upgrade=on_upgrade)
+
+    @property
+    def path(self) -> Path:
+        """The SQLite file; for a server store, where it would be (this computer's records
+        folder, which exports are kept out of)."""
+        if isinstance(self.database, Path):
+            return self.database
+        return self.keys.folder.parent / schema.DB_NAME
+
+    @property
+    def host(self) -> str:
+        """The server holding the records, by host name; empty for this computer's file."""
+        return self.database.host if isinstance(self.database, ServerDatabase) else ""
 
     @classmethod
     def in_folder(
@@ -119,11 +138,12 @@ class RecordStore:
         on_upgrade: schema.UpgradeProgress | None = None,
     ) -> RecordStore:
         """The store at ``location`` (see ``store_location.open_store``)."""
-        if location.on_server:
-            raise StoreUnavailable(f"this Counsel cannot use the records server {location} yet")
-        return cls.in_folder(
-            location.folder, actor=actor, clock=clock, on_upgrade=on_upgrade, clinic=clinic
-        )
+        if not location.on_server:
+            return cls.in_folder(
+                location.folder, actor=actor, clock=clock, on_upgrade=on_upgrade, clinic=clinic
+            )
+        keys = Keyring(schema.private_folder(location.folder) / KEY_FOLDER, clinic)
+        return cls(location.database, actor=actor, clock=clock, keys=keys)
 
     def close(self) -> None:
         self._conn.close()
@@ -212,7 +232,7 @@ class RecordStore:
             self._log(row["id"], "signed", detail)
         return detail["digest"]
 
-    def batch(self) -> AbstractContextManager[sqlite3.Connection]:
+    def batch(self) -> AbstractContextManager[Database]:
         """Make every change inside one transaction, written to disk once at the end."""
         return schema.transaction(self._conn, durable=True)
 
@@ -233,13 +253,11 @@ class RecordStore:
                 raise ValueError(f"record {record_id} is not signed; delete the draft instead")
             if original.status == WITHDRAWN:
                 raise RecordSealedError(f"record {record_id} is already withdrawn")
-            row = dict(
-                conn.execute(
-                    "SELECT patient_name, date_of_birth, record_number, clinician, content_version,"
-                    " content_sha256, search_key FROM records WHERE id = ?",
-                    (record_id,),
-                ).fetchone()
-            )
+            columns = (*COPIED_COLUMNS, "content_sha256")
+            copied = conn.execute(
+                f"SELECT {', '.join(columns)} FROM records WHERE id = ?", (record_id,)
+            ).fetchone()
+            row = dict(zip(columns, copied, strict=True))
             now = self._now()
             note = {"kind": kind, "text": text.strip(), "by": by.strip(), "at": now}
             new_id = uuid.uuid4().hex
@@ -258,8 +276,7 @@ class RecordStore:
 
     def delete_draft(self, record_id: str) -> None:
         """Remove an unsigned draft and all its patient data; its audit entries stay (they hold
-        none). The WAL is then checkpointed and truncated so the old pages do not linger in it;
-        ``secure_delete`` has already zeroed them in the database file."""
+        none), leaving no copy of it behind (``store_schema.forget_deleted``)."""
         with schema.transaction(self._conn, durable=True) as conn:
             status = self._status(record_id)
             if status is None:
@@ -268,7 +285,7 @@ class RecordStore:
                 raise RecordSealedError(f"record {record_id} is signed and cannot be deleted")
             conn.execute("DELETE FROM records WHERE id = ?", (record_id,))
             self._log(record_id, "draft_deleted", {})
-        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        schema.forget_deleted(self._conn)
 
     def log(self, record_id: str, action: str, **detail: str | int | bool) -> None:
         """Add what happened during a session (screen_viewed, discussed, pdf_printed, ...)."""
@@ -388,14 +405,14 @@ class RecordStore:
         if record_id is None:
             return self.verification(full=full).run()
         self.record(record_id)  # an unknown id raises RecordNotFoundError
-        with closing(schema.open_reader(self.path)) as reader, schema.read_transaction(reader):
+        with closing(schema.open_reader(self.database)) as reader, schema.read_transaction(reader):
             return verify_record(reader, record_id, self.keys)
 
     def verification(self, *, full: bool = False) -> Verification:
         """The store's check, to run a step at a time (see ``Verification``); a read-only
         copy is checked without remembering how far."""
         remember = None if self.read_only else self._remember
-        return Verification(self.path, full=full, remember=remember, keys=self.keys)
+        return Verification(self.database, full=full, remember=remember, keys=self.keys)
 
     def _remember(self, checkpoint: dict[str, Any]) -> None:
         """Add the signed checkpoint; without the clinic key the next check starts from the

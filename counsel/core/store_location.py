@@ -4,7 +4,7 @@ set up), or the clinic's PostgreSQL server when ``database_url`` names one."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
@@ -18,6 +18,37 @@ if TYPE_CHECKING:
     from counsel.core.store_schema import UpgradeProgress
 
 SERVER_SCHEMES = ("postgresql", "postgres")
+DB_NAME = "records.sqlite3"  # in the records folder, when no server is named
+
+
+def _host(url: str) -> str:
+    parts = urlsplit(url)
+    named = parse_qs(parts.query).get("host", [""])[0]
+    return parts.hostname or named.split(",")[0] or "localhost"
+
+
+def _without_password(url: str) -> str:
+    parts = urlsplit(url)
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{_host(url)}{port}{parts.path}"
+
+
+@dataclass(frozen=True)
+class ServerDatabase:
+    """The records database on a PostgreSQL server, by its ``postgresql://`` URL (a password
+    in it is never shown: ``str`` and ``repr`` leave it out)."""
+
+    url: str = field(repr=False)
+
+    @property
+    def host(self) -> str:
+        return _host(self.url)
+
+    def __str__(self) -> str:
+        return _without_password(self.url)
+
+    def __repr__(self) -> str:
+        return f"ServerDatabase({_without_password(self.url)!r})"
 
 
 @dataclass(frozen=True)
@@ -26,7 +57,7 @@ class StoreLocation:
     ``url`` the PostgreSQL server holding the records instead, or empty."""
 
     folder: Path
-    url: str = ""
+    url: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
         if self.url and urlsplit(self.url).scheme not in SERVER_SCHEMES:
@@ -39,19 +70,16 @@ class StoreLocation:
     @property
     def host(self) -> str:
         """The server's host name, to show which store is in use; empty for this computer."""
-        if not self.url:
-            return ""
-        parts = urlsplit(self.url)
-        named = parse_qs(parts.query).get("host", [""])[0]
-        return parts.hostname or named.split(",")[0] or "localhost"
+        return _host(self.url) if self.url else ""
+
+    @property
+    def database(self) -> Path | ServerDatabase:
+        """The SQLite file in ``folder``, or the database on the server."""
+        return ServerDatabase(self.url) if self.url else self.folder / DB_NAME
 
     def __str__(self) -> str:
-        """For messages and logs: the server and database, never a password in the URL."""
-        if not self.url:
-            return str(self.folder)
-        parts = urlsplit(self.url)
-        port = f":{parts.port}" if parts.port else ""
-        return f"{parts.scheme}://{self.host}{port}{parts.path}"
+        """For messages: the folder, or the server and database (never a password)."""
+        return _without_password(self.url) if self.url else str(self.folder)
 
 
 def store_location(

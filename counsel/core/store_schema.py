@@ -11,6 +11,10 @@ session data or PDF. Version 4 added a narrow index to count the matches of a se
 Version 5 added the clinic key's signatures of sealing entries and checkpoints (append-only,
 like the trail) and where signing began, so entries from before it are told apart from ones
 stripped of their signature. Version 6 names the clinician and the computer in each audit entry.
+
+The same store can live on the clinic's PostgreSQL server instead (``store_server_schema``,
+from version 6 on): the functions here that open, read and write take either engine's
+connection and do what that engine needs.
 """
 
 from __future__ import annotations
@@ -25,13 +29,18 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from counsel.core.audit_chain import canonical_json
+from counsel.core.database import Database
 from counsel.core.session import Session
 from counsel.core.session_codec import session_to_dict
+from counsel.core.store_location import DB_NAME, ServerDatabase
 
-DB_NAME = "records.sqlite3"
+if TYPE_CHECKING:
+    from counsel.core.store_server import ServerConnection
+
+__all__ = ["DB_NAME"]
 #: A signed record is about 165 KB (its PDF, its session): in pages of 16 KB rather than
 #: SQLite's 4 KB it is read, and so verified, about 1.4 times as fast.
 PAGE_SIZE = 16_384
@@ -392,7 +401,28 @@ def is_read_only_copy(path: Path) -> bool:
     )
 
 
-def open_reader(path: Path) -> sqlite3.Connection:
+def open_store_database(
+    database: Path | ServerDatabase, on_upgrade: UpgradeProgress | None = None
+) -> Database:
+    """A connection that writes to the store's database, upgraded to this Counsel's schema."""
+    if isinstance(database, ServerDatabase):
+        from counsel.core.store_server_schema import open_server
+
+        return open_server(database, SCHEMA_VERSION)
+    return open_database(database, on_upgrade=on_upgrade)
+
+
+def open_reader(database: Path | ServerDatabase) -> Database:
+    """A connection that only reads: ``open_file_reader``, or one to the server whose every
+    transaction is one snapshot (REPEATABLE READ READ ONLY)."""
+    if isinstance(database, ServerDatabase):
+        from counsel.core.store_server_schema import open_server_reader
+
+        return open_server_reader(database, SCHEMA_VERSION)
+    return open_file_reader(database)
+
+
+def open_file_reader(path: Path) -> sqlite3.Connection:
     """A read-only connection that changes nothing, not even a read-only copy's folder.
 
     Checks read through it, in a transaction of their own, one snapshot however much another
@@ -427,9 +457,18 @@ def open_reader(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _server(conn: Database) -> ServerConnection | None:
+    return None if isinstance(conn, sqlite3.Connection) else cast("ServerConnection", conn)
+
+
 @contextmanager
-def read_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+def read_transaction(conn: Database) -> Iterator[Database]:
     """Every read inside sees one snapshot of the database, whatever is written meanwhile."""
+    if (server := _server(conn)) is not None:
+        with server.snapshot():
+            yield conn
+        return
+    assert isinstance(conn, sqlite3.Connection)
     conn.execute("BEGIN")
     try:
         conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()  # the snapshot starts
@@ -440,14 +479,20 @@ def read_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection, durable: bool = False) -> Iterator[sqlite3.Connection]:
+def transaction(conn: Database, durable: bool = False) -> Iterator[Database]:
     """One transaction holding the write lock, so a change is all there or not at all.
 
     Commits are synced to disk at the next checkpoint (WAL, ``synchronous = NORMAL``), which
     survives a crash of the app but not a power cut; ``durable`` syncs before returning, for
     what must survive both (signing, withdrawing, deleting). Inside another transaction it
-    is part of that one, which commits (or not) all of it.
+    is part of that one, which commits (or not) all of it. On the server, see
+    ``ServerConnection.transaction``.
     """
+    if (server := _server(conn)) is not None:
+        with server.transaction(durable):
+            yield conn
+        return
+    assert isinstance(conn, sqlite3.Connection)
     if conn.in_transaction:
         yield conn
         return
@@ -467,7 +512,14 @@ def transaction(conn: sqlite3.Connection, durable: bool = False) -> Iterator[sql
             conn.execute("PRAGMA synchronous = NORMAL")
 
 
-def put_row(conn: sqlite3.Connection, row: Mapping[str, object], exists: bool) -> None:
+def forget_deleted(conn: Database) -> None:
+    """Leave no copy of deleted rows in SQLite's write-ahead log (``secure_delete`` has already
+    zeroed them in the file); the server reclaims them as it vacuums."""
+    if isinstance(conn, sqlite3.Connection):
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def put_row(conn: Database, row: Mapping[str, object], exists: bool) -> None:
     """Insert ``row`` into records, or update the row with its id (triggers guard sealed ones)."""
     if exists:
         sets = ", ".join(f"{name} = :{name}" for name in row)

@@ -36,9 +36,11 @@ from counsel.core.audit_chain import (
 )
 from counsel.core.audit_signatures import ClinicTrust
 from counsel.core.clinic_key import Keyring
+from counsel.core.database import Database
 from counsel.core.file_integrity import DATABASE_FILE, IntegrityCheck
 from counsel.core.read_ahead import worked_in_order
 from counsel.core.shown_fields import ORIGINAL_SQL, SHOWN_SQL, shown_problems
+from counsel.core.store_location import ServerDatabase
 from counsel.core.store_schema import open_reader
 
 CHECKPOINT = "chain_verified"
@@ -74,7 +76,9 @@ class Verification:
     signing as tampering. SQLite's integrity check of the file runs beside it, and its
     findings come first. ``remember`` (None for a read-only copy) records a checkpoint."""
 
-    def __init__(self, path: Path, *, full: bool, remember: Remember | None, keys: Keyring) -> None:
+    def __init__(
+        self, path: Path | ServerDatabase, *, full: bool, remember: Remember | None, keys: Keyring
+    ) -> None:
         self.path = path
         self._remember = remember
         self._conn = open_reader(path)
@@ -245,7 +249,7 @@ _EntryToCheck = tuple[AuditEntry, dict[str, Any] | None, _RowToCheck | None]
 
 
 def _with_original(
-    conn: sqlite3.Connection, entry: AuditEntry, row: Sequence[Any] | None
+    conn: Database, entry: AuditEntry, row: Sequence[Any] | None
 ) -> _RowToCheck | None:
     if row is None:
         return None
@@ -284,7 +288,7 @@ def _sealed_problems(
     return entry, _checked_row_problems(trust, entry, sealing, row)
 
 
-def verify_record(conn: sqlite3.Connection, record_id: str, keys: Keyring) -> VerifyReport:
+def verify_record(conn: Database, record_id: str, keys: Keyring) -> VerifyReport:
     """One record: its sealed rows (it and its amendments), its audit entries with their
     signatures, and each entry's link to its neighbours in the chain; nothing else is read."""
     trust = ClinicTrust(conn, keys)
@@ -327,7 +331,7 @@ def verify_record(conn: sqlite3.Connection, record_id: str, keys: Keyring) -> Ve
     )
 
 
-def _link_problems(conn: sqlite3.Connection, entry: AuditEntry) -> list[Problem]:
+def _link_problems(conn: Database, entry: AuditEntry) -> list[Problem]:
     """The entry points at the one before it, and the one after it points at this one."""
     problems = []
     follows = "does not follow the entry before it (missing or reordered entries)"
@@ -349,7 +353,7 @@ def _link_problems(conn: sqlite3.Connection, entry: AuditEntry) -> list[Problem]
     return problems
 
 
-def _last_checkpoint(conn: sqlite3.Connection) -> tuple[int, str, int] | None:
+def _last_checkpoint(conn: Database) -> tuple[int, str, int] | None:
     row = conn.execute(
         f"SELECT {ENTRY_COLUMNS} FROM audit WHERE record_id = '' AND action = ?"
         " ORDER BY seq DESC LIMIT 1",
@@ -364,8 +368,8 @@ def _last_checkpoint(conn: sqlite3.Connection) -> tuple[int, str, int] | None:
         return None  # a mangled checkpoint: check everything (the chain names the entry)
 
 
-def _sealed_count(conn: sqlite3.Connection) -> int:
+def _sealed_count(conn: Database) -> int:
     return sum(
-        conn.execute(f"SELECT count(*) FROM ({statement})").fetchone()[0]
+        conn.execute(f"SELECT count(*) FROM ({statement}) AS sealed").fetchone()[0]
         for statement in _SEALED_IDS
     )

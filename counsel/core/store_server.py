@@ -1,0 +1,142 @@
+"""The record store on the clinic's PostgreSQL server: a connection that runs the store's SQL.
+
+The store's SQL is written once, in SQLite's dialect. Here it goes to PostgreSQL with the few
+spellings that differ rewritten (placeholders, ``CAST(x AS BLOB)``, SQLite's index hints);
+the SQLite functions it calls (``instr``, ``json_valid``, ``json_extract``, ``json_array``,
+and ``blob`` for the cast) are defined on the server by ``store_server_schema``. Every write
+transaction first takes one advisory lock, as SQLite's ``BEGIN IMMEDIATE`` takes its write
+lock, so the hash-chained audit trail is appended in one order however many rooms write at
+once. A reader's transactions are REPEATABLE READ READ ONLY: one snapshot each. A server that
+cannot be reached, or a connection lost, raises ``StoreUnavailable``; the next statement after
+a lost connection connects again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import Any
+
+import psycopg
+from psycopg import pq
+from psycopg.conninfo import make_conninfo
+
+from counsel.core.store_errors import StoreUnavailable
+from counsel.core.store_location import ServerDatabase
+
+#: The advisory lock every write transaction holds ("Counsel" in ASCII).
+WRITE_LOCK = 0x436F756E73656C
+CONNECT_TIMEOUT_S = 10
+#: A silent network is noticed within about 25 seconds, not when the operating system gives up.
+KEEPALIVE = {
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+}
+_PLACEHOLDER = re.compile(r"\?|(?<![:\w]):([A-Za-z_]\w*)")
+#: Connection errors (class 08) and the server shutting down or restarting (57P01-57P03).
+_LOST_STATES = ("57P01", "57P02", "57P03")
+
+
+@lru_cache(maxsize=512)
+def postgres_sql(sql: str) -> str:
+    """``sql`` as PostgreSQL spells it (see the module's docstring)."""
+    sql = sql.replace("%", "%%")
+    sql = re.sub(r"\s+INDEXED BY \w+", "", sql)
+    sql = re.sub(r"CAST\(([\w.]+) AS BLOB\)", r"blob(\1)", sql)
+    return _PLACEHOLDER.sub(lambda m: "%s" if m[0] == "?" else f"%({m[1]})s", sql)
+
+
+def unavailable(database: ServerDatabase, error: psycopg.Error) -> StoreUnavailable:
+    reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return StoreUnavailable(f"the records server {database.host} cannot be reached ({reason})")
+
+
+class ServerConnection:
+    """One connection to the records database on the server (autocommit: the store's
+    transactions are its own ``transaction`` and ``snapshot``)."""
+
+    def __init__(self, database: ServerDatabase, *, reader: bool = False) -> None:
+        self.database = database
+        self._reader = reader
+        self._conn = self._connect()
+
+    def _connect(self) -> psycopg.Connection[Any]:
+        try:
+            conninfo = make_conninfo(
+                self.database.url,
+                application_name="Counsel",
+                connect_timeout=CONNECT_TIMEOUT_S,
+                # A silent network is noticed in about 25 s, not when the system gives up.
+                keepalives=1,
+                keepalives_idle=10,
+                keepalives_interval=5,
+                keepalives_count=3,
+            )
+            conn = psycopg.connect(conninfo, autocommit=True)
+            if self._reader:
+                conn.execute(
+                    "SET SESSION CHARACTERISTICS AS TRANSACTION"
+                    " ISOLATION LEVEL REPEATABLE READ READ ONLY"
+                )
+        except psycopg.OperationalError as error:
+            raise unavailable(self.database, error) from None
+        return conn
+
+    def execute(self, sql: str, parameters: Any = (), /) -> psycopg.Cursor[Any]:
+        if self._conn.closed:  # lost earlier (and its transaction with it): try again
+            self._conn = self._connect()
+        try:
+            return self._conn.execute(postgres_sql(sql), parameters)
+        except psycopg.OperationalError as error:
+            if self._lost(error):
+                self._conn.close()
+                raise unavailable(self.database, error) from error
+            raise
+
+    def _lost(self, error: psycopg.OperationalError) -> bool:
+        state = error.sqlstate
+        return self._conn.broken or state is None or state[:2] == "08" or state in _LOST_STATES
+
+    @property
+    def in_transaction(self) -> bool:
+        return (
+            not self._conn.closed
+            and self._conn.info.transaction_status != pq.TransactionStatus.IDLE
+        )
+
+    @contextmanager
+    def transaction(self, durable: bool = False) -> Iterator[ServerConnection]:
+        """One write transaction holding the store's write lock; inside another transaction
+        it is part of that one. Only ``durable`` ones wait for the server's disk (signing,
+        withdrawing, deleting); a draft's autosave may be lost with the server, not the app."""
+        if self.in_transaction:
+            yield self
+            return
+        self.execute("BEGIN")
+        try:
+            self.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
+            if not durable:
+                self.execute("SET LOCAL synchronous_commit = off")
+            yield self
+            self.execute("COMMIT")
+        except BaseException:
+            if self.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def snapshot(self) -> Iterator[ServerConnection]:
+        """Every read inside sees one snapshot (a reader's transactions are REPEATABLE READ)."""
+        self.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            if self.in_transaction:
+                self._conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self._conn.close()

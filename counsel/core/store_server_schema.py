@@ -1,0 +1,196 @@
+"""The records database on PostgreSQL: its schema, versioned and migrated like SQLite's.
+
+A server store begins at schema version 6 (``FIRST_VERSION``), created whole, with the same
+tables, columns, guards and listing indexes as an SQLite store of that version; each later
+version is a step in ``MIGRATIONS`` here as well as in ``store_schema``. Text columns sort
+byte by byte (``COLLATE "C"``), as SQLite's do, so lists and pages come in the same order on
+both engines. Sealed rows and the audit trail are guarded by triggers, as in SQLite, and
+cannot be truncated either. The SQLite functions the store's SQL calls are defined here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from counsel.core.store_location import ServerDatabase
+from counsel.core.store_server import ServerConnection
+
+FIRST_VERSION = 6
+TEXT = 'text COLLATE "C"'
+
+_RECORDS = f"""CREATE TABLE records (
+    id {TEXT} PRIMARY KEY,
+    data text NOT NULL,
+    patient_name {TEXT} NOT NULL,
+    date_of_birth {TEXT},
+    record_number {TEXT} NOT NULL,
+    clinician {TEXT} NOT NULL,
+    created_at {TEXT} NOT NULL,
+    updated_at {TEXT} NOT NULL,
+    content_version {TEXT} NOT NULL,
+    content_sha256 {TEXT} NOT NULL,
+    status {TEXT} NOT NULL DEFAULT 'in_progress'
+        CHECK (status IN ('in_progress', 'signed', 'withdrawn', 'correction')),
+    links_to {TEXT} REFERENCES records (id),
+    pdf bytea,
+    digest {TEXT},
+    search_key {TEXT} NOT NULL DEFAULT ''
+)"""
+_AUDIT = f"""CREATE TABLE audit (
+    seq bigint PRIMARY KEY,
+    record_id {TEXT} NOT NULL,
+    at {TEXT} NOT NULL,
+    actor {TEXT} NOT NULL,
+    action {TEXT} NOT NULL,
+    detail text NOT NULL,
+    prev_hash {TEXT} NOT NULL,
+    hash {TEXT} NOT NULL,
+    clinician {TEXT} NOT NULL DEFAULT '',
+    workstation {TEXT} NOT NULL DEFAULT ''
+)"""
+#: SQLite's functions, as the store's SQL calls them (``json_extract`` takes '$.a.b' paths).
+_SQLITE_FUNCTIONS = (
+    """CREATE FUNCTION instr(text, text) RETURNS integer
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN strpos($1, $2)""",
+    """CREATE FUNCTION json_valid(text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
+        BEGIN PERFORM $1::json; RETURN true; EXCEPTION WHEN others THEN RETURN false; END $$""",
+    """CREATE FUNCTION json_extract(text, text) RETURNS text
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        RETURN ($1::json) #>> string_to_array(substr($2, 3), '.')""",
+    """CREATE FUNCTION json_array(VARIADIC text[]) RETURNS text
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN array_to_json($1)::text""",
+    """CREATE FUNCTION blob(text) RETURNS bytea
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN convert_to($1, 'UTF8')""",
+    """CREATE FUNCTION blob(bytea) RETURNS bytea
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN $1""",
+)
+_REFUSE = """CREATE FUNCTION counsel_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'integrity_constraint_violation'; END
+    $$"""
+_SIGNED_FROM_ONCE = """CREATE FUNCTION counsel_signed_from_once() RETURNS trigger
+    LANGUAGE plpgsql AS $$ BEGIN
+        IF EXISTS (SELECT 1 FROM signed_from) THEN
+            RAISE EXCEPTION 'signing began once' USING ERRCODE = 'integrity_constraint_violation';
+        END IF;
+        RETURN NEW;
+    END $$"""
+
+
+def _read_only(table: str, message: str, condition: str = "") -> tuple[str, ...]:
+    """No UPDATE or DELETE of ``table``'s rows (those matching ``condition``), no TRUNCATE."""
+    when = f"WHEN ({condition})" if condition else ""
+    refuse = f"EXECUTE FUNCTION counsel_refuse('{message}')"
+    return (
+        *(
+            f"CREATE TRIGGER {table}_no_{event} BEFORE {event.upper()} ON {table}"
+            f" FOR EACH ROW {when} {refuse}"
+            for event in ("update", "delete")
+        ),
+        f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} {refuse}",
+    )
+
+
+def _listing_index(name: str, key: str, listed: tuple[str, ...]) -> str:
+    others = ", ".join(column for column in listed if column not in (key, "id"))
+    return f"CREATE INDEX {name} ON records ({key}, id) INCLUDE ({others}) WHERE links_to IS NULL"
+
+
+def _version_6(conn: ServerConnection) -> None:
+    from counsel.core.store_schema import LISTED_COLUMNS, LISTING_INDEXES
+
+    sealed, append_only = "sealed records are read-only", "the audit trail is append-only"
+    statements = (
+        *_SQLITE_FUNCTIONS,
+        _REFUSE,
+        _SIGNED_FROM_ONCE,
+        _RECORDS,
+        _AUDIT,
+        "CREATE INDEX audit_record ON audit (record_id)",
+        """CREATE TABLE audit_signatures (
+            seq bigint PRIMARY KEY REFERENCES audit (seq),
+            certificate text NOT NULL,
+            signature bytea NOT NULL
+        )""",
+        "CREATE TABLE signed_from (seq bigint NOT NULL)",
+        "INSERT INTO signed_from VALUES (1)",
+        *_read_only("records", sealed, "OLD.status <> 'in_progress'"),
+        *_read_only("audit", append_only),
+        *_read_only("audit_signatures", append_only),
+        *_read_only("signed_from", append_only),
+        "CREATE TRIGGER signed_from_once BEFORE INSERT ON signed_from"
+        " FOR EACH ROW EXECUTE FUNCTION counsel_signed_from_once()",
+        "CREATE INDEX records_amendments ON records (links_to, status) WHERE links_to IS NOT NULL",
+        "CREATE INDEX records_drafts ON records (updated_at) WHERE status = 'in_progress'",
+        *(_listing_index(name, key, LISTED_COLUMNS) for key, name in LISTING_INDEXES.items()),
+        "CREATE INDEX records_matching ON records (created_at, search_key, links_to)"
+        " WHERE links_to IS NULL",
+    )
+    for statement in statements:
+        conn.execute(statement)
+
+
+#: Migration ``n`` takes a server store from version ``FIRST_VERSION + n`` to the next, as
+#: ``store_schema.MIGRATIONS`` does for SQLite. Append only, never edit.
+MIGRATIONS: tuple[Callable[[ServerConnection], None], ...] = ()
+
+
+def version(conn: ServerConnection) -> int:
+    """The schema version of the database (0: nothing of Counsel's there yet)."""
+    (table,) = conn.execute("SELECT to_regclass('store_version')").fetchone() or (None,)
+    if table is None:
+        return 0
+    (found,) = conn.execute("SELECT version FROM store_version").fetchone() or (0,)
+    return int(found)
+
+
+def migrate(conn: ServerConnection, target: int) -> None:
+    """Bring the database to ``target`` in one transaction (holding the write lock, so two
+    rooms starting at once do not both create it)."""
+    from counsel.core.store_schema import StoreVersionError
+
+    with conn.transaction(durable=True):
+        found = version(conn)
+        if found > target:
+            raise StoreVersionError(
+                f"the records database is version {found}; this Counsel reads up to"
+                f" {target}. Please update Counsel."
+            )
+        if found == target:
+            return
+        if found == 0:
+            _version_6(conn)
+            conn.execute("CREATE TABLE store_version (version integer NOT NULL)")
+            conn.execute("INSERT INTO store_version VALUES (?)", (FIRST_VERSION,))
+        for step in MIGRATIONS[max(found, FIRST_VERSION) - FIRST_VERSION : target - FIRST_VERSION]:
+            step(conn)
+        conn.execute("UPDATE store_version SET version = ?", (target,))
+
+
+def open_server(database: ServerDatabase, target: int) -> ServerConnection:
+    """A writing connection to the records on the server, its schema brought to ``target``."""
+    conn = ServerConnection(database)
+    try:
+        migrate(conn, target)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def open_server_reader(database: ServerDatabase, target: int) -> ServerConnection:
+    """A connection that only reads, one snapshot per transaction; the schema must be
+    ``target`` (a newer or older one is not read)."""
+    from counsel.core.store_schema import StoreVersionError
+
+    conn = ServerConnection(database, reader=True)
+    try:
+        found = version(conn)
+        if found != target:
+            raise StoreVersionError(
+                f"the records database on {database.host} is version {found} and this Counsel"
+                f" reads version {target}"
+            )
+    except BaseException:
+        conn.close()
+        raise
+    return conn
