@@ -7,7 +7,7 @@
 --
 -- It can be run again safely: it first takes away everything, then grants exactly this:
 --
---   every table    SELECT (read) and INSERT (add): records, audit entries, signatures.
+--   every table    SELECT (read); INSERT (add) into records, audit and audit_signatures.
 --   records        UPDATE and DELETE as well, but only of rows whose status is
 --                  'in_progress' (unsigned drafts, saved after every change, and deleted
 --                  from the Records window). A signed, withdrawn or corrected record is out
@@ -26,11 +26,11 @@ BEGIN;
 
 -- Everything the app role or anyone else had on Counsel's tables, taken away.
 REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, :"app";
-REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC, :"app";
 
--- Read and add, everywhere; sequences number the audit entries.
-GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO :"app";
-GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO :"app";
+-- Read everything; add records, audit entries and their signatures. (The table of the
+-- schema's version and the one saying where signing began are only read.)
+GRANT SELECT ON ALL TABLES IN SCHEMA public TO :"app";
+GRANT INSERT ON records, audit, audit_signatures TO :"app";
 
 -- Change and delete records, limited below to unsigned drafts, row by row.
 GRANT UPDATE, DELETE ON records TO :"app";
