@@ -48,6 +48,7 @@ def test_the_database_opens_only_when_something_is_worth_saving(
     qtbot, content, clinic, private_data_dir
 ) -> None:
     from counsel.core.record_store import RecordStore
+    from counsel.core.store_location import store_location
     from counsel.ui.app import OpenedOnFirstUse, create_main_window, prepare_application
 
     opened = []
@@ -57,7 +58,7 @@ def test_the_database_opens_only_when_something_is_worth_saving(
         return RecordStore.in_folder(private_data_dir)
 
     prepare_application([])
-    store = OpenedOnFirstUse(opener)
+    store = OpenedOnFirstUse(opener, store_location(clinic))
     window = create_main_window(content, clinic, store)  # type: ignore[arg-type]
     qtbot.addWidget(window)
     window.show()

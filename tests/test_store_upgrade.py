@@ -11,6 +11,7 @@ from test_record_store import FAKE_PDF, make_session, open_store
 from test_records_cli import run
 from test_store_migrations import downgrade_to_v2, version_of
 
+from counsel.core.store_location import store_location
 from counsel.core.store_schema import DB_NAME, SCHEMA_VERSION, migrate, open_database
 from counsel.ui import resume
 from counsel.ui.app import (
@@ -56,7 +57,7 @@ def test_the_window_shows_the_upgrade_then_offers_to_resume(
         resume, "offer_resume", lambda window, store: offered.append(store.unfinished())
     )
     prepare_application([])
-    store = OpenedOnFirstUse(lambda: open_clinic_store(clinic))
+    store = OpenedOnFirstUse(lambda: open_clinic_store(clinic), store_location(clinic))
     window = create_main_window(content, clinic, store)  # type: ignore[arg-type]
     qtbot.addWidget(window)
     window.show()
@@ -88,7 +89,7 @@ def test_a_current_store_opens_without_the_upgrade_dialog(
     offered: list[bool] = []
     monkeypatch.setattr(resume, "offer_resume", lambda window, store: offered.append(True))
     prepare_application([])
-    store = OpenedOnFirstUse(lambda: open_clinic_store(clinic))
+    store = OpenedOnFirstUse(lambda: open_clinic_store(clinic), store_location(clinic))
     window = create_main_window(content, clinic, store)  # type: ignore[arg-type]
     qtbot.addWidget(window)
     offer_resume_once_ready(window, store, clinic)  # type: ignore[arg-type]

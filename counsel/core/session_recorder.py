@@ -9,6 +9,7 @@ imports it).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,8 +17,10 @@ from typing import TYPE_CHECKING
 from counsel.core.content import ClinicSettings
 from counsel.core.record_status import IN_PROGRESS, RecordNotFoundError
 from counsel.core.session import ScreenVisit, Session
+from counsel.core.store_errors import StoreUnavailable
 
 if TYPE_CHECKING:
+    from counsel.core.pending_sessions import PendingSessions
     from counsel.core.record_store import RecordStore
 
 PdfMaker = Callable[[Session, ClinicSettings], bytes]
@@ -43,14 +46,20 @@ class SessionRecorder:
         clinic: ClinicSettings,
         make_pdf: PdfMaker,
         run: Runner = run_here,
+        pending: PendingSessions | None = None,
     ) -> None:
         self.store = store
+        #: Where the session is kept while the records server cannot be reached.
+        self.pending = pending
         self.session = session
         self.clinic = clinic
         self.make_pdf = make_pdf
         self.run = run
         self.sealing = False  # the signed record's PDF is being built and stored
         self.failure: Exception | None = None  # the last save or seal that failed, until retried
+        #: The server answered again after it could not be reached, and nobody was told yet.
+        self.reconnected = False
+        self._stored_signed = False  # stored signed by this recorder: no need to ask the store
         #: Why the last signing did not finish (the session is then unsealed, as before Sign).
         self.signing_failure: Exception | None = None
         self._status_listeners: list[StatusListener] = []
@@ -70,6 +79,10 @@ class SessionRecorder:
         self._status_listeners.append(listener)
 
     def _set_failure(self, failure: Exception | None) -> None:
+        if failure is not None:
+            self.reconnected = False
+        elif isinstance(self.failure, StoreUnavailable):
+            self.reconnected = True
         self.failure = failure
         for listener in list(self._status_listeners):
             listener()
@@ -92,20 +105,46 @@ class SessionRecorder:
         the session's listeners, so the screens go on working and nothing typed is dropped."""
         import sqlite3  # loaded with the store, not at start-up
 
+        if isinstance(self.failure, StoreUnavailable) and what != "retry":
+            self._keep_here()  # the server is tried again by ``retry``, not at every key
+            return
         try:
             self.store.save_draft(self.session)
             self._saved = True
-            if what in ("visits", "content"):  # a language change shows the screen again
-                self._log_visits()
-            elif what == "quiz":
-                self._log_quiz()
-            elif what == "decisions":
-                self._log_decisions()
+            self._log_changes(what)
+        except StoreUnavailable as error:
+            self._keep_here()
+            self._set_failure(error)
+            return
         except (OSError, sqlite3.Error) as error:
             self._set_failure(error)
             return
+        if self.pending is not None:
+            self.pending.discard(self.session.id)
         if self.failure is not None:
             self._set_failure(None)
+
+    def _log_changes(self, what: str) -> None:
+        """The audit entries for what changed; after a failed save, for all of it (each
+        logger adds only what it has not logged yet)."""
+        again = what == "retry"
+        if again or what in ("visits", "content"):  # a language change shows the screen again
+            self._log_visits()
+        if again or what == "quiz":
+            self._log_quiz()
+        if again or what == "decisions":
+            self._log_decisions()
+
+    def _keep_here(self) -> None:
+        """The session, on this computer until the server answers (a failure to write it
+        there too leaves the server's failure to report: it is the one to fix)."""
+        if self.pending is not None:
+            with contextlib.suppress(OSError):
+                self.pending.keep(self.session)
+
+    def server_unreachable(self, error: StoreUnavailable) -> None:
+        """The store could not be opened (at start-up): say so before anything is typed."""
+        self._set_failure(error)
 
     def _log_visits(self) -> None:
         for screen_id, visit in self.session.visits.items():
@@ -123,7 +162,7 @@ class SessionRecorder:
             if (before.discussed_at if before else None) != visit.discussed_at:
                 discussed = visit.discussed_at is not None
                 self.store.log(self.session.id, "discussed", screen=screen_id, discussed=discussed)
-        self._visits = dict(self.session.visits)
+            self._visits[screen_id] = visit  # logged: a failure after this does not repeat it
 
     def _log_quiz(self) -> None:
         for question, attempts in self.session.quiz.items():
@@ -135,7 +174,7 @@ class SessionRecorder:
                     choice=attempt.choice,
                     correct=attempt.correct,
                 )
-            self._attempts[question] = len(attempts)
+                self._attempts[question] = self._attempts.get(question, 0) + 1
 
     def _log_decisions(self) -> None:
         """Each rating, leaning or SURE answer that changed ("": cleared)."""
@@ -150,6 +189,7 @@ class SessionRecorder:
                     item=item,
                     value=now.get(key, ""),
                 )
+                self._decisions[key] = now.get(key, "")
         self._decisions = now
 
     def sign(self) -> None:
@@ -159,7 +199,13 @@ class SessionRecorder:
         Otherwise it ends stored signed (``is_stored_signed``) or, when the PDF or storing
         failed, unsealed as before with the reason in ``signing_failure``; the status
         listeners hear when it ends. While the PDF is built, ``sealing`` is True (the screens
-        that hear "sealed" show that it is under way)."""
+        that hear "sealed" show that it is under way). While the records server cannot be
+        reached, signing waits: nothing is sealed, and ``waiting_to_sign`` says so until
+        ``sign`` is called again."""
+        if isinstance(self.failure, StoreUnavailable) and not self.retry():
+            self.signing_failure = self.failure
+            self._set_failure(self.failure)  # listeners hear that signing did not start
+            return
         self.sealing = True
         try:
             self.session.seal()
@@ -191,6 +237,7 @@ class SessionRecorder:
                 raise pdf
             assert isinstance(pdf, bytes)
             self.store.seal(self.session, pdf)
+            self._stored_signed = True
         except Exception as error:  # any failure (a PDF layout, a full disk) must not half-sign
             self.signing_failure = error
             self.session.undo_seal()  # saves the unsealed draft, as any change does
@@ -199,16 +246,38 @@ class SessionRecorder:
         self._set_failure(None)
 
     def retry(self) -> bool:
-        """Try the failed save or seal again; True once the record is stored."""
+        """Try the failed save or seal again; True once the record is stored (for a session
+        with nothing entered yet: once the store answers)."""
         if self.session.is_sealed:
-            if self._stored_status() in (None, IN_PROGRESS):
+            status = self._reach_store()
+            if status in (None, IN_PROGRESS) and not isinstance(self.failure, StoreUnavailable):
                 self._store_signed()
+        elif self.session.is_blank and not self._saved:
+            self._reach_store()
         else:
             self._save("retry")
         return self.failure is None
 
+    def _reach_store(self) -> str | None:
+        """The session's stored status, asked of the store to see whether it answers."""
+        try:
+            status = self._stored_status()
+        except StoreUnavailable as error:
+            self._set_failure(error)
+            return None
+        if isinstance(self.failure, StoreUnavailable):
+            self._set_failure(None)
+        return status
+
+    @property
+    def waiting_to_sign(self) -> bool:
+        """Signing was asked for while the records server could not be reached."""
+        return not self.session.is_sealed and isinstance(self.signing_failure, StoreUnavailable)
+
     @property
     def is_stored_signed(self) -> bool:
+        if self._stored_signed:
+            return True
         return self.session.is_sealed and self._stored_status() not in (None, IN_PROGRESS)
 
     def pdf_bytes(self) -> bytes:

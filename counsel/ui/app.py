@@ -13,12 +13,14 @@ from PySide6.QtWidgets import QApplication
 
 from counsel.core.content import ClinicSettings, Content
 from counsel.core.session import Session
+from counsel.core.store_location import DB_NAME
 from counsel.resources import font_path, icon_path
 from counsel.ui.display import Display, apply_display
 from counsel.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from counsel.core.record_store import RecordStore
+    from counsel.core.store_location import StoreLocation
 
 APP_ID = "org.counsel.Counsel"  # the desktop entry and AppStream metainfo in packaging/linux
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
@@ -62,11 +64,16 @@ class OpenedOnFirstUse:
     """The record store, opened the first time something uses it.
 
     A new session writes nothing until something is entered, so the first screen paints
-    without loading the database; the offer to resume comes just after."""
+    without loading the database (or reaching the server); the offer to resume comes just
+    after. Where it is (``host``, ``database``, ``path``) is known without opening it, and a
+    server that cannot be reached is tried again at the next use."""
 
-    def __init__(self, opener: Callable[[], RecordStore]) -> None:
+    def __init__(self, opener: Callable[[], RecordStore], location: StoreLocation) -> None:
         self._opener = opener
         self._store: RecordStore | None = None
+        self.host = location.host
+        self.database = location.database
+        self.path = location.folder / DB_NAME
 
     def __getattr__(self, name: str) -> Any:
         if self._store is None:
@@ -94,13 +101,16 @@ def offer_resume_once_ready(window: MainWindow, store: RecordStore, clinic: Clin
     """Offer to resume; first upgrade the records database, showing its progress, if this
     Counsel is newer than the one that wrote it (the window paints and waits meanwhile)."""
     from counsel.core.store_location import store_location
-    from counsel.core.store_schema import DB_NAME, needs_upgrade
-    from counsel.ui.resume import offer_resume
+    from counsel.core.store_schema import needs_upgrade
+    from counsel.ui.resume import offer_resume, offer_resume_from_server
     from counsel.ui.store_upgrade import StoreUpgrade
 
     location = store_location(clinic)
     path = location.folder / DB_NAME
-    if location.on_server or not needs_upgrade(path):  # a server is upgraded as it is opened
+    if location.on_server:  # upgraded as it is opened
+        offer_resume_from_server(window, store)
+        return
+    if not needs_upgrade(path):
         offer_resume(window, store)
         return
     upgrade = StoreUpgrade(path, window)  # the window owns it
@@ -111,7 +121,10 @@ def offer_resume_once_ready(window: MainWindow, store: RecordStore, clinic: Clin
 def run_app(content: Content, clinic: ClinicSettings) -> int:
     """The interactive app over the clinic's record store; offers to resume unfinished work."""
     app = prepare_application()
-    store = cast("RecordStore", OpenedOnFirstUse(lambda: open_clinic_store(clinic)))
+    from counsel.core.store_location import store_location
+
+    opened = OpenedOnFirstUse(lambda: open_clinic_store(clinic), store_location(clinic))
+    store = cast("RecordStore", opened)
     try:
         window = create_main_window(content, clinic, store)
         show_ready_to_type(window)

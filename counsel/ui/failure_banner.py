@@ -1,18 +1,28 @@
 """A banner across the top of the window while the record cannot be saved: what failed, that
-nothing on screen is lost, and Retry. It stays until saving works again."""
+nothing on screen is lost, and Retry. It stays until saving works again.
+
+When it is the clinic's records server that cannot be reached, Counsel also tries again by
+itself every ``RECONNECT_EVERY_MS`` (the session is kept on this computer meanwhile), and says
+so once the server has the session again."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from counsel.core.session_recorder import SessionRecorder
-from counsel.ui.widgets import card, describe, label
+from counsel.core.store_errors import StoreUnavailable
+from counsel.ui.widgets import card, describe, label, restyle
+
+RECONNECT_EVERY_MS = 20_000  # a server back after a restart is found within this
+BACK_SHOWN_MS = 15_000  # how long "the server answers again" stays
 
 
 class FailureBanner(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, server: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("failureBanner")
+        self.server = server  # the records server's host name; "" for this computer
         self.recorder: SessionRecorder | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 8, 16, 0)
@@ -28,6 +38,13 @@ class FailureBanner(QWidget):
         self.retry_button.clicked.connect(self.retry)
         row.addWidget(self.message, 1)
         row.addWidget(self.retry_button)
+        self.reconnect = QTimer(self)
+        self.reconnect.setInterval(RECONNECT_EVERY_MS)
+        self.reconnect.timeout.connect(self.retry)
+        self.back_shown = QTimer(self)
+        self.back_shown.setSingleShot(True)
+        self.back_shown.setInterval(BACK_SHOWN_MS)
+        self.back_shown.timeout.connect(self.hide)
         self.hide()
 
     def follow(self, recorder: SessionRecorder) -> None:
@@ -42,20 +59,54 @@ class FailureBanner(QWidget):
 
     def show_state(self) -> None:
         failure = self.recorder.failure if self.recorder else None
+        unreachable = isinstance(failure, StoreUnavailable)
+        self.reconnect.start() if unreachable else self.reconnect.stop()
         if failure is None:
-            self.hide()
+            if self.recorder is not None and self.recorder.reconnected:
+                self.recorder.reconnected = False  # told once
+                self._show_back()
+            elif not self.back_shown.isActive():
+                self.hide()
             return
+        self.back_shown.stop()
+        self.retry_button.show()
+        self._set_role("bad")
         reason = getattr(failure, "strerror", None) or str(failure)
-        if self.recorder is not None and self.recorder.session.is_sealed:
+        sealed = self.recorder is not None and self.recorder.session.is_sealed
+        if unreachable:
+            text = self.tr(
+                "The clinic server (%1) cannot be reached. Keep going: everything entered is "
+                "kept on this computer and stored on the server as soon as it answers. "
+                "Counsel tries again by itself, or press Retry."
+            ).replace("%1", self.server)
+            self.message.setToolTip(reason)
+        elif sealed:
             text = self.tr(
                 "The signed record could not be saved: %1. Free some space or "
                 "check the records folder, then press Retry."
-            )
+            ).replace("%1", reason)
         else:
             text = self.tr(
                 "Changes are not being saved: %1. Nothing on screen is lost while "
                 "Counsel stays open. Free some space or check the records folder, "
                 "then press Retry."
-            )
-        self.message.setText(text.replace("%1", reason))
+            ).replace("%1", reason)
+        self.message.setText(text)
         self.show()
+
+    def _show_back(self) -> None:
+        """The server answered again and holds everything entered: said for a while."""
+        self.retry_button.hide()
+        self._set_role("good")
+        self.message.setToolTip("")
+        self.message.setText(
+            self.tr(
+                "The clinic server (%1) answers again: everything entered is stored there."
+            ).replace("%1", self.server)
+        )
+        self.show()
+        self.back_shown.start()
+
+    def _set_role(self, role: str) -> None:
+        self.message.setProperty("role", role)
+        restyle(self.message)

@@ -13,13 +13,16 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from counsel.core.content import ClinicSettings, Content
+from counsel.core.pending_sessions import PendingSessions
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
+from counsel.core.store_errors import StoreUnavailable
 from counsel.ui.background import build_pdf, run_in_background, warm_up_pdf
 from counsel.ui.display import Display, DisplayChoice, DisplayControls, apply_display
 from counsel.ui.failure_banner import FailureBanner
@@ -31,6 +34,7 @@ from counsel.ui.screens.base import ScreenContext, ScreenPage
 from counsel.ui.screens.registry import SCREEN_CLASSES
 from counsel.ui.session_bridge import SessionBridge
 from counsel.ui.sidebar import Sidebar
+from counsel.ui.store_place import store_place
 from counsel.ui.window_actions import add_menus, add_shortcuts
 from counsel.ui.window_fit import keep_inside_screen, place_window, remember_window
 from counsel.ui.workstation_memory import may_quit, remember_clinician
@@ -75,6 +79,8 @@ class MainWindow(QMainWindow):
         self.bridge: SessionBridge | None = None
         self.recorder: SessionRecorder | None = None
         self._laid_out_in: Content | None = None  # the content the widgets show
+        self.store_place = store_place(store)
+        self.statusBar().addPermanentWidget(self.store_place)
         add_shortcuts(self)
         self.start(session or new_session(content))
 
@@ -107,7 +113,8 @@ class MainWindow(QMainWindow):
         right = QVBoxLayout()
         right.setSpacing(0)
         row.addLayout(right, 1)
-        self.banner = FailureBanner()
+        self.store_place.retranslate()
+        self.banner = FailureBanner(self.store_place.server)
         right.addWidget(self.banner)
         if self.recorder is not None:
             self.banner.follow(self.recorder)
@@ -135,6 +142,7 @@ class MainWindow(QMainWindow):
         self.presenting = presenting
         self.sidebar.setVisible(not presenting)
         self.menuBar().setVisible(not presenting)
+        self.statusBar().setVisible(not presenting)
         for page in self.stack.pages.values():
             page.set_presenting(presenting)
         if presenting:
@@ -172,13 +180,25 @@ class MainWindow(QMainWindow):
         if language != self.content.language and not self.session.is_sealed:
             self.session.set_content(self.languages.content(language))  # laid out on "content"
 
-    def show_records(self) -> RecordsWindow:
-        """The records list; choosing an unfinished session resumes it here."""
+    def show_records(self) -> RecordsWindow | None:
+        """The records list; choosing an unfinished session resumes it here (None: the
+        records server cannot be reached, which the user is told)."""
         from counsel.ui.records_window import RecordsWindow  # PDF viewer: not at start-up
         from counsel.ui.resume import resume_or_set_aside  # it builds on this window
 
         assert self.content.document is not None
-        window = RecordsWindow(self.store, self.content.document, self)
+        try:
+            window = RecordsWindow(self.store, self.content.document, self)
+        except StoreUnavailable:
+            QMessageBox.warning(
+                self,
+                self.tr("Records"),
+                self.tr(
+                    "The records are on the clinic server (%1), which cannot be reached. "
+                    "Try again once it answers."
+                ).replace("%1", self.store_place.server),
+            )
+            return None
         window.resumeRequested.connect(lambda record_id: resume_or_set_aside(self, record_id))
         window.open()
         return window
@@ -198,7 +218,12 @@ class MainWindow(QMainWindow):
             self.recorder.close()
         # The recorder listens first, so the record is stored before any screen reacts.
         self.recorder = SessionRecorder(
-            self.store, session, self.clinic, build_pdf, run=run_in_background
+            self.store,
+            session,
+            self.clinic,
+            build_pdf,
+            run=run_in_background,
+            pending=PendingSessions(self.store.path.parent) if self.store.host else None,
         )
         self.bridge = SessionBridge(session, self)
         self.recorder.watch(self._record_changed)

@@ -36,6 +36,7 @@ from counsel.core.record_store import RecordStore
 from counsel.ui.record_viewer import RecordViewer
 from counsel.ui.records_model import COLUMNS, RecordsModel
 from counsel.ui.saving import may_replace
+from counsel.ui.store_place import store_place
 from counsel.ui.verify_progress import VerifyProgress
 
 PERIODS = (
@@ -73,6 +74,7 @@ class RecordsWindow(QDialog):
         self.store = store
         self.model = RecordsModel(store, words)
         layout = QVBoxLayout(self)
+        layout.addWidget(store_place(store))
         layout.addLayout(self._filters())
         self.count = QLabel()
         self.count.setObjectName("recordCount")

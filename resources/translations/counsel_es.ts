@@ -285,6 +285,16 @@
         <source>Signed. Saving the signed record…</source>
         <translation>Firmado. Guardando el registro firmado…</translation>
     </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="1"/>
+        <source>Signing waits for the clinic server, which cannot be reached. Nothing was sealed and nothing is lost. Press Retry signing once the server answers.</source>
+        <translation>La firma espera al servidor de la clínica, con el que no se puede conectar. No se selló nada y no se perdió nada. Pulse Reintentar la firma cuando el servidor responda.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="1"/>
+        <source>Retry signing</source>
+        <translation>Reintentar la firma</translation>
+    </message>
 </context>
 <context>
     <name>GapText</name>
@@ -442,6 +452,16 @@ Quit anyway?</source>
         <location filename="../../counsel/ui/workstation_memory.py" line="1"/>
         <source>&amp;Keep working</source>
         <translation>Seguir &amp;trabajando</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/main_window.py" line="1"/>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/main_window.py" line="1"/>
+        <source>The records are on the clinic server (%1), which cannot be reached. Try again once it answers.</source>
+        <translation>Los registros están en el servidor de la clínica (%1), con el que no se puede conectar. Vuelva a intentarlo cuando responda.</translation>
     </message>
 </context>
 <context>
@@ -1549,6 +1569,16 @@ Go on with it?</source>
         <source>Changes are not being saved: %1. Nothing on screen is lost while Counsel stays open. Free some space or check the records folder, then press Retry.</source>
         <translation>Los cambios no se están guardando: %1. No se pierde nada de lo que está en pantalla mientras Counsel siga abierto. Libere espacio o revise la carpeta de registros y luego pulse Reintentar.</translation>
     </message>
+    <message>
+        <location filename="../../counsel/ui/failure_banner.py" line="1"/>
+        <source>The clinic server (%1) cannot be reached. Keep going: everything entered is kept on this computer and stored on the server as soon as it answers. Counsel tries again by itself, or press Retry.</source>
+        <translation>No se puede conectar con el servidor de la clínica (%1). Puede seguir: todo lo que se anote se guarda en esta computadora y pasa al servidor en cuanto responda. Counsel lo intenta de nuevo solo, o pulse Reintentar.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/failure_banner.py" line="1"/>
+        <source>The clinic server (%1) answers again: everything entered is stored there.</source>
+        <translation>El servidor de la clínica (%1) responde de nuevo: todo lo anotado está guardado allí.</translation>
+    </message>
 </context>
 <context>
     <name>ReadAloud</name>
@@ -1637,6 +1667,19 @@ y vuelva a abrir Counsel.</translation>
         <location filename="../../counsel/ui/length_counter.py" line="1"/>
         <source>%1 of %2 characters</source>
         <translation>%1 de %2 caracteres</translation>
+    </message>
+</context>
+<context>
+    <name>StorePlace</name>
+    <message>
+        <location filename="../../counsel/ui/store_place.py" line="1"/>
+        <source>Records are kept on the clinic server (%1)</source>
+        <translation>Los registros se guardan en el servidor de la clínica (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/store_place.py" line="1"/>
+        <source>Records are kept on this computer</source>
+        <translation>Los registros se guardan en esta computadora</translation>
     </message>
 </context>
 </TS>

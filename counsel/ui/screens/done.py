@@ -130,6 +130,13 @@ class DonePage(ScreenPage):
                     "%1", str(recorder.failure or "")
                 )
             )
+        elif recorder.waiting_to_sign:
+            self.status.setText(
+                self.tr(
+                    "Signing waits for the clinic server, which cannot be reached. Nothing was "
+                    "sealed and nothing is lost. Press Retry signing once the server answers."
+                )
+            )
         elif recorder.signing_failure is not None:
             self.status.setText(
                 self.tr(
@@ -151,7 +158,14 @@ class DonePage(ScreenPage):
             button.setVisible(stored)
         self.bilingual_button.setVisible(stored and self.session.needs_interpreter)
         self.new_button.setVisible(sealed and not recorder.sealing)
-        self.retry_button.setVisible(sealed and not stored and not recorder.sealing)
+        self.retry_button.setVisible(
+            (sealed and not stored and not recorder.sealing) or recorder.waiting_to_sign
+        )
+        self.retry_button.setText(
+            self.tr("Retry signing")
+            if recorder.waiting_to_sign
+            else self.tr("Try saving the record again")
+        )
         self.sign_link.setVisible(not sealed)
         self.illustration.setVisible(not stored and bool(self.entry.illustration))
         if stored and not self.shown_pdf:
@@ -159,7 +173,8 @@ class DonePage(ScreenPage):
             self.shown_pdf = True
 
     def _retry(self) -> None:
-        self.context.recorder.retry()
+        recorder = self.context.recorder
+        recorder.sign() if recorder.waiting_to_sign else recorder.retry()
         self.refresh()
 
     def suggested_file_name(self) -> str:

@@ -1,0 +1,40 @@
+"""Where the records are kept, in plain words: on this computer or on the clinic's server.
+
+Shown in the main window's status bar and in the Records window, so that staff know whether
+another room can see what they sign, and IT can tell a room set up wrongly at a glance (the
+tooltip names the file, or the server's address without its password)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+if TYPE_CHECKING:
+    from counsel.core.record_store import RecordStore
+
+
+class StorePlace(QLabel):
+    def __init__(self, server: str, address: str, parent: QWidget | None = None) -> None:
+        """``server``: the records server's host name, "" for this computer's file;
+        ``address``: the file or the server's address as shown (never with a password)."""
+        super().__init__(parent)
+        self.setObjectName("storePlace")
+        self.setProperty("role", "muted")
+        self.server = server
+        self.setToolTip(address)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """In the interface's language now (again after the language changes)."""
+        if self.server:
+            self.setText(
+                self.tr("Records are kept on the clinic server (%1)").replace("%1", self.server)
+            )
+        else:
+            self.setText(self.tr("Records are kept on this computer"))
+
+
+def store_place(store: RecordStore, parent: QWidget | None = None) -> StorePlace:
+    """Where ``store`` (or the app's store, not opened yet: ``OpenedOnFirstUse``) keeps them."""
+    return StorePlace(store.host, str(store.database), parent)

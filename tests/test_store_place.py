@@ -1,0 +1,84 @@
+"""Staff can see where the records are kept: the status bar and the Records window say "this
+computer" or "the clinic server (its host)", in the interface's language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel
+from test_languages import choose_language
+
+from counsel.core.store_location import StoreLocation, open_store, store_location
+from counsel.ui.app import OpenedOnFirstUse, create_main_window, prepare_application
+from counsel.ui.main_window import MainWindow
+
+
+def place(window) -> QLabel:
+    label = window.findChild(QLabel, "storePlace")
+    assert label is not None and label.isVisible()
+    return label
+
+
+def test_a_window_on_this_computers_records_says_so(open_window) -> None:
+    window = open_window()
+    assert place(window).text() == "Records are kept on this computer"
+    records = window.show_records()
+    assert place(records).text() == "Records are kept on this computer"
+    records.close()
+
+
+def test_the_place_is_said_in_spanish_after_switching(open_window) -> None:
+    window = open_window()
+    choose_language(window, "es")
+    assert place(window).text() == "Los registros se guardan en esta computadora"
+    records = window.show_records()
+    assert place(records).text() == "Los registros se guardan en esta computadora"
+    records.close()
+
+
+def server_window(qtbot, content, clinic, location: StoreLocation) -> MainWindow:
+    """The window as the app opens it: its store opened when first used."""
+    prepare_application([])
+    store = OpenedOnFirstUse(lambda: open_store(location, clinic=clinic.name), location)
+    window = create_main_window(content, clinic, store)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_a_window_on_the_clinic_server_names_it_without_the_password(
+    qtbot, content, clinic, postgres_server, private_data_dir: Path
+) -> None:
+    url = postgres_server.new_database().replace("postgres@", "postgres:S3cret-pw@")
+    window = server_window(qtbot, content, clinic, StoreLocation(private_data_dir, url))
+    assert place(window).text() == "Records are kept on the clinic server (127.0.0.1)"
+    assert "S3cret-pw" not in place(window).toolTip()
+    assert place(window).toolTip().startswith("postgresql://127.0.0.1:")
+    records = window.show_records()
+    assert records is not None
+    assert place(records).text() == "Records are kept on the clinic server (127.0.0.1)"
+    records.close()
+    window.store.close()
+
+
+def test_presenting_hides_the_status_bar(open_window) -> None:
+    window = open_window()
+    window.set_presenting(True)
+    assert not window.statusBar().isVisible()
+    window.set_presenting(False)
+    assert place(window).isVisible()
+
+
+def test_the_app_says_where_without_reaching_the_server(
+    monkeypatch: pytest.MonkeyPatch, clinic
+) -> None:
+    monkeypatch.setenv(
+        "COUNSEL_DATABASE_URL", "postgresql://counsel_app@db-host.clinic.example/counsel"
+    )
+    location = store_location(clinic)
+    store = OpenedOnFirstUse(lambda: pytest.fail("not opened to say where it is"), location)
+    assert (store.host, str(store.database)) == (
+        "db-host.clinic.example",
+        "postgresql://db-host.clinic.example/counsel",
+    )
