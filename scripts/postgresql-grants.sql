@@ -22,6 +22,7 @@
   \set app counsel_app
 \endif
 
+SET client_min_messages = warning;  -- no notices about policies not there yet
 BEGIN;
 
 -- Everything the app role or anyone else had on Counsel's tables, taken away.
