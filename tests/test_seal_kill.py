@@ -48,7 +48,7 @@ SERVER_SEALER = """
 import json, os, signal, sys
 from pathlib import Path
 from counsel.core.store_location import StoreLocation, open_store
-folder, url, data, n = Path(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3]), int(sys.argv[4])
+folder, data, url, n = Path(sys.argv[1]), json.loads(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 store = open_store(StoreLocation(folder, url))
 send, seen = store._conn.execute, 0
 def counted(*args):
@@ -102,13 +102,8 @@ def killed_while_sealing(
     pdf = tmp_path / "acknowledgement.pdf"
     pdf.write_bytes(FAKE_PDF)
     data = json.dumps(session_to_dict(session))
-    place = (
-        [str(location.folder), *how[:1], data, *how[1:]]
-        if location.on_server
-        else [str(location.folder), data, *how]
-    )
     child = subprocess.run(
-        [sys.executable, "-c", sealer, *place, str(pdf)],
+        [sys.executable, "-c", sealer, str(location.folder), data, *how, str(pdf)],
         capture_output=True,
         text=True,
         timeout=60,
