@@ -18,6 +18,9 @@ PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus
 python3 -m venv --help >/dev/null 2>&1 || PACKAGES+=(python3-venv)
 # CI validates the desktop entry and the AppStream metainfo (packaging/linux).
 [ "${1:-}" != "--test" ] || PACKAGES+=(desktop-file-utils appstream)
+# The store's tests run on both engines: each run starts its own throwaway PostgreSQL server
+# from these binaries (tests/postgres_server.py), on 127.0.0.1, and stops it at the end.
+[ "${1:-}" != "--test" ] || PACKAGES+=(postgresql)
 missing=()
 for package in "${PACKAGES[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

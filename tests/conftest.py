@@ -173,7 +173,7 @@ def postgres_server():
         server = PostgresServer().start()
     except (ServerNotStarted, OSError) as error:
         reason = f"no PostgreSQL server for the tests: {error}"
-        if os.environ.get("CI") == "true":
+        if os.environ.get("CI"):
             pytest.fail(reason)
         pytest.skip(reason)
     yield server

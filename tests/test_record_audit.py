@@ -4,26 +4,24 @@ from __future__ import annotations
 
 import csv
 import json
-import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
-from test_record_store import FAKE_PDF, make_session, open_store
+from engines import SQLITE_ONLY, tamper
+from test_record_store import FAKE_PDF, make_session, open_at
 
 from counsel.core.audit_chain import AuditEntry, Problem, sha256_hex
 from counsel.core.content import Content
 from counsel.core.record_store import RecordStore
 from counsel.core.session import Session
-from counsel.settings import data_dir
+from counsel.core.store_location import StoreLocation
 
 
 @pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock) -> Iterator[RecordStore]:
-    monkeypatch.setenv("COUNSEL_DATA_DIR", str(tmp_path / "data"))
-    with open_store(data_dir(), clock) as opened:
+def store(location: StoreLocation, clock) -> Iterator[RecordStore]:
+    """The test's store, on each engine in turn."""
+    with open_at(location, clock) as opened:
         yield opened
 
 
@@ -39,16 +37,6 @@ def walk_and_sign(store: RecordStore, content: Content, clock) -> Session:
     session.seal()
     store.seal(session, FAKE_PDF)
     return session
-
-
-def tamper(store: RecordStore, *statements: str) -> None:
-    """Change the file as an intruder would: drop the guarding triggers, then edit."""
-    with closing(sqlite3.connect(store.path, isolation_level=None)) as conn:
-        triggers = conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-        for (name,) in triggers.fetchall():
-            conn.execute(f"DROP TRIGGER {name}")
-        for statement in statements:
-            conn.execute(statement)
 
 
 def problems(store: RecordStore, record_id: str | None = None) -> list[tuple[str, str]]:
@@ -160,6 +148,7 @@ def test_the_seal_entry_cannot_be_dropped_and_the_row_turned_back_into_a_draft(
     ]
 
 
+@SQLITE_ONLY
 def test_bytes_edited_in_the_database_file_are_found(store, content, clock) -> None:
     session = walk_and_sign(store, content, clock)
     path = store.path
@@ -167,7 +156,7 @@ def test_bytes_edited_in_the_database_file_are_found(store, content, clock) -> N
     data = path.read_bytes()
     assert data.count(b"MARKER-5b1d7e") == 1
     path.write_bytes(data.replace(b"MARKER-5b1d7e", b"MARKER-5b1d7f"))
-    with open_store(path.parent, clock) as reopened:
+    with RecordStore.in_folder(path.parent, clock=clock) as reopened:
         assert problems(reopened) == [(f"record {session.id}", "PDF")]
 
 

@@ -14,11 +14,12 @@ from conftest import TickingClock
 from engines import REFUSED, SQLITE_ONLY, raw
 from test_session_rules import complete_session, scrawl
 
+from counsel.core import store_location
 from counsel.core.content import Content
 from counsel.core.record_store import RecordNotFoundError, RecordSealedError, RecordStore
 from counsel.core.session import Session
 from counsel.core.session_codec import session_to_dict
-from counsel.core.store_location import StoreLocation, open_store
+from counsel.core.store_location import StoreLocation
 from counsel.core.store_schema import DB_NAME
 
 
@@ -46,10 +47,19 @@ def make_session(
     return session
 
 
+def open_store(folder: Path, clock: TickingClock) -> RecordStore:
+    return RecordStore.in_folder(folder, actor="nurse.kim", clock=clock)
+
+
+def open_at(location: StoreLocation, clock: TickingClock) -> RecordStore:
+    """The store at ``location``, on whichever engine it names, as the app opens it."""
+    return store_location.open_store(location, actor="nurse.kim", clock=clock)
+
+
 @pytest.fixture
 def store(location: StoreLocation, clock: TickingClock) -> Iterator[RecordStore]:
     """The test's store, on each engine in turn."""
-    with open_store(location, actor="nurse.kim", clock=clock) as opened:
+    with open_at(location, clock) as opened:
         yield opened
 
 

@@ -12,10 +12,11 @@ import sys
 from contextlib import closing
 
 import pytest
-from test_record_store import FAKE_PDF, make_session, open_store
+from test_record_store import FAKE_PDF, make_session, open_at
 
 from counsel.core.record_status import IN_PROGRESS, SIGNED
 from counsel.core.session_codec import session_to_dict
+from counsel.core.store_location import StoreLocation
 from counsel.core.store_schema import DB_NAME
 
 # Seals the stored session given, killing itself at the chosen moment: as SQLite starts its
@@ -41,6 +42,25 @@ else:
 store.seal_stored(data, Path(sys.argv[5]).read_bytes())
 print("sealed")
 """
+# The same on the server: the sealing process dies as it is about to send its Nth statement,
+# in the middle of its transaction; the server rolls back what was not committed.
+SERVER_SEALER = """
+import json, os, signal, sys
+from pathlib import Path
+from counsel.core.store_location import StoreLocation, open_store
+folder, data, url, n = Path(sys.argv[1]), json.loads(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+store = open_store(StoreLocation(folder, url))
+send, seen = store._conn.execute, 0
+def counted(*args):
+    global seen
+    seen += 1
+    if seen >= n:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return send(*args)
+store._conn.execute = counted
+store.seal_stored(data, Path(sys.argv[5]).read_bytes())
+print("sealed")
+"""
 SURE_OUTCOMES = {("statement", 1): IN_PROGRESS, ("opcode", 1): IN_PROGRESS, ("opcode", 800): SIGNED}
 KILL_POINTS = [("statement", n) for n in range(1, 16)] + [
     ("opcode", n) for n in (1, 5, 20, 50, 100, 200, 400, 800)
@@ -51,33 +71,45 @@ KILL_POINTS = [("statement", n) for n in range(1, 16)] + [
 def test_a_kill_during_sealing_leaves_it_signed_or_resumable_and_the_store_sound(
     tmp_path, content, clock, how, n
 ) -> None:
-    folder = tmp_path / "data"
-    with open_store(folder, clock) as store:
+    location = StoreLocation(tmp_path / "data")
+    status = killed_while_sealing(location, tmp_path, content, clock, SEALER, how, str(n))
+    with closing(sqlite3.connect(location.folder / DB_NAME)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert status == SURE_OUTCOMES.get((how, n), status)  # the points reach both outcomes
+
+
+@pytest.mark.parametrize("n", range(1, 16))
+def test_a_kill_during_sealing_on_the_server_leaves_it_signed_or_resumable(
+    tmp_path, content, clock, postgres_server, n
+) -> None:
+    url = postgres_server.new_database()
+    location = StoreLocation(tmp_path / "data", url)
+    status = killed_while_sealing(location, tmp_path, content, clock, SERVER_SEALER, url, str(n))
+    assert status == {1: IN_PROGRESS, 15: SIGNED}.get(n, status)
+    postgres_server.drop_database(url)
+
+
+def killed_while_sealing(
+    location: StoreLocation, tmp_path, content, clock, sealer: str, *how: str
+) -> str:
+    """Seal a stored draft in a child process that ``sealer`` kills part-way; check what is
+    left in the store and return the record's status."""
+    with open_at(location, clock) as store:
         session = make_session(content, clock, patient_name="Ilse Varga")
         store.save_draft(session)
         draft = session_to_dict(store.load(session.id, content))
     session.seal()
     pdf = tmp_path / "acknowledgement.pdf"
     pdf.write_bytes(FAKE_PDF)
+    data = json.dumps(session_to_dict(session))
     child = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            SEALER,
-            str(folder),
-            json.dumps(session_to_dict(session)),
-            how,
-            str(n),
-            str(pdf),
-        ],
+        [sys.executable, "-c", sealer, str(location.folder), data, *how, str(pdf)],
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert child.returncode in (0, -signal.SIGKILL), child.stderr
-    with closing(sqlite3.connect(folder / DB_NAME)) as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-    with open_store(folder, clock) as store:
+    with open_at(location, clock) as store:
         assert store.verify(full=True).ok
         status = store.record(session.id).status
         if status == SIGNED:
@@ -91,4 +123,4 @@ def test_a_kill_during_sealing_leaves_it_signed_or_resumable_and_the_store_sound
             assert "signed" not in [e.action for e in store.audit_trail(session.id)]
     if child.returncode == 0:
         assert status == SIGNED
-    assert status == SURE_OUTCOMES.get((how, n), status)  # the points reach both outcomes
+    return status

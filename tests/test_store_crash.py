@@ -8,12 +8,11 @@ import sqlite3
 import subprocess
 import sys
 from contextlib import closing
-from pathlib import Path
 
 import pytest
 
 from counsel.core.content import Content
-from counsel.core.record_store import RecordStore
+from counsel.core.store_location import StoreLocation, open_store
 from counsel.core.store_schema import DB_NAME
 
 # A clinician working fast: each round adds an answer, a question and a stroke of signature
@@ -24,13 +23,13 @@ from datetime import date
 from pathlib import Path
 from counsel.core.content_loader import load_content
 from counsel.core.content import Content
-from counsel.core.record_store import RecordStore
 from counsel.core.session import Session
+from counsel.core.store_location import StoreLocation, open_store
 from counsel.ink import Ink, InkPoint, Stroke
 
-path, name, rounds = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+folder, url, name, rounds = Path(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
 content = load_content("en")
-store = RecordStore(path, actor=name)
+store = open_store(StoreLocation(folder, url), actor=name)
 session = Session(content)
 session.set_details(patient_name=name, date_of_birth=date(1950, 1, 2))
 items = [(s.id, item.id) for s in content.screens for item in getattr(s, "items", ())
@@ -52,23 +51,28 @@ for number in range(1, rounds + 1):
 """
 
 
-def start_writer(path: Path, name: str, rounds: int) -> subprocess.Popen[str]:
+def start_writer(location: StoreLocation, name: str, rounds: int) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(path), name, str(rounds)],
+        [sys.executable, "-c", WRITER, str(location.folder), location.url, name, str(rounds)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
 
 
-def integrity(path: Path) -> str:
-    with closing(sqlite3.connect(path)) as conn:
+def integrity(location: StoreLocation) -> str:
+    """SQLite's check of the file; the server checks its own pages."""
+    if location.on_server:
+        return "ok"
+    with closing(sqlite3.connect(location.folder / DB_NAME)) as conn:
         return conn.execute("PRAGMA integrity_check").fetchone()[0]
 
 
-def check_committed(path: Path, content: Content, session_id: str, rounds: int, name: str) -> None:
+def check_committed(
+    location: StoreLocation, content: Content, session_id: str, rounds: int, name: str
+) -> None:
     """At least ``rounds`` saves and audit entries are there, and everything still verifies."""
-    with RecordStore(path) as store:
+    with open_store(location) as store:
         session = store.load(session_id, content)
         assert len(session.questions) >= rounds
         assert len(session.signatures["patient"].ink.strokes) >= rounds
@@ -78,10 +82,9 @@ def check_committed(path: Path, content: Content, session_id: str, rounds: int, 
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-def test_a_killed_writer_loses_no_committed_save(tmp_path, content) -> None:
-    path = tmp_path / DB_NAME
+def test_a_killed_writer_loses_no_committed_save(location, content) -> None:
     for kill_after in (25, 40):  # the second run also starts from a crashed database
-        writer = start_writer(path, f"Crash Test {kill_after}", rounds=10_000)
+        writer = start_writer(location, f"Crash Test {kill_after}", rounds=10_000)
         assert writer.stdout is not None
         session_id = writer.stdout.readline().split()[1]
         committed = 0
@@ -93,18 +96,18 @@ def test_a_killed_writer_loses_no_committed_save(tmp_path, content) -> None:
         remaining = writer.communicate(timeout=30)[0].split()
         committed = int(remaining[-1]) if remaining else committed
         assert writer.returncode == -signal.SIGKILL and committed >= kill_after
-        assert integrity(path) == "ok"
-        check_committed(path, content, session_id, committed, f"Crash Test {kill_after}")
+        assert integrity(location) == "ok"
+        check_committed(location, content, session_id, committed, f"Crash Test {kill_after}")
 
 
-def test_two_windows_saving_at_once_both_succeed(tmp_path, content) -> None:
-    path = tmp_path / "shared" / DB_NAME  # created by whichever starts first
-    writers = {name: start_writer(path, name, rounds=30) for name in ("Window A", "Window B")}
+def test_two_windows_saving_at_once_both_succeed(location, content) -> None:
+    """Both start on a store that does not exist yet: whichever comes first creates it."""
+    writers = {name: start_writer(location, name, rounds=30) for name in ("Window A", "Window B")}
     outputs = {name: writer.communicate(timeout=60) for name, writer in writers.items()}
     for name, writer in writers.items():
         out, err = outputs[name]
         assert writer.returncode == 0, err
-        check_committed(path, content, out.split()[1], 30, name)
-    assert integrity(path) == "ok"
-    with RecordStore(path) as store:
+        check_committed(location, content, out.split()[1], 30, name)
+    assert integrity(location) == "ok"
+    with open_store(location) as store:
         assert len(store.list_records()) == 2
