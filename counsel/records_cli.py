@@ -29,6 +29,7 @@ from counsel.core.store_location import open_store, store_location
 from counsel.core.store_schema import StoreVersionError
 from counsel.core.toml_reader import ContentError
 from counsel.records_key import add_key_parser, key_command, print_signers
+from counsel.records_migrate import add_migrate_parser, migrate_command
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CHANGED, EXIT_DAMAGED, EXIT_UNUSABLE = range(6)
 LIST_LIMIT = 100  # a screenful; years of records are thousands of lines
@@ -93,6 +94,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         help="how many, spread over the years before today (default: 1)",
     )
     add_key_parser(commands, common)
+    add_migrate_parser(commands, common)
     return parser.parse_args(argv)
 
 
@@ -103,6 +105,8 @@ def main(argv: Sequence[str]) -> int:
     name = clinic.name if clinic else ""
     if args.command == "key":  # the key alone: no database needed
         return key_command(Keyring(location.folder / KEY_FOLDER, name), args)
+    if args.command == "migrate":  # from this computer's file, wherever the settings point
+        return migrate_command(location.folder, name, args)
     try:
         with open_store(location, on_upgrade=upgrade_progress(), clinic=name) as store:
             return COMMANDS[args.command](store, args)
