@@ -278,7 +278,12 @@ class SessionRecorder:
     def is_stored_signed(self) -> bool:
         if self._stored_signed:
             return True
-        return self.session.is_sealed and self._stored_status() not in (None, IN_PROGRESS)
+        if not self.session.is_sealed or self.sealing:
+            return False
+        try:
+            return self._stored_status() not in (None, IN_PROGRESS)
+        except StoreUnavailable:  # asked while the server is away: not known to be stored
+            return False
 
     def pdf_bytes(self) -> bytes:
         """The PDF exactly as stored when it was signed."""
