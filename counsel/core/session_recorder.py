@@ -89,8 +89,11 @@ class SessionRecorder:
 
     def _save(self, what: str) -> None:
         """Store the draft; a failure (a full disk) is kept and reported, never raised into
-        the session's listeners, so the screens go on working and nothing typed is dropped."""
+        the session's listeners, so the screens go on working and nothing typed is dropped.
+        The records server out of reach is such a failure too; the next change saves again."""
         import sqlite3  # loaded with the store, not at start-up
+
+        from counsel.core.store_errors import StoreUnavailable
 
         try:
             self.store.save_draft(self.session)
@@ -101,7 +104,7 @@ class SessionRecorder:
                 self._log_quiz()
             elif what == "decisions":
                 self._log_decisions()
-        except (OSError, sqlite3.Error) as error:
+        except (OSError, sqlite3.Error, StoreUnavailable) as error:
             self._set_failure(error)
             return
         if self.failure is not None:
