@@ -28,9 +28,9 @@ FLAGGED_MODULES = (
 )
 
 
-def launch(kind: str, data_dir: Path) -> dict[str, Any]:
+def launch(kind: str, data_dir: Path, database_url: str = "") -> dict[str, Any]:
     """Start ``launcher.py kind`` and return what it reported at its first paint."""
-    env = dict(os.environ, COUNSEL_DATA_DIR=str(data_dir))
+    env = dict(os.environ, COUNSEL_DATA_DIR=str(data_dir), COUNSEL_DATABASE_URL=database_url)
     env["BENCH_SPAWNED_AT"] = repr(time.perf_counter())
     done = subprocess.run(
         [sys.executable, str(LAUNCHER), kind],
