@@ -22,6 +22,7 @@ FLAGGED_MODULES = (
     "reportlab",
     "counsel.pdf",
     "sqlite3",
+    "psycopg",
     "PySide6.QtPdf",
     "PySide6.QtPdfWidgets",
     "PySide6.QtPrintSupport",
