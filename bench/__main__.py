@@ -55,10 +55,17 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="record stores to measure (default: 10000,50000; with --quick: 300; 0: none)."
         " Generated stores are cached in the temporary folder.",
     )
+    parser.add_argument(
+        "--records-server",
+        default="",
+        metavar="URL",
+        help="measure the records side on this PostgreSQL server (postgresql://…; a role that"
+        " may create databases) instead of SQLite files; its stores are cached there too",
+    )
     return parser.parse_args(argv)
 
 
-def measure(runs: int, record_sizes: list[int]) -> dict[str, Any]:
+def measure(runs: int, record_sizes: list[int], records_server: str = "") -> dict[str, Any]:
     content, clinic = load_content("en"), load_clinic()
     results: dict[str, Any] = {}
     print("Measuring start-up in fresh processes…", file=sys.stderr)
@@ -71,7 +78,7 @@ def measure(runs: int, record_sizes: list[int]) -> dict[str, Any]:
     results["screen_change"] = measure_screen_changes(content, clinic, runs)
     if record_sizes:
         print(f"Measuring the records side at {record_sizes} records…", file=sys.stderr)
-        results["records"] = measure_records(content, clinic, record_sizes, runs)
+        results["records"] = measure_records(content, clinic, record_sizes, runs, records_server)
     results["meta"] = {
         "runs": runs,
         "python": platform.python_version(),
@@ -90,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     record_sizes = (
         args.records if args.records is not None else ([300] if args.quick else [10_000, 50_000])
     )
-    results = measure(1 if args.quick else args.runs, record_sizes)
+    results = measure(1 if args.quick else args.runs, record_sizes, args.records_server)
     print(format_report(results))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")

@@ -27,6 +27,7 @@ from bench.startup import launch
 from bench.stats import summary
 from counsel.core.content import ClinicSettings, Content
 from counsel.core.record_store import RecordStore
+from counsel.core.store_location import StoreLocation, open_store
 
 MAIN = Path(__file__).resolve().parent.parent / "main.py"
 # Runs ``argv`` and prints its peak memory in kB: RUSAGE_CHILDREN of this parent is the child's.
@@ -46,35 +47,30 @@ def _ms(action: Callable[[], object]) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def _cli_ms(folder: Path, *args: str, runs: int) -> dict[str, Any]:
+def _records_command(location: StoreLocation, *args: str) -> tuple[list[str], dict[str, str]]:
+    """``counsel records *args`` on the store at ``location``, and its environment."""
+    command = [sys.executable, str(MAIN), "records", "--data-dir", str(location.folder), *args]
+    return command, dict(os.environ, COUNSEL_DATABASE_URL=location.url)
+
+
+def _cli_ms(location: StoreLocation, *args: str, runs: int) -> dict[str, Any]:
     samples = []
+    command, env = _records_command(location, *args)
     for _ in range(runs):
         started = time.perf_counter()
         subprocess.run(
-            [sys.executable, str(MAIN), "records", "--data-dir", str(folder), *args],
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         samples.append((time.perf_counter() - started) * 1000)
     return summary(samples)
 
 
-def _verify_full(folder: Path) -> dict[str, Any]:
+def _verify_full(location: StoreLocation) -> dict[str, Any]:
     started = time.perf_counter()
+    command, env = _records_command(location, "verify", "--full")
     done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            PEAK_OF_CHILD,
-            sys.executable,
-            str(MAIN),
-            "records",
-            "--data-dir",
-            str(folder),
-            "verify",
-            "--full",
-        ],
+        [sys.executable, "-c", PEAK_OF_CHILD, *command],
+        env=env,
         check=True,
         capture_output=True,
         text=True,
@@ -129,44 +125,52 @@ def measure_window(store: RecordStore, content: Content) -> dict[str, Any]:
 
 
 def measure_size(
-    count: int, content: Content, clinic: ClinicSettings, runs: int, empty: Path
+    count: int,
+    content: Content,
+    clinic: ClinicSettings,
+    runs: int,
+    empty: StoreLocation,
+    server: str = "",
 ) -> dict[str, Any]:
-    folder = cached_store(count, content, clinic)
+    location = cached_store(count, content, clinic, server)
     results: dict[str, Any] = {"records": count}
-    with RecordStore.in_folder(folder, actor="bench") as store:
+    with open_store(location, actor="bench") as store:
         results["window"] = measure_window(store, content)
         some_id = store.list_records(limit=1, offset=count // 2)[0].id
         results["verify_id_ms"] = summary([_ms(lambda: store.verify(some_id)) for _ in range(runs)])
     unfinished = []
     for _ in range(runs):
         started = time.perf_counter()
-        with RecordStore.in_folder(folder, actor="bench") as fresh:
+        with open_store(location, actor="bench") as fresh:
             fresh.unfinished()
         unfinished.append((time.perf_counter() - started) * 1000)
     results["unfinished_check_ms"] = summary(unfinished)
     painted: dict[str, list[float]] = {"store": [], "empty": []}
     for _ in range(runs):  # alternating, so a busy moment slows both alike
-        for name, data_dir in (("store", folder), ("empty", empty)):
-            painted[name].append(launch("counsel", data_dir)["painted_ms"])
+        for name, place in (("store", location), ("empty", empty)):
+            painted[name].append(launch("counsel", place.folder, place.url)["painted_ms"])
     results["startup_ms"] = summary(painted["store"])
     results["startup_ratio"] = median(painted["store"]) / median(painted["empty"])
     for name, args in (("list", ()), ("search", ("--search", "zoe"))):
-        big = _cli_ms(folder, "list", *args, runs=runs)
+        big = _cli_ms(location, "list", *args, runs=runs)
         small = _cli_ms(empty, "list", *args, runs=runs)
         results[f"cli_{name}_ms"] = big
         results[f"cli_{name}_ratio"] = big["median"] / small["median"]
-    verify = _verify_full(folder)
+    verify = _verify_full(location)
     verify["records_per_s"] = count / verify["s"]
     results["verify_full"] = verify
     return results
 
 
 def measure_records(
-    content: Content, clinic: ClinicSettings, sizes: list[int], runs: int
+    content: Content, clinic: ClinicSettings, sizes: list[int], runs: int, server: str = ""
 ) -> dict[str, Any]:
-    empty = empty_store()
-    by_size = {str(n): measure_size(n, content, clinic, runs, empty) for n in sizes}
+    """The records side on stores of ``sizes``: SQLite files, or databases on ``server``
+    (a PostgreSQL URL whose role may create databases)."""
+    empty = empty_store(server)
+    by_size = {str(n): measure_size(n, content, clinic, runs, empty, server) for n in sizes}
     results: dict[str, Any] = {"sizes": by_size, "largest": by_size[str(max(sizes))]}
+    results["engine"] = "PostgreSQL" if server else "SQLite"
     if len(sizes) > 1:
         small, large = by_size[str(min(sizes))], by_size[str(max(sizes))]
         results["growth"] = {

@@ -1,40 +1,71 @@
 """Generated record stores of a clinic's years, cached between benchmark runs (they take
-minutes to build): ``$TMPDIR/counsel-bench-records/<count>-v<schema>-p<page size>/``."""
+minutes to build): ``$TMPDIR/counsel-bench-records/<count>-v<schema>-p<page size>/``, or, on
+a PostgreSQL server (``--records-server``), a database ``counsel_bench_<count>_v<schema>``
+there, with its clinic key in ``$TMPDIR/counsel-bench-records/server-<count>-v<schema>/``."""
 
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from counsel.core.content import ClinicSettings, Content
 from counsel.core.demo_records import demo_pool, demo_records, store_demo_records
-from counsel.core.record_store import RecordStore
+from counsel.core.store_location import StoreLocation, open_store
 from counsel.core.store_schema import DB_NAME, PAGE_SIZE, SCHEMA_VERSION
 
 LAST_DAY = date(2026, 11, 30)  # the same store on every run
+CACHE = Path(tempfile.gettempdir()) / "counsel-bench-records"
 
 
-def cached_store(count: int, content: Content, clinic: ClinicSettings) -> Path:
-    """The folder of a store of ``count`` signed demo records, built once."""
-    cache = Path(tempfile.gettempdir()) / "counsel-bench-records"
-    folder = cache / f"{count}-v{SCHEMA_VERSION}-p{PAGE_SIZE}"
+def cached_store(
+    count: int, content: Content, clinic: ClinicSettings, server: str = ""
+) -> StoreLocation:
+    """A store of ``count`` signed demo records, built once: in a folder, or on ``server``."""
+    if server:
+        folder = CACHE / f"server-{count}-v{SCHEMA_VERSION}"
+        url, created = server_database(server, f"counsel_bench_{count}_v{SCHEMA_VERSION}")
+        if created:  # a marker left from a database since dropped
+            shutil.rmtree(folder, ignore_errors=True)
+    else:
+        folder, url = CACHE / f"{count}-v{SCHEMA_VERSION}-p{PAGE_SIZE}", ""
+    location = StoreLocation(folder, url)
     done = folder / "complete"
     if done.exists():
-        return folder
+        return location
     from counsel.pdf.acknowledgement import build_acknowledgement
 
-    print(f"Building a store of {count:,} records (cached in {folder})…", file=sys.stderr)
+    print(f"Building a store of {count:,} records (cached in {location})…", file=sys.stderr)
+    if server:
+        url, _ = server_database(server, urlsplit(url).path[1:], fresh=True)
     (folder / DB_NAME).unlink(missing_ok=True)
     pool = demo_pool(content, lambda session: build_acknowledgement(session, clinic))
-    with RecordStore.in_folder(folder, actor="bench") as store:
+    with open_store(location, actor="bench") as store:
         store_demo_records(store, demo_records(pool, count, seed=count, last_day=LAST_DAY))
     done.touch()
-    return folder
+    return location
 
 
-def empty_store() -> Path:
+def empty_store(server: str = "") -> StoreLocation:
     folder = Path(tempfile.mkdtemp(prefix="counsel-bench-empty-"))
-    RecordStore.in_folder(folder).close()
-    return folder
+    url = server_database(server, "counsel_bench_empty", fresh=True)[0] if server else ""
+    location = StoreLocation(folder, url)
+    open_store(location).close()
+    return location
+
+
+def server_database(server: str, name: str, *, fresh: bool = False) -> tuple[str, bool]:
+    """The URL of database ``name`` on ``server`` (made if missing, or made anew if
+    ``fresh``), and whether it was just made."""
+    import psycopg
+
+    with psycopg.connect(server, autocommit=True) as conn:
+        if fresh:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+        if found is None:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(urlsplit(server)._replace(path=f"/{name}")), found is None

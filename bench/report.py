@@ -130,7 +130,8 @@ RECORD_ROWS = (
 
 def _records(records: dict[str, Any]) -> list[str]:
     sizes = records["sizes"]
-    lines = [f"{'Records, by store size':<52}" + "".join(f"{int(n):>12,}" for n in sizes)]
+    title = f"Records ({records.get('engine', 'SQLite')}), by store size"
+    lines = [f"{title:<52}" + "".join(f"{int(n):>12,}" for n in sizes)]
     for name, path in RECORD_ROWS:
         figures = []
         for size in sizes.values():

@@ -22,15 +22,16 @@ FLAGGED_MODULES = (
     "reportlab",
     "counsel.pdf",
     "sqlite3",
+    "psycopg",
     "PySide6.QtPdf",
     "PySide6.QtPdfWidgets",
     "PySide6.QtPrintSupport",
 )
 
 
-def launch(kind: str, data_dir: Path) -> dict[str, Any]:
+def launch(kind: str, data_dir: Path, database_url: str = "") -> dict[str, Any]:
     """Start ``launcher.py kind`` and return what it reported at its first paint."""
-    env = dict(os.environ, COUNSEL_DATA_DIR=str(data_dir))
+    env = dict(os.environ, COUNSEL_DATA_DIR=str(data_dir), COUNSEL_DATABASE_URL=database_url)
     env["BENCH_SPAWNED_AT"] = repr(time.perf_counter())
     done = subprocess.run(
         [sys.executable, str(LAUNCHER), kind],

@@ -3,6 +3,7 @@ checking the store takes no more memory for more records."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from record_helpers import fill
 
 from counsel.core.record_query import RecordOrder
-from counsel.core.record_store import RecordStore
+from counsel.core.store_location import StoreLocation, open_store
 from counsel.core.store_schema import fold
 
 REPO = Path(__file__).resolve().parent.parent
@@ -24,25 +25,34 @@ PEAK_OF_CHILD = (  # runs argv; prints its exit code and peak memory (kB)
 )
 
 
-def records_cli(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def records_cli(location: StoreLocation, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(REPO / "main.py"), "records", "--data-dir", str(folder), *args],
+        [sys.executable, str(REPO / "main.py"), "records", "--data-dir", str(location.folder),
+         *args],
         capture_output=True,
         text=True,
         timeout=120,
-    )
+        env={**os.environ, "COUNSEL_DATABASE_URL": location.url},
+    )  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def big_store(tmp_path_factory, content) -> Path:
+def filled(on_server: bool, request, folder: Path, content, count: int, seed: int) -> StoreLocation:
+    """``count`` records in ``folder``'s SQLite file, or in a database on the test server."""
+    url = request.getfixturevalue("postgres_server").new_database() if on_server else ""
+    location = StoreLocation(folder, url)
+    with open_store(location) as store:
+        fill(store, content, count, seed=seed)
+    return location
+
+
+@pytest.fixture(scope="module", params=["", "postgresql"], ids=["sqlite", "postgresql"])
+def big_store(request, tmp_path_factory, content) -> StoreLocation:
     folder = tmp_path_factory.mktemp("thousands")
-    with RecordStore.in_folder(folder) as store:
-        fill(store, content, 2_000, seed=11)
-    return folder
+    return filled(bool(request.param), request, folder, content, 2_000, seed=11)
 
 
 def test_list_and_search_at_scale_return_the_right_rows_and_counts(big_store) -> None:
-    with RecordStore.in_folder(big_store) as store:
+    with open_store(big_store) as store:
         everyone = store.list_records()
         assert len(everyone) == store.count_records() == 2_000
         family = everyone[1234].patient_name.split()[1]
@@ -61,7 +71,7 @@ def test_list_and_search_at_scale_return_the_right_rows_and_counts(big_store) ->
 
 
 def test_every_sort_pages_through_every_record_once(big_store) -> None:
-    with RecordStore.in_folder(big_store) as store:
+    with open_store(big_store) as store:
         for key in ("patient", "date_of_birth", "record_number", "started", "clinician", "status"):
             order = RecordOrder(key, descending=key == "status")
             pages = [
@@ -77,7 +87,7 @@ def test_every_sort_pages_through_every_record_once(big_store) -> None:
 )
 @given(text=st.text(max_size=60))
 def test_any_search_text_is_answered_and_never_raises(big_store, text: str) -> None:
-    with RecordStore.in_folder(big_store) as store:
+    with open_store(big_store) as store:
         found = store.list_records(text, limit=20)
         total = store.count_records(text)
     assert len(found) == min(total, 20)
@@ -87,7 +97,7 @@ def test_any_search_text_is_answered_and_never_raises(big_store, text: str) -> N
     )
 
 
-def peak_kb_of_verify(folder: Path) -> int:
+def peak_kb_of_verify(location: StoreLocation) -> int:
     done = subprocess.run(
         [
             sys.executable,
@@ -97,7 +107,7 @@ def peak_kb_of_verify(folder: Path) -> int:
             str(REPO / "main.py"),
             "records",
             "--data-dir",
-            str(folder),
+            str(location.folder),
             "verify",
             "--full",
         ],
@@ -105,16 +115,15 @@ def peak_kb_of_verify(folder: Path) -> int:
         text=True,
         timeout=300,
         check=True,
+        env={**os.environ, "COUNSEL_DATABASE_URL": location.url},
     )
     code, peak_kb = map(int, done.stdout.split())
     assert code == 0
     return peak_kb
 
 
-def test_verify_memory_does_not_grow_with_the_store(tmp_path, content, big_store) -> None:
-    small = tmp_path / "small"
-    with RecordStore.in_folder(small) as store:
-        fill(store, content, 200, seed=3)
+def test_verify_memory_does_not_grow_with_the_store(request, tmp_path, content, big_store) -> None:
+    small = filled(big_store.on_server, request, tmp_path / "small", content, 200, seed=3)
     # 1,800 more records hold about 250 MB of sessions and PDFs; reading them all at once
     # would show. Allow 30 MB for caches that settle at a bigger size.
     assert peak_kb_of_verify(big_store) < peak_kb_of_verify(small) + 30_000

@@ -20,8 +20,11 @@ from counsel.core.store_schema import DB_NAME
 MAIN = Path(__file__).resolve().parents[1] / "main.py"
 
 
-def run(data_dir: Path, *args: str, env_dir: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+def run(
+    data_dir: Path, *args: str, env_dir: bool = True, database_url: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """``main.py *args`` on the records in ``data_dir`` (on the server ``database_url``)."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COUNSEL_DATABASE_URL": database_url}
     env.pop("COUNSEL_DATA_DIR", None)
     if env_dir:
         env["COUNSEL_DATA_DIR"] = str(data_dir)

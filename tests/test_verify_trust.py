@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from test_record_store import FAKE_PDF, make_session, open_store, stand_in_pdf
+from test_record_store import FAKE_PDF, make_session, open_at, open_store, stand_in_pdf
 from test_records_cli import run
 
 from counsel.core.record_store import RecordStore
@@ -22,9 +22,10 @@ from counsel.core.store_schema import DB_NAME
 SIGNER = """
 import json, sys, uuid
 from pathlib import Path
-from counsel.core.record_store import RecordStore
+from counsel.core.store_location import StoreLocation, open_store
 template = json.loads(sys.argv[2])
-with RecordStore.in_folder(Path(sys.argv[1]), actor="room-2") as store:
+location = StoreLocation(Path(sys.argv[1]), sys.argv[5])
+with open_store(location, actor="room-2") as store:
     for n in range(int(sys.argv[3])):
         store.seal_stored({**template, "id": uuid.uuid4().hex}, Path(sys.argv[4]).read_bytes())
         store.log(template["id"], "record_opened")
@@ -32,11 +33,12 @@ with RecordStore.in_folder(Path(sys.argv[1]), actor="room-2") as store:
 
 
 def test_verify_while_another_process_signs_never_raises_a_false_alarm(
-    tmp_path, content, clock
+    location, tmp_path, content, clock
 ) -> None:
-    folder = tmp_path / "data"
+    """On both engines: each check reads one snapshot (SQLite's read transaction, the
+    server's REPEATABLE READ), so a signing half-done in another room is never seen."""
     session = make_session(content, clock, seal=True, patient_name="Ilse Varga")
-    with open_store(folder, clock) as store:
+    with open_at(location, clock) as store:
         store.seal(session, FAKE_PDF)
         pdf = tmp_path / "room-2.pdf"
         pdf.write_bytes(stand_in_pdf("room 2"))
@@ -45,10 +47,11 @@ def test_verify_while_another_process_signs_never_raises_a_false_alarm(
                 sys.executable,
                 "-c",
                 SIGNER,
-                str(folder),
+                str(location.folder),
                 json.dumps(session_to_dict(session)),
                 "150",
                 str(pdf),
+                location.url,
             ]
         )
         runs = 0

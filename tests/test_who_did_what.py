@@ -8,17 +8,15 @@ import csv
 import io
 import socket
 
-from test_record_store import FAKE_PDF, make_session, open_store
+from engines import tamper
+from test_record_store import FAKE_PDF, make_session, open_at
 from test_records_cli import run
-
-from counsel.core.record_store import RecordStore
 
 
 def test_each_entry_names_the_clinician_the_workstation_and_the_account(
-    tmp_path, content, clock
+    location, tmp_path, content, clock
 ) -> None:
-    folder = tmp_path / "data"
-    with open_store(folder, clock) as store:
+    with open_at(location, clock) as store:
         session = make_session(
             content, clock, seal=True, patient_name="Ilse Varga", clinician_name="Dr. Amara Quigley"
         )
@@ -35,7 +33,7 @@ def test_each_entry_names_the_clinician_the_workstation_and_the_account(
     assert {(r["clinician"], r["workstation"], r["actor"]) for r in exported} == {
         ("Dr. Amara Quigley", socket.gethostname(), "nurse.kim")
     }
-    shown = run(folder, "records", "show", session.id)
+    shown = run(location.folder, "records", "show", session.id, database_url=location.url)
     header = next(line for line in shown.stdout.splitlines() if line.startswith("#"))
     assert header.split() == [
         "#",
@@ -48,7 +46,6 @@ def test_each_entry_names_the_clinician_the_workstation_and_the_account(
     ]
     assert "Dr. Amara Quigley" in shown.stdout and socket.gethostname() in shown.stdout
 
-    with RecordStore.in_folder(folder) as store:
-        store._conn.execute("DROP TRIGGER audit_no_update")
-        store._conn.execute("UPDATE audit SET clinician = 'Dr. Nobody' WHERE action = 'signed'")
+    with open_at(location, clock) as store:
+        tamper(store, "UPDATE audit SET clinician = 'Dr. Nobody' WHERE action = 'signed'")
         assert [p.what for p in store.verify(full=True).problems] == ["entry changed"]

@@ -69,6 +69,9 @@ class RecordFilter:
     def where(self) -> tuple[str, list[Any]]:
         clauses, args = [], []
         for word in fold(self.search).split():
+            if "\x00" in word:  # never in a stored name (text_limits), nor sendable to a server
+                clauses.append("1 = 0")
+                continue
             clauses.append("instr(r.search_key, ?) > 0")
             args.append(word)
         if self.since:

@@ -102,7 +102,9 @@ class SessionRecorder:
 
     def _save(self, what: str) -> None:
         """Store the draft; a failure (a full disk) is kept and reported, never raised into
-        the session's listeners, so the screens go on working and nothing typed is dropped."""
+        the session's listeners, so the screens go on working and nothing typed is dropped.
+        The records server out of reach is such a failure too: the session is then kept on
+        this computer (``pending``) and the server tried again by ``retry``."""
         import sqlite3  # loaded with the store, not at start-up
 
         if isinstance(self.failure, StoreUnavailable) and what != "retry":

@@ -25,7 +25,7 @@ import socket
 import sqlite3
 import time
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -510,6 +510,14 @@ def transaction(conn: Database, durable: bool = False) -> Iterator[Database]:
     finally:
         if durable:
             conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def streamed(conn: Database, sql: str, parameters: Sequence[Any] = ()) -> Iterable[Any]:
+    """The rows of a query over the whole store, read as they are used: SQLite steps through
+    them itself; the server sends them a batch at a time (inside a transaction)."""
+    if (server := _server(conn)) is not None:
+        return server.stream(sql, parameters)
+    return conn.execute(sql, parameters)
 
 
 def forget_deleted(conn: Database) -> None:

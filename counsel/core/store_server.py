@@ -13,6 +13,7 @@ a lost connection connects again.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,6 +30,8 @@ from counsel.core.store_location import ServerDatabase
 #: The advisory lock every write transaction holds ("Counsel" in ASCII).
 WRITE_LOCK = 0x436F756E73656C
 CONNECT_TIMEOUT_S = 10
+STREAM_BATCH = 500  # rows fetched at a time by ``stream``
+_CURSORS = itertools.count()
 #: A silent network is noticed within about 25 seconds, not when the operating system gives up.
 KEEPALIVE = {
     "keepalives": 1,
@@ -89,8 +92,15 @@ class ServerConnection:
     def execute(self, sql: str, parameters: Any = (), /) -> psycopg.Cursor[Any]:
         if self._conn.closed:  # lost earlier (and its transaction with it): try again
             self._conn = self._connect()
+        with self._noticing_loss():
+            cursor = self._conn.execute(postgres_sql(sql), parameters)
+        return cursor
+
+    @contextmanager
+    def _noticing_loss(self) -> Iterator[None]:
+        """A lost connection is closed (the next statement connects again) and reported."""
         try:
-            return self._conn.execute(postgres_sql(sql), parameters)
+            yield
         except psycopg.OperationalError as error:
             if self._lost(error):
                 self._conn.close()
@@ -127,6 +137,17 @@ class ServerConnection:
             if self.in_transaction:
                 self._conn.execute("ROLLBACK")
             raise
+
+    def stream(self, sql: str, parameters: Any = ()) -> Iterator[Any]:
+        """A long query's rows a batch at a time, through a cursor on the server (inside a
+        transaction), so memory stays flat however many there are."""
+        with (
+            self._noticing_loss(),
+            self._conn.cursor(name=f"counsel_{next(_CURSORS)}") as cursor,
+        ):
+            cursor.itersize = STREAM_BATCH
+            cursor.execute(postgres_sql(sql), parameters)
+            yield from cursor
 
     @contextmanager
     def snapshot(self) -> Iterator[ServerConnection]:

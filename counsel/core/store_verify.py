@@ -41,7 +41,7 @@ from counsel.core.file_integrity import DATABASE_FILE, IntegrityCheck
 from counsel.core.read_ahead import worked_in_order
 from counsel.core.shown_fields import ORIGINAL_SQL, SHOWN_SQL, shown_problems
 from counsel.core.store_location import ServerDatabase
-from counsel.core.store_schema import open_reader
+from counsel.core.store_schema import open_reader, streamed
 
 CHECKPOINT = "chain_verified"
 _ROW = (
@@ -203,8 +203,10 @@ class Verification:
 
     def _entries_and_rows(self) -> Iterator[_EntryToCheck]:
         """Each entry after the checkpoint, in order; with the row it sealed, if it sealed one."""
-        entries = self._conn.execute(
-            f"SELECT {ENTRY_COLUMNS} FROM audit WHERE seq > ? ORDER BY seq", (self.after_seq,)
+        entries = streamed(
+            self._conn,
+            f"SELECT {ENTRY_COLUMNS} FROM audit WHERE seq > ? ORDER BY seq",
+            (self.after_seq,),
         )
         for values in entries:
             entry = AuditEntry(*values)
@@ -220,7 +222,7 @@ class Verification:
 
     def _sealed_ids(self) -> Iterator[tuple[str, str | None]]:
         for statement in _SEALED_IDS:
-            yield from self._conn.execute(statement)
+            yield from streamed(self._conn, statement)
 
     def _sealing_entry_problems(self, row_id: str, links_to: str | None) -> list[Problem]:
         needle = f'"sealed_id":"{row_id}"'
