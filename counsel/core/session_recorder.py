@@ -1,10 +1,13 @@
 """Keeps the record store in step with a live session.
 
-Every change is saved as it happens (so a crash or a closed window loses nothing), what the
-clinician and patient did is added to the audit trail, and signing (``sign``, the one way to
-sign) seals the session and stores it with its PDF. Qt-free: the interface only creates one
-per session, and hands it the PDF builder (the core sits below the PDF layer and never
-imports it).
+Every change is saved (so a crash or a closed window loses nothing), what the clinician and
+patient did is added to the audit trail, and signing (``sign``, the one way to sign) seals the
+session and stores it with its PDF. Typing changes a field a letter at a time, and each save
+writes the whole session: given ``save_later``, the recorder holds typing's saves back and the
+caller (the interface, once typing pauses, or on any other change, Next, quit or the window
+losing focus) calls ``flush``, so a name typed is one save, not one per letter. Qt-free: the
+interface only creates one per session, and hands it the PDF builder (the core sits below the
+PDF layer and never imports it).
 """
 
 from __future__ import annotations
@@ -19,6 +22,10 @@ from counsel.core.session import ScreenVisit, Session
 
 if TYPE_CHECKING:
     from counsel.core.record_store import RecordStore
+
+#: The fields that change a letter (or a stroke) at a time; any other change is one click,
+#: saved at once (with any typing held back), and its audit entries written then.
+TYPED = frozenset({"details", "drafts", "signatures"})
 
 PdfMaker = Callable[[Session, ClinicSettings], bytes]
 StatusListener = Callable[[], None]
@@ -43,12 +50,16 @@ class SessionRecorder:
         clinic: ClinicSettings,
         make_pdf: PdfMaker,
         run: Runner = run_here,
+        save_later: Callable[[], None] | None = None,
     ) -> None:
         self.store = store
         self.session = session
         self.clinic = clinic
         self.make_pdf = make_pdf
         self.run = run
+        #: Called when typing's save is held back (None: everything is saved at once).
+        self.save_later = save_later
+        self.pending = False  # typing not saved yet; ``flush`` saves it
         self.sealing = False  # the signed record's PDF is being built and stored
         self.failure: Exception | None = None  # the last save or seal that failed, until retried
         #: Why the last signing did not finish (the session is then unsealed, as before Sign).
@@ -63,16 +74,23 @@ class SessionRecorder:
             self._store_signed()  # signed, not stored signed yet (the app stopped in between)
 
     def close(self) -> None:
+        """Save what is held back and stop following the session (another one is shown)."""
+        self.flush()
         self._unsubscribe()
+        self._status_listeners.clear()
 
     def watch(self, listener: StatusListener) -> None:
-        """Call ``listener()`` whenever saving starts failing or works again."""
+        """Call ``listener()`` whenever the saving state changes: typing held back, saved,
+        failing or working again, or signing ended."""
         self._status_listeners.append(listener)
+
+    def _tell(self) -> None:
+        for listener in list(self._status_listeners):
+            listener()
 
     def _set_failure(self, failure: Exception | None) -> None:
         self.failure = failure
-        for listener in list(self._status_listeners):
-            listener()
+        self._tell()
 
     def _stored_status(self) -> str | None:
         try:
@@ -85,13 +103,25 @@ class SessionRecorder:
             return  # stored by sign(), with its PDF
         if self.session.is_blank and not self._saved:
             return  # opening the app and looking around is not worth a record
+        if what in TYPED and self.save_later is not None:
+            if not self.pending:
+                self.pending = True
+                self._tell()
+            self.save_later()
+            return
         self._save(what)
+
+    def flush(self) -> None:
+        """Save the typing held back, if any (nothing to do otherwise)."""
+        if self.pending:
+            self._save("typing")
 
     def _save(self, what: str) -> None:
         """Store the draft; a failure (a full disk) is kept and reported, never raised into
         the session's listeners, so the screens go on working and nothing typed is dropped."""
         import sqlite3  # loaded with the store, not at start-up
 
+        was_pending, self.pending = self.pending, False  # this save writes it all
         try:
             self.store.save_draft(self.session)
             self._saved = True
@@ -106,6 +136,8 @@ class SessionRecorder:
             return
         if self.failure is not None:
             self._set_failure(None)
+        elif was_pending:
+            self._tell()
 
     def _log_visits(self) -> None:
         for screen_id, visit in self.session.visits.items():
@@ -160,6 +192,7 @@ class SessionRecorder:
         failed, unsealed as before with the reason in ``signing_failure``; the status
         listeners hear when it ends. While the PDF is built, ``sealing`` is True (the screens
         that hear "sealed" show that it is under way)."""
+        self.flush()  # what was typed last is stored before anything is sealed
         self.sealing = True
         try:
             self.session.seal()

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from counsel.core.session_recorder import SessionRecorder
+from counsel.ui.save_status import SaveState, SaveStatus
 from counsel.ui.widgets import card, describe, label
 
 
 class FailureBanner(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, status: SaveStatus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("failureBanner")
-        self.recorder: SessionRecorder | None = None
+        self.status = status
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 8, 16, 0)
         frame, layout = card("notice")
@@ -28,25 +28,21 @@ class FailureBanner(QWidget):
         self.retry_button.clicked.connect(self.retry)
         row.addWidget(self.message, 1)
         row.addWidget(self.retry_button)
-        self.hide()
-
-    def follow(self, recorder: SessionRecorder) -> None:
-        """Show ``recorder``'s failures (a new session brings a new recorder); the window
-        calls ``show_state`` when the recorder reports a change."""
-        self.recorder = recorder
+        status.changed.connect(self.show_state)
         self.show_state()
 
     def retry(self) -> None:
-        if self.recorder is not None:
-            self.recorder.retry()
+        if self.status.recorder is not None:
+            self.status.recorder.retry()
 
     def show_state(self) -> None:
-        failure = self.recorder.failure if self.recorder else None
-        if failure is None:
+        recorder = self.status.recorder
+        if self.status.state is not SaveState.FAILED or recorder is None:
             self.hide()
             return
+        failure = recorder.failure
         reason = getattr(failure, "strerror", None) or str(failure)
-        if self.recorder is not None and self.recorder.session.is_sealed:
+        if recorder.session.is_sealed:
             text = self.tr(
                 "The signed record could not be saved: %1. Free some space or "
                 "check the records folder, then press Retry."
