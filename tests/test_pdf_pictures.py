@@ -14,11 +14,11 @@ from svglib.svglib import svg2rlg
 from counsel.core.content import ClinicSettings, Content, StepsScreen
 from counsel.core.content_loader import load_content
 from counsel.core.demo import demo_session
+from counsel.core.screen_kinds import SCREEN_KINDS
 from counsel.pdf.acknowledgement import build_acknowledgement
 from counsel.pdf.canvas_replay import prerender
 from counsel.pdf.fonts import register_fonts
 from counsel.pdf.illustrations import picture
-from counsel.pdf.sections import PICTURED_KINDS
 from counsel.resources import illustration_path, resources_dir
 
 ALL_PICTURES = sorted(p.name for p in (resources_dir() / "illustrations").glob("*.svg"))
@@ -57,7 +57,7 @@ def test_each_step_picture_prints_with_its_caption_under_the_procedure(
 def test_teaching_screens_print_their_picture_beside_the_summary(
     pages: list[str], content: Content
 ) -> None:
-    pictured = [s for s in content.screens if s.kind in PICTURED_KINDS and s.illustration]
+    pictured = [s for s in content.screens if SCREEN_KINDS[s.kind].pictured and s.illustration]
     assert len(pictured) >= 4
     for screen in pictured:
         for label in labels(screen.illustration):
