@@ -27,7 +27,6 @@ from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.core.toml_reader import ContentError
 from counsel.pdf import build_pdf
-from counsel.pdf.acknowledgement import build_acknowledgement
 from counsel.pdf.icon_array import icon_array_drawing
 from counsel.resources import resources_dir
 from counsel.ui.app import prepare_application
@@ -149,8 +148,8 @@ def pdf_people(data: bytes, tone: str) -> tuple[int, int]:
     return whole, contents.count(pdf_fill(tone)) - whole
 
 
-def test_the_pdf_draws_each_figure_as_vector_people(content: Content, clinic) -> None:
-    data = build_acknowledgement(demo_session(content), clinic)
+def test_the_pdf_draws_each_figure_as_vector_people(content: Content, demo_pdf: bytes) -> None:
+    data = demo_pdf  # the demo visit's, built once for the whole run
     figures = shipped_figures(content)
     assert all(figure.tone == "risk" for _s, _i, figure in figures)
     whole, _ = pdf_people(data, "risk")

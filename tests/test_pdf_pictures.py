@@ -11,11 +11,9 @@ from reportlab.graphics import renderPDF
 from reportlab.pdfgen.canvas import Canvas
 from svglib.svglib import svg2rlg
 
-from counsel.core.content import ClinicSettings, Content, StepsScreen
+from counsel.core.content import Content, StepsScreen
 from counsel.core.content_loader import load_content
-from counsel.core.demo import demo_session
 from counsel.core.screen_kinds import SCREEN_KINDS
-from counsel.pdf.acknowledgement import build_acknowledgement
 from counsel.pdf.canvas_replay import prerender
 from counsel.pdf.fonts import register_fonts
 from counsel.pdf.illustrations import picture
@@ -34,9 +32,9 @@ def labels(name: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def pages(content: Content, clinic: ClinicSettings) -> list[str]:
-    data = build_acknowledgement(demo_session(content), clinic)
-    return [flat(page.extract_text()) for page in PdfReader(io.BytesIO(data)).pages]
+def pages(demo_pdf: bytes) -> list[str]:
+    """The demo visit's PDF (built once for the whole run), page by page."""
+    return [flat(page.extract_text()) for page in PdfReader(io.BytesIO(demo_pdf)).pages]
 
 
 def page_of(pages: list[str], text: str) -> int:
