@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui_driver import click, fill_details, sign_all, walk_to_signatures
+from ui_driver import click, fill_details, sign_all, typing_saved, walk_to_signatures
 
 from counsel.core.record_store import SIGNED
 
@@ -65,5 +65,6 @@ def test_the_database_opens_only_when_something_is_worth_saving(
     click(qtbot, window, "nextButton")
     assert opened == [], "looking around needs no database"
     fill_details(qtbot, window, "Test Lazy", "Test Clinician")
+    typing_saved(qtbot, window)
     assert opened == [True] and store.unfinished() == window.session.id
     store.close()

@@ -4,7 +4,7 @@ typed is lost; once there is space again, Retry saves it all. A real full file s
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QLineEdit
-from ui_driver import child, click, type_text
+from ui_driver import child, click, type_text, typing_saved
 
 
 def test_a_full_disk_shows_a_banner_with_retry_and_loses_nothing(
@@ -14,9 +14,11 @@ def test_a_full_disk_shows_a_banner_with_retry_and_loses_nothing(
     banner = window.findChild(QLabel, "failureMessage")
     name = child(window.current_page(), QLineEdit, "patientName")
     type_text(name, "Ana")
+    typing_saved(qtbot, window)
     assert not banner.isVisible()
     full_disk.fill()
     type_text(name, " Test-Patient")
+    typing_saved(qtbot, window)
     assert banner.isVisible(), "a failed save is never silent"
     assert "full" in banner.text() or "space" in banner.text()
     assert window.session.details.patient_name == "Ana Test-Patient"

@@ -27,11 +27,11 @@ from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.core.toml_reader import ContentError
 from counsel.pdf import build_pdf
-from counsel.pdf.acknowledgement import build_acknowledgement
 from counsel.pdf.icon_array import icon_array_drawing
 from counsel.resources import resources_dir
 from counsel.ui.app import prepare_application
 from counsel.ui.icon_array_view import IconArrayView
+from counsel.ui.save_status import SaveStatus
 from counsel.ui.screens.base import ScreenContext
 from counsel.ui.screens.outcomes import OutcomesPage
 from counsel.ui.session_bridge import SessionBridge
@@ -109,9 +109,8 @@ def test_the_outcomes_screens_show_each_figure_as_a_picture(
     prepare_application([])
     content = load_content(language)
     session = demo_session(content, seal=False)
-    context = ScreenContext(
-        content, clinic, SessionBridge(session), SessionRecorder(store, session, clinic, build_pdf)
-    )
+    recorder = SessionRecorder(store, session, clinic, build_pdf)
+    context = ScreenContext(content, clinic, SessionBridge(session), SaveStatus(recorder))
     for screen, item_id, figure in shipped_figures(content):
         page = OutcomesPage(screen, context)
         qtbot.addWidget(page)
@@ -149,8 +148,8 @@ def pdf_people(data: bytes, tone: str) -> tuple[int, int]:
     return whole, contents.count(pdf_fill(tone)) - whole
 
 
-def test_the_pdf_draws_each_figure_as_vector_people(content: Content, clinic) -> None:
-    data = build_acknowledgement(demo_session(content), clinic)
+def test_the_pdf_draws_each_figure_as_vector_people(content: Content, demo_pdf: bytes) -> None:
+    data = demo_pdf  # the demo visit's, built once for the whole run
     figures = shipped_figures(content)
     assert all(figure.tone == "risk" for _s, _i, figure in figures)
     whole, _ = pdf_people(data, "risk")
@@ -201,9 +200,8 @@ def test_a_long_caption_wraps_beside_the_picture(qtbot, clinic, clock, store) ->
         sources={"s": Source(id="s", citation="C", short="S", industry=False)},
     )
     session = Session(content, clock=clock)
-    context = ScreenContext(
-        content, clinic, SessionBridge(session), SessionRecorder(store, session, clinic, build_pdf)
-    )
+    recorder = SessionRecorder(store, session, clinic, build_pdf)
+    context = ScreenContext(content, clinic, SessionBridge(session), SaveStatus(recorder))
     page = OutcomesPage(screen, context)
     qtbot.addWidget(page)
     page.resize(754, 620)

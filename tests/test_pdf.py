@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from counsel.core.content import SCREEN_KINDS, ClinicSettings, Content, OutcomesScreen, QuizScreen
+from counsel.core.content import ClinicSettings, Content, OutcomesScreen, QuizScreen
 from counsel.core.demo import demo_session, signature_ink
 from counsel.core.session import Session
 from counsel.core.text_limits import LIMITS
 from counsel.pdf import illustrations
 from counsel.pdf.acknowledgement import build_acknowledgement, write_acknowledgement
-from counsel.pdf.sections import BLOCKS, appendix_screens
+from counsel.pdf.sections import appendix_screens
 
 POINTS = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
 
@@ -203,10 +203,6 @@ def test_greek_and_cyrillic_names_survive(content: Content, clinic: ClinicSettin
     pages = page_texts(build_acknowledgement(sealed_variant(content, rename), clinic))
     assert all(patient in page for page in pages)
     assert interpreter in "\n".join(pages)
-
-
-def test_every_screen_kind_has_a_block() -> None:
-    assert set(BLOCKS) == set(SCREEN_KINDS)
 
 
 def test_times_are_local_and_name_their_zone(monkeypatch: pytest.MonkeyPatch, content) -> None:

@@ -11,14 +11,12 @@ from reportlab.graphics import renderPDF
 from reportlab.pdfgen.canvas import Canvas
 from svglib.svglib import svg2rlg
 
-from counsel.core.content import ClinicSettings, Content, StepsScreen
+from counsel.core.content import Content, StepsScreen
 from counsel.core.content_loader import load_content
-from counsel.core.demo import demo_session
-from counsel.pdf.acknowledgement import build_acknowledgement
+from counsel.core.screen_kinds import SCREEN_KINDS
 from counsel.pdf.canvas_replay import prerender
 from counsel.pdf.fonts import register_fonts
 from counsel.pdf.illustrations import picture
-from counsel.pdf.sections import PICTURED_KINDS
 from counsel.resources import illustration_path, resources_dir
 
 ALL_PICTURES = sorted(p.name for p in (resources_dir() / "illustrations").glob("*.svg"))
@@ -34,9 +32,9 @@ def labels(name: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def pages(content: Content, clinic: ClinicSettings) -> list[str]:
-    data = build_acknowledgement(demo_session(content), clinic)
-    return [flat(page.extract_text()) for page in PdfReader(io.BytesIO(data)).pages]
+def pages(demo_pdf: bytes) -> list[str]:
+    """The demo visit's PDF (built once for the whole run), page by page."""
+    return [flat(page.extract_text()) for page in PdfReader(io.BytesIO(demo_pdf)).pages]
 
 
 def page_of(pages: list[str], text: str) -> int:
@@ -57,7 +55,7 @@ def test_each_step_picture_prints_with_its_caption_under_the_procedure(
 def test_teaching_screens_print_their_picture_beside_the_summary(
     pages: list[str], content: Content
 ) -> None:
-    pictured = [s for s in content.screens if s.kind in PICTURED_KINDS and s.illustration]
+    pictured = [s for s in content.screens if SCREEN_KINDS[s.kind].pictured and s.illustration]
     assert len(pictured) >= 4
     for screen in pictured:
         for label in labels(screen.illustration):

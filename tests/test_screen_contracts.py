@@ -16,6 +16,7 @@ from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.pdf import build_pdf
 from counsel.ui.app import prepare_application
+from counsel.ui.save_status import SaveStatus
 from counsel.ui.screens.base import ScreenContext
 from counsel.ui.screens.registry import SCREEN_CLASSES
 from counsel.ui.session_bridge import SessionBridge
@@ -141,7 +142,7 @@ def test_screen_contract(qtbot, clinic, clock, store, kind: str, variant: str) -
     )
     session = Session(content, clock=clock)
     recorder = SessionRecorder(store, session, clinic, build_pdf)
-    context = ScreenContext(content, clinic, SessionBridge(session), recorder)
+    context = ScreenContext(content, clinic, SessionBridge(session), SaveStatus(recorder))
     page = SCREEN_CLASSES[kind](screen, context)
     qtbot.addWidget(page)
     page.resize(754, 620)  # the screen area of a 1024x700 window

@@ -1,34 +1,50 @@
-"""One table of screen kinds (``content.SCREEN_TYPES``): every layer keyed and typed by it."""
+"""One table of screen kinds (``screen_kinds.SCREEN_KINDS``): the loader, the interface and
+the PDF all find a kind's parts there, and each part takes the kind's own class."""
 
 from __future__ import annotations
 
 import inspect
+import re
+from pathlib import Path
 from typing import get_type_hints
 
 import pytest
 
-from counsel.core.content import SCREEN_TYPES, Content, Screen
-from counsel.core.screen_readers import KIND_READERS
-from counsel.pdf.sections import BLOCKS
+from counsel.core.content import Content, Screen
+from counsel.core.screen_kinds import SCREEN_KINDS
+from counsel.pdf.sections import block_of
 from counsel.ui.screens.registry import SCREEN_CLASSES
 
-
-def test_every_layer_has_exactly_the_kinds_of_the_table() -> None:
-    assert list(KIND_READERS) == list(SCREEN_TYPES), "the loader"
-    assert list(SCREEN_CLASSES) == list(SCREEN_TYPES), "the interface"
-    assert list(BLOCKS) == list(SCREEN_TYPES), "the PDF"
+PACKAGE = Path(__file__).resolve().parents[1] / "counsel"
 
 
-@pytest.mark.parametrize("kind", list(SCREEN_TYPES))
-def test_the_screen_class_and_the_pdf_block_take_the_kinds_own_class(kind: str) -> None:
-    screen_type = SCREEN_TYPES[kind]
-    assert get_type_hints(SCREEN_CLASSES[kind])["entry"] is screen_type
-    block = BLOCKS[kind]
+@pytest.mark.parametrize("kind", list(SCREEN_KINDS))
+def test_each_kinds_reader_screen_class_and_pdf_block_take_its_own_class(kind: str) -> None:
+    entry = SCREEN_KINDS[kind]
+    assert get_type_hints(entry.read)["return"] is Screen  # read into entry.content, below
+    assert get_type_hints(SCREEN_CLASSES[kind])["entry"] is entry.content
+    block = block_of(kind)
     first = next(iter(inspect.signature(block).parameters))
-    assert get_type_hints(block)[first] in (screen_type, Screen), "Screen: shows nothing more"
+    assert get_type_hints(block)[first] in (entry.content, Screen), "Screen: shows nothing more"
 
 
 def test_the_loader_builds_each_kinds_class(content: Content) -> None:
-    assert {screen.kind for screen in content.screens} == set(SCREEN_TYPES)
+    assert {screen.kind for screen in content.screens} == set(SCREEN_KINDS)
     for screen in content.screens:
-        assert type(screen) is SCREEN_TYPES[screen.kind], screen.id
+        assert type(screen) is SCREEN_KINDS[screen.kind].content, screen.id
+
+
+def test_no_code_chooses_by_kind_outside_the_table() -> None:
+    """No if/elif on a kind's name or class: a new kind needs no edit anywhere else."""
+    classes = "|".join(entry.content.__name__ for entry in SCREEN_KINDS.values())
+    kinds = "|".join(SCREEN_KINDS)
+    choosing = re.compile(
+        rf"isinstance\([^)]*\b({classes})\b|\.kind\s*(==|!=|in\b)[^#]*[\"']({kinds})[\"']"
+    )
+    found = [
+        f"{path.relative_to(PACKAGE)}:{number}"
+        for path in PACKAGE.rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if choosing.search(line)
+    ]
+    assert found == []

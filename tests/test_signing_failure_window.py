@@ -11,6 +11,7 @@ from counsel.core.demo import demo_session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.pdf import build_pdf
 from counsel.ui.app import prepare_application
+from counsel.ui.save_status import SaveStatus
 from counsel.ui.screens.base import ScreenContext
 from counsel.ui.screens.done import DonePage
 from counsel.ui.session_bridge import SessionBridge
@@ -24,9 +25,8 @@ def test_the_done_screen_says_why_signing_did_not_finish(qtbot, store, content, 
 
     session = demo_session(content, seal=False)
     recorder = SessionRecorder(store, session, clinic, failing)
-    bridge = SessionBridge(session)
-    recorder.watch(lambda: bridge.changed.emit("record"))  # as the main window does
-    page = DonePage(content.first_of_kind("done"), ScreenContext(content, clinic, bridge, recorder))
+    context = ScreenContext(content, clinic, SessionBridge(session), SaveStatus(recorder))
+    page = DonePage(content.first_of_kind("done"), context)
     qtbot.addWidget(page)
     page.show()
     status = page.findChild(QLabel, "doneStatus")

@@ -4,7 +4,7 @@ cut at the limit rather than refused, and what is kept reaches the session and i
 from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget
-from ui_driver import child, type_text
+from ui_driver import child, type_text, typing_saved
 
 from counsel.core.text_limits import COUNTER_FROM, LIMITS
 
@@ -21,7 +21,7 @@ def counter_below(edit: QWidget) -> QLabel:
     return below[0]
 
 
-def test_a_name_field_stops_at_its_limit_and_counts_before_it(open_window, store, content):
+def test_a_name_field_stops_at_its_limit_and_counts_before_it(qtbot, open_window, store, content):
     window = open_window()
     name = child(window.current_page(), QLineEdit, "patientName")
     limit = LIMITS["patient_name"].chars
@@ -35,10 +35,11 @@ def test_a_name_field_stops_at_its_limit_and_counts_before_it(open_window, store
     assert len(name.text()) == limit
     assert "no more fit" in counter_below(name).text()
     assert window.session.details.patient_name == name.text()
+    typing_saved(qtbot, window)
     assert store.load(window.session.id, content).details.patient_name == name.text()
 
 
-def test_a_pasted_answer_is_cut_at_the_limit_and_kept(open_window, store, content):
+def test_a_pasted_answer_is_cut_at_the_limit_and_kept(qtbot, open_window, store, content):
     window = open_window()
     open_kind(window, "questions")
     page = window.current_page()
@@ -49,6 +50,7 @@ def test_a_pasted_answer_is_cut_at_the_limit_and_kept(open_window, store, conten
     assert len(answer.toPlainText()) == limit
     assert "no more fit" in counter_below(answer).text()
     assert window.session.draft("answer") == answer.toPlainText()
+    typing_saved(qtbot, window)
     assert store.load(window.session.id, content).draft("answer") == answer.toPlainText()
 
 

@@ -59,6 +59,11 @@ def fill_details(qtbot, window: MainWindow, patient: str, clinician: str) -> Non
     qtbot.mouseClick(page.findChild(QWidget, "level-L4-L5"), LEFT)
 
 
+def typing_saved(qtbot, window: MainWindow) -> None:
+    """Wait, as the clinician would pause, until the typing held back is in the store."""
+    qtbot.waitUntil(lambda: not window.saving.recorder.held_back, timeout=5000)
+
+
 def answer_checklist(qtbot, window: MainWindow, screen: ChecklistScreen) -> None:
     page = window.current_page()
     for item in screen.items:

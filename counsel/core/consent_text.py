@@ -55,8 +55,8 @@ def likelihoods(content: Content) -> list[tuple[str, str]]:
     consent states no figure the counseling did not."""
     from counsel.core.content import OutcomesScreen
 
-    benefits = content.first_of_kind("outcomes")
-    if not isinstance(benefits, OutcomesScreen):
+    benefits = content.first_of(OutcomesScreen)
+    if benefits is None:
         return []
     return [(item.title, item.likelihood) for item in benefits.items]
 

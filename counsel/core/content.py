@@ -1,7 +1,8 @@
 """The content model: what each screen says, as typed, immutable objects.
 
-Screens are data. Each kind of screen has one dataclass here and one screen class in the
-interface; the loader (``content_loader``) builds these from the TOML files a clinic edits.
+Screens are data. Each kind of screen has one dataclass here, named with its reader, screen
+class and PDF block in ``screen_kinds.SCREEN_KINDS``; the loader (``content_loader``) builds
+these from the TOML files a clinic edits.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import tzinfo
+from typing import TypeVar, cast
 from zoneinfo import ZoneInfo
 
 from counsel.core.consent_text import ConsentText
@@ -63,6 +65,11 @@ class Screen:
     intro: str = ""
     illustration: str = ""
     sources: tuple[str, ...] = ()
+
+    def screen_links(self) -> tuple[tuple[str, str, str], ...]:
+        """The other screens this one names: (item id, field, screen id), which the loader
+        checks exist. Most kinds name none."""
+        return ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -183,6 +190,9 @@ class QuizQuestion:
 class QuizScreen(Screen):
     questions: tuple[QuizQuestion, ...]
 
+    def screen_links(self) -> tuple[tuple[str, str, str], ...]:
+        return tuple((q.id, "covered_by", q.covered_by) for q in self.questions)
+
 
 @dataclass(frozen=True, kw_only=True)
 class SignaturesScreen(Screen):
@@ -197,9 +207,6 @@ class DoneScreen(Screen):
     text: str = ""
 
 
-# The one table of screen kinds: each ``kind`` a content file may name, and the dataclass it
-# becomes. The loader's readers, the interface's screen classes and the PDF's blocks are
-# keyed by these kinds and typed with these classes (tests/test_screen_kinds.py checks).
 # -- the decision aid: what matters most, where the patient leans, the SURE test, about -------
 # IPDAS asks a decision aid to help patients weigh options by their own values and to check
 # for decisional conflict; these kinds hold the words, the options and the rules the clinic
@@ -254,6 +261,9 @@ class SureQuestion:
 class SureScreen(Screen):
     questions: tuple[SureQuestion, ...]
 
+    def screen_links(self) -> tuple[tuple[str, str, str], ...]:
+        return tuple((q.id, "revisit_screen", q.revisit_screen) for q in self.questions)
+
 
 @dataclass(frozen=True, kw_only=True)
 class AboutScreen(InfoScreen):
@@ -262,23 +272,7 @@ class AboutScreen(InfoScreen):
     reviewers_heading: str
 
 
-SCREEN_TYPES: dict[str, type[Screen]] = {
-    "details": DetailsScreen,
-    "info": InfoScreen,
-    "checklist": ChecklistScreen,
-    "steps": StepsScreen,
-    "outcomes": OutcomesScreen,
-    "comparison": ComparisonScreen,
-    "questions": QuestionsScreen,
-    "quiz": QuizScreen,
-    "signatures": SignaturesScreen,
-    "done": DoneScreen,
-    "values": ValuesScreen,
-    "leaning": LeaningScreen,
-    "sure": SureScreen,
-    "about": AboutScreen,
-}
-SCREEN_KINDS = tuple(SCREEN_TYPES)
+AnyScreen = TypeVar("AnyScreen", bound=Screen)
 
 
 LABEL_ALIGNS = ("left", "center", "right")
@@ -347,6 +341,11 @@ class Content:
 
     def first_of_kind(self, kind: str) -> Screen | None:
         return next((s for s in self.screens if s.kind == kind), None)
+
+    def first_of(self, kind: type[AnyScreen]) -> AnyScreen | None:
+        """The first screen of the kind read into ``kind`` (its very class, not a subclass)."""
+        found = next((s for s in self.screens if type(s) is kind), None)
+        return cast("AnyScreen | None", found)
 
     @property
     def required_screens(self) -> tuple[Screen, ...]:

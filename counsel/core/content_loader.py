@@ -17,7 +17,7 @@ from counsel.core.content_warning_signs import load_warning_signs
 from counsel.core.formatting import load_document_words
 from counsel.core.illustration_labels import load_illustration_labels
 from counsel.core.reader_parts import Shared, illustration
-from counsel.core.screen_readers import KIND_READERS
+from counsel.core.screen_kinds import SCREEN_KINDS
 from counsel.core.store_location import SERVER_SCHEMES
 from counsel.core.toml_reader import ContentError, TableReader
 from counsel.resources import resources_dir
@@ -180,7 +180,7 @@ def _load_screen(folder: Path, language: str, screen_id: str, shared: Shared) ->
 
 def read_screen(reader: TableReader, screen_id: str, shared: Shared) -> c.Screen:
     """One screen from its parsed TOML table: every field checked, a mistake a ContentError."""
-    kind = reader.choice("kind", c.SCREEN_KINDS)
+    kind = reader.choice("kind", tuple(SCREEN_KINDS))
     common = dict(
         id=screen_id,
         kind=kind,
@@ -192,7 +192,7 @@ def read_screen(reader: TableReader, screen_id: str, shared: Shared) -> c.Screen
         illustration=illustration(reader, shared),
         sources=reader.texts("sources"),
     )
-    screen = KIND_READERS[kind](reader, common, shared)
+    screen = SCREEN_KINDS[kind].read(reader, common, shared)
     reader.finish()
     return screen
 
@@ -207,17 +207,12 @@ def _check_references(content: c.Content, language: str) -> None:
         for source_id in referenced_sources(screen):
             if source_id not in content.sources:
                 raise ContentError(f"{label}: source {source_id!r} is not in sources.toml")
-        links: list[tuple[str, str, str]] = []
-        if isinstance(screen, c.QuizScreen):
-            links = [(q.id, "covered_by", q.covered_by) for q in screen.questions]
-        elif isinstance(screen, c.SureScreen):
-            links = [(q.id, "revisit_screen", q.revisit_screen) for q in screen.questions]
-        for question_id, field, target in links:
+        for question_id, field, target in screen.screen_links():
             if not content.has_screen(target):
                 raise ContentError(
                     f"{label}: question {question_id!r}: {field} {target!r} is not a screen"
                 )
-    for kind in ("details", "signatures", "done"):
+    for kind in (name for name, entry in SCREEN_KINDS.items() if entry.required):
         if content.first_of_kind(kind) is None:
             raise ContentError(f"content/{language}/meta.toml: screens: needs a {kind!r} screen")
 

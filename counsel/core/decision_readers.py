@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from counsel.core import content as c
 from counsel.core.reader_parts import Shared, sections, unique
 from counsel.core.toml_reader import TableReader
@@ -18,7 +16,7 @@ def _choices(reader: TableReader, key: str, minimum: int = 2) -> tuple[c.Choice,
     return tuple(found)
 
 
-def _values(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
+def read_values(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     choices = _choices(reader, "choices")
     option_ids = {option.id for option in choices}
     priorities = []
@@ -35,11 +33,11 @@ def _values(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     )
 
 
-def _leaning(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
+def read_leaning(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     return c.LeaningScreen(**common, choices=_choices(reader, "choices"))
 
 
-def _sure(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
+def read_sure(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     questions = []
     for entry in reader.tables("questions"):
         questions.append(
@@ -55,17 +53,9 @@ def _sure(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     return c.SureScreen(**common, questions=tuple(questions))
 
 
-def _about(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
+def read_about(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     return c.AboutScreen(
         **common,
         sections=sections(reader, 1, shared),
         reviewers_heading=reader.text("reviewers_heading"),
     )
-
-
-DECISION_READERS: dict[str, Callable[[TableReader, dict, Shared], c.Screen]] = {
-    "values": _values,
-    "leaning": _leaning,
-    "sure": _sure,
-    "about": _about,
-}

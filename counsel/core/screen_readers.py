@@ -1,16 +1,10 @@
-"""Reading each kind of screen from its TOML table (one function per ``kind``).
-
-The table maps every kind in ``content.SCREEN_TYPES`` to its reader, so a new kind is one
-function and one line here (the decision aid's in ``decision_readers``), plus its screen
-class in the interface and its block in the PDF.
+"""Reading each kind of screen from its TOML table: one function per ``kind``, named by the
+kind's entry in ``screen_kinds.SCREEN_KINDS`` (the decision aid's in ``decision_readers``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from counsel.core import content as c
-from counsel.core.decision_readers import DECISION_READERS
 from counsel.core.reader_parts import Shared, illustration, sections, unique
 from counsel.core.toml_reader import TableReader
 
@@ -19,15 +13,15 @@ VERDICTS = ("candidate", "review", "not_candidate")
 FIGURE_TONES = ("risk", "benefit")
 
 
-def _details(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
+def read_details(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     return c.DetailsScreen(**common, sections=sections(reader, 0, shared))
 
 
-def _info(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
+def read_info(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     return c.InfoScreen(**common, sections=sections(reader, 1, shared))
 
 
-def _checklist(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
+def read_checklist(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     items = []
     for entry in reader.tables("items"):
         items.append(
@@ -51,7 +45,7 @@ def _checklist(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     return c.ChecklistScreen(**common, items=tuple(items), results=results)
 
 
-def _steps(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
+def read_steps(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     steps = []
     for entry in reader.tables("steps", minimum=2):
         steps.append(
@@ -66,7 +60,7 @@ def _steps(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     return c.StepsScreen(**common, steps=tuple(steps))
 
 
-def _outcomes(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
+def read_outcomes(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     items = []
     for entry in reader.tables("items"):
         figure_reader = entry.optional_table("figure")
@@ -101,7 +95,7 @@ def _outcomes(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     return c.OutcomesScreen(**common, items=tuple(items), caution=reader.optional_text("caution"))
 
 
-def _comparison(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
+def read_comparison(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     options = []
     for entry in reader.tables("options", minimum=2):
         options.append(
@@ -129,11 +123,11 @@ def _comparison(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     return c.ComparisonScreen(**common, options=tuple(options), rows=tuple(rows))
 
 
-def _questions(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
+def read_questions(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     return c.QuestionsScreen(**common, prompts=reader.texts("prompts"))
 
 
-def _quiz(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
+def read_quiz(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     questions = []
     for entry in reader.tables("questions"):
         choices = entry.texts("choices", required=True)
@@ -157,7 +151,7 @@ def _quiz(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     return c.QuizScreen(**common, questions=tuple(questions))
 
 
-def _signatures(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
+def read_signatures(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     return c.SignaturesScreen(
         **common,
         statement=reader.text("statement"),
@@ -167,20 +161,5 @@ def _signatures(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     )
 
 
-def _done(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
+def read_done(reader: TableReader, common: dict, shared: Shared) -> c.Screen:
     return c.DoneScreen(**common, text=reader.text("text"))
-
-
-KIND_READERS: dict[str, Callable[[TableReader, dict, Shared], c.Screen]] = {
-    "details": _details,
-    "info": _info,
-    "checklist": _checklist,
-    "steps": _steps,
-    "outcomes": _outcomes,
-    "comparison": _comparison,
-    "questions": _questions,
-    "quiz": _quiz,
-    "signatures": _signatures,
-    "done": _done,
-    **DECISION_READERS,
-}

@@ -55,8 +55,8 @@ class WarningGroup:
 
 
 def quiz_tally(session: Session) -> QuizTally | None:
-    screen = session.content.first_of_kind("quiz")
-    if not isinstance(screen, QuizScreen):
+    screen = session.content.first_of(QuizScreen)
+    if screen is None:
         return None
     tries = [session.quiz.get(question.id, []) for question in screen.questions]
     return QuizTally(
@@ -68,8 +68,8 @@ def quiz_tally(session: Session) -> QuizTally | None:
 
 
 def candidacy_facts(session: Session) -> Candidacy | None:
-    screen = session.content.first_of_kind("checklist")
-    if not isinstance(screen, ChecklistScreen):
+    screen = session.content.first_of(ChecklistScreen)
+    if screen is None:
         return None
     answers = session.checklist
     closer = tuple((item, answers[item.id]) for item in needs_a_closer_look(screen, answers))

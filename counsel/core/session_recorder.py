@@ -1,10 +1,13 @@
 """Keeps the record store in step with a live session.
 
-Every change is saved as it happens (so a crash or a closed window loses nothing), what the
-clinician and patient did is added to the audit trail, and signing (``sign``, the one way to
-sign) seals the session and stores it with its PDF. Qt-free: the interface only creates one
-per session, and hands it the PDF builder (the core sits below the PDF layer and never
-imports it).
+Every change is saved (so a crash or a closed window loses nothing), what the clinician and
+patient did is added to the audit trail, and signing (``sign``, the one way to sign) seals the
+session and stores it with its PDF. Typing changes a field a letter at a time, and each save
+writes the whole session: given ``save_later``, the recorder holds typing's saves back and the
+caller (the interface, once typing pauses, or on any other change, Next, quit or the window
+losing focus) calls ``flush``, so a name typed is one save, not one per letter. Qt-free: the
+interface only creates one per session, and hands it the PDF builder (the core sits below the
+PDF layer and never imports it).
 """
 
 from __future__ import annotations
@@ -22,6 +25,10 @@ from counsel.core.store_errors import StoreUnavailable
 if TYPE_CHECKING:
     from counsel.core.pending_sessions import PendingSessions
     from counsel.core.record_store import RecordStore
+
+#: The fields that change a letter (or a stroke) at a time; any other change is one click,
+#: saved at once (with any typing held back), and its audit entries written then.
+TYPED = frozenset({"details", "drafts", "signatures"})
 
 PdfMaker = Callable[[Session, ClinicSettings], bytes]
 StatusListener = Callable[[], None]
@@ -47,6 +54,7 @@ class SessionRecorder:
         make_pdf: PdfMaker,
         run: Runner = run_here,
         pending: PendingSessions | None = None,
+        save_later: Callable[[], None] | None = None,
     ) -> None:
         self.store = store
         #: Where the session is kept while the records server cannot be reached.
@@ -55,6 +63,9 @@ class SessionRecorder:
         self.clinic = clinic
         self.make_pdf = make_pdf
         self.run = run
+        #: Called when typing's save is held back (None: everything is saved at once).
+        self.save_later = save_later
+        self.held_back = False  # typing not saved yet; ``flush`` saves it
         self.sealing = False  # the signed record's PDF is being built and stored
         self.failure: Exception | None = None  # the last save or seal that failed, until retried
         #: The server answered again after it could not be reached, and nobody was told yet.
@@ -72,11 +83,19 @@ class SessionRecorder:
             self._store_signed()  # signed, not stored signed yet (the app stopped in between)
 
     def close(self) -> None:
+        """Save what is held back and stop following the session (another one is shown)."""
+        self.flush()
         self._unsubscribe()
+        self._status_listeners.clear()
 
     def watch(self, listener: StatusListener) -> None:
-        """Call ``listener()`` whenever saving starts failing or works again."""
+        """Call ``listener()`` whenever the saving state changes: typing held back, saved,
+        failing or working again, or signing ended."""
         self._status_listeners.append(listener)
+
+    def _tell(self) -> None:
+        for listener in list(self._status_listeners):
+            listener()
 
     def _set_failure(self, failure: Exception | None) -> None:
         if failure is not None:
@@ -84,8 +103,7 @@ class SessionRecorder:
         elif isinstance(self.failure, StoreUnavailable):
             self.reconnected = True
         self.failure = failure
-        for listener in list(self._status_listeners):
-            listener()
+        self._tell()
 
     def _stored_status(self) -> str | None:
         try:
@@ -98,7 +116,18 @@ class SessionRecorder:
             return  # stored by sign(), with its PDF
         if self.session.is_blank and not self._saved:
             return  # opening the app and looking around is not worth a record
+        if what in TYPED and self.save_later is not None:
+            if not self.held_back:
+                self.held_back = True
+                self._tell()
+            self.save_later()
+            return
         self._save(what)
+
+    def flush(self) -> None:
+        """Save the typing held back, if any (nothing to do otherwise)."""
+        if self.held_back:
+            self._save("typing")
 
     def _save(self, what: str) -> None:
         """Store the draft; a failure (a full disk) is kept and reported, never raised into
@@ -108,8 +137,10 @@ class SessionRecorder:
         import sqlite3  # loaded with the store, not at start-up
 
         if isinstance(self.failure, StoreUnavailable) and what != "retry":
+            self.held_back = False
             self._keep_here()  # the server is tried again by ``retry``, not at every key
             return
+        was_held_back, self.held_back = self.held_back, False  # this save writes it all
         try:
             self.store.save_draft(self.session)
             self._saved = True
@@ -125,6 +156,8 @@ class SessionRecorder:
             self.pending.discard(self.session.id)
         if self.failure is not None:
             self._set_failure(None)
+        elif was_held_back:
+            self._tell()
 
     def _log_changes(self, what: str) -> None:
         """The audit entries for what changed; after a failed save, for all of it (each
@@ -208,6 +241,7 @@ class SessionRecorder:
             self.signing_failure = self.failure
             self._set_failure(self.failure)  # listeners hear that signing did not start
             return
+        self.flush()  # what was typed last is stored before anything is sealed
         self.sealing = True
         try:
             self.session.seal()

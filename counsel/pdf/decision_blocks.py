@@ -6,9 +6,6 @@ whether any doubt (a SURE "no") was talked through; the About screen prints in f
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from reportlab.platypus import Flowable, Table
 
 from counsel.core.content import AboutScreen, LeaningScreen, SureScreen, ValuesScreen
@@ -77,12 +74,3 @@ def _answer(wording: Wording, text: str | None) -> Flowable:
 def answers_table(rows: list[list[Flowable]], widths: tuple[str, str] = ("70%", "30%")) -> Table:
     """Question (or priority) on the left, the answer given on the right."""
     return st.ruled_rows(rows, widths)
-
-
-# Each block takes its kind's own screen class (content.SCREEN_TYPES).
-DECISION_BLOCKS: dict[str, Callable[[Any, Wording], list[Flowable]]] = {
-    "values": values_block,
-    "leaning": leaning_block,
-    "sure": sure_block,
-    "about": about_block,
-}

@@ -1,14 +1,14 @@
 """One block of the acknowledgement per screen, chosen by the screen's kind.
 
 The PDF follows the content data: screens print in the content's order, and each kind adds
-what was said or answered on it. A new kind needs one entry in ``BLOCKS``, a function taking
-that kind's screen class; a test checks every kind of ``content.SCREEN_TYPES`` has one.
+what was said or answered on it, with the block its entry in ``screen_kinds.SCREEN_KINDS``
+names (a function taking that kind's screen class; a test checks each).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from reportlab.lib.units import inch
 from reportlab.platypus import CondPageBreak, Flowable
@@ -24,24 +24,26 @@ from counsel.core.content import (
     StepsScreen,
 )
 from counsel.core.rules import candidacy
+from counsel.core.screen_kinds import SCREEN_KINDS, part
 from counsel.core.session_facts import session_languages
 from counsel.pdf import styles as st
-from counsel.pdf.decision_blocks import DECISION_BLOCKS, answers_table
+from counsel.pdf.decision_blocks import answers_table
 from counsel.pdf.icon_array import figure_block
 from counsel.pdf.illustrations import beside, captioned_grid
 from counsel.pdf.tagging import Paragraph
-from counsel.pdf.warning_signs import warning_signs_block
 from counsel.pdf.wording import Wording, lines
 
-# A block takes its kind's own screen class (content.SCREEN_TYPES); a test checks each.
+# A block takes its kind's own screen class (``ScreenKind.content``); a test checks each.
 Block = Callable[[Any, Wording], list[Flowable]]
 
 
-# Kinds whose picture teaches, printed beside the summary. The others' pictures decorate a
-# greeting or a form; the procedure prints each step's picture instead (``_steps``).
-PICTURED_KINDS = ("info", "checklist", "outcomes", "comparison")
-# Kinds whose details are what the session holds, printed even when the screen was not shown.
-DATA_KINDS = ("checklist", "questions", "quiz")
+def block_of(kind: str) -> Block:
+    """The block a kind's entry names. Only kinds whose picture teaches print it beside the
+    summary (``pictured``): the others' decorate a greeting or a form, and the procedure
+    prints each step's picture instead (``steps_block``)."""
+    block = part("counsel.pdf", SCREEN_KINDS[kind].block)
+    assert callable(block), f"{kind}: {SCREEN_KINDS[kind].block} is not a block"
+    return cast(Block, block)
 
 
 def appendix_screens(content: Content) -> list[Screen]:
@@ -63,13 +65,14 @@ def screen_block(number: int, screen: Screen, wording: Wording) -> list[Flowable
     twin = wording.twin(screen)
     heading = lines([f"{number}. {screen.title}", twin.title if twin else None], st.HEADING)
     shown = wording.session.is_seen(screen.id)
-    details = BLOCKS[screen.kind](screen, wording) if shown or screen.kind in DATA_KINDS else []
+    kind = SCREEN_KINDS[screen.kind]
+    details = block_of(screen.kind)(screen, wording) if shown or kind.always_printed else []
     if not shown:
         return [heading, wording.para("not_shown", st.META), *details]
     summary: Flowable = lines(
         [screen.summary, twin.summary if twin else None], st.SUMMARY if details else st.BODY
     )
-    if screen.illustration and screen.kind in PICTURED_KINDS:
+    if screen.illustration and kind.pictured:
         summary = beside([summary], screen.illustration, wording.picture_labels)
     return [heading, _visit_line(screen, wording), summary, *details]
 
@@ -90,11 +93,11 @@ def _visit_line(screen: Screen, wording: Wording) -> Flowable:
     return lines([" ".join(words) for words in zip(*parts, strict=True)], st.META)
 
 
-def _nothing_more(screen: Screen, wording: Wording) -> list[Flowable]:
+def nothing_more(screen: Screen, wording: Wording) -> list[Flowable]:
     return []
 
 
-def _steps(screen: StepsScreen, wording: Wording) -> list[Flowable]:
+def steps_block(screen: StepsScreen, wording: Wording) -> list[Flowable]:
     pictured = [
         (f"{number}. {step.title}", step.illustration)
         for number, step in enumerate(screen.steps, 1)
@@ -103,7 +106,7 @@ def _steps(screen: StepsScreen, wording: Wording) -> list[Flowable]:
     return [captioned_grid(pictured, labels_for=wording.picture_labels)] if pictured else []
 
 
-def _checklist(screen: ChecklistScreen, wording: Wording) -> list[Flowable]:
+def checklist_block(screen: ChecklistScreen, wording: Wording) -> list[Flowable]:
     twin = wording.twin(screen)
     twins = wording.twin_entries(screen, "items")
     rows = []
@@ -123,12 +126,12 @@ def _checklist(screen: ChecklistScreen, wording: Wording) -> list[Flowable]:
         result = [wording.para("no_result")]
     else:
         chosen = screen.results[verdict]
-        twin_title = twin.results[verdict].title if isinstance(twin, ChecklistScreen) else ""
+        twin_title = twin.results[verdict].title if twin is not None else ""
         result = [wording.labelled("result", [chosen.title, twin_title]), st.para(chosen.text)]
     return [table, st.boxed(result)]
 
 
-def _outcomes(screen: OutcomesScreen, wording: Wording) -> list[Flowable]:
+def outcomes_block(screen: OutcomesScreen, wording: Wording) -> list[Flowable]:
     content = wording.session.content
     twins = wording.twin_entries(screen, "items")
     flow: list[Flowable] = []
@@ -151,7 +154,7 @@ def _outcomes(screen: OutcomesScreen, wording: Wording) -> list[Flowable]:
     return flow
 
 
-def _comparison(screen: ComparisonScreen, wording: Wording) -> list[Flowable]:
+def comparison_block(screen: ComparisonScreen, wording: Wording) -> list[Flowable]:
     """One block per option, every row's value under the option's name, at body size: a
     five-column table needed 9 pt type in columns a few words wide."""
     flow: list[Flowable] = []
@@ -167,7 +170,7 @@ def _comparison(screen: ComparisonScreen, wording: Wording) -> list[Flowable]:
     return flow
 
 
-def _questions(screen: Screen, wording: Wording) -> list[Flowable]:
+def questions_block(screen: Screen, wording: Wording) -> list[Flowable]:
     session = wording.session
     if not session.questions:
         return [wording.para("no_questions")]
@@ -188,7 +191,7 @@ def _questions(screen: Screen, wording: Wording) -> list[Flowable]:
     return flow
 
 
-def _quiz(screen: QuizScreen, wording: Wording) -> list[Flowable]:
+def quiz_block(screen: QuizScreen, wording: Wording) -> list[Flowable]:
     quiz = wording.session.quiz
     twins = wording.twin_entries(screen, "questions")
     first_right = sum(1 for q in screen.questions if (tries := quiz.get(q.id)) and tries[0].correct)
@@ -215,18 +218,3 @@ def _quiz(screen: QuizScreen, wording: Wording) -> list[Flowable]:
 
 def _choice(question: QuizQuestion, index: int) -> str:
     return question.choices[index] if 0 <= index < len(question.choices) else "?"
-
-
-BLOCKS: dict[str, Block] = {
-    "details": _nothing_more,
-    "info": warning_signs_block,
-    "checklist": _checklist,
-    "steps": _steps,
-    "outcomes": _outcomes,
-    "comparison": _comparison,
-    "questions": _questions,
-    "quiz": _quiz,
-    "signatures": _nothing_more,  # signed on page one (summary.py)
-    "done": _nothing_more,
-    **DECISION_BLOCKS,
-}

@@ -51,8 +51,8 @@ def summary_story(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
     ]
     # A consent's terms come before the signatures: a patient signs what is above the line.
     story += consent_block(wording, clinic)
-    signing = session.content.first_of_kind("signatures")
-    if isinstance(signing, SignaturesScreen):
+    signing = session.content.first_of(SignaturesScreen)
+    if signing is not None:
         twin = wording.twin(signing)
         heading = one_line([signing.title, twin.title if twin else None], st.HEADING)
         story += signatures_block(signing, wording, heading, consent_statements(wording, clinic))
@@ -91,7 +91,7 @@ def _candidacy(screen: ChecklistScreen, wording: Wording) -> list[Row]:
         value: list[Flowable] = stacked(wording.said("no_result"), st.ROW)
     else:
         titles = [screen.results[found.verdict].title]
-        if isinstance(twin, ChecklistScreen):
+        if twin is not None:
             titles.append(twin.results[found.verdict].title)
         value = [lines(titles, st.ROW, bold=True)]
     if found.closer_look:

@@ -141,8 +141,8 @@ def _story(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
             *_stacked(_leanings(wording), LARGE),
         ]
     story += _learned(wording)
-    done = content.first_of_kind("done")
-    if isinstance(done, DoneScreen) and done.text:
+    done = content.first_of(DoneScreen)
+    if done is not None and done.text:
         twin = wording.twin(done)
         story += [
             *_stacked(wording.said("next_steps"), LARGE_HEADING),
@@ -154,8 +154,8 @@ def _story(wording: Wording, clinic: ClinicSettings) -> list[Flowable]:
 
 
 def _learned(wording: Wording) -> list[Flowable]:
-    quiz = wording.session.content.first_of_kind("quiz")
-    if not isinstance(quiz, QuizScreen):
+    quiz = wording.session.content.first_of(QuizScreen)
+    if quiz is None:
         return []
     twins = wording.twin_entries(quiz, "questions")
     flow = _stacked(wording.said("learned"), LARGE_HEADING)

@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
-from counsel.core.content import Content, IllustrationLabel, Screen
+from counsel.core.content import AnyScreen, Content, IllustrationLabel, Screen
 from counsel.core.formatting import DocumentWords
 from counsel.core.session import Session
 from counsel.pdf import styles as st
@@ -81,12 +81,12 @@ class Wording:
         """The words over a picture, in the patient's language (the document's)."""
         return self.languages[0].content.labels_for(illustration)
 
-    def twin(self, screen: Screen) -> Screen | None:
+    def twin(self, screen: AnyScreen) -> AnyScreen | None:
         """The same screen in the clinic's language, for a bilingual copy."""
         if len(self.languages) == 1 or not self.languages[1].content.has_screen(screen.id):
             return None
         other = self.languages[1].content.screen(screen.id)
-        return other if other.kind == screen.kind else None
+        return cast("AnyScreen", other) if type(other) is type(screen) else None
 
     def twin_entries(self, screen: Screen, part: str) -> dict[str, Any]:
         """The clinic-language entries of one of a screen's lists ("items"), by id."""

@@ -127,6 +127,7 @@ def run_app(content: Content, clinic: ClinicSettings) -> int:
     store = cast("RecordStore", opened)
     try:
         window = create_main_window(content, clinic, store)
+        app.aboutToQuit.connect(window.saving.flush)  # typing held back is stored
         show_ready_to_type(window)
         QTimer.singleShot(
             RESUME_OFFER_DELAY_MS, lambda: offer_resume_once_ready(window, store, clinic)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from counsel.core.session_recorder import SessionRecorder
 from counsel.core.store_errors import StoreUnavailable
+from counsel.ui.save_status import SaveState, SaveStatus
 from counsel.ui.widgets import card, describe, label, restyle
 
 RECONNECT_EVERY_MS = 20_000  # a server back after a restart is found within this
@@ -19,11 +19,11 @@ BACK_SHOWN_MS = 15_000  # how long "the server answers again" stays
 
 
 class FailureBanner(QWidget):
-    def __init__(self, server: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, status: SaveStatus, server: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("failureBanner")
+        self.status = status
         self.server = server  # the records server's host name; "" for this computer
-        self.recorder: SessionRecorder | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 8, 16, 0)
         frame, layout = card("notice")
@@ -45,25 +45,22 @@ class FailureBanner(QWidget):
         self.back_shown.setSingleShot(True)
         self.back_shown.setInterval(BACK_SHOWN_MS)
         self.back_shown.timeout.connect(self.hide)
-        self.hide()
-
-    def follow(self, recorder: SessionRecorder) -> None:
-        """Show ``recorder``'s failures (a new session brings a new recorder); the window
-        calls ``show_state`` when the recorder reports a change."""
-        self.recorder = recorder
+        status.changed.connect(self.show_state)
         self.show_state()
 
     def retry(self) -> None:
-        if self.recorder is not None:
-            self.recorder.retry()
+        if self.status.recorder is not None:
+            self.status.recorder.retry()
 
     def show_state(self) -> None:
-        failure = self.recorder.failure if self.recorder else None
+        recorder = self.status.recorder
+        failed = self.status.state is SaveState.FAILED and recorder is not None
+        failure = recorder.failure if failed and recorder is not None else None
         unreachable = isinstance(failure, StoreUnavailable)
         self.reconnect.start() if unreachable else self.reconnect.stop()
         if failure is None:
-            if self.recorder is not None and self.recorder.reconnected:
-                self.recorder.reconnected = False  # told once
+            if recorder is not None and recorder.reconnected:
+                recorder.reconnected = False  # told once
                 self._show_back()
             elif not self.back_shown.isActive():
                 self.hide()
@@ -72,7 +69,7 @@ class FailureBanner(QWidget):
         self.retry_button.show()
         self._set_role("bad")
         reason = getattr(failure, "strerror", None) or str(failure)
-        sealed = self.recorder is not None and self.recorder.session.is_sealed
+        sealed = recorder is not None and recorder.session.is_sealed
         if unreachable:
             text = self.tr(
                 "The clinic server (%1) cannot be reached. Keep going: everything entered is "

@@ -6,8 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-import shiboken6
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,6 +28,7 @@ from counsel.ui.failure_banner import FailureBanner
 from counsel.ui.languages import Languages
 from counsel.ui.nav_bar import NavBar
 from counsel.ui.read_aloud import ReadAloud, ReadAloudControls, reading_parts
+from counsel.ui.save_status import SaveStatus
 from counsel.ui.screen_stack import ScreenStack
 from counsel.ui.screens.base import ScreenContext, ScreenPage
 from counsel.ui.screens.registry import SCREEN_CLASSES
@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self._maximised_before = False  # restored when presenting ends
         self.bridge: SessionBridge | None = None
         self.recorder: SessionRecorder | None = None
+        self.saving = SaveStatus(parent=self)  # the recorder's state, for all that show it
         self._laid_out_in: Content | None = None  # the content the widgets show
         self.store_place = store_place(store)
         self.statusBar().addPermanentWidget(self.store_place)
@@ -114,10 +115,8 @@ class MainWindow(QMainWindow):
         right.setSpacing(0)
         row.addLayout(right, 1)
         self.store_place.retranslate()
-        self.banner = FailureBanner(self.store_place.server)
+        self.banner = FailureBanner(self.saving, self.store_place.server)
         right.addWidget(self.banner)
-        if self.recorder is not None:
-            self.banner.follow(self.recorder)
         self.stack = ScreenStack(self._new_page, len(self.content.screens))
         right.addWidget(self.stack, 1)
         self.nav = NavBar()
@@ -187,6 +186,7 @@ class MainWindow(QMainWindow):
         from counsel.ui.resume import resume_or_set_aside  # it builds on this window
 
         assert self.content.document is not None
+        self.saving.flush()  # the list shows this session as it is now
         try:
             window = RecordsWindow(self.store, self.content.document, self)
         except StoreUnavailable:
@@ -214,6 +214,7 @@ class MainWindow(QMainWindow):
         if self.bridge is not None:
             self.bridge.detach()
             self.bridge.deleteLater()
+        self.saving.flush()
         if self.recorder is not None:
             self.recorder.close()
         # The recorder listens first, so the record is stored before any screen reacts.
@@ -226,11 +227,10 @@ class MainWindow(QMainWindow):
             pending=PendingSessions(self.store.path.parent) if self.store.host else None,
         )
         self.bridge = SessionBridge(session, self)
-        self.recorder.watch(self._record_changed)
+        self.saving.follow(self.recorder)
         self.bridge.changed.connect(self._session_changed)
         if self._laid_out_in is session.content:
             self.stack.clear()
-            self.banner.follow(self.recorder)
         else:
             self._build()
         self.go_to(at_screen)
@@ -266,13 +266,21 @@ class MainWindow(QMainWindow):
                 PDF_WARM_UP_DELAY_MS, self, lambda: warm_up_pdf(self.content, self.clinic)
             )
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Typing held back is saved when the window loses focus (another window, a dialog)."""
+        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            self.saving.flush()
+        super().changeEvent(event)
+
     def quit_asking(self) -> None:
         """Quit (Ctrl+Q) or the window's close button: asked first in the middle of a session."""
         assert self.recorder is not None
+        self.saving.flush()
         if may_quit(self, self.session, saved=self.recorder.failure is None):
             self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.saving.flush()  # so whether saving works is known before asking
         if event.spontaneous():  # the window manager's close button
             assert self.recorder is not None
             if not may_quit(self, self.session, saved=self.recorder.failure is None):
@@ -286,7 +294,7 @@ class MainWindow(QMainWindow):
         screen = self.content.screens[index]
         assert self.bridge is not None and self.recorder is not None
         context = ScreenContext(
-            self.content, self.clinic, self.bridge, self.recorder, self.display_choice
+            self.content, self.clinic, self.bridge, self.saving, self.display_choice
         )
         page = SCREEN_CLASSES[screen.kind](screen, context)
         page.jumpRequested.connect(lambda screen_id: self.go_to_screen(screen_id, index))
@@ -310,6 +318,7 @@ class MainWindow(QMainWindow):
             self.go_to(self.content.index_of(screen_id))
 
     def go_to(self, index: int) -> None:
+        """Show screen ``index``; the visit's save also stores any typing held back."""
         if not 0 <= index < len(self.content.screens) or index == self.index:
             return
         self.reader.stop()
@@ -326,13 +335,6 @@ class MainWindow(QMainWindow):
     def toggle_discussed_key(self) -> None:
         if self.discussed_button.isVisible() and self.discussed_button.isEnabled():
             self._toggle_discussed()
-
-    def _record_changed(self) -> None:
-        """Saving failed or worked again, or the signed record was stored: screens refresh
-        (unless the window is already gone when a background build finishes)."""
-        if shiboken6.isValid(self) and self.bridge is not None and shiboken6.isValid(self.bridge):
-            self.banner.show_state()
-            self.bridge.changed.emit("record")
 
     def _session_changed(self, what: str) -> None:
         """The sidebar redraws the rows that field can change; the nav bar shows the screen

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counsel.core.content import ClinicSettings, Content
+from counsel.core.content import ClinicSettings, Content, DoneScreen
 from counsel.core.demo import demo_session
 from counsel.core.record_store import RecordStore
 
@@ -35,9 +35,10 @@ def write_screenshots(content: Content, clinic: ClinicSettings, folder: Path) ->
 def render_every_screen(window: MainWindow, folder: Path) -> list[Path]:
     """One PNG per screen (and per procedure step); signs the demo before the last screen."""
     content = window.content
+    done = content.first_of(DoneScreen)
     written = []
     for index, screen in enumerate(content.screens):
-        if screen.kind == "done":
+        if screen is done:
             assert window.recorder is not None
             window.recorder.sign()  # what Sign and finish does once confirmed
         window.go_to(index)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from counsel.core.content import Content
 from counsel.core.rules import gaps_read, screen_gaps
+from counsel.core.screen_kinds import SCREEN_KINDS
 from counsel.core.session import Session
 from counsel.ui.widgets import describe, label
 
@@ -174,8 +175,8 @@ class Sidebar(QWidget):
     def state_of(self, session: Session, index: int) -> str:
         """``discussed``, ``incomplete``, ``seen`` or ``not seen``."""
         screen = self.content.screens[index]
-        if session.is_sealed and screen.kind in ("signatures", "done"):
-            return "discussed"  # signed: those screens are done too
+        if session.is_sealed and SCREEN_KINDS[screen.kind].done_by_signing:
+            return "discussed"
         if session.is_discussed(screen.id):
             return "incomplete" if screen_gaps(screen, session) else "discussed"
         return "seen" if session.is_seen(screen.id) else "not seen"

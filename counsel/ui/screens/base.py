@@ -21,6 +21,7 @@ from counsel.core.session_recorder import SessionRecorder
 from counsel.ui.choice_buttons import ChoiceButtons, answer_card
 from counsel.ui.display import Display, DisplayChoice
 from counsel.ui.illustration import IllustrationView
+from counsel.ui.save_status import SaveStatus
 from counsel.ui.session_bridge import SessionBridge
 from counsel.ui.warning_signs import warning_panel
 from counsel.ui.widgets import bullet_list, label
@@ -30,8 +31,8 @@ SIDE_BY_SIDE_MIN_WIDTH = 1200
 STACKED_PICTURE_HEIGHT = 220
 LABELLED_PICTURE_HEIGHT = 260  # room for a picture's words at their readable minimum
 PICTURE_SHARE = 0.38  # above the text, a picture takes at most this share of the screen
-#: Changes every screen answers: signing locks its inputs, and the stored record's state.
-EVERY_SCREEN = frozenset({"sealed", "unsealed", "record"})
+#: Changes every screen answers: signing locks its inputs.
+EVERY_SCREEN = frozenset({"sealed", "unsealed"})
 
 
 @dataclass(frozen=True)
@@ -39,12 +40,17 @@ class ScreenContext:
     content: Content
     clinic: ClinicSettings
     bridge: SessionBridge
-    recorder: SessionRecorder
+    saving: SaveStatus  # the session's recorder and whether its record is saved
     display: DisplayChoice = field(default_factory=DisplayChoice)  # the window's, in the app
 
     @property
     def session(self) -> Session:
         return self.bridge.session
+
+    @property
+    def recorder(self) -> SessionRecorder:
+        assert self.saving.recorder is not None, "a screen shows a session being recorded"
+        return self.saving.recorder
 
 
 class ScreenPage(QWidget):

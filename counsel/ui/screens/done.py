@@ -65,6 +65,7 @@ class DonePage(ScreenPage):
         self.preview = PdfPreview()
         self.preview.setMinimumHeight(520)
         self.column.addWidget(self.preview)
+        self.context.saving.changed.connect(self._saving_changed)
 
     def _build_take_home_row(self) -> None:
         """The patient's large-print copy to take home, saved or printed."""
@@ -171,6 +172,12 @@ class DonePage(ScreenPage):
         if stored and not self.shown_pdf:
             self.preview.set_pdf(recorder.pdf_bytes())
             self.shown_pdf = True
+
+    def _saving_changed(self) -> None:
+        """The signed record stored, or failing to be (an unsigned session's saves are the
+        banner's to show; a signing that did not finish unseals, which redraws every screen)."""
+        if self.session.is_sealed:
+            self.refresh()
 
     def _retry(self) -> None:
         recorder = self.context.recorder

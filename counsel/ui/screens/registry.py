@@ -1,4 +1,5 @@
-"""The one table from a content ``kind`` to the screen class that shows it.
+"""From a content ``kind`` to the screen class that shows it, as its entry in
+``screen_kinds.SCREEN_KINDS`` names it.
 
 A class is imported the first time a screen of its kind is built, not at start-up: the first
 screen needs one of them, and the others bring in the signature pad, the step animation,
@@ -8,47 +9,23 @@ the icon arrays and Qt's PDF viewer, which together took a fifth of the start-up
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from importlib import import_module
+from typing import cast
 
-from counsel.core.content import SCREEN_KINDS
+from counsel.core.screen_kinds import SCREEN_KINDS, part
 from counsel.ui.screens.base import ScreenPage
-
-# kind: (module in counsel.ui.screens, class)
-_WHERE = {
-    "details": ("details", "DetailsPage"),
-    "info": ("info", "InfoPage"),
-    "checklist": ("checklist", "ChecklistPage"),
-    "steps": ("steps", "StepsPage"),
-    "outcomes": ("outcomes", "OutcomesPage"),
-    "comparison": ("comparison", "ComparisonPage"),
-    "questions": ("questions", "QuestionsPage"),
-    "quiz": ("quiz", "QuizPage"),
-    "signatures": ("signatures", "SignaturesPage"),
-    "done": ("done", "DonePage"),
-    "values": ("values", "ValuesPage"),
-    "leaning": ("leaning", "LeaningPage"),
-    "sure": ("sure", "SurePage"),
-    "about": ("about", "AboutPage"),
-}
 
 
 class ScreenClasses(Mapping[str, type[ScreenPage]]):
     """``kind -> screen class``, importing the class's module when it is first asked for."""
 
     def __getitem__(self, kind: str) -> type[ScreenPage]:
-        module, name = _WHERE[kind]
-        screen_class: type[ScreenPage] = getattr(
-            import_module(f"counsel.ui.screens.{module}"), name
-        )
-        return screen_class
+        return cast(type[ScreenPage], part("counsel.ui.screens", SCREEN_KINDS[kind].page))
 
     def __iter__(self) -> Iterator[str]:
-        return iter(_WHERE)
+        return iter(SCREEN_KINDS)
 
     def __len__(self) -> int:
-        return len(_WHERE)
+        return len(SCREEN_KINDS)
 
 
 SCREEN_CLASSES = ScreenClasses()
-
-assert set(SCREEN_CLASSES) == set(SCREEN_KINDS), "every content kind needs a screen class"

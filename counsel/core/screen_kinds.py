@@ -1,0 +1,128 @@
+"""The one table of screen kinds: each ``kind`` a content file may name, what it becomes, how
+it is read, and which screen class and acknowledgement block show it.
+
+The loader, the interface's screen classes and the PDF's blocks are all looked up here, so a
+new kind is one entry plus its classes: its content dataclass (``content``), its reader, its
+screen class and its PDF block. The core sits below the interface and the PDF and never
+imports them: it names their parts ("module.name"), and each layer imports its own part when
+first asked for it (tests/test_screen_kinds.py checks every name resolves to the right type).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from counsel.core import content as c
+from counsel.core import decision_readers as decision
+from counsel.core import screen_readers as read
+from counsel.core.reader_parts import Shared
+from counsel.core.toml_reader import TableReader
+
+Reader = Callable[[TableReader, dict, Shared], c.Screen]
+
+
+@dataclass(frozen=True)
+class ScreenKind:
+    content: type[c.Screen]  # the dataclass a screen of this kind is read into
+    read: Reader  # reads its TOML table (the fields every screen has are read already)
+    page: str  # its screen class in the interface: "module.Class" in counsel.ui.screens
+    block: str  # its details in the acknowledgement: "module.function" in counsel.pdf
+    pictured: bool = False  # the PDF prints its picture beside its summary (it teaches)
+    always_printed: bool = False  # its details are the session's: printed even unseen
+    required: bool = False  # every content must have one
+    done_by_signing: bool = False  # once signed, the sidebar shows it as done
+
+
+SCREEN_KINDS: dict[str, ScreenKind] = {
+    "details": ScreenKind(
+        c.DetailsScreen,
+        read.read_details,
+        "details.DetailsPage",
+        "sections.nothing_more",
+        required=True,
+    ),
+    "info": ScreenKind(
+        c.InfoScreen,
+        read.read_info,
+        "info.InfoPage",
+        "warning_signs.warning_signs_block",
+        pictured=True,
+    ),
+    "checklist": ScreenKind(
+        c.ChecklistScreen,
+        read.read_checklist,
+        "checklist.ChecklistPage",
+        "sections.checklist_block",
+        pictured=True,
+        always_printed=True,
+    ),
+    "steps": ScreenKind(c.StepsScreen, read.read_steps, "steps.StepsPage", "sections.steps_block"),
+    "outcomes": ScreenKind(
+        c.OutcomesScreen,
+        read.read_outcomes,
+        "outcomes.OutcomesPage",
+        "sections.outcomes_block",
+        pictured=True,
+    ),
+    "comparison": ScreenKind(
+        c.ComparisonScreen,
+        read.read_comparison,
+        "comparison.ComparisonPage",
+        "sections.comparison_block",
+        pictured=True,
+    ),
+    "questions": ScreenKind(
+        c.QuestionsScreen,
+        read.read_questions,
+        "questions.QuestionsPage",
+        "sections.questions_block",
+        always_printed=True,
+    ),
+    "quiz": ScreenKind(
+        c.QuizScreen,
+        read.read_quiz,
+        "quiz.QuizPage",
+        "sections.quiz_block",
+        always_printed=True,
+    ),
+    "signatures": ScreenKind(  # signed on page one (pdf/summary.py)
+        c.SignaturesScreen,
+        read.read_signatures,
+        "signatures.SignaturesPage",
+        "sections.nothing_more",
+        required=True,
+        done_by_signing=True,
+    ),
+    "done": ScreenKind(
+        c.DoneScreen,
+        read.read_done,
+        "done.DonePage",
+        "sections.nothing_more",
+        required=True,
+        done_by_signing=True,
+    ),
+    "values": ScreenKind(
+        c.ValuesScreen, decision.read_values, "values.ValuesPage", "decision_blocks.values_block"
+    ),
+    "leaning": ScreenKind(
+        c.LeaningScreen,
+        decision.read_leaning,
+        "leaning.LeaningPage",
+        "decision_blocks.leaning_block",
+    ),
+    "sure": ScreenKind(
+        c.SureScreen, decision.read_sure, "sure.SurePage", "decision_blocks.sure_block"
+    ),
+    "about": ScreenKind(
+        c.AboutScreen, decision.read_about, "about.AboutPage", "decision_blocks.about_block"
+    ),
+}
+
+
+def part(package: str, dotted: str) -> object:
+    """The object ``dotted`` ("module.name") names in ``package``, its module imported now."""
+    from importlib import import_module
+
+    module, name = dotted.rsplit(".", 1)
+    return getattr(import_module(f"{package}.{module}"), name)

@@ -1,0 +1,87 @@
+"""Whether the session on screen is saved, in one place: the failure banner and the Done
+screen subscribe to ``changed`` and read the state here, and typing's saves wait here for a
+pause in the typing.
+
+Each save writes the whole session, so saving every letter of a name costs a name's length in
+saves. The recorder holds typing back and this model saves it once the typing pauses (at the
+latest a couple of seconds into steady typing); every other change (Next, Back, a click) saves
+at once, typing included, and the window flushes on sign, quit and losing focus. A crash (the
+process killed) can lose at most the typing of the last pause window.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import shiboken6
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from counsel.core.session_recorder import SessionRecorder
+
+TYPING_PAUSE_MS = 400  # typing that stops this long is saved
+LONGEST_UNSAVED_MS = 2000  # steady typing is saved at least this often
+
+
+class SaveState(Enum):
+    SAVED = "saved"  # the store holds everything on screen
+    SAVING = "saving"  # typing waits for a pause, or the signed record is being stored
+    FAILED = "failed"  # the last save failed (the failure banner offers Retry)
+
+
+class SaveStatus(QObject):
+    """The recorder of the session on screen, its saving state, and the typing pause timer."""
+
+    changed = Signal()  # the state changed, or signing ended (read ``recorder`` for how)
+
+    def __init__(
+        self, recorder: SessionRecorder | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.recorder: SessionRecorder | None = None
+        self._pause = self._timer(TYPING_PAUSE_MS)
+        self._longest = self._timer(LONGEST_UNSAVED_MS)
+        if recorder is not None:
+            self.follow(recorder)
+
+    def _timer(self, interval_ms: int) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval_ms)
+        timer.timeout.connect(self.flush)
+        return timer
+
+    def follow(self, recorder: SessionRecorder) -> None:
+        """Show ``recorder``'s state from now on (a new session brings a new recorder)."""
+        self.recorder = recorder
+        recorder.save_later = self.save_later
+        recorder.watch(self._recorder_changed)
+        self.changed.emit()
+
+    def save_later(self) -> None:
+        """Typing: saved once it pauses, or once it has gone on for a while unsaved."""
+        self._pause.start()
+        if not self._longest.isActive():
+            self._longest.start()
+
+    def flush(self) -> None:
+        """Save now whatever typing is held back."""
+        self._pause.stop()
+        self._longest.stop()
+        if self.recorder is not None:
+            self.recorder.flush()
+
+    @property
+    def state(self) -> SaveState:
+        recorder = self.recorder
+        if recorder is None:
+            return SaveState.SAVED
+        if recorder.failure is not None:
+            return SaveState.FAILED
+        if recorder.held_back or recorder.sealing:
+            return SaveState.SAVING
+        return SaveState.SAVED
+
+    def _recorder_changed(self) -> None:
+        """Unless the window (and this) is already gone when a background build finishes."""
+        if shiboken6.isValid(self):
+            self.changed.emit()
