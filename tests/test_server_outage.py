@@ -17,6 +17,7 @@ from ui_driver import (
     click,
     fill_details,
     type_into,
+    typing_saved,
     walk_to_signatures,
 )
 
@@ -62,6 +63,7 @@ def test_a_server_stopped_mid_visit_loses_nothing_duplicates_nothing_and_says_so
 ) -> None:
     window = server_window(qtbot, content, clinic, server_location)
     fill_details(qtbot, window, "Ana Prueba", "Dr. Test")
+    typing_saved(qtbot, window)
     session_id = window.session.id
     assert rows(server_location, "SELECT patient_name FROM records") == [("Ana Prueba",)]
 
@@ -96,6 +98,7 @@ def test_a_server_down_at_start_up_is_said_and_the_visit_kept_for_the_next_start
     offer_resume_from_server(window, window.store)
     assert banner_says(window, UNREACHABLE)
     fill_details(qtbot, window, "Ana Inicio", "Dr. Test")
+    typing_saved(qtbot, window)
     assert PendingSessions(private_data_dir).waiting() == [window.session.id]
     window.close()  # closed (or the computer stopped) before the server came back
 
