@@ -5,12 +5,12 @@ alone; then, in one statement over the indexes, any sealed row no entry sealed. 
 collected on the way, so memory stays flat however many years of records there are. Entries go
 to a second thread a few records at a time: it hashes the records and checks the signatures
 (both release the interpreter lock) while this thread reads the next ones and follows the
-chain, so a check uses two cores. A check that finds
-everything intact appends a checkpoint entry (``chain_verified``: how far, the hash there, how
-many sealed rows); the next routine check starts after it and verifies only what is new. The
-checkpoint is chained like every entry, and a routine check confirms the entry it names still
-has that hash; a full check still reads everything. Sealing entries and checkpoints carry the
-clinic key's signature and stored PDFs their own (``audit_signatures``), checked on the way.
+chain, so a check uses two cores. A check that finds everything intact appends a checkpoint
+entry (``chain_verified``: how far, the hash there, how many sealed rows); the next routine
+check starts after it and verifies only what is new. The checkpoint is chained like every
+entry, and a routine check confirms the entry it names still has that hash; a full check still
+reads everything. Sealing entries and checkpoints carry the clinic key's signature and stored
+PDFs their own (``audit_signatures``), checked on the way.
 """
 
 from __future__ import annotations
@@ -113,9 +113,8 @@ class Verification:
             self.after_seq, self.after_hash, self._sealed_before = checkpoint or (0, GENESIS, 0)
             last_seq = self._conn.execute("SELECT max(seq) FROM audit").fetchone()[0] or 0
             self._sealed_now = _sealed_count(self._conn)
-            self.total = (
-                max(last_seq - self.after_seq, 0) + self.full
-            )  # the last step: rows no entry sealed
+            # A step per entry; a full check ends with one more, for rows no entry sealed.
+            self.total = max(last_seq - self.after_seq, 0) + (1 if self.full else 0)
         except sqlite3.DatabaseError as error:
             self._unreadable = error  # reported by ``steps``, after the integrity check
 
