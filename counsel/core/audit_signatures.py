@@ -12,17 +12,15 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from typing import TYPE_CHECKING
 
 from counsel.core.audit_chain import SEALING_ACTIONS, AuditEntry, Problem
 from counsel.core.clinic_key import Keyring, describe, signature_is_valid
 from counsel.core.database import Database
 
-if TYPE_CHECKING:
-    pass
-
 #: Sealing entries and checkpoints ("chain_verified"): what a verification trusts.
 SIGNED_ACTIONS = (*SEALING_ACTIONS, "chain_verified")
+#: An entry's signature as stored: the signing certificate's fingerprint, the signature.
+Signature = tuple[str, bytes]
 
 
 def signed_message(entry_hash: str) -> bytes:
@@ -54,6 +52,8 @@ class ClinicTrust:
         self._conn = conn
         self._folder = keys.folder
         self.certificates = keys.certificates()
+        # Each certificate's key, read once for the thousands of entries it signed.
+        self._public_keys = {name: c.public_key() for name, c in self.certificates.items()}
         self._told_no_certificates = False
         self._authorities = keys.timestamp_authorities()
         try:
@@ -67,25 +67,29 @@ class ClinicTrust:
         self._pdf_verdicts: dict[str, str] = {}  # a PDF shared by demo records is checked once
 
     def entry_problems(self, entry: AuditEntry) -> list[Problem]:
-        if entry.action not in SIGNED_ACTIONS:
-            return []
-        where = f"audit entry {entry.seq}"
         row = self._conn.execute(
             "SELECT certificate, CAST(signature AS BLOB) FROM audit_signatures WHERE seq = ?",
             (entry.seq,),
         ).fetchone()
-        if row is None:
+        return self.signature_problems(entry, (str(row[0]), bytes(row[1] or b"")) if row else None)
+
+    def signature_problems(self, entry: AuditEntry, signature: Signature | None) -> list[Problem]:
+        """What is wrong with ``entry``'s ``signature`` as stored (None: it has none)."""
+        if entry.action not in SIGNED_ACTIONS:
+            return []
+        where = f"audit entry {entry.seq}"
+        if signature is None:
             if entry.seq < self.signed_from:
                 self.before_keys += entry.action in SEALING_ACTIONS
                 return []
             return [Problem(where, "not signed with the clinic key")]
-        signer, signature = str(row[0]), bytes(row[1] or b"")
+        signer, signed = signature
         if not self.certificates:  # said once, not for every record
             return [] if self._told_no_certificates else [self._no_certificates()]
-        certificate = self.certificates.get(signer)
-        if certificate is None:
+        public_key = self._public_keys.get(signer)
+        if public_key is None:
             return [Problem(where, "signed by a certificate that is not the clinic's", "", signer)]
-        if not signature_is_valid(certificate, signed_message(entry.hash), signature):
+        if not signature_is_valid(public_key, signed_message(entry.hash), signed):
             return [Problem(where, "its clinic-key signature does not match the entry")]
         self.signers[signer] += entry.action in SEALING_ACTIONS
         return []

@@ -23,6 +23,7 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKeyTypes
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
@@ -77,8 +78,8 @@ class ClinicIdentity:
         return self.key.sign(data, ec.ECDSA(hashes.SHA256()))
 
 
-def signature_is_valid(certificate: x509.Certificate, data: bytes, signature: bytes) -> bool:
-    public = certificate.public_key()
+def signature_is_valid(public: CertificatePublicKeyTypes, data: bytes, signature: bytes) -> bool:
+    """Whether ``signature`` is the certificate key's (its ``public_key()``) over ``data``."""
     try:
         if isinstance(public, rsa.RSAPublicKey):
             public.verify(signature, data, padding.PKCS1v15(), hashes.SHA256())

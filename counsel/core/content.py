@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import tzinfo
-from typing import TypeVar, cast
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from counsel.core.consent_text import ConsentText
 from counsel.core.formatting import DocumentWords
+
+if TYPE_CHECKING:
+    from datetime import tzinfo
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -370,5 +371,8 @@ class ClinicSettings:
 
     @property
     def zone(self) -> tzinfo | None:
-        """The zone the clinic's documents print times in; None is the computer's own."""
+        """The zone the clinic's documents print times in; None is the computer's own (read
+        when a document is made, not at start-up)."""
+        from zoneinfo import ZoneInfo
+
         return ZoneInfo(self.time_zone) if self.time_zone else None

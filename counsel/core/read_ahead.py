@@ -1,15 +1,16 @@
 """Work on a second thread while this one reads what comes next.
 
-A full check reads each sealed record from SQLite and hashes its bytes. Python's SHA-256
-releases the interpreter lock on large buffers, so hashing one record on a worker thread while
-the next is read doubles what two cores can check; results still come back in order, and at
-most ``depth`` records are held at once, so memory stays flat.
+A full check reads sealed records from SQLite, hashes their bytes and checks signatures.
+Python's SHA-256 and the signature check release the interpreter lock, so hashing a few records
+on a worker thread while the next few are read doubles what two cores can check; results still
+come back in order, and at most ``depth`` items (each a few records) are held at once, so
+memory stays flat.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
@@ -20,7 +21,7 @@ DEPTH = 4
 
 def worked_in_order(
     items: Iterable[Item], work: Callable[[Item], Result], depth: int = DEPTH
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """``work(item)`` for each of ``items``, done on one worker thread, yielded in order."""
     pending: deque[Future[Result]] = deque()
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="counsel-read-ahead") as worker:

@@ -42,9 +42,10 @@ _SEALED_PATHS = (
     "$.content_version",
     "$.at",  # when an amendment's note was written
 )
+# With several paths, json_extract gives their values as one JSON array, from one parse.
 _SEALED_SQL = (
-    "CASE WHEN json_valid(data) THEN json_array("
-    + ", ".join(f"json_extract(data, '{path}')" for path in _SEALED_PATHS)
+    "CASE WHEN json_valid(data) THEN json_extract(data, "
+    + ", ".join(f"'{path}'" for path in _SEALED_PATHS)
     + ") END"
 )
 #: The shown columns as stored, then the sealed values as one JSON array (NULL if the data

@@ -1,13 +1,16 @@
 """Checking the store against its audit trail, one entry and one record at a time.
 
 A full check reads each audit entry in order and, for each entry that sealed a row, that row
-alone; then every sealed row's id, to find rows no entry sealed. Nothing is collected on the
-way, so memory stays flat however many years of records there are. A check that finds
-everything intact appends a checkpoint entry (``chain_verified``: how far, the hash there, how
-many sealed rows); the next routine check starts after it and verifies only what is new. The
-checkpoint is chained like every entry, and a routine check confirms the entry it names still
-has that hash; a full check still reads everything. Sealing entries and checkpoints carry the
-clinic key's signature and stored PDFs their own (``audit_signatures``), checked on the way.
+alone; then, in one statement over the indexes, any sealed row no entry sealed. Nothing is
+collected on the way, so memory stays flat however many years of records there are. Entries go
+to a second thread a few records at a time: it hashes the records and checks the signatures
+(both release the interpreter lock) while this thread reads the next ones and follows the
+chain, so a check uses two cores. A check that finds everything intact appends a checkpoint
+entry (``chain_verified``: how far, the hash there, how many sealed rows); the next routine
+check starts after it and verifies only what is new. The checkpoint is chained like every
+entry, and a routine check confirms the entry it names still has that hash; a full check still
+reads everything. Sealing entries and checkpoints carry the clinic key's signature and stored
+PDFs their own (``audit_signatures``), checked on the way.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -34,7 +38,7 @@ from counsel.core.audit_chain import (
     row_problems,
     sealing_detail,
 )
-from counsel.core.audit_signatures import ClinicTrust
+from counsel.core.audit_signatures import ClinicTrust, Signature
 from counsel.core.clinic_key import Keyring
 from counsel.core.database import Database
 from counsel.core.file_integrity import DATABASE_FILE, IntegrityCheck
@@ -52,17 +56,34 @@ _ROW = (
 _CHECKED_ROW = _ROW.replace(" FROM records", f", {SHOWN_SQL} FROM records")
 _PARTS = 5  # the sealed parts come first
 _SEALED = "status <> 'in_progress'"
+#: Each entry with its clinic-key signature, if it has one, in order.
+_ENTRIES = (
+    f"SELECT {ENTRY_COLUMNS}, audit_signatures.seq IS NOT NULL, certificate,"
+    " CAST(signature AS BLOB) FROM audit LEFT JOIN audit_signatures USING (seq)"
+    " WHERE seq > ? ORDER BY seq"
+)
 # Sealed rows, each from an index holding its status (reading a row means reading its data).
 _SEALED_IDS = (
-    f"SELECT id, NULL FROM records INDEXED BY records_by_started"
+    f"SELECT id, NULL AS links_to FROM records INDEXED BY records_by_started"
     f" WHERE links_to IS NULL AND {_SEALED}",
     f"SELECT id, links_to FROM records INDEXED BY records_amendments"
     f" WHERE links_to IS NOT NULL AND {_SEALED}",
 )
-_SEALING_ENTRY = (
-    f"SELECT 1 FROM audit WHERE record_id = ? AND action IN {SEALING_ACTIONS!r}"
-    " AND instr(detail, ?) > 0 LIMIT 1"
+#: Sealed rows that no sealing entry names (an entry about the record, or about the record it
+#: amends): one statement over the indexes, which reads only the rows it finds.
+_UNSEALED = (
+    f"{_ROW} WHERE id IN (SELECT id FROM ({' UNION ALL '.join(_SEALED_IDS)}) AS sealed"
+    " WHERE NOT EXISTS (SELECT 1 FROM audit"
+    " WHERE audit.record_id = coalesce(nullif(sealed.links_to, ''), sealed.id)"
+    f" AND audit.action IN {SEALING_ACTIONS!r}"
+    """ AND instr(audit.detail, '"sealed_id":"' || sealed.id || '"') > 0))"""
 )
+#: What goes to the hashing thread at once: few records (each is a session and its PDF), but
+#: enough entries that handing them over costs little beside checking them.
+_BATCH_ENTRIES = 64
+_BATCH_ROWS = 8
+
+GONE = "sealed in the audit trail but no longer a sealed record"
 
 Remember = Callable[[dict[str, Any]], None]
 
@@ -96,7 +117,8 @@ class Verification:
             self.after_seq, self.after_hash, self._sealed_before = checkpoint or (0, GENESIS, 0)
             last_seq = self._conn.execute("SELECT max(seq) FROM audit").fetchone()[0] or 0
             self._sealed_now = _sealed_count(self._conn)
-            self.total = max(last_seq - self.after_seq, 0) + (self._sealed_now if self.full else 0)
+            # A step per entry; a full check ends with one more, for rows no entry sealed.
+            self.total = max(last_seq - self.after_seq, 0) + (1 if self.full else 0)
         except sqlite3.DatabaseError as error:
             self._unreadable = error  # reported by ``steps``, after the integrity check
 
@@ -154,20 +176,23 @@ class Verification:
         progress.chain = ChainCheck(self.after_seq, self.after_hash)
         problems = progress.problems
         problems += self._checkpoint_problems()
-        work = partial(_sealed_problems, trust)
-        for entry, sealed_problems in worked_in_order(self._entries_and_rows(), work):
-            problems += progress.chain.add(entry) + trust.entry_problems(entry)
-            if sealed_problems is not None:
-                progress.sealings += 1
-                problems += sealed_problems
-            progress.last_action = entry.action
+        checked = worked_in_order(self._batches(), partial(_batch_problems, trust))
+        with closing(checked):
+            for batch in checked:
+                for entry, signature_problems, sealed_problems in batch:
+                    problems += progress.chain.add(entry) + signature_problems
+                    if sealed_problems is not None:
+                        progress.sealings += 1
+                        problems += sealed_problems
+                    progress.last_action = entry.action
+                progress.done += len(batch)
+                yield progress.done
+        if self.full:
+            problems += [
+                p for row in self._conn.execute(_UNSEALED) for p in row_problems(row, None)
+            ]
             progress.done += 1
             yield progress.done
-        if self.full:
-            for row_id, links_to in self._sealed_ids():
-                problems += self._sealing_entry_problems(row_id, links_to)
-                progress.done += 1
-                yield progress.done
         elif self._sealed_now != self._sealed_before + progress.sealings:
             problems.append(
                 Problem(
@@ -201,35 +226,33 @@ class Verification:
             ]
         return []
 
-    def _entries_and_rows(self) -> Iterator[_EntryToCheck]:
-        """Each entry after the checkpoint, in order; with the row it sealed, if it sealed one."""
-        entries = streamed(
-            self._conn,
-            f"SELECT {ENTRY_COLUMNS} FROM audit WHERE seq > ? ORDER BY seq",
-            (self.after_seq,),
-        )
-        for values in entries:
+    def _batches(self) -> Iterator[list[_EntryToCheck]]:
+        """Each entry after the checkpoint, in order, with its signature and the row it sealed
+        (if it sealed one), a few records at a time."""
+        batch: list[_EntryToCheck] = []
+        rows = 0
+        for *values, signed, signer, signature in streamed(self._conn, _ENTRIES, (self.after_seq,)):
             entry = AuditEntry(*values)
             sealing = sealing_detail(entry)
-            if sealing is None:
-                yield entry, None, None
-                continue
-            sealed_id = str(sealing.get("sealed_id"))
-            row = self._conn.execute(
-                f"{_CHECKED_ROW} WHERE id = ? AND {_SEALED}", (sealed_id,)
-            ).fetchone()
-            yield entry, sealing, _with_original(self._conn, entry, row)
-
-    def _sealed_ids(self) -> Iterator[tuple[str, str | None]]:
-        for statement in _SEALED_IDS:
-            yield from streamed(self._conn, statement)
-
-    def _sealing_entry_problems(self, row_id: str, links_to: str | None) -> list[Problem]:
-        needle = f'"sealed_id":"{row_id}"'
-        if self._conn.execute(_SEALING_ENTRY, (links_to or row_id, needle)).fetchone():
-            return []
-        row = self._conn.execute(f"{_ROW} WHERE id = ?", (row_id,)).fetchone()
-        return row_problems(row, None)
+            row = None
+            if sealing is not None:
+                row = self._conn.execute(
+                    f"{_CHECKED_ROW} WHERE id = ? AND {_SEALED}", (str(sealing.get("sealed_id")),)
+                ).fetchone()
+                rows += 1
+            batch.append(
+                (
+                    entry,
+                    (str(signer), bytes(signature or b"")) if signed else None,
+                    sealing,
+                    _with_original(self._conn, entry, row),
+                )
+            )
+            if rows == _BATCH_ROWS or len(batch) == _BATCH_ENTRIES:
+                yield batch
+                batch, rows = [], 0
+        if batch:
+            yield batch
 
 
 @dataclass
@@ -246,8 +269,12 @@ class _Progress:
 #: A sealed row as ``_CHECKED_ROW`` reads it, with the sealed values of the record it
 #: amends (None for a signed session).
 _RowToCheck = tuple[tuple[Any, ...], list[Any] | None]
-#: An audit entry; if it sealed a row, what it recorded and the row as stored (None: gone).
-_EntryToCheck = tuple[AuditEntry, dict[str, Any] | None, _RowToCheck | None]
+#: An audit entry, its signature (certificate fingerprint and signature, None: unsigned);
+#: if it sealed a row, what it recorded and the row as stored (None: gone).
+_EntryToCheck = tuple[AuditEntry, Signature | None, dict[str, Any] | None, _RowToCheck | None]
+#: An entry, what is wrong with its signature, and what differs in the row it sealed (None if
+#: it sealed none).
+_EntryChecked = tuple[AuditEntry, list[Problem], list[Problem] | None]
 
 
 def _with_original(
@@ -275,19 +302,26 @@ def _checked_row_problems(
     return problems or trust.pdf_problems(entry.seq, row[0], row[3], str(sealing.get("pdf_sha256")))
 
 
+def _batch_problems(trust: ClinicTrust, batch: list[_EntryToCheck]) -> list[_EntryChecked]:
+    """Each entry's signature and sealed row checked: run on the read-ahead thread, as hashing
+    a record's bytes and checking a signature are most of a check's work."""
+    return [
+        (
+            entry,
+            trust.signature_problems(entry, signature),
+            None if sealing is None else _sealed_problems(trust, entry, sealing, row),
+        )
+        for entry, signature, sealing, row in batch
+    ]
+
+
 def _sealed_problems(
-    trust: ClinicTrust, item: _EntryToCheck
-) -> tuple[AuditEntry, list[Problem] | None]:
-    """The entry, and what differs in the row it sealed (None if it sealed none): run on the
-    read-ahead thread, as hashing a record's bytes is most of a check's work."""
-    entry, sealing, row = item
-    if sealing is None:
-        return entry, None
+    trust: ClinicTrust, entry: AuditEntry, sealing: dict[str, Any], row: _RowToCheck | None
+) -> list[Problem]:
     if row is None:
         sealed_id = str(sealing.get("sealed_id"))
-        gone = "sealed in the audit trail but no longer a sealed record"
-        return entry, [Problem(f"record {sealed_id}", gone)]
-    return entry, _checked_row_problems(trust, entry, sealing, row)
+        return [Problem(f"record {sealed_id}", GONE)]
+    return _checked_row_problems(trust, entry, sealing, row)
 
 
 def verify_record(conn: Database, record_id: str, keys: Keyring) -> VerifyReport:
@@ -318,9 +352,7 @@ def verify_record(conn: Database, record_id: str, keys: Keyring) -> VerifyReport
         problems += _checked_row_problems(trust, entry, sealing, checked_row)
     checked = {row[0] for row in rows}
     problems += [
-        Problem(f"record {sealed_id}", "sealed in the audit trail but no longer a sealed record")
-        for sealed_id in sealings
-        if sealed_id not in checked
+        Problem(f"record {sealed_id}", GONE) for sealed_id in sealings if sealed_id not in checked
     ]
     head = conn.execute("SELECT hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     return VerifyReport(

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QWidget
 
-from counsel.core.sentences import split_sentences
 from counsel.settings import SPEECH_ENGINE
 from counsel.ui.widgets import describe
 from counsel.ui.wrap_button import WrapButton
@@ -36,6 +35,8 @@ def choose_engine() -> str | None:
 
 def reading_parts(labels: list[QLabel]) -> list[tuple[QLabel, str]]:
     """(label, sentence) for every sentence of the visible labels, in order."""
+    from counsel.core.sentences import split_sentences  # its pattern is compiled when first read
+
     parts = []
     for widget in labels:
         text = widget.property("readText") or (
