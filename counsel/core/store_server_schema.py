@@ -57,6 +57,11 @@ _SQLITE_FUNCTIONS = (
     """CREATE FUNCTION json_extract(text, text) RETURNS text
         LANGUAGE sql IMMUTABLE PARALLEL SAFE
         RETURN ($1::json) #>> string_to_array(substr($2, 3), '.')""",
+    # With several paths, their values as one JSON array (the non-variadic one wins for one).
+    """CREATE FUNCTION json_extract(text, VARIADIC text[]) RETURNS text
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT array_to_json(array_agg(($1::json) #>> string_to_array(substr(path, 3), '.')
+            ORDER BY n))::text FROM unnest($2) WITH ORDINALITY AS paths(path, n) $$""",
     """CREATE FUNCTION json_array(VARIADIC text[]) RETURNS text
         LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN array_to_json($1)::text""",
     """CREATE FUNCTION blob(text) RETURNS bytea
