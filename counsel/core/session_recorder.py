@@ -4,7 +4,7 @@ Every change is saved as it happens (so a crash or a closed window loses nothing
 clinician and patient did is added to the audit trail, and signing (``sign``, the one way to
 sign) seals the session and stores it with its PDF. Qt-free: the interface only creates one
 per session, and hands it the PDF builder (the core sits below the PDF layer and never
-imports it).
+imports it) and where to sign the PDF (its PDF worker process, where pyHanko loads).
 """
 
 from __future__ import annotations
@@ -18,13 +18,24 @@ from counsel.core.record_status import IN_PROGRESS, RecordNotFoundError
 from counsel.core.session import ScreenVisit, Session
 
 if TYPE_CHECKING:
+    from counsel.core.clinic_key import ClinicIdentity
+    from counsel.core.clinic_signature import SignedPdf
     from counsel.core.record_store import RecordStore
 
 PdfMaker = Callable[[Session, ClinicSettings], bytes]
+#: Signs a PDF with the clinic identity (and the time-stamp authority's URL, if any).
+PdfSigner = Callable[[bytes, "ClinicIdentity", str], "SignedPdf"]
 StatusListener = Callable[[], None]
 #: Runs ``work()`` and calls ``done(its result, or the exception it raised)``; the interface
 #: passes one that works on another thread, so building the PDF never freezes the window.
 Runner = Callable[[Callable[[], object], Callable[[object], None]], None]
+
+
+def sign_here(pdf: bytes, identity: ClinicIdentity, timestamp_url: str) -> SignedPdf:
+    """Signing in this process, which then loads pyHanko."""
+    from counsel.core.signed_pdf import sign_pdf
+
+    return sign_pdf(pdf, identity, timestamp_url)
 
 
 def run_here(work: Callable[[], object], done: Callable[[object], None]) -> None:
@@ -43,12 +54,14 @@ class SessionRecorder:
         clinic: ClinicSettings,
         make_pdf: PdfMaker,
         run: Runner = run_here,
+        sign_pdf: PdfSigner = sign_here,
     ) -> None:
         self.store = store
         self.session = session
         self.clinic = clinic
         self.make_pdf = make_pdf
         self.run = run
+        self.sign_pdf = sign_pdf
         self.sealing = False  # the signed record's PDF is being built and stored
         self.failure: Exception | None = None  # the last save or seal that failed, until retried
         #: Why the last signing did not finish (the session is then unsealed, as before Sign).
@@ -174,11 +187,15 @@ class SessionRecorder:
         self.sealing = True
         self.signing_failure = None
         self._set_failure(None)
-        # Built and signed where ``run`` works (off the window's thread); ``sign`` is looked up
-        # here, so the store is only ever opened on this thread, and it touches only the key.
-        sign = self.store.sign_pdf
+        # Built and signed where ``run`` works (off the window's thread); the key is looked up
+        # here, so the store is only ever used on this thread, and the work reads only the key.
+        keys = self.store.keys
         self.run(
-            lambda: sign(self.make_pdf(self.session, self.clinic), self.clinic.timestamp_url),
+            lambda: self.sign_pdf(
+                self.make_pdf(self.session, self.clinic),
+                keys.identity(),
+                self.clinic.timestamp_url,
+            ),
             self._store_sealed,
         )
 

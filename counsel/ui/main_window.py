@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from counsel.core.content import ClinicSettings, Content
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
-from counsel.ui.background import build_pdf, run_in_background, warm_up_pdf
+from counsel.ui.background import build_pdf, run_in_background, sign_pdf, warm_up_pdf
 from counsel.ui.display import Display, DisplayChoice, DisplayControls, apply_display
 from counsel.ui.failure_banner import FailureBanner
 from counsel.ui.languages import Languages
@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
             self.recorder.close()
         # The recorder listens first, so the record is stored before any screen reacts.
         self.recorder = SessionRecorder(
-            self.store, session, self.clinic, build_pdf, run=run_in_background
+            self.store, session, self.clinic, build_pdf, run=run_in_background, sign_pdf=sign_pdf
         )
         self.bridge = SessionBridge(session, self)
         self.recorder.watch(self._record_changed)
