@@ -2,8 +2,11 @@
 
 Building a screen takes tens of milliseconds, so the next one is built (and the one in view
 readies its own later work) just after the screen in view has painted, while the patient
-reads. A display change would restyle every screen built so far, which took over half a
-second; instead the screens out of view are dropped and built again when next needed.
+reads. Only the screens beside the one in view are kept (``KEPT_AROUND``): each built
+screen holds about a megabyte of widgets, so keeping every screen seen made a visit's memory
+grow with its length. A display change would restyle every screen built so far, which took
+over half a second; instead the screens out of view are dropped and built again when next
+needed. A screen holding typing the session does not have yet is never dropped.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from counsel.ui.screens.base import ScreenPage
 
 PREPARE_DELAY_MS = 50
+KEPT_AROUND = 1  # screens kept built on each side of the one in view (Back and Next)
 
 
 class ScreenStack(QStackedWidget):
@@ -42,10 +46,13 @@ class ScreenStack(QStackedWidget):
 
     def show_page(self, index: int) -> ScreenPage:
         """Bring screen ``index`` into view; the next one is built once it has painted."""
+        left = self.index
         self.index = index
         page = self.page(index)
         self.setCurrentWidget(page)
         self._prepare_after_paint = page.scroller.viewport()
+        for far in [i for i in self.pages if abs(i - index) > KEPT_AROUND]:
+            self._drop(far, now=far != left)  # the screen left may be running the link here
         return page
 
     def clear(self) -> None:
@@ -60,11 +67,18 @@ class ScreenStack(QStackedWidget):
         """Before a display change: drop the screens out of view, except one holding typing
         the session does not have yet (a question being written)."""
         for index in [i for i in self.pages if i != self.index]:
-            page = self.pages[index]
-            if not page.holds_unsaved_input():
-                self.removeWidget(page)
-                del self.pages[index]
-                shiboken6.delete(page)  # now: a page waiting to be deleted is still restyled
+            self._drop(index, now=True)  # a page waiting to be deleted is still restyled
+
+    def _drop(self, index: int, *, now: bool) -> None:
+        page = self.pages[index]
+        if page.holds_unsaved_input():
+            return
+        self.removeWidget(page)
+        del self.pages[index]
+        if now:
+            shiboken6.delete(page)
+        else:
+            page.deleteLater()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and watched is self._prepare_after_paint:
