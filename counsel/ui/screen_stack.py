@@ -46,13 +46,10 @@ class ScreenStack(QStackedWidget):
 
     def show_page(self, index: int) -> ScreenPage:
         """Bring screen ``index`` into view; the next one is built once it has painted."""
-        left = self.index
         self.index = index
         page = self.page(index)
         self.setCurrentWidget(page)
         self._prepare_after_paint = page.scroller.viewport()
-        for far in [i for i in self.pages if abs(i - index) > KEPT_AROUND]:
-            self._drop(far, now=far != left)  # the screen left may be running the link here
         return page
 
     def clear(self) -> None:
@@ -67,18 +64,14 @@ class ScreenStack(QStackedWidget):
         """Before a display change: drop the screens out of view, except one holding typing
         the session does not have yet (a question being written)."""
         for index in [i for i in self.pages if i != self.index]:
-            self._drop(index, now=True)  # a page waiting to be deleted is still restyled
+            self._drop(index)  # now: a page waiting to be deleted is still restyled
 
-    def _drop(self, index: int, *, now: bool) -> None:
+    def _drop(self, index: int) -> None:
         page = self.pages[index]
-        if page.holds_unsaved_input():
-            return
-        self.removeWidget(page)
-        del self.pages[index]
-        if now:
+        if not page.holds_unsaved_input():
+            self.removeWidget(page)
+            del self.pages[index]
             shiboken6.delete(page)
-        else:
-            page.deleteLater()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and watched is self._prepare_after_paint:
@@ -87,10 +80,13 @@ class ScreenStack(QStackedWidget):
         return super().eventFilter(watched, event)
 
     def _prepare_next(self) -> None:
-        """Let the screen in view ready itself (its later steps, say), and build and lay out
-        the next screen off screen, so Next shows it at once."""
+        """Drop the screens far from the one in view, let that one ready itself (its later
+        steps, say), and build and lay out the next screen off screen, so Next shows it at
+        once: all after the screen in view has painted, so a screen change waits for none."""
         if not self.isVisible() or self.index not in self.pages:
             return
+        for far in [i for i in self.pages if abs(i - self.index) > KEPT_AROUND]:
+            self._drop(far)
         self.current_page().prepare()
         following = self.index + 1
         if following < self._count and following not in self.pages:
