@@ -3,17 +3,13 @@ carries the clinic key's signature over the whole file, checked without pyHanko.
 
 from __future__ import annotations
 
-import datetime as dt
 import pickle
 import re
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.x509.oid import NameOID
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from key_helpers import rsa_self_signed
 from test_record_store import FAKE_PDF, make_session
 
 from counsel.core.clinic_key import ClinicIdentity, self_signed
@@ -27,19 +23,7 @@ SIGNED_BY_ANOTHER_CLINIC = sign_pdf(FAKE_PDF, self_signed("Another clinic (ficti
 
 def rsa_identity() -> ClinicIdentity:
     """A clinic CA may issue an RSA signing key rather than the P-256 Counsel makes."""
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "RSA clinic (fictional)")])
-    now = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=5)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now)
-        .not_valid_after(now + dt.timedelta(days=30))
-        .sign(key, hashes.SHA256())
-    )
+    certificate, key = rsa_self_signed("RSA clinic (fictional)")
     return ClinicIdentity(key, certificate)
 
 
