@@ -11,7 +11,7 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
 from cryptography.x509.oid import NameOID
 
@@ -129,3 +129,23 @@ def strip_signatures(path: Path, calls_all_unsigned: bool) -> None:
         conn.execute("DELETE FROM audit_signatures")  # the triggers went in the forgery
         if calls_all_unsigned:
             conn.execute("UPDATE signed_from SET seq = 1000000")
+
+
+def rsa_self_signed(
+    common_name: str, *extensions: x509.ExtensionType
+) -> tuple[x509.Certificate, rsa.RSAPrivateKey]:
+    """A self-signed RSA certificate for 30 days (critical ``extensions``), and its key."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    now = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=5)
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(_name(common_name))
+        .issuer_name(_name(common_name))
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now)
+        .not_valid_after(now + dt.timedelta(days=30))
+    )
+    for extension in extensions:
+        builder = builder.add_extension(extension, critical=True)
+    return builder.sign(key, hashes.SHA256()), key

@@ -105,3 +105,33 @@ def test_presentation_mode_hides_clinician_controls_and_returns(
         qtbot.keyClick(window, Qt.Key.Key_P, CLINICIAN_KEY)
     assert not window.presenting and window.sidebar.isVisible()
     assert window.display.scale == 100
+
+
+def test_at_200_percent_in_spanish_the_sidebar_shows_its_words_and_three_rows(
+    qtbot, open_window
+) -> None:
+    """In a 1024x700 window, high contrast: "Leer en voz alta" stays inside its button, the
+    list of screens shows three whole rows, and a title on one line has a one-line row."""
+    window = open_window(size=(1024, 700))
+    window.change_language("es")
+    window.set_display(Display(scale=200, high_contrast=True))
+    try:
+        qtbot.wait(50)  # the sidebar's rows are laid out again at the new size
+        play = window.findChild(WrapButton, "readAloud")
+        assert play.text() == "Leer en voz alta"
+        assert play.minimumSizeHint().width() <= play.width(), "a word wider than its button"
+        assert play.heightForWidth(play.width()) <= play.height(), "lines below its button"
+        rows = window.sidebar.list
+        rects = [rows.visualItemRect(rows.item(i)) for i in range(rows.count())]
+        shown = [rect for rect in rects if rows.viewport().rect().contains(rect)]
+        assert len(shown) >= 3, (rows.height(), rows.minimumHeight(), window.height())
+        metrics = rows.fontMetrics()
+        one_line = [
+            rect.height()
+            for i, rect in enumerate(rects)
+            if metrics.horizontalAdvance(rows.item(i).text()) < rect.width() - 2 * 8 - 8
+        ]
+        assert one_line and len(set(one_line)) == 1, one_line
+        assert max(rect.height() for rect in rects) > one_line[0]  # longer titles wrap
+    finally:
+        window.set_display(Display())

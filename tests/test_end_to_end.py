@@ -1,10 +1,12 @@
 """The real app, started as its own process on a real X server with a window manager, driven
-by real X input (xdotool): a clinician fills the details by keyboard, steps through, the
-patient and clinician sign with mouse drags, Sign and finish; the stored PDF is checked.
+only by real X input (xdotool): a clinician types the details, steps through every screen,
+answers the candidacy checklist, marks each topic discussed, the patient answers the quiz by
+clicking, patient and clinician sign with mouse drags, Sign and finish is confirmed; the
+stored PDF is checked.
 
-Where the focus is, is found as a user finds it: the focus ring's colour on screen.
-The session is seeded with the teaching screens already covered (checklist, quiz, questions),
-so the test spends its time on what only real input can show."""
+Where the focus is, is found as a user finds it: the focus ring's colour on screen. What the
+app has done is read from its record store (the draft is saved at every change), so the test
+waits for each step to land rather than for a fixed time."""
 
 from __future__ import annotations
 
@@ -20,16 +22,17 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QColor, QImage
 
-from counsel.core.content import Content
-from counsel.core.demo import demo_session
+from counsel.core.content import Content, QuizScreen, Screen
 from counsel.core.record_status import IN_PROGRESS
 from counsel.core.record_store import RecordStore
-from counsel.core.session import Details
+from counsel.core.rules import missing_before_signing
+from counsel.core.session import Session
 from counsel.ui.theme import PALETTE
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREEN = (1366, 768)
 SIDEBAR_RIGHT = 300  # the sidebar is narrower than this at 100% text
+NAV_TOP = SCREEN[1] - 90  # Back, We discussed this and Next are below this
 Box = tuple[int, int, int, int]  # left, top, right, bottom
 
 
@@ -115,7 +118,8 @@ class Desktop:
         return QImage(str(path))
 
     def focus_box(self) -> Box | None:
-        """The bounding box of the focus ring on screen (light theme), or None."""
+        """The bounding box of the focus ring on screen (light theme), or None. (On a filled
+        button the ring is black, like the text, so those are reached by Tab order.)"""
         image = self.screenshot()
         ring = QColor(PALETTE.focus).rgb() & 0xFFFFFF
         xs, ys = [], []
@@ -126,6 +130,24 @@ class Desktop:
                     ys.append(y)
         return (min(xs), min(ys), max(xs), max(ys)) if len(xs) > 20 else None
 
+    def first_row(self, box: Box) -> tuple[Box, int]:
+        """The first of the column of equal rows (the answers) that ``box`` is one of, and
+        the rows' pitch, read down the middle of the screen: where the background ends."""
+        image = self.screenshot()
+        x = (box[0] + box[2]) // 2
+
+        def background_ends(y: int, step: int) -> int:
+            background = image.pixel(x, y)
+            while 0 < y < image.height() - 1 and image.pixel(x, y) == background:
+                y += step
+            return y
+
+        gap = background_ends(box[3] + 2, 1) - box[3]
+        pitch = box[3] - box[1] + gap
+        while abs(background_ends(box[1] - 2, -1) - (box[1] - gap)) <= 3:
+            box = shifted(box, -pitch)  # another answer above
+        return box, pitch
+
     def tab_to(self, wanted, limit: int = 40) -> Box:
         for _ in range(limit):
             self.keys("Tab")
@@ -134,6 +156,12 @@ class Desktop:
             if box is not None and wanted(box):
                 return box
         raise AssertionError("the wanted control never took the focus")
+
+    def click(self, box: Box) -> None:
+        left, top, right, bottom = box
+        self.xdotool("mousemove", str((left + right) // 2), str((top + bottom) // 2))
+        self.xdotool("click", "1")
+        time.sleep(0.2)
 
     def drag(self, box: Box, points: list[tuple[float, float]]) -> None:
         """A pen stroke through ``points`` (fractions of the box), with real button events."""
@@ -169,22 +197,95 @@ def signature_pad(box: Box) -> bool:
 SIGNATURE = [(0.1, 0.6), (0.2, 0.3), (0.3, 0.7), (0.45, 0.25), (0.6, 0.7), (0.75, 0.3), (0.9, 0.6)]
 
 
-def seed_covered_session(data: Path, content: Content) -> str:
-    """A session with every teaching screen covered, but no details and no signatures."""
-    session = demo_session(content, seal=False)
-    session.details = Details()
-    session.signatures = {}
-    session.present = frozenset()
-    session.view(content.screens[0].id)  # left on the welcome screen
-    with RecordStore.in_folder(data) as store:
-        store.save_draft(session)
-    return session.id
+def small_button(box: Box) -> bool:
+    """A Yes / No / Not sure button of the checklist (above Back and Next)."""
+    left, top, right, bottom = box
+    return left > SIDEBAR_RIGHT and right - left < 150 and bottom < NAV_TOP
+
+
+def wide_button(box: Box) -> bool:
+    """A quiz answer, as wide as the card it is in."""
+    left, top, right, bottom = box
+    return left > SIDEBAR_RIGHT and right - left > 400 and bottom < NAV_TOP
+
+
+class Record:
+    """The app's draft, read from its record store as the test goes."""
+
+    def __init__(self, data: Path, content: Content) -> None:
+        self.data, self.content = data, content
+        self.id = ""
+
+    def session(self) -> Session:
+        with RecordStore.in_folder(self.data) as store:
+            if not self.id:
+                self.id = store.unfinished() or ""
+                assert self.id, "nothing saved yet"
+            return store.load(self.id, self.content)
+
+    def wait_for(self, what: str, check, app: subprocess.Popen, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert app.poll() is None, f"the app ended with code {app.returncode}"
+            try:
+                if check(self.session()):
+                    return
+            except (AssertionError, OSError):
+                pass  # not saved yet
+            time.sleep(0.3)
+        raise AssertionError(f"the app never {what}")
+
+
+def answer_checklist(desktop: Desktop, items: int) -> None:
+    """Yes to each question: every Yes is the leftmost of its row, found by its focus ring
+    (a space pressed elsewhere could press Next or a screen in the sidebar)."""
+    first = desktop.tab_to(small_button)
+    for item in range(items):
+        if item:
+            desktop.tab_to(lambda box: small_button(box) and abs(box[0] - first[0]) < 8)
+        desktop.keys("space")
+
+
+def answered(screen: Screen):
+    return lambda session: len(session.checklist) == len(screen.items)
+
+
+def answer_quiz(desktop: Desktop, record: Record, app: subprocess.Popen, quiz: QuizScreen) -> None:
+    """Each question answered by clicking the right answer, then Check my answer below the
+    answers. Tab reaches one answer of the group (the one chosen last), found by its focus
+    ring; the first answer, the others and Check are found a row apart from it (a chosen
+    answer and Check are filled, and their ring is black like the text)."""
+    for number, question in enumerate(quiz.questions):
+        desktop.xdotool("mousemove", str(SCREEN[0] * 2 // 3), str(SCREEN[1] // 2))
+        desktop.xdotool("click", "--repeat", "15", "5")  # the wheel: to the end of the screen
+        first, pitch = desktop.first_row(desktop.tab_to(wide_button))
+        check = shifted(first, pitch * len(question.choices))
+        assert check[3] < NAV_TOP, "Check my answer is out of view"
+        desktop.click(shifted(first, pitch * question.answer))
+        desktop.click(check)
+        record.wait_for(
+            f"kept the right answer to {question.id}",
+            lambda s, q=question: [a.correct for a in s.quiz.get(q.id, [])] == [True],
+            app,
+        )
+        if number < len(quiz.questions) - 1:
+            desktop.tab_to(pager_button)  # Next question
+            desktop.keys("space")
+
+
+def shifted(box: Box, down: int) -> Box:
+    return box[0], box[1] + down, box[2], box[3] + down
+
+
+def pager_button(box: Box) -> bool:
+    """Next question, at the right under the card (its top above Back and Next)."""
+    left, top, right, bottom = box
+    return left > SCREEN[0] // 2 and right - left < 400 and top < NAV_TOP
 
 
 def test_a_whole_consent_with_real_x_input(display: str, tmp_path: Path, content: Content) -> None:
     data, shots = tmp_path / "data", tmp_path / "shots"
     shots.mkdir()
-    record_id = seed_covered_session(data, content)
     env = {
         **os.environ,
         "DISPLAY": display,
@@ -194,6 +295,7 @@ def test_a_whole_consent_with_real_x_input(display: str, tmp_path: Path, content
         "COUNSEL_TTS_ENGINE": "mock",
     }
     desktop = Desktop(display, shots)
+    record = Record(data, content)
     app = subprocess.Popen(
         [sys.executable, "main.py"],
         cwd=ROOT,
@@ -204,20 +306,42 @@ def test_a_whole_consent_with_real_x_input(display: str, tmp_path: Path, content
     try:
         window = desktop.window_named(content.title, app)
         desktop.xdotool("windowactivate", "--sync", window)
-        time.sleep(1.5)
-        desktop.keys("Return")  # "Resume" the unfinished session
-        time.sleep(1.0)
-        desktop.tab_to(text_field)  # the patient's name
+        focused = desktop.focus_box()
+        if focused is None or not text_field(focused):  # the name is ready to type in
+            desktop.tab_to(text_field)
         for text in ("Test Patient-Eetoe", "03/14/1948", "E2E-1", "Dr. Test Clinician", "MD"):
             desktop.type(text)
             desktop.keys("Tab")
         desktop.keys("Tab", "Tab", "Tab", "space")  # the fourth level: L4-L5
+        record.wait_for(
+            "saved the details",
+            lambda s: s.details.clinician_credentials == "MD" and s.details.levels,
+            app,
+        )
         signatures = next(i for i, s in enumerate(content.screens) if s.kind == "signatures")
-        for _ in range(signatures):
-            desktop.keys("alt+Right")
-        time.sleep(1.0)
+        for index, screen in enumerate(content.screens[: signatures + 1]):
+            if index:
+                desktop.keys("alt+Right")
+                record.wait_for(f"showed {screen.id}", lambda s, i=screen.id: i in s.visits, app)
+                time.sleep(0.5)  # the screen is painted once it is saved as seen
+            if screen.kind == "checklist":
+                answer_checklist(desktop, len(screen.items))
+                record.wait_for("stored every checklist answer", answered(screen), app)
+            if isinstance(screen, QuizScreen):
+                answer_quiz(desktop, record, app, screen)
+            elif screen.required:
+                desktop.keys("ctrl+d")  # We discussed this
+            record.wait_for(
+                f"finished {screen.id}",
+                lambda s, i=screen.id: (
+                    not [m for m in missing_before_signing(s) if m.screen_id == i]
+                ),
+                app,
+            )
+        assert missing_before_signing(record.session()) == []
         for _ in range(2):  # the patient's pad, then the clinician's
             desktop.drag(desktop.tab_to(signature_pad), SIGNATURE)
+        record.wait_for("kept both signatures", lambda s: len(s.signatures) >= 2, app)
         # past Undo, Clear, "An interpreter helped", "A witness is present": Sign and finish
         desktop.keys("Tab", "Tab", "Tab", "Tab", "Tab", "space")
         time.sleep(1.0)
@@ -225,14 +349,16 @@ def test_a_whole_consent_with_real_x_input(display: str, tmp_path: Path, content
         desktop.keys("Return")  # "Sign and seal"
         deadline = time.monotonic() + 60
         with RecordStore.in_folder(data) as store:
-            while store.record(record_id).status == IN_PROGRESS and time.monotonic() < deadline:
+            while store.record(record.id).status == IN_PROGRESS and time.monotonic() < deadline:
                 time.sleep(0.5)
             desktop.screenshot()  # what the Done screen shows
-            pdf = store.pdf_bytes(record_id)
+            pdf = store.pdf_bytes(record.id)
         (tmp_path / "signed.pdf").write_bytes(pdf)
         text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "signed.pdf").pages)
         for expected in ("Test Patient-Eetoe", "Dr. Test Clinician", "E2E-1", "L4-L5"):
             assert expected in text, expected
+        for screen in content.screens[1:signatures]:
+            assert screen.title in text or not screen.required, screen.title
     finally:
         app.terminate()
         output = app.communicate(timeout=20)[0].decode(errors="replace")

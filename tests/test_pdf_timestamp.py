@@ -5,7 +5,6 @@ at start-up, not at signing."""
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import io
 import threading
 from collections.abc import Iterator
@@ -17,9 +16,10 @@ import pytest
 from asn1crypto import keys, tsp
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.x509.oid import ExtendedKeyUsageOID
+from key_helpers import rsa_self_signed
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.timestamps import DummyTimeStamper
 from test_record_store import FAKE_PDF, make_session
@@ -31,21 +31,8 @@ from counsel.core.toml_reader import ContentError
 
 
 def _authority() -> tuple[x509.Certificate, rsa.RSAPrivateKey]:
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Demo time-stamp authority")])
-    now = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=5)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now)
-        .not_valid_after(now + dt.timedelta(days=30))
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    return certificate, key
+    usage = x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING])
+    return rsa_self_signed("Demo time-stamp authority", usage)
 
 
 @pytest.fixture(scope="module")

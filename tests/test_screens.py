@@ -110,3 +110,16 @@ def test_a_new_session_starts_empty_after_signing(qtbot, open_window, content) -
     click(qtbot, window.current_page(), "newSession")
     assert window.index == 0 and not window.session.is_sealed
     assert child(window.current_page(), QLineEdit, "patientName").text() == ""
+
+
+def test_a_whole_visit_keeps_only_the_screens_beside_the_one_in_view(qtbot, window) -> None:
+    """Every screen seen stayed built (about a megabyte each); now a visit holds three, and
+    what was entered on a screen dropped is there when it is built again."""
+    type_into(qtbot, window.current_page(), "patientName", "Keep Patient-Dropped")
+    last = len(window.content.screens) - 1
+    for index in range(last + 1):
+        window.go_to(index)
+    # dropped once the screen in view has painted, not while the patient waits for it
+    qtbot.waitUntil(lambda: set(window.stack.pages) <= {last - 1, last})
+    window.go_to(0)
+    assert child(window.current_page(), QLineEdit, "patientName").text() == "Keep Patient-Dropped"

@@ -72,6 +72,31 @@ class ClinicIdentity:
     def fingerprint(self) -> str:
         return fingerprint(self.certificate)
 
+    def key_pem(self) -> bytes:
+        return self.key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),  # protected by the owner-only folder and file mode
+        )
+
+    def chain_pem(self) -> bytes:
+        """The signing certificate, then its issuers."""
+        return b"".join(_pem(c) for c in (self.certificate, *self.chain))
+
+    @classmethod
+    def from_pem(cls, key_pem: bytes, chain_pem: bytes) -> ClinicIdentity:
+        """Raises ``ValueError`` for what is not a key and its certificates."""
+        key = serialization.load_pem_private_key(key_pem, password=None)
+        certificates = x509.load_pem_x509_certificates(chain_pem)
+        if not isinstance(key, SigningKey):
+            raise ValueError("neither an EC nor an RSA key")
+        return cls(key, certificates[0], tuple(certificates[1:]))
+
+    def __reduce__(self) -> tuple[object, tuple[bytes, bytes]]:
+        """Pickled as PEM (the key objects cannot be), for the window's PDF worker to sign
+        with it over the pipe between them."""
+        return ClinicIdentity.from_pem, (self.key_pem(), self.chain_pem())
+
     def sign(self, data: bytes) -> bytes:
         if isinstance(self.key, rsa.RSAPrivateKey):
             return self.key.sign(data, padding.PKCS1v15(), hashes.SHA256())
@@ -157,9 +182,8 @@ class Keyring:
     def _read(self) -> ClinicIdentity:
         where = self.folder
         try:
-            key = serialization.load_pem_private_key(self.key_path.read_bytes(), password=None)
-            certificates = x509.load_pem_x509_certificates(
-                (self.folder / CERTIFICATE_FILE).read_bytes()
+            return ClinicIdentity.from_pem(
+                self.key_path.read_bytes(), (self.folder / CERTIFICATE_FILE).read_bytes()
             )
         except FileNotFoundError as error:
             raise ClinicKeyError(
@@ -176,26 +200,18 @@ class Keyring:
             raise ClinicKeyError(
                 f"The clinic key in {where} is damaged ({error}); restore it from the backup"
             ) from None
-        if not isinstance(key, SigningKey):
-            raise ClinicKeyError(f"The clinic key in {where} is neither an EC nor an RSA key")
-        return ClinicIdentity(key, certificates[0], tuple(certificates[1:]))
 
     def install(self, identity: ClinicIdentity) -> None:
         """Make ``identity`` the one that signs from now on; earlier certificates stay."""
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.folder.chmod(0o700)
         (self.folder / CERTIFICATES).mkdir(mode=0o700, exist_ok=True)
-        key = identity.key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),  # protected by the owner-only folder and file mode
-        )
-        chain = b"".join(_pem(c) for c in (identity.certificate, *identity.chain))
         write_bytes_atomically(
             self.folder / CERTIFICATES / f"{identity.fingerprint}.pem", _pem(identity.certificate)
         )
-        write_bytes_atomically(self.key_path, key)  # created 0600 (mkstemp), then renamed
-        write_bytes_atomically(self.folder / CERTIFICATE_FILE, chain)
+        # created 0600 (mkstemp), then renamed
+        write_bytes_atomically(self.key_path, identity.key_pem())
+        write_bytes_atomically(self.folder / CERTIFICATE_FILE, identity.chain_pem())
         self._identity = None
 
     def signing_began(self) -> int | None:

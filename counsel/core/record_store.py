@@ -23,6 +23,7 @@ from counsel.core import record_query as query
 from counsel.core import store_schema as schema
 from counsel.core.atomic_file import write_bytes_atomically
 from counsel.core.clinic_key import KEY_FOLDER, ClinicKeyError, Keyring
+from counsel.core.clinic_signature import PdfSignatureError, SignedPdf, clinic_signature_problem
 from counsel.core.content import Content
 from counsel.core.database import Database
 from counsel.core.export_guard import check_export_target
@@ -38,7 +39,6 @@ from counsel.core.record_status import (
 from counsel.core.session import Clock, Session, utc_now
 from counsel.core.session_codec import SessionFormatError, session_from_dict, session_to_dict
 from counsel.core.shown_fields import COPIED_COLUMNS
-from counsel.core.signed_pdf import SignedPdf, sign_pdf
 from counsel.core.store_location import ServerDatabase, StoreLocation
 from counsel.core.store_verify import CHECKPOINT, Verification, verify_record
 
@@ -182,8 +182,10 @@ class RecordStore:
         signatures.sign_entry(self._conn, entry, self.keys)
 
     def sign_pdf(self, pdf: bytes, timestamp_url: str = "") -> SignedPdf:
-        """``pdf`` signed with the clinic key; slow enough (tens of ms) to run off the window's
-        thread, and touches nothing but the key, so it may."""
+        """``pdf`` signed with the clinic key in this process (pyHanko loads); the window signs
+        in its PDF worker instead (``SessionRecorder``'s ``sign``)."""
+        from counsel.core.signed_pdf import sign_pdf
+
         return sign_pdf(pdf, self.keys.identity(), timestamp_url)
 
     def save_draft(self, session: Session) -> None:
@@ -203,7 +205,8 @@ class RecordStore:
 
     def seal(self, session: Session, pdf_bytes: bytes) -> str:
         """Store a signed session with its PDF, read-only from now on; returns its digest.
-        The PDF is stored signed with the clinic key (signed here unless it is already)."""
+        The PDF is stored signed with the clinic key: signed here unless it is already, and
+        refused (``PdfSignatureError``) unless its signature is the clinic key's over all of it."""
         if not session.is_sealed:
             raise ValueError("only a sealed (signed) session can be stored as signed")
         return self.seal_stored(session_to_dict(session), pdf_bytes)
@@ -217,6 +220,9 @@ class RecordStore:
             raise ValueError("a signed record needs its PDF")
         if not isinstance(pdf_bytes, SignedPdf):
             pdf_bytes = self.sign_pdf(pdf_bytes)
+        problem = clinic_signature_problem(pdf_bytes, self.keys.identity().certificate)
+        if problem:
+            raise PdfSignatureError(f"the signed PDF was not stored: {problem}")
         row = schema.stored_session_row(data, self._now())
         detail = chain.seal_detail(
             row["id"], row["data"].encode(), row["content_sha256"], pdf_bytes

@@ -7,7 +7,8 @@ writes the whole session: given ``save_later``, the recorder holds typing's save
 caller (the interface, once typing pauses, or on any other change, Next, quit or the window
 losing focus) calls ``flush``, so a name typed is one save, not one per letter. Qt-free: the
 interface only creates one per session, and hands it the PDF builder (the core sits below the
-PDF layer and never imports it).
+PDF layer and never imports it) and where to sign the PDF (its PDF worker process, where
+pyHanko loads).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from counsel.core.session import ScreenVisit, Session
 from counsel.core.store_errors import StoreUnavailable
 
 if TYPE_CHECKING:
+    from counsel.core.clinic_key import ClinicIdentity
+    from counsel.core.clinic_signature import SignedPdf
     from counsel.core.pending_sessions import PendingSessions
     from counsel.core.record_store import RecordStore
 
@@ -31,10 +34,19 @@ if TYPE_CHECKING:
 TYPED = frozenset({"details", "drafts", "signatures"})
 
 PdfMaker = Callable[[Session, ClinicSettings], bytes]
+#: Signs a PDF with the clinic identity (and the time-stamp authority's URL, if any).
+PdfSigner = Callable[[bytes, "ClinicIdentity", str], "SignedPdf"]
 StatusListener = Callable[[], None]
 #: Runs ``work()`` and calls ``done(its result, or the exception it raised)``; the interface
 #: passes one that works on another thread, so building the PDF never freezes the window.
 Runner = Callable[[Callable[[], object], Callable[[object], None]], None]
+
+
+def sign_here(pdf: bytes, identity: ClinicIdentity, timestamp_url: str) -> SignedPdf:
+    """Signing in this process, which then loads pyHanko."""
+    from counsel.core.signed_pdf import sign_pdf
+
+    return sign_pdf(pdf, identity, timestamp_url)
 
 
 def run_here(work: Callable[[], object], done: Callable[[object], None]) -> None:
@@ -55,6 +67,7 @@ class SessionRecorder:
         run: Runner = run_here,
         pending: PendingSessions | None = None,
         save_later: Callable[[], None] | None = None,
+        sign_pdf: PdfSigner = sign_here,
     ) -> None:
         self.store = store
         #: Where the session is kept while the records server cannot be reached.
@@ -66,6 +79,7 @@ class SessionRecorder:
         #: Called when typing's save is held back (None: everything is saved at once).
         self.save_later = save_later
         self.held_back = False  # typing not saved yet; ``flush`` saves it
+        self.sign_pdf = sign_pdf
         self.sealing = False  # the signed record's PDF is being built and stored
         self.failure: Exception | None = None  # the last save or seal that failed, until retried
         #: The server answered again after it could not be reached, and nobody was told yet.
@@ -256,11 +270,15 @@ class SessionRecorder:
         self.sealing = True
         self.signing_failure = None
         self._set_failure(None)
-        # Built and signed where ``run`` works (off the window's thread); ``sign`` is looked up
-        # here, so the store is only ever opened on this thread, and it touches only the key.
-        sign = self.store.sign_pdf
+        # Built and signed where ``run`` works (off the window's thread); the key is looked up
+        # here, so the store is only ever used on this thread, and the work reads only the key.
+        keys = self.store.keys
         self.run(
-            lambda: sign(self.make_pdf(self.session, self.clinic), self.clinic.timestamp_url),
+            lambda: self.sign_pdf(
+                self.make_pdf(self.session, self.clinic),
+                keys.identity(),
+                self.clinic.timestamp_url,
+            ),
             self._store_sealed,
         )
 

@@ -6,7 +6,8 @@ shows whether anything changed since signing. The update leaves the document inf
 XMP as they were (pyHanko would otherwise rewrite both, and they must agree for PDF/A).
 A clinic that names an RFC 3161 time-stamp authority (``timestamp_url`` in clinic.toml) gets
 the authority's proof of when it was signed inside the signature. Qt-free; pyHanko loads
-at the first signature or check, never at start-up.
+at the first signature or check, never at start-up, and the window signs in its PDF worker
+process (``counsel/pdf/worker.py``), so pyHanko never loads into the window's.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from cryptography.hazmat.primitives import serialization
 
 from counsel.core.clinic_key import ClinicIdentity, fingerprint
+from counsel.core.clinic_signature import PdfSignatureError, SignedPdf
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -28,14 +30,6 @@ TIMESTAMP_TIMEOUT_S = 10
 #: Room left in the file for a time-stamped signature (its chain and the authority's token),
 #: so the authority is asked once; without a time stamp pyHanko measures what it needs.
 TIMESTAMPED_SIGNATURE_SPACE = 32_768
-
-
-class SignedPdf(bytes):
-    """PDF bytes already signed with the clinic key, so the store does not sign them again."""
-
-
-class PdfSignatureError(Exception):
-    """The PDF could not be signed (a time-stamp authority that does not answer, a bad PDF)."""
 
 
 def sign_pdf(pdf: bytes, identity: ClinicIdentity, timestamp_url: str = "") -> SignedPdf:

@@ -1,10 +1,13 @@
-"""The PDF built in a process of its own, for the window.
+"""The PDF built and signed in a process of its own, for the window.
 
 reportlab, svglib, lxml and pikepdf, with the fonts and pictures they load, take about 50 MB
-that a process keeps once it has built one PDF. Built in this worker instead (started by the
-window after its first screen has painted, kept for the run), they never enter the window's
-process. The session crosses as its stored form (``session_codec``), which gives the same PDF
-byte for byte; requests and answers are pickles over the worker's standard input and output.
+that a process keeps once it has built one PDF, and pyHanko, which signs it, about 40 MB more.
+Built and signed in this worker instead (started by the window after its first screen has
+painted, kept for the run), they never enter the window's process; the window's record store
+checks the signature before it seals the record (``counsel.core.clinic_signature``). The
+session crosses as its stored form (``session_codec``), which gives the same PDF byte for
+byte, the clinic identity as PEM; requests and answers are pickles over the worker's standard
+input and output.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from typing import IO, TYPE_CHECKING, Any
 from counsel.core.session_codec import session_from_dict, session_to_dict
 
 if TYPE_CHECKING:
+    from counsel.core.clinic_key import ClinicIdentity
+    from counsel.core.clinic_signature import SignedPdf
     from counsel.core.content import ClinicSettings, Content
     from counsel.core.session import Session
 
@@ -42,9 +47,14 @@ class PdfWorker:
         record = json.dumps(session_to_dict(session))
         return self._ask("build", record, session.content, clinic)
 
+    def sign(self, pdf: bytes, identity: ClinicIdentity, timestamp_url: str) -> SignedPdf:
+        """``pdf`` with the clinic's PAdES signature (``counsel.core.signed_pdf``)."""
+        return self._ask("sign", pdf, identity, timestamp_url)
+
     def warm_up(self, content: Content, clinic: ClinicSettings) -> bytes:
-        """Load the libraries and parse the pictures with a demo PDF (returned), so the
-        first real record costs what a later one does."""
+        """Load the libraries and parse the pictures with a demo PDF, signed with a throwaway
+        key, never the clinic's (returned), so the first real record costs what a later one
+        does."""
         return self._ask("warm_up", content, clinic)
 
     def close(self) -> None:
@@ -84,14 +94,31 @@ def _build(record: str, content: Content, clinic: ClinicSettings) -> bytes:
     return build_pdf(session_from_dict(json.loads(record), content), clinic)
 
 
+def _sign(pdf: bytes, identity: ClinicIdentity, timestamp_url: str) -> SignedPdf:
+    from counsel.core.signed_pdf import sign_pdf
+
+    return sign_pdf(pdf, identity, timestamp_url)
+
+
 def _warm_up(content: Content, clinic: ClinicSettings) -> bytes:
+    from counsel.core.clinic_key import self_signed
     from counsel.core.demo import demo_session
     from counsel.pdf import build_pdf
 
-    return build_pdf(demo_session(content), clinic)
+    return _sign(build_pdf(demo_session(content), clinic), self_signed("warm-up"), "")
 
 
-JOBS: dict[str, Callable[..., Any]] = {"build": _build, "warm_up": _warm_up}
+JOBS: dict[str, Callable[..., Any]] = {"build": _build, "sign": _sign, "warm_up": _warm_up}
+
+
+def _portable(error: Exception) -> Exception:
+    """``error`` as the window can unpickle it without loading the library that raised it
+    (a pyHanko error would load pyHanko into the window): Counsel's own and Python's as
+    they are, any other as a ``RuntimeError`` with its message."""
+    module = type(error).__module__
+    if module == "builtins" or module.split(".")[0] == "counsel":
+        return error
+    return RuntimeError(f"{type(error).__name__}: {error}")
 
 
 def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
@@ -105,7 +132,7 @@ def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
         try:
             answer: tuple[bool, Any] = (True, JOBS[job](*args))
         except Exception as error:  # handed to the window, which shows it
-            answer = (False, error)
+            answer = (False, _portable(error))
         pickle.dump(answer, answers)
         answers.flush()
 

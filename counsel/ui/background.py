@@ -1,6 +1,6 @@
 """Work that would freeze the window (building a PDF) done on a worker thread, its result
 handed back on the window's thread, where widgets and the record store live; the PDF itself
-is built in a worker process, so its libraries never load into the window's."""
+is built and signed in a worker process, so its libraries never load into the window's."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from counsel.core.content import ClinicSettings, Content
 
 if TYPE_CHECKING:
+    from counsel.core.clinic_key import ClinicIdentity
+    from counsel.core.clinic_signature import SignedPdf
     from counsel.core.session import Session
     from counsel.pdf.worker import PdfWorker
 
@@ -82,23 +84,21 @@ def build_pdf(session: Session, clinic: ClinicSettings) -> bytes:
     return pdf_worker().build(session, clinic)
 
 
+def sign_pdf(pdf: bytes, identity: ClinicIdentity, timestamp_url: str) -> SignedPdf:
+    """What the window hands its ``SessionRecorder`` to sign with: pyHanko in the worker
+    process; the record store checks the signature before it seals (without pyHanko)."""
+    return pdf_worker().sign(pdf, identity, timestamp_url)
+
+
 _warmed = False
 
 
 def warm_up_pdf(content: Content, clinic: ClinicSettings) -> None:
-    """Once per run, while the first screen is read: the worker process starts and builds a
-    demo acknowledgement (its libraries load and the pictures are parsed), and the demo is
-    signed here with a throwaway key, never the clinic's (pyHanko loads), so the first real
-    record costs what a later one does."""
+    """Once per run, while the first screen is read: the worker process starts, builds a
+    demo acknowledgement and signs it (its libraries load and the pictures are parsed), so
+    the first real record costs what a later one does."""
     global _warmed
     if _warmed:
         return
     _warmed = True
-
-    def build() -> bytes:
-        from counsel.core.clinic_key import self_signed
-        from counsel.core.signed_pdf import sign_pdf
-
-        return sign_pdf(pdf_worker().warm_up(content, clinic), self_signed("warm-up"))
-
-    run_in_background(build, lambda result: None)
+    run_in_background(lambda: pdf_worker().warm_up(content, clinic), lambda result: None)

@@ -22,7 +22,7 @@ from counsel.core.pending_sessions import PendingSessions
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.core.store_errors import StoreUnavailable
-from counsel.ui.background import build_pdf, run_in_background, warm_up_pdf
+from counsel.ui.background import build_pdf, run_in_background, sign_pdf, warm_up_pdf
 from counsel.ui.display import Display, DisplayChoice, DisplayControls, apply_display
 from counsel.ui.failure_banner import FailureBanner
 from counsel.ui.languages import Languages
@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
             build_pdf,
             run=run_in_background,
             pending=PendingSessions(self.store.path.parent) if self.store.host else None,
+            sign_pdf=sign_pdf,
         )
         self.bridge = SessionBridge(session, self)
         self.saving.follow(self.recorder)

@@ -11,9 +11,10 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from counsel.settings import SPEECH_ENGINE
+from counsel.ui.flow_layout import FlowLayout
 from counsel.ui.widgets import describe
 from counsel.ui.wrap_button import WrapButton
 
@@ -196,7 +197,9 @@ class ReadAloudControls(QWidget):
         super().__init__(parent)
         self.reader = reader
         self.language = "en"  # the session's; the window keeps it up to date
-        layout = QHBoxLayout(self)
+        # Side by side while both read on one line; else Stop goes below ("Leer en voz alta"
+        # at 200% broke into a word a line beside it, and ran out of its button).
+        layout = FlowLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         self.play = WrapButton()
         self.play.setObjectName("readAloud")
@@ -205,7 +208,7 @@ class ReadAloudControls(QWidget):
         self.stop.setObjectName("stopReading")
         describe(self.play, self.play.toolTip())
         describe(self.stop, self.tr("Stop reading aloud"))
-        layout.addWidget(self.play, 1)
+        layout.addWidget(self.play)
         layout.addWidget(self.stop)
         self.play.clicked.connect(self._play)
         self.stop.clicked.connect(reader.stop)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -23,6 +25,7 @@ from counsel.core.content import Content
 from counsel.core.rules import gaps_read, screen_gaps
 from counsel.core.screen_kinds import SCREEN_KINDS
 from counsel.core.session import Session
+from counsel.ui.theme import BODY_PT
 from counsel.ui.widgets import describe, label
 
 BASE_WIDTH = 270
@@ -32,7 +35,9 @@ MAX_WIDTH = 320
 ROW_STATE_CHANGES = frozenset({"visits", "sealed", "unsealed", "content"})
 MIN_ROWS = 3  # of the list of screens, whatever the text size and the window's height
 ROW_LINES = 2  # a long title wraps to two lines at large text
-ROW_PADDING = 2 * (8 + 3)  # a row's padding and the list's border, each side (see theme.py)
+ROW_PADDING = 2 * 8  # a row's padding, each side (see theme.py)
+ROW_PADDING_HEIGHT = 2 * 6  # above and below (see theme.py)
+LIST_BORDER = 2 * (3 + 1)  # the list's border and padding, each side (see theme.py)
 
 
 class FittedScroll(QScrollArea):
@@ -55,18 +60,21 @@ class FittedScroll(QScrollArea):
 
 
 class WrappedRows(QStyledItemDelegate):
-    """Measures a row at the width its words are drawn in (inside the row's padding, beside a
-    scroll bar), so a long title at large text wraps onto a second line instead of being
-    cut to "…"."""
+    """Measures a row at the width its words are drawn in (inside the row's padding, and
+    beside the scroll bar even before it shows), so a long title at large text wraps onto a
+    second line instead of being cut to "…", and a title that fits on one line is measured
+    as one line (measured narrower, some one-line rows had a second line's empty space)."""
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         narrower = QStyleOptionViewItem(option)
-        scroll_bar = option.widget.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        narrower.rect.setWidth(option.rect.width() - ROW_PADDING - scroll_bar)
+        bar = cast(QListWidget, option.widget).verticalScrollBar()
+        extent = option.widget.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        room = option.rect.width() - (0 if bar.isVisible() else extent)
+        narrower.rect.setWidth(room - ROW_PADDING)
         hint = super().sizeHint(narrower, index)
-        return QSize(min(hint.width(), option.rect.width() - scroll_bar), hint.height())
+        return QSize(min(hint.width(), room), hint.height())
 
 
 class Sidebar(QWidget):
@@ -144,9 +152,11 @@ class Sidebar(QWidget):
         """Wider for larger text, but never more than a third of a 1024-pixel window; the
         list of screens never shorter than ``MIN_ROWS`` rows of this text size."""
         self.setFixedWidth(min(BASE_WIDTH * scale // 100, MAX_WIDTH))
-        line = QFontMetrics(QApplication.font()).lineSpacing()  # of text at 100%
-        rows = MIN_ROWS * ROW_LINES * line * scale // 100
-        self.list.setMinimumHeight(rows)
+        font = QFont(QApplication.font())
+        font.setPointSizeF(BODY_PT * scale / 100)  # the rows' text, as the style sets it
+        line = QFontMetrics(font).lineSpacing() + 1  # laid out, a line rounds up a pixel
+        row = ROW_LINES * line + ROW_PADDING_HEIGHT
+        self.list.setMinimumHeight(MIN_ROWS * row + LIST_BORDER)
 
     def _row_changed(self, row: int) -> None:
         if row >= 0:
@@ -210,7 +220,7 @@ class Sidebar(QWidget):
         }
         title = self.content.screens[index].nav_title
         item = self.list.item(index)
-        item.setText(f"{marks[state]}  {title}")
+        item.setText(f"{marks[state]} {title}")
         item.setToolTip(words[state])
         item.setData(Qt.ItemDataRole.UserRole, state)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}, {words[state]}")

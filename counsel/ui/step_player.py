@@ -40,6 +40,7 @@ from counsel.ui.wrap_button import WrapButton
 
 TRANSITION_MS = 400
 STEP_MS = 4000  # the shortest look at a step's picture when playing
+NEXT_PICTURE_DELAY_MS = 50  # the next step's picture is drawn once this one has painted
 MS_PER_WORD = 400  # 150 words a minute: an unhurried reader, who also looks at the picture
 
 
@@ -92,6 +93,11 @@ class StepPicture(QWidget):
         """Drop the rendered pictures (their size or their words changed)."""
         self._pixmaps.clear()
         self.update()
+
+    def keep_only(self, names: set[str]) -> None:
+        """Drop the rendered pictures not in ``names``: a step's picture is about a megabyte."""
+        for name in set(self._pixmaps) - names:
+            del self._pixmaps[name]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -204,9 +210,10 @@ class StepPlayer(QWidget):
         return self._names[self._previous], self.name(), float(self._fade.currentValue())
 
     def prepare(self) -> None:
-        """Draw every step's picture now, while the patient reads, so no step waits for it."""
+        """Draw the pictures of this step and the next now, while the patient reads, so the
+        next step does not wait for its picture (each step readies the one after it)."""
         if self.isVisible() or self.picture.width() > 0:
-            for name in self._names:
+            for name in self._names[self._index : self._index + 2]:
                 self.picture.pixmap(name)
 
     def go_to(self, index: int) -> None:
@@ -214,6 +221,9 @@ class StepPlayer(QWidget):
         if index == self._index:
             return
         self._previous, self._index = self._index, index
+        kept = {self._names[i] for i in (self._previous, index, index + 1) if i < len(self._names)}
+        self.picture.keep_only(kept)
+        QTimer.singleShot(NEXT_PICTURE_DELAY_MS, self, self.prepare)
         self._fade.stop()
         if not self._still and self.isVisible():
             self.picture.pixmap(self.name())  # rendered before the first frame, not during it

@@ -1,0 +1,115 @@
+"""The store's own check of a PDF signed somewhere else (the window's PDF worker process).
+
+The store seals only a PDF whose last signature was made with the clinic key and covers the
+whole file. pyHanko, which signs the PDF and validates it fully for ``records verify``, costs
+about 40 MB in any process that loads it; the window signs in its PDF worker instead, and
+checks the answer here with what it holds already: the clinic certificate, ``cryptography``
+and ``hashlib``. The check reads the few fields of the CMS signature it needs (RFC 5652:
+the signed attributes, their message digest, the signature value) straight from the DER.
+Qt-free.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import TYPE_CHECKING
+
+from counsel.core.clinic_key import signature_is_valid
+
+if TYPE_CHECKING:
+    from cryptography import x509
+
+_BYTE_RANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
+_SHA256 = bytes.fromhex("0609608648016503040201")  # the DER of OID 2.16.840.1.101.3.4.2.1
+_MESSAGE_DIGEST = bytes.fromhex("06092a864886f70d010904")  # OID 1.2.840.113549.1.9.4
+_SET, _OCTETS, _CONTEXT_0 = 0x31, 0x04, 0xA0  # DER tags
+
+
+class SignedPdf(bytes):
+    """PDF bytes already signed with the clinic key, so the store does not sign them again
+    (it checks them with ``clinic_signature_problem`` before it seals them)."""
+
+
+class PdfSignatureError(Exception):
+    """The PDF could not be signed (a time-stamp authority that does not answer, a bad PDF),
+    or what came back signed does not carry the clinic's signature."""
+
+
+def clinic_signature_problem(pdf: bytes, certificate: x509.Certificate) -> str:
+    """What is wrong with the last signature in ``pdf`` ("" if it covers the whole file, its
+    digest matches the file and it was made by ``certificate``'s key with SHA-256)."""
+    byte_range = _BYTE_RANGE.match(pdf, max(pdf.rfind(b"/ByteRange"), 0))
+    if byte_range is None:
+        return "the PDF is not signed"
+    start, first_end, second_start, second_length = map(int, byte_range.groups())
+    gap = pdf[first_end:second_start]
+    if start != 0 or second_start + second_length != len(pdf) or first_end >= second_start:
+        return "the signature does not cover the whole file"
+    if not (gap.startswith(b"<") and gap.endswith(b">")):
+        return "the signature's byte range does not leave out exactly its own value"
+    try:
+        signed_attributes, signature = _signer_info(bytes.fromhex(gap[1:-1].decode("ascii")))
+    except (ValueError, IndexError) as error:
+        return f"the signature is not readable ({error})"
+    digest = hashlib.sha256(pdf[:first_end] + pdf[second_start:]).digest()
+    if _message_digest(signed_attributes) != digest:
+        return "the signature's digest does not match the file"
+    if not signature_is_valid(certificate.public_key(), signed_attributes, signature):
+        return "the signature was not made with the clinic key"
+    return ""
+
+
+def _signer_info(cms: bytes) -> tuple[bytes, bytes]:
+    """The first signer's signed attributes (re-tagged as the SET that was signed) and
+    signature value, from a CMS ContentInfo holding SignedData."""
+    content_info = _children(cms, _element(cms, 0))
+    signed_data = _children(cms, _children(cms, content_info[1])[0])
+    signer_infos = _children(cms, signed_data[-1])
+    fields = _children(cms, signer_infos[0])
+    if _raw(cms, _children(cms, fields[2])[0]) != _SHA256:  # its digest algorithm
+        raise ValueError("not a SHA-256 signature")
+    attributes = next((f for f in fields if cms[f[0]] == _CONTEXT_0), None)
+    if attributes is None:
+        raise ValueError("no signed attributes")
+    signature = next(field for field in fields if cms[field[0]] == _OCTETS)
+    signed = bytes([_SET]) + cms[attributes[0] + 1 : attributes[2]]
+    return signed, cms[signature[1] : signature[2]]
+
+
+def _message_digest(signed_attributes: bytes) -> bytes | None:
+    for attribute in _children(signed_attributes, _element(signed_attributes, 0)):
+        kind, values = _children(signed_attributes, attribute)[:2]
+        if _raw(signed_attributes, kind) == _MESSAGE_DIGEST:
+            value = _children(signed_attributes, values)[0]
+            return signed_attributes[value[1] : value[2]]
+    return None
+
+
+Element = tuple[int, int, int]  # where its tag is, where its value starts, where it ends
+
+
+def _element(data: bytes, at: int) -> Element:
+    """The DER element whose tag is at ``at`` (single-byte tags, definite lengths)."""
+    length, start = data[at + 1], at + 2
+    if length & 0x80:
+        size = length & 0x7F
+        if not 0 < size <= 4:
+            raise ValueError("a length DER does not allow")
+        length, start = int.from_bytes(data[start : start + size], "big"), start + size
+    if start + length > len(data):
+        raise ValueError("an element longer than the signature")
+    return at, start, start + length
+
+
+def _raw(data: bytes, element: Element) -> bytes:
+    return data[element[0] : element[2]]
+
+
+def _children(data: bytes, parent: Element) -> list[Element]:
+    found, at = [], parent[1]
+    while at < parent[2]:
+        child = _element(data, at)
+        found.append(child)
+        at = child[2]
+    return found
