@@ -117,7 +117,8 @@ def main(argv: Sequence[str]) -> int:
         print(error, file=sys.stderr)
         return EXIT_UNUSABLE
     except StoreUnavailable as error:
-        print(f"Cannot reach the records server: {error}", file=sys.stderr)
+        message = str(error)
+        print(message[:1].upper() + message[1:], file=sys.stderr)
         return EXIT_UNUSABLE
     except (StoreVersionError, sqlite3.DatabaseError, OSError) as error:
         print(f"Cannot use the records database: {error}", file=sys.stderr)
