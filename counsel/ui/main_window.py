@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.recorder: SessionRecorder | None = None
         self._laid_out_in: Content | None = None  # the content the widgets show
         self.store_place = store_place(store)
-        self.statusBar().addPermanentWidget(self.store_place)
+        self.menuBar().setCornerWidget(self.store_place, Qt.Corner.TopRightCorner)
         add_shortcuts(self)
         self.start(session or new_session(content))
 
@@ -142,7 +142,6 @@ class MainWindow(QMainWindow):
         self.presenting = presenting
         self.sidebar.setVisible(not presenting)
         self.menuBar().setVisible(not presenting)
-        self.statusBar().setVisible(not presenting)
         for page in self.stack.pages.values():
             page.set_presenting(presenting)
         if presenting:
