@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from counsel.core.content import ClinicSettings, Content
-from counsel.core.pending_sessions import PendingSessions
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.core.store_errors import StoreUnavailable
@@ -40,6 +39,7 @@ from counsel.ui.window_fit import keep_inside_screen, place_window, remember_win
 from counsel.ui.workstation_memory import may_quit, remember_clinician
 
 if TYPE_CHECKING:
+    from counsel.core.pending_sessions import PendingSessions
     from counsel.core.record_store import RecordStore
     from counsel.ui.records_window import RecordsWindow
 
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
             self.clinic,
             build_pdf,
             run=run_in_background,
-            pending=PendingSessions(self.store.path.parent) if self.store.host else None,
+            pending=self._pending_copies(),
         )
         self.bridge = SessionBridge(session, self)
         self.recorder.watch(self._record_changed)
@@ -233,6 +233,15 @@ class MainWindow(QMainWindow):
         else:
             self._build()
         self.go_to(at_screen)
+
+    def _pending_copies(self) -> PendingSessions | None:
+        """Where a session waits while the clinic server is away (none for this computer's
+        file; loaded only then, as it brings the database modules with it)."""
+        if not self.store.host:
+            return None
+        from counsel.core.pending_sessions import PendingSessions
+
+        return PendingSessions(self.store.path.parent)
 
     def start_new(self) -> None:
         """An empty session, in the language in use."""
