@@ -137,3 +137,21 @@ def test_signing_waits_for_the_server_and_retry_signs_once_it_answers(
     qtbot.waitUntil(lambda: window.recorder.is_stored_signed, timeout=30_000)
     assert rows(server_location, "SELECT status FROM records") == [("signed",)]
     window.store.close()
+
+
+def test_the_records_list_says_the_server_is_away_instead_of_failing(
+    qtbot, content, clinic, postgres_server, server_location
+) -> None:
+    window = server_window(qtbot, content, clinic, server_location)
+    postgres_server.pause()
+    seen = answer_next_confirmation()
+    assert window.show_records() is None
+    assert seen == [
+        "The records are on the clinic server (127.0.0.1), which cannot be reached. "
+        "Try again once it answers."
+    ]
+    postgres_server.resume()
+    records = window.show_records()
+    assert records is not None
+    records.close()
+    window.store.close()

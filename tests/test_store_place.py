@@ -1,5 +1,6 @@
-"""Staff can see where the records are kept: the status bar and the Records window say "this
-computer" or "the clinic server (its host)", in the interface's language."""
+"""Staff can see where the records are kept: the main window's status line (the right end of
+its menu bar) and the Records window say "this computer" or "the clinic server (its host)", in
+the interface's language."""
 
 from __future__ import annotations
 
@@ -62,10 +63,10 @@ def test_a_window_on_the_clinic_server_names_it_without_the_password(
     window.store.close()
 
 
-def test_presenting_hides_the_status_bar(open_window) -> None:
+def test_presenting_hides_the_status_line(open_window) -> None:
     window = open_window()
     window.set_presenting(True)
-    assert not window.statusBar().isVisible()
+    assert not window.store_place.isVisible()
     window.set_presenting(False)
     assert place(window).isVisible()
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from counsel.core.content import ClinicSettings, Content
-from counsel.core.pending_sessions import PendingSessions
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.core.store_errors import StoreUnavailable
@@ -40,6 +39,7 @@ from counsel.ui.window_fit import keep_inside_screen, place_window, remember_win
 from counsel.ui.workstation_memory import may_quit, remember_clinician
 
 if TYPE_CHECKING:
+    from counsel.core.pending_sessions import PendingSessions
     from counsel.core.record_store import RecordStore
     from counsel.ui.records_window import RecordsWindow
 
@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.saving = SaveStatus(parent=self)  # the recorder's state, for all that show it
         self._laid_out_in: Content | None = None  # the content the widgets show
         self.store_place = store_place(store)
-        self.statusBar().addPermanentWidget(self.store_place)
+        self.menuBar().setCornerWidget(self.store_place, Qt.Corner.TopRightCorner)
         add_shortcuts(self)
         self.start(session or new_session(content))
 
@@ -141,7 +141,6 @@ class MainWindow(QMainWindow):
         self.presenting = presenting
         self.sidebar.setVisible(not presenting)
         self.menuBar().setVisible(not presenting)
-        self.statusBar().setVisible(not presenting)
         for page in self.stack.pages.values():
             page.set_presenting(presenting)
         if presenting:
@@ -224,7 +223,7 @@ class MainWindow(QMainWindow):
             self.clinic,
             build_pdf,
             run=run_in_background,
-            pending=PendingSessions(self.store.path.parent) if self.store.host else None,
+            pending=self._pending_copies(),
             sign_pdf=sign_pdf,
         )
         self.bridge = SessionBridge(session, self)
@@ -235,6 +234,15 @@ class MainWindow(QMainWindow):
         else:
             self._build()
         self.go_to(at_screen)
+
+    def _pending_copies(self) -> PendingSessions | None:
+        """Where a session waits while the clinic server is away (none for this computer's
+        file; loaded only then, as it brings the database modules with it)."""
+        if not self.store.host:
+            return None
+        from counsel.core.pending_sessions import PendingSessions
+
+        return PendingSessions(self.store.path.parent)
 
     def start_new(self) -> None:
         """An empty session, in the language in use."""
