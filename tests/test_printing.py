@@ -16,6 +16,7 @@ from PySide6.QtGui import QPageSize
 from PySide6.QtWidgets import QLabel
 
 from counsel.core.demo import demo_session
+from counsel.ui import printing
 from counsel.ui.printing import CupsJob, PrintTarget, RenderedJob
 
 PRINTER = "Counsel-PDF"
@@ -142,8 +143,9 @@ def without_lp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_without_lp_the_pages_still_print_and_the_window_says_how_to_print_better(
-    qtbot, done_page, pdf_printer, without_lp
+    qtbot, done_page, pdf_printer, without_lp, monkeypatch
 ) -> None:
+    monkeypatch.setattr(printing, "RENDER_DPI", 75)  # every page, not how sharp, is the point
     before = set(pdf_printer.glob("*.pdf")) if pdf_printer.exists() else set()
     job = done_page.preview.print_to(PrintTarget(PRINTER, letter()))
     assert isinstance(job, RenderedJob)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
@@ -13,6 +15,7 @@ from test_session_rules import complete_session
 from ui_driver import click, type_text
 
 from counsel.core.record_query import RecordSummary
+from counsel.core.record_store import RecordStore
 from counsel.core.store_schema import fold
 from counsel.ui.record_viewer import RecordViewer
 
@@ -29,10 +32,26 @@ SORT_KEYS = (
 )
 
 
+@pytest.fixture(scope="module")
+def signed_folder(tmp_path_factory: pytest.TempPathFactory, content) -> Path:
+    """A records folder holding 300 signed records, made once and copied for each test."""
+    folder = tmp_path_factory.mktemp("signed") / "data"
+    with RecordStore.in_folder(folder) as store:
+        fill(store, content, RECORDS)
+    return folder
+
+
+@pytest.fixture
+def store(signed_folder: Path, private_data_dir: Path):
+    """The test's own copy of the 300 signed records (its clinic key with it)."""
+    shutil.copytree(signed_folder, private_data_dir)
+    with RecordStore.in_folder(private_data_dir) as opened:
+        yield opened
+
+
 @pytest.fixture
 def records(qtbot, open_window, store, content, clock):
     """A main window over a store of 300 signed records and two drafts; its Records window."""
-    fill(store, content, RECORDS)
     for name in ("Draft Abernathy (DEMO)", "Draft Brightwater (DEMO)"):
         draft = complete_session(content, clock)
         draft.set_details(patient_name=name)
