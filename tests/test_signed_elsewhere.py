@@ -101,10 +101,25 @@ def test_any_damage_to_a_signed_pdf_is_found_and_never_raises(at: int, value: in
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(value=st.binary(max_size=600) | st.builds(lambda b: SIGNED_CMS[:b], st.integers(0, 5000)))
 def test_any_signature_value_is_checked_with_a_message_never_a_traceback(value: bytes) -> None:
+    assert clinic_signature_problem(pdf_signed_with(value), IDENTITY.certificate) != ""
+
+
+@pytest.mark.parametrize("flip", [0x01, 0x80, 0xFF])
+def test_every_byte_of_the_signature_damaged_is_a_message_never_a_traceback(flip: int) -> None:
+    """Each byte of the CMS signature changed in turn (a length, a tag, an OID, a value):
+    what hypothesis once found at one byte, checked at all of them."""
+    der = SIGNED_CMS.rstrip(b"\0")  # the signature, without the space left for a larger one
+    for at in range(len(der)):
+        damaged = bytearray(der)
+        damaged[at] ^= flip
+        assert clinic_signature_problem(pdf_signed_with(bytes(damaged)), IDENTITY.certificate)
+
+
+def pdf_signed_with(value: bytes) -> bytes:
+    """A PDF whose one signature's value is ``value``, its byte range around it."""
     head = b"%PDF-1.7\n<< /ByteRange [0 0000000000 0000000000 0000000000] /Contents "
     tail = b" >>\n%%EOF\n"
     contents = b"<" + value.hex().encode() + b">"
     pdf = head + contents + tail
     numbers = (len(head), len(head) + len(contents), len(tail))
-    pdf = pdf.replace(b"0000000000 0000000000 0000000000", b"%010d %010d %010d" % numbers)
-    assert clinic_signature_problem(pdf, IDENTITY.certificate) != ""
+    return pdf.replace(b"0000000000 0000000000 0000000000", b"%010d %010d %010d" % numbers)

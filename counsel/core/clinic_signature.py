@@ -50,10 +50,11 @@ def clinic_signature_problem(pdf: bytes, certificate: x509.Certificate) -> str:
         return "the signature's byte range does not leave out exactly its own value"
     try:
         signed_attributes, signature = _signer_info(bytes.fromhex(gap[1:-1].decode("ascii")))
-    except (ValueError, IndexError) as error:
-        return f"the signature is not readable ({error})"
+        message_digest = _message_digest(signed_attributes)
+    except (ValueError, IndexError, StopIteration) as error:  # damaged DER, of any shape
+        return f"the signature is not readable ({error or 'a part is missing'})"
     digest = hashlib.sha256(pdf[:first_end] + pdf[second_start:]).digest()
-    if _message_digest(signed_attributes) != digest:
+    if message_digest != digest:
         return "the signature's digest does not match the file"
     if not signature_is_valid(certificate.public_key(), signed_attributes, signature):
         return "the signature was not made with the clinic key"
