@@ -130,23 +130,36 @@ class Desktop:
                     ys.append(y)
         return (min(xs), min(ys), max(xs), max(ys)) if len(xs) > 20 else None
 
-    def first_row(self, box: Box) -> tuple[Box, int]:
-        """The first of the column of equal rows (the answers) that ``box`` is one of, and
-        the rows' pitch, read down the middle of the screen: where the background ends."""
+    def rows_with(self, box: Box) -> list[Box]:
+        """The column of rows (the answers, then Check my answer) that the focused ``box`` is
+        one of, top to bottom, each read from the screen: down the rows' left border, where
+        the card's background ends and starts again. (The ring is found on every other pixel,
+        so its box can be a pixel off; no row is guessed from another's place.)"""
         image = self.screenshot()
-        x = (box[0] + box[2]) // 2
-
-        def background_ends(y: int, step: int) -> int:
-            background = image.pixel(x, y)
-            while 0 < y < image.height() - 1 and image.pixel(x, y) == background:
-                y += step
-            return y
-
-        gap = background_ends(box[3] + 2, 1) - box[3]
-        pitch = box[3] - box[1] + gap
-        while abs(background_ends(box[1] - 2, -1) - (box[1] - gap)) <= 3:
-            box = shifted(box, -pitch)  # another answer above
-        return box, pitch
+        ring = QColor(PALETTE.focus).rgb() & 0xFFFFFF
+        middle = (box[1] + box[3]) // 2
+        left = box[0]
+        while image.pixel(left - 1, middle) & 0xFFFFFF == ring:
+            left -= 1
+        background = image.pixel(left - 4, middle)
+        runs: list[tuple[int, int]] = []
+        top = None
+        for y in range(NAV_TOP):
+            if image.pixel(left + 1, y) != background:
+                top = y if top is None else top
+            elif top is not None:
+                runs.append((top, y - 1))
+                top = None
+        height = box[3] - box[1]
+        stack: list[tuple[int, int]] = []
+        for run in (run for run in runs if run[1] - run[0] > height // 2):  # not a letter
+            if stack and run[0] - stack[-1][1] > height // 2:
+                if stack[-1][1] >= middle:
+                    break  # the focused row's column has ended
+                stack = []
+            stack.append(run)
+        assert any(top <= middle <= bottom for top, bottom in stack), "no rows by the focus"
+        return [(box[0], top, box[2], bottom) for top, bottom in stack]
 
     def tab_to(self, wanted, limit: int = 40) -> Box:
         for _ in range(limit):
@@ -252,16 +265,17 @@ def answered(screen: Screen):
 
 def answer_quiz(desktop: Desktop, record: Record, app: subprocess.Popen, quiz: QuizScreen) -> None:
     """Each question answered by clicking the right answer, then Check my answer below the
-    answers. Tab reaches one answer of the group (the one chosen last), found by its focus
-    ring; the first answer, the others and Check are found a row apart from it (a chosen
-    answer and Check are filled, and their ring is black like the text)."""
+    answers. Tab reaches one answer of the group, found by its focus ring; every answer and
+    Check are read from the screen as the column of rows it is one of (a chosen answer and
+    Check are filled, and their ring is black like the text)."""
     for number, question in enumerate(quiz.questions):
         desktop.xdotool("mousemove", str(SCREEN[0] * 2 // 3), str(SCREEN[1] // 2))
         desktop.xdotool("click", "--repeat", "15", "5")  # the wheel: to the end of the screen
-        first, pitch = desktop.first_row(desktop.tab_to(wide_button))
-        check = shifted(first, pitch * len(question.choices))
+        rows = desktop.rows_with(desktop.tab_to(wide_button))
+        assert len(rows) == len(question.choices) + 1, f"not the answers and Check: {rows}"
+        check = rows[-1]
         assert check[3] < NAV_TOP, "Check my answer is out of view"
-        desktop.click(shifted(first, pitch * question.answer))
+        desktop.click(rows[question.answer])
         desktop.click(check)
         record.wait_for(
             f"kept the right answer to {question.id}",
@@ -271,10 +285,6 @@ def answer_quiz(desktop: Desktop, record: Record, app: subprocess.Popen, quiz: Q
         if number < len(quiz.questions) - 1:
             desktop.tab_to(pager_button)  # Next question
             desktop.keys("space")
-
-
-def shifted(box: Box, down: int) -> Box:
-    return box[0], box[1] + down, box[2], box[3] + down
 
 
 def pager_button(box: Box) -> bool:

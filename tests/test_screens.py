@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 from ui_driver import child, click, type_into
 
 from counsel.core.content import ChecklistScreen, QuizScreen, StepsScreen
@@ -72,6 +72,21 @@ def test_a_wrong_quiz_answer_explains_and_links_back(qtbot, window) -> None:
     assert review.isVisible()
     qtbot.mouseClick(review, Qt.MouseButton.LeftButton)
     assert window.content.screens[window.index].id == question.covered_by
+
+
+def test_the_next_quiz_question_is_entered_at_its_first_answer(qtbot, window) -> None:
+    """The answer clicked on one question is not where the keyboard enters the next one."""
+    screen: QuizScreen = open_kind(window, "quiz")
+    page = window.current_page()
+    last = len(screen.questions[0].choices) - 1
+    click(qtbot, page, f"choice-{last}")
+    click(qtbot, page, "checkAnswer")
+    click(qtbot, page, "nextQuestion")
+    check = child(page, QPushButton, "checkAnswer")
+    check.setFocus()
+    qtbot.keyClick(check, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is child(page, QPushButton, "choice-0")
+    assert not any(choice.isChecked() for choice in page.choices)
 
 
 def test_questions_are_added_edited_and_removed(qtbot, window) -> None:

@@ -6,6 +6,7 @@ lets the patient try again. Every attempt is kept in the session.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup
 
 from counsel.core.content import QuizQuestion, QuizScreen
@@ -106,6 +107,15 @@ class QuizPage(ScreenPage):
     def _review(self) -> None:
         self.jumpRequested.emit(self.question.covered_by)
 
+    def _enter_at(self, number: int) -> None:
+        """Tab enters the answers at the chosen one, or at the first: Qt keeps the answer
+        focused last as the group's only Tab stop, which on a new question would be the
+        answer clicked on the question before."""
+        tab = Qt.FocusPolicy.TabFocus
+        for index, choice in enumerate(self.choices):
+            policy = choice.focusPolicy()
+            choice.setFocusPolicy(policy | tab if index == number else policy & ~tab)
+
     def refresh(self) -> None:
         question = self.question
         attempt = self.session.latest_quiz_choice(question.id)
@@ -113,6 +123,7 @@ class QuizPage(ScreenPage):
         for number, choice in enumerate(self.choices):
             choice.setChecked(attempt is not None and attempt.choice == number)
         self.choice_group.setExclusive(True)
+        self._enter_at(attempt.choice if attempt is not None else 0)
         answered = attempt is not None
         self.explanation.setVisible(answered)
         self.review_button.setVisible(attempt is not None and not attempt.correct)
