@@ -14,6 +14,8 @@ from counsel.core.record_status import IN_PROGRESS
 from counsel.core.rules import NotReadyError
 from counsel.core.session_codec import session_to_dict
 from counsel.core.session_recorder import SessionRecorder
+from counsel.core.store_errors import StoreUnavailable
+from counsel.core.store_location import open_store
 from counsel.pdf import build_pdf
 
 
@@ -76,3 +78,46 @@ def test_signing_with_something_missing_is_refused_and_changes_nothing(
         recorder.sign()
     assert not session.is_sealed and not recorder.sealing
     assert store.record(session.id).status == IN_PROGRESS
+
+
+def test_a_seal_whose_answer_the_server_lost_stays_signed_and_is_stored_once(
+    location, content: Content, clinic: ClinicSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store committed the seal, then the connection went before it could say so: the
+    window must not unseal (the record is signed on the server) nor store it twice."""
+    with open_store(location) as store:
+        session, recorder = _recorded(store, content, clinic, build_pdf, record_number="C-1")
+        sealed_there = store.seal
+
+        def seal_then_lose_the_answer(sealed, pdf: bytes) -> str:
+            sealed_there(sealed, pdf)
+            raise StoreUnavailable("the records server cannot be reached (connection lost)")
+
+        monkeypatch.setattr(store, "seal", seal_then_lose_the_answer)
+        recorder.sign()
+        assert session.is_sealed, "what the server holds signed is never shown unsigned"
+        assert isinstance(recorder.failure, StoreUnavailable)
+        monkeypatch.undo()
+        assert recorder.retry(), "the server answers: the record is there, signed"
+        assert recorder.is_stored_signed and recorder.failure is None
+        assert [r.id for r in store.list_records()] == [session.id]
+        assert store.verify(full=True).ok
+
+
+def test_a_seal_the_server_never_got_is_stored_on_retry(
+    location, content: Content, clinic: ClinicSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open_store(location) as store:
+        session, recorder = _recorded(store, content, clinic, build_pdf, record_number="C-2")
+
+        def server_gone(sealed, pdf: bytes) -> str:
+            raise StoreUnavailable("the records server cannot be reached (connection refused)")
+
+        monkeypatch.setattr(store, "seal", server_gone)
+        recorder.sign()
+        assert session.is_sealed and not recorder.is_stored_signed
+        monkeypatch.undo()
+        assert recorder.retry()
+        assert recorder.is_stored_signed
+        assert store.record(session.id).status != IN_PROGRESS
+        assert [r.id for r in store.list_records()] == [session.id]

@@ -284,7 +284,10 @@ class SessionRecorder:
 
     def _store_sealed(self, pdf: object) -> None:
         """Store the sealed record; if its PDF or storing failed, unseal the session, so Sign
-        either completes fully or leaves everything as it was, with the reason kept."""
+        either completes fully or leaves everything as it was, with the reason kept. A server
+        lost while storing may have committed the seal before its answer was lost: the session
+        then stays signed and ``retry`` asks the server which it was (stored once, or stored
+        now), never unsealing what the server may hold signed."""
         self.sealing = False
         try:
             if isinstance(pdf, Exception):
@@ -292,6 +295,9 @@ class SessionRecorder:
             assert isinstance(pdf, bytes)
             self.store.seal(self.session, pdf)
             self._stored_signed = True
+        except StoreUnavailable as error:
+            self._set_failure(error)
+            return
         except Exception as error:  # any failure (a PDF layout, a full disk) must not half-sign
             self.signing_failure = error
             self.session.undo_seal()  # saves the unsealed draft, as any change does
