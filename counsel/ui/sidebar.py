@@ -5,14 +5,12 @@ from __future__ import annotations
 from typing import cast
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
-    QScrollArea,
     QSizePolicy,
     QStyle,
     QStyledItemDelegate,
@@ -25,7 +23,6 @@ from counsel.core.content import Content
 from counsel.core.rules import gaps_read, screen_gaps
 from counsel.core.screen_kinds import SCREEN_KINDS
 from counsel.core.session import Session
-from counsel.ui.theme import BODY_PT
 from counsel.ui.widgets import describe, label
 
 BASE_WIDTH = 270
@@ -33,30 +30,7 @@ MAX_WIDTH = 320
 #: Changes that can change any screen's state (seen, discussed, signed); any other change
 #: only the states of the screens whose gaps read it (``rules.gaps_read``).
 ROW_STATE_CHANGES = frozenset({"visits", "sealed", "unsealed", "content"})
-MIN_ROWS = 3  # of the list of screens, whatever the text size and the window's height
-ROW_LINES = 2  # a long title wraps to two lines at large text
 ROW_PADDING = 2 * 8  # a row's padding, each side (see theme.py)
-ROW_PADDING_HEIGHT = 2 * 6  # above and below (see theme.py)
-LIST_BORDER = 2 * (3 + 1)  # the list's border and padding, each side (see theme.py)
-
-
-class FittedScroll(QScrollArea):
-    """A scroll area that asks for the height of its contents at its width (wrapped text
-    included), so it scrolls only when the window is too short for them."""
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        inner = self.widget()
-        layout = inner.layout() if inner is not None else None
-        if layout is not None:
-            width = self.width() - 2 * self.frameWidth()
-            hint.setHeight(layout.totalHeightForWidth(width) + 2 * self.frameWidth())
-        return hint
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.updateGeometry()  # the words wrap differently at the new width
 
 
 class WrappedRows(QStyledItemDelegate):
@@ -90,18 +64,12 @@ class Sidebar(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        # The controls above the list scroll on their own when text is large, so the list of
-        # screens keeps room for several rows on any screen (see ``MIN_ROWS``).
-        self.scroller = scroll = FittedScroll()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        outer.addWidget(scroll)
-        self.inner = inner = QWidget()
-        inner.setObjectName("sidebarPanel")
-        scroll.setWidget(inner)
-        self.panel = layout = QVBoxLayout(inner)
+        # The controls above the list keep the height their words need at any text size;
+        # the list of screens takes what is left and scrolls (the sidebar's text grows less
+        # than the screen's, see ``theme.sidebar_pt``, so a 1024x600 window holds it all).
+        self.panel = layout = QVBoxLayout()
         layout.setContentsMargins(10, 12, 10, 6)
+        outer.addLayout(layout)
         self.language = QComboBox()
         self.language.setObjectName("languageChoice")
         self.language.setAccessibleName(self.tr("Language"))
@@ -137,7 +105,7 @@ class Sidebar(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)  # rows re-wrap at a new width
-        self.list.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.list.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         list_margins = QVBoxLayout()
         list_margins.setContentsMargins(10, 0, 10, 6)
         list_margins.addWidget(self.list)
@@ -149,14 +117,8 @@ class Sidebar(QWidget):
         self.set_scale(100)
 
     def set_scale(self, scale: int) -> None:
-        """Wider for larger text, but never more than a third of a 1024-pixel window; the
-        list of screens never shorter than ``MIN_ROWS`` rows of this text size."""
+        """Wider for larger text, but never more than a third of a 1024-pixel window."""
         self.setFixedWidth(min(BASE_WIDTH * scale // 100, MAX_WIDTH))
-        font = QFont(QApplication.font())
-        font.setPointSizeF(BODY_PT * scale / 100)  # the rows' text, as the style sets it
-        line = QFontMetrics(font).lineSpacing() + 1  # laid out, a line rounds up a pixel
-        row = ROW_LINES * line + ROW_PADDING_HEIGHT
-        self.list.setMinimumHeight(MIN_ROWS * row + LIST_BORDER)
 
     def _row_changed(self, row: int) -> None:
         if row >= 0:
@@ -207,7 +169,6 @@ class Sidebar(QWidget):
             .replace("%1", str(done))
             .replace("%2", str(len(required)))
         )
-        self.scroller.updateGeometry()  # its words may now wrap differently
 
     def _show_state(self, index: int, state: str) -> None:
         self._states[index] = state
@@ -220,7 +181,7 @@ class Sidebar(QWidget):
         }
         title = self.content.screens[index].nav_title
         item = self.list.item(index)
-        item.setText(f"{marks[state]} {title}")
+        item.setText(f"{marks[state]}\N{NO-BREAK SPACE}{title}")  # the mark stays on its line
         item.setToolTip(words[state])
         item.setData(Qt.ItemDataRole.UserRole, state)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}, {words[state]}")

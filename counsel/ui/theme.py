@@ -77,6 +77,9 @@ DARK = Palette(
 BODY_PT = 15
 TITLE_PT = 24
 TEXT_SCALES = (100, 125, 150, 175, 200)
+#: The sidebar's text grows half as fast as the screen's (150% at 200%): at full size its
+#: controls, a few rows of screens and A− / A+ did not fit in a 1024x600 window.
+SIDEBAR_GROWTH = 0.5
 
 #: (foreground, background) pairs of palette fields that carry text, for contrast checks.
 TEXT_PAIRS = (
@@ -112,9 +115,15 @@ def contrast_ratio(foreground: str, background: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
+def sidebar_pt(scale: int) -> int:
+    """The sidebar's text size at ``scale`` percent (see ``SIDEBAR_GROWTH``)."""
+    return round(BODY_PT * (1 + (scale - 100) / 100 * SIDEBAR_GROWTH))
+
+
 def style_sheet(p: Palette = PALETTE, scale: int = 100) -> str:
     """The whole style at ``scale`` percent text size (100 to 200)."""
     body_pt = round(BODY_PT * scale / 100)
+    side_pt = sidebar_pt(scale)
     title_pt = round(TITLE_PT + (body_pt - BODY_PT) * 0.8)  # titles need to grow less
     return f"""
     QWidget {{ color: {p.text}; font-size: {body_pt}pt; }}
@@ -180,6 +189,8 @@ def style_sheet(p: Palette = PALETTE, scale: int = 100) -> str:
     QListWidget#sidebar::item {{ padding: 6px 8px; border-radius: 6px; }}
     QListWidget#sidebar::item:selected {{ background: {p.accent}; color: {p.accent_text}; }}
     QWidget#sidebarPanel {{ background: {p.sidebar}; }}
+    QWidget#sidebarPanel QWidget {{ font-size: {side_pt}pt; }}
+    QWidget#sidebarPanel QLabel[role="muted"] {{ font-size: {round(side_pt * 0.87)}pt; }}
     QWidget#navBar {{ background: {p.surface}; border-top: 1px solid {p.border}; }}
     QProgressBar {{ border: 1px solid {p.border}; border-radius: 5px; background: {p.surface};
         max-height: 12px; }}
