@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox
 
 from counsel.core.demo import demo_session
 from counsel.ui.display import Display
@@ -59,6 +59,27 @@ def test_text_size_keys_and_buttons(qtbot, open_window) -> None:
     qtbot.mouseClick(window.display_controls.contrast, Qt.MouseButton.LeftButton)
     assert window.display.high_contrast
     window.set_display(Display())
+
+
+def test_a_text_size_change_restyles_only_the_window_and_what_it_opens(open_window) -> None:
+    """Setting the whole application's style again took most of a text size change; the
+    window's own text sizes do it, and a message the window shows follows them."""
+    window = open_window()
+    app = QApplication.instance()
+    style = app.styleSheet()
+    body = window.current_page().font().pointSizeF()
+    window.set_display(Display(scale=200))
+    assert app.styleSheet() == style
+    message = QMessageBox(QMessageBox.Icon.Information, "Title", "A message", parent=window)
+    message.show()
+    QApplication.processEvents()
+    shown = message.findChild(QLabel, "qt_msgbox_label")
+    assert shown.font().pointSizeF() == pytest.approx(2 * body, abs=1)
+    assert window.current_page().font().pointSizeF() == pytest.approx(2 * body, abs=1)
+    message.close()
+    window.set_display(Display(high_contrast=True))
+    assert app.styleSheet() != style  # the colours are the application's
+    assert window.current_page().font().pointSizeF() == pytest.approx(body)
 
 
 @pytest.mark.parametrize("language", ["en", "es"])

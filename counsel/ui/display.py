@@ -8,7 +8,14 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
-from counsel.ui.theme import DARK, HIGH_CONTRAST, PALETTE, TEXT_SCALES, style_sheet
+from counsel.ui.theme import (
+    DARK,
+    HIGH_CONTRAST,
+    PALETTE,
+    TEXT_SCALES,
+    style_sheet,
+    text_size_sheet,
+)
 from counsel.ui.widgets import describe, label
 from counsel.ui.wrap_button import WrapButton
 
@@ -45,14 +52,20 @@ class DisplayChoice(QObject):
             self.changed.emit(display)
 
 
-def apply_display(display: Display) -> None:
-    """High contrast if chosen; otherwise the system's light or dark preference."""
+def apply_display(display: Display, window: QWidget | None = None) -> None:
+    """High contrast if chosen; otherwise the system's light or dark preference. The
+    application's style changes only with the colours; ``window`` (and the dialogs it opens)
+    takes the text size as its own, smaller style (see ``theme.text_size_sheet``)."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
     palette = HIGH_CONTRAST if display.high_contrast else DARK if dark else PALETTE
-    app.setStyleSheet(style_sheet(palette, display.scale))
+    whole = style_sheet(palette, 100 if window is not None else display.scale)
+    if app.styleSheet() != whole:
+        app.setStyleSheet(whole)
     app.setProperty(FOCUS_PROPERTY, palette.focus)
+    if window is not None:
+        window.setStyleSheet(text_size_sheet(display.scale))
 
 
 def focus_colour() -> QColor:

@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         """New text size or contrast, applied at once to every screen (once: restyling every
         screen is the slowest thing the window does)."""
         self.stack.drop_hidden()  # built again at the new size when next needed: quicker
-        apply_display(display)
+        apply_display(display, self)
         self.sidebar.set_scale(display.scale)
 
     def change_language(self, language: str) -> None:

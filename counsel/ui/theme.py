@@ -121,18 +121,38 @@ def sidebar_pt(scale: int) -> int:
 
 
 def style_sheet(p: Palette = PALETTE, scale: int = 100) -> str:
-    """The whole style at ``scale`` percent text size (100 to 200)."""
+    """The whole style at ``scale`` percent text size (100 to 200): the application's."""
+    return colour_sheet(p) + text_size_sheet(scale)
+
+
+def text_size_sheet(scale: int) -> str:
+    """Only the text sizes at ``scale`` percent. The main window takes it as its own style,
+    so a text size change restyles that window with these few rules: setting the whole
+    style on the application again took most of a change's time."""
     body_pt = round(BODY_PT * scale / 100)
     side_pt = sidebar_pt(scale)
     title_pt = round(TITLE_PT + (body_pt - BODY_PT) * 0.8)  # titles need to grow less
     return f"""
-    QWidget {{ color: {p.text}; font-size: {body_pt}pt; }}
+    QWidget {{ font-size: {body_pt}pt; }}
+    QLabel[role="title"] {{ font-size: {title_pt}pt; }}
+    QLabel[role="heading"] {{ font-size: {round(body_pt * 1.2)}pt; }}
+    QLabel[role="muted"] {{ font-size: {round(body_pt * 0.87)}pt; }}
+    QLabel[role="source"] {{ font-size: {round(body_pt * 0.8)}pt; }}
+    QLabel[role="emergency-heading"] {{ font-size: {round(body_pt * 1.4)}pt; }}
+    QWidget#sidebarPanel QWidget {{ font-size: {side_pt}pt; }}
+    QWidget#sidebarPanel QLabel[role="muted"] {{ font-size: {round(side_pt * 0.87)}pt; }}
+    """
+
+
+def colour_sheet(p: Palette = PALETTE) -> str:
+    """Colours, borders and spacing: the same at every text size."""
+    return f"""
+    QWidget {{ color: {p.text}; }}
     QMainWindow, QScrollArea, QScrollArea > QWidget > QWidget {{ background: {p.window}; }}
     QMenuBar, QMenu {{ background: {p.surface}; color: {p.text}; }}
     QMenuBar::item:selected, QMenu::item:selected {{ background: {p.accent};
         color: {p.accent_text}; }}
-    QLabel[role="title"] {{ font-size: {title_pt}pt; font-weight: bold; }}
-    QLabel[role="heading"] {{ font-size: {round(body_pt * 1.2)}pt; font-weight: bold; }}
+    QLabel[role="title"], QLabel[role="heading"] {{ font-weight: bold; }}
     QLabel[role="rowlabel"] {{ font-weight: bold; }}
     QLabel[role="on"] {{ color: {p.accent_text}; }}
     QLabel[role="primary"] {{ color: {p.accent_text}; font-weight: bold; }}
@@ -141,8 +161,7 @@ def style_sheet(p: Palette = PALETTE, scale: int = 100) -> str:
         padding: 4px 10px; }}
     QFrame[role="row"] {{ background: {p.surface}; border-bottom: 1px solid {p.border}; }}
     QFrame[role="row"] QLabel {{ background: transparent; }}
-    QLabel[role="muted"] {{ color: {p.muted}; font-size: {round(body_pt * 0.87)}pt; }}
-    QLabel[role="source"] {{ color: {p.muted}; font-size: {round(body_pt * 0.8)}pt; }}
+    QLabel[role="muted"], QLabel[role="source"] {{ color: {p.muted}; }}
     QLabel[role="verdict-candidate"] {{ color: {p.good}; font-weight: bold; }}
     QLabel[role="verdict-review"] {{ color: {p.warn}; font-weight: bold; }}
     QLabel[role="verdict-not_candidate"] {{ color: {p.bad}; font-weight: bold; }}
@@ -156,8 +175,7 @@ def style_sheet(p: Palette = PALETTE, scale: int = 100) -> str:
     QFrame[role="emergency"] {{ background: {p.alarm}; border: 4px solid {p.bad};
         border-left-width: 14px; border-radius: 0px; }}
     QFrame[role="emergency"] QLabel, QFrame[role="notice"] QLabel {{ background: transparent; }}
-    QLabel[role="emergency-heading"] {{ color: {p.bad}; font-size: {round(body_pt * 1.4)}pt;
-        font-weight: bold; }}
+    QLabel[role="emergency-heading"] {{ color: {p.bad}; font-weight: bold; }}
     QLabel[role="emergency-sign"] {{ font-weight: bold; }}
     QPushButton {{ background: {p.surface}; border: 2px solid {p.border}; border-radius: 8px;
         padding: 10px 14px; min-height: 28px; }}
@@ -189,8 +207,6 @@ def style_sheet(p: Palette = PALETTE, scale: int = 100) -> str:
     QListWidget#sidebar::item {{ padding: 6px 8px; border-radius: 6px; }}
     QListWidget#sidebar::item:selected {{ background: {p.accent}; color: {p.accent_text}; }}
     QWidget#sidebarPanel {{ background: {p.sidebar}; }}
-    QWidget#sidebarPanel QWidget {{ font-size: {side_pt}pt; }}
-    QWidget#sidebarPanel QLabel[role="muted"] {{ font-size: {round(side_pt * 0.87)}pt; }}
     QWidget#navBar {{ background: {p.surface}; border-top: 1px solid {p.border}; }}
     QProgressBar {{ border: 1px solid {p.border}; border-radius: 5px; background: {p.surface};
         max-height: 12px; }}
