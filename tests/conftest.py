@@ -17,9 +17,10 @@ from counsel.core.content import ClinicSettings, Content
 from counsel.core.content_loader import load_clinic, load_content
 from counsel.resources import resources_dir
 
-# CI also runs the suite in a virtualenv without PySide6, to prove the core and the PDF stand
-# alone: there, test files that need Qt (its modules, the interface, Qt-driven helpers, the
-# qtbot and open_window fixtures, or marked ``needs_qt``) are not collected.
+# CI runs the suite in two parts at once: in a virtualenv without PySide6, to prove the core and
+# the PDF stand alone, the test files that need no Qt; in the full one (``--needs-qt-only``)
+# the rest: those that need Qt (its modules, the interface, Qt-driven helpers, the qtbot and
+# open_window fixtures, or marked ``needs_qt``). No test runs twice.
 QT_AVAILABLE = importlib.util.find_spec("PySide6") is not None
 NEEDS_QT = re.compile(
     r"^\s*(from|import) (PySide6|counsel\.ui|pytestqt|bench|ink_helpers|ui_driver)\b"
@@ -28,10 +29,21 @@ NEEDS_QT = re.compile(
 )
 
 
-def pytest_ignore_collect(collection_path: Path) -> bool | None:
-    if QT_AVAILABLE or collection_path.suffix != ".py" or collection_path.name == "conftest.py":
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--needs-qt-only",
+        action="store_true",
+        help="only the test files that need Qt (the others are CI's run without PySide6)",
+    )
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    if collection_path.suffix != ".py" or collection_path.name == "conftest.py":
         return None
-    return bool(NEEDS_QT.search(collection_path.read_text(encoding="utf-8"))) or None
+    if QT_AVAILABLE and not config.getoption("needs_qt_only"):
+        return None
+    needs_qt = bool(NEEDS_QT.search(collection_path.read_text(encoding="utf-8")))
+    return (needs_qt if not QT_AVAILABLE else not needs_qt) or None
 
 
 @pytest.fixture(scope="session")

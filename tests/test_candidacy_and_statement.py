@@ -11,7 +11,8 @@ from ui_driver import click
 
 from counsel.core.content import ClinicSettings, Content
 from counsel.core.content_loader import language_names, load_content
-from counsel.core.rules import Gap, NotReadyError, candidacy, readiness
+from counsel.core.gaps import Gap
+from counsel.core.rules import NotReadyError, candidacy, readiness
 from counsel.core.session import Session
 
 

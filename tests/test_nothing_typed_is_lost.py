@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from ui_driver import child, click, type_text
 
-from counsel.core.rules import Gap, missing_signatures
+from counsel.core.gaps import Gap
+from counsel.core.rules import missing_signatures
 from counsel.core.session import Session
 from counsel.ui.display import Display
 from counsel.ui.wrap_button import WrapButton

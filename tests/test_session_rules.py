@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from counsel.core.content import ChecklistScreen, Content, QuizScreen
-from counsel.core.rules import Gap, NotReadyError, candidacy, missing_before_signing, readiness
+from counsel.core.gaps import Gap
+from counsel.core.rules import NotReadyError, candidacy, missing_before_signing, readiness
 from counsel.core.session import Session, SessionLockedError
 from counsel.ink import Ink, InkPoint, Stroke
 

@@ -11,8 +11,9 @@ import math
 import random
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from counsel.core.content import (
     LEANING,
@@ -24,6 +25,7 @@ from counsel.core.content import (
     SureScreen,
     ValuesScreen,
 )
+from counsel.core.screen_kinds import SCREEN_KINDS, part
 from counsel.core.session import Session
 from counsel.ink import Ink, InkPoint, Point, Stroke
 
@@ -55,24 +57,6 @@ DEMO_QUESTIONS = (
         " clinic study, 12 in 100 people had surgery at the same spot within 5 years.",
     ),
 )
-
-# Minutes a clinician plausibly spends on each kind of screen.
-MINUTES_BY_KIND = {
-    "details": 2,
-    "info": 4,
-    "checklist": 5,
-    "steps": 5,
-    "outcomes": 6,
-    "comparison": 6,
-    "questions": 3,
-    "quiz": 2,
-    "signatures": 2,
-    "done": 1,
-}
-
-Action = Callable[
-    [Session, Any, "DemoClock"], None
-]  # takes its kind's class (content.SCREEN_TYPES)
 
 
 class DemoClock:
@@ -108,6 +92,20 @@ def long_session(content: Content) -> Session:
     return _script(content, LONG_PEOPLE, questions, joined_ink=False, seal=True)
 
 
+@dataclass(frozen=True)
+class DemoScript:
+    """What the demo visit says and signs, and the clock it talks by."""
+
+    clock: DemoClock
+    people: tuple[str, str, str]
+    questions: tuple[tuple[str, str], ...]
+    joined_ink: bool
+
+
+# What the demo does on a screen of a kind (``ScreenKind.demo``): takes its kind's class.
+Action = Callable[[Session, Any, DemoScript], None]
+
+
 def _script(
     content: Content,
     people: tuple[str, str, str],
@@ -126,21 +124,14 @@ def _script(
         clinician_credentials="MD",
         levels=("L4-L5",),
     )
-    actions: dict[str, Action] = {
-        "checklist": _answer_checklist,
-        "questions": lambda s, screen, c: _ask(s, c, questions),
-        "quiz": _answer_quiz,
-        "values": _rate,
-        "leaning": _lean,
-        "sure": _answer_sure,
-        "signatures": lambda s, screen, c: _sign(s, people, joined_ink),
-    }
+    script = DemoScript(clock, people, questions, joined_ink)
     for screen in content.screens:
+        kind = SCREEN_KINDS[screen.kind]
         clock.wait(1)
         session.view(screen.id)
-        clock.wait(MINUTES_BY_KIND.get(screen.kind, 3))
-        if screen.kind in actions:
-            actions[screen.kind](session, screen, clock)
+        clock.wait(kind.demo_minutes)  # minutes a clinician plausibly spends on it
+        if kind.demo:
+            cast(Action, part("counsel.core", kind.demo))(session, screen, script)
         session.mark_discussed(screen.id)
     if seal:
         clock.wait(1)
@@ -148,46 +139,46 @@ def _script(
     return session
 
 
-def _answer_checklist(session: Session, screen: ChecklistScreen, clock: DemoClock) -> None:
+def answer_checklist(session: Session, screen: ChecklistScreen, script: DemoScript) -> None:
     for item in screen.items:
-        clock.wait(0.5)
+        script.clock.wait(0.5)
         session.answer_checklist(item.id, item.favourable)
 
 
-def _ask(session: Session, clock: DemoClock, questions: tuple[tuple[str, str], ...]) -> None:
-    for question, answer in questions:
-        clock.wait(2)
+def ask(session: Session, screen: Screen, script: DemoScript) -> None:
+    for question, answer in script.questions:
+        script.clock.wait(2)
         session.add_question(question, answer)
 
 
-def _answer_quiz(session: Session, screen: QuizScreen, clock: DemoClock) -> None:
+def answer_quiz(session: Session, screen: QuizScreen, script: DemoScript) -> None:
     """All right, except the first question, which is corrected on a second try (teach-back)."""
     for index, question in enumerate(screen.questions):
-        clock.wait(0.5)
+        script.clock.wait(0.5)
         if index == 0:
             wrong = (question.answer + 1) % len(question.choices)
             session.answer_quiz(question.id, wrong, False)
-            clock.wait(1.5)
+            script.clock.wait(1.5)
         session.answer_quiz(question.id, question.answer, True)
 
 
-def _rate(session: Session, screen: ValuesScreen, clock: DemoClock) -> None:
+def rate(session: Session, screen: ValuesScreen, script: DemoScript) -> None:
     """Varied ratings."""
     steps = screen.scale
     answers = [(p.id, steps[-1 - i % len(steps)].id) for i, p in enumerate(screen.priorities)]
-    _decide(session, screen, clock, answers)
+    _decide(session, screen, script.clock, answers)
 
 
-def _lean(session: Session, screen: LeaningScreen, clock: DemoClock) -> None:
+def lean(session: Session, screen: LeaningScreen, script: DemoScript) -> None:
     """Leaning to the first choice."""
-    _decide(session, screen, clock, [(LEANING, screen.choices[0].id)])
+    _decide(session, screen, script.clock, [(LEANING, screen.choices[0].id)])
 
 
-def _answer_sure(session: Session, screen: SureScreen, clock: DemoClock) -> None:
+def answer_sure(session: Session, screen: SureScreen, script: DemoScript) -> None:
     """One SURE "no" to talk through."""
     last = screen.questions[-1].id
     answers = [(q.id, "no" if q.id == last else "yes") for q in screen.questions]
-    _decide(session, screen, clock, answers)
+    _decide(session, screen, script.clock, answers)
 
 
 def _decide(
@@ -198,9 +189,9 @@ def _decide(
         session.decide(screen.id, item_id, value)
 
 
-def _sign(session: Session, people: tuple[str, str, str], joined: bool) -> None:
-    for role, name in zip(("patient", "clinician", "interpreter"), people, strict=True):
-        session.set_signature(role, name, signature_ink(name, joined))
+def sign(session: Session, screen: Screen, script: DemoScript) -> None:
+    for role, name in zip(("patient", "clinician", "interpreter"), script.people, strict=True):
+        session.set_signature(role, name, signature_ink(name, script.joined_ink))
 
 
 # -- procedural handwriting -------------------------------------------------------------------

@@ -6,41 +6,17 @@ the PDF all ask the same questions here, so they can never disagree.
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from counsel.core.content import (
-    ChecklistItem,
-    ChecklistScreen,
-    QuestionsScreen,
-    QuizScreen,
-    Screen,
-)
+from counsel.core.content import ChecklistItem, ChecklistScreen, Screen
+from counsel.core.gaps import Gap
+from counsel.core.screen_kinds import SCREEN_KINDS
 from counsel.ink import ink_problem
 
 if TYPE_CHECKING:
     from counsel.core.session import Session
-
-
-class Gap(enum.Enum):
-    """Something missing before signing; the interface words each one."""
-
-    PATIENT_NAME = "patient_name"
-    DATE_OF_BIRTH = "date_of_birth"
-    CLINICIAN_NAME = "clinician_name"
-    CLINICIAN_CREDENTIALS = "clinician_credentials"
-    LEVELS = "levels"
-    NOT_DISCUSSED = "not_discussed"
-    CHECKLIST_UNANSWERED = "checklist_unanswered"
-    QUIZ_UNANSWERED = "quiz_unanswered"
-    QUIZ_NOT_CORRECT = "quiz_not_correct"
-    QUESTION_UNANSWERED = "question_unanswered"
-    SIGNATURE_MISSING = "signature_missing"
-    SIGNATURE_TOO_SMALL = "signature_too_small"
-    SIGNER_NAME_MISSING = "signer_name_missing"
-    RELATIONSHIP_MISSING = "relationship_missing"
 
 
 @dataclass(frozen=True)
@@ -81,65 +57,15 @@ def needs_a_closer_look(
     )
 
 
-def _checklist_gaps(screen: ChecklistScreen, session: Session) -> list[Gap]:
-    unanswered = any(item.id not in session.checklist for item in screen.items)
-    return [Gap.CHECKLIST_UNANSWERED] if unanswered else []
-
-
-def _quiz_gaps(screen: QuizScreen, session: Session) -> list[Gap]:
-    latest = [session.latest_quiz_choice(q.id) for q in screen.questions]
-    if any(attempt is None for attempt in latest):
-        return [Gap.QUIZ_UNANSWERED]
-    if not all(attempt is not None and attempt.correct for attempt in latest):
-        return [Gap.QUIZ_NOT_CORRECT]
-    return []
-
-
-def _questions_gaps(screen: QuestionsScreen, session: Session) -> list[Gap]:
-    # The patient signs that their questions were answered: that must be true.
-    unanswered = any(not entry.answer for entry in session.questions)
-    return [Gap.QUESTION_UNANSWERED] if unanswered else []
-
-
-def details_gaps(session: Session) -> list[Gap]:
-    details = session.details
-    checks = [
-        (Gap.PATIENT_NAME, bool(details.patient_name.strip())),
-        (Gap.DATE_OF_BIRTH, details.date_of_birth is not None),
-        (Gap.CLINICIAN_NAME, bool(details.clinician_name.strip())),
-        (Gap.CLINICIAN_CREDENTIALS, bool(details.clinician_credentials.strip())),
-        (Gap.LEVELS, bool(details.levels)),
-    ]
-    return [gap for gap, ok in checks if not ok]
-
-
-@dataclass(frozen=True)
-class GapCheck:
-    """What a screen of one kind can still lack, and the session fields (``CHANGES``) that
-    answer it, so a change to any other field cannot change the answer."""
-
-    gaps: Callable[[Any, Session], list[Gap]]  # takes its kind's class (content.SCREEN_TYPES)
-    reads: frozenset[str]
-
-
-#: The kinds that can lack something besides being discussed; every other kind never does.
-GAP_CHECKS: dict[str, GapCheck] = {
-    "details": GapCheck(lambda _screen, session: details_gaps(session), frozenset({"details"})),
-    "checklist": GapCheck(_checklist_gaps, frozenset({"checklist"})),
-    "quiz": GapCheck(_quiz_gaps, frozenset({"quiz"})),
-    "questions": GapCheck(_questions_gaps, frozenset({"questions"})),
-}
-
-
 def screen_gaps(screen: Screen, session: Session) -> list[Gap]:
     """What a single screen still lacks, apart from being marked discussed."""
-    check = GAP_CHECKS.get(screen.kind)
+    check = SCREEN_KINDS[screen.kind].gaps
     return check.gaps(screen, session) if check else []
 
 
 def gaps_read(kind: str) -> frozenset[str]:
     """The session fields whose change can change what a screen of ``kind`` lacks."""
-    check = GAP_CHECKS.get(kind)
+    check = SCREEN_KINDS[kind].gaps
     return check.reads if check else frozenset()
 
 

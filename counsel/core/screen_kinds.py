@@ -1,11 +1,15 @@
 """The one table of screen kinds: each ``kind`` a content file may name, what it becomes, how
-it is read, and which screen class and acknowledgement block show it.
+it is read, which screen class and acknowledgement block show it, and what else each part of
+the app asks of a kind.
 
 The loader, the interface's screen classes and the PDF's blocks are all looked up here, so a
-new kind is one entry plus its classes: its content dataclass (``content``), its reader, its
-screen class and its PDF block. The core sits below the interface and the PDF and never
-imports them: it names their parts ("module.name"), and each layer imports its own part when
-first asked for it (tests/test_screen_kinds.py checks every name resolves to the right type).
+new kind is one entry plus its parts: its content dataclass (``content``), its reader, its
+screen class, its PDF block and, where it has them, what it can lack before signing
+(``core/gaps.py``), its rows in the PDF's summary and what the demo visit does on it. The
+core sits below the interface and the PDF and never imports them: it names their parts
+("module.name"), as it names the demo's (which reads the session, which asks this table), and
+each layer imports its own part when first asked for it (tests/test_screen_kinds.py checks
+every name resolves to the right type).
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ from dataclasses import dataclass
 
 from counsel.core import content as c
 from counsel.core import decision_readers as decision
+from counsel.core import gaps
 from counsel.core import screen_readers as read
+from counsel.core.gaps import GapCheck
 from counsel.core.reader_parts import Shared
 from counsel.core.toml_reader import TableReader
 
@@ -32,6 +38,10 @@ class ScreenKind:
     always_printed: bool = False  # its details are the session's: printed even unseen
     required: bool = False  # every content must have one
     done_by_signing: bool = False  # once signed, the sidebar shows it as done
+    gaps: GapCheck | None = None  # what it can lack before signing, besides being discussed
+    summary: str = ""  # its rows in the PDF's summary: "module.function" in counsel.pdf
+    demo_minutes: int = 3  # how long the demo visit (core/demo.py) talks on it
+    demo: str = ""  # what the demo visit does on it: "module.function" in counsel.core
 
 
 SCREEN_KINDS: dict[str, ScreenKind] = {
@@ -41,6 +51,8 @@ SCREEN_KINDS: dict[str, ScreenKind] = {
         "details.DetailsPage",
         "sections.nothing_more",
         required=True,
+        gaps=gaps.DETAILS,
+        demo_minutes=2,
     ),
     "info": ScreenKind(
         c.InfoScreen,
@@ -48,6 +60,7 @@ SCREEN_KINDS: dict[str, ScreenKind] = {
         "info.InfoPage",
         "warning_signs.warning_signs_block",
         pictured=True,
+        demo_minutes=4,
     ),
     "checklist": ScreenKind(
         c.ChecklistScreen,
@@ -56,14 +69,21 @@ SCREEN_KINDS: dict[str, ScreenKind] = {
         "sections.checklist_block",
         pictured=True,
         always_printed=True,
+        gaps=gaps.CHECKLIST,
+        summary="summary.candidacy_rows",
+        demo_minutes=5,
+        demo="demo.answer_checklist",
     ),
-    "steps": ScreenKind(c.StepsScreen, read.read_steps, "steps.StepsPage", "sections.steps_block"),
+    "steps": ScreenKind(
+        c.StepsScreen, read.read_steps, "steps.StepsPage", "sections.steps_block", demo_minutes=5
+    ),
     "outcomes": ScreenKind(
         c.OutcomesScreen,
         read.read_outcomes,
         "outcomes.OutcomesPage",
         "sections.outcomes_block",
         pictured=True,
+        demo_minutes=6,
     ),
     "comparison": ScreenKind(
         c.ComparisonScreen,
@@ -71,6 +91,7 @@ SCREEN_KINDS: dict[str, ScreenKind] = {
         "comparison.ComparisonPage",
         "sections.comparison_block",
         pictured=True,
+        demo_minutes=6,
     ),
     "questions": ScreenKind(
         c.QuestionsScreen,
@@ -78,6 +99,9 @@ SCREEN_KINDS: dict[str, ScreenKind] = {
         "questions.QuestionsPage",
         "sections.questions_block",
         always_printed=True,
+        gaps=gaps.QUESTIONS,
+        summary="summary.questions_rows",
+        demo="demo.ask",
     ),
     "quiz": ScreenKind(
         c.QuizScreen,
@@ -85,6 +109,10 @@ SCREEN_KINDS: dict[str, ScreenKind] = {
         "quiz.QuizPage",
         "sections.quiz_block",
         always_printed=True,
+        gaps=gaps.QUIZ,
+        summary="summary.quiz_rows",
+        demo_minutes=2,
+        demo="demo.answer_quiz",
     ),
     "signatures": ScreenKind(  # signed on page one (pdf/summary.py)
         c.SignaturesScreen,
@@ -93,6 +121,8 @@ SCREEN_KINDS: dict[str, ScreenKind] = {
         "sections.nothing_more",
         required=True,
         done_by_signing=True,
+        demo_minutes=2,
+        demo="demo.sign",
     ),
     "done": ScreenKind(
         c.DoneScreen,
@@ -101,18 +131,28 @@ SCREEN_KINDS: dict[str, ScreenKind] = {
         "sections.nothing_more",
         required=True,
         done_by_signing=True,
+        demo_minutes=1,
     ),
     "values": ScreenKind(
-        c.ValuesScreen, decision.read_values, "values.ValuesPage", "decision_blocks.values_block"
+        c.ValuesScreen,
+        decision.read_values,
+        "values.ValuesPage",
+        "decision_blocks.values_block",
+        demo="demo.rate",
     ),
     "leaning": ScreenKind(
         c.LeaningScreen,
         decision.read_leaning,
         "leaning.LeaningPage",
         "decision_blocks.leaning_block",
+        demo="demo.lean",
     ),
     "sure": ScreenKind(
-        c.SureScreen, decision.read_sure, "sure.SurePage", "decision_blocks.sure_block"
+        c.SureScreen,
+        decision.read_sure,
+        "sure.SurePage",
+        "decision_blocks.sure_block",
+        demo="demo.answer_sure",
     ),
     "about": ScreenKind(
         c.AboutScreen, decision.read_about, "about.AboutPage", "decision_blocks.about_block"

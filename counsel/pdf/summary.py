@@ -3,15 +3,15 @@
 Who and what (patient, procedure, level, date, clinician), then one row per fact the
 session settles (leaning, candidacy, teach-back, open questions, SURE, topics, language),
 then the statement and the signatures; where the clinic signs the procedure consent in
-Counsel, the consent's terms come just before the signatures. Rows come from
-``SUMMARY_ROWS`` by screen kind, in the content's order, so a new kind of screen adds its row
-with one entry there.
+Counsel, the consent's terms come just before the signatures. Rows come from each screen
+kind's ``summary`` in ``screen_kinds.SCREEN_KINDS``, in the content's order, so a new kind of
+screen adds its row with its entry there.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
@@ -19,6 +19,7 @@ from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Table, Table
 
 from counsel.core import session_facts as facts
 from counsel.core.content import ChecklistScreen, ClinicSettings, Screen, SignaturesScreen
+from counsel.core.screen_kinds import SCREEN_KINDS, part
 from counsel.pdf import styles as st
 from counsel.pdf.consent import consent_block, consent_statements, document_title
 from counsel.pdf.fonts import BOLD
@@ -27,7 +28,7 @@ from counsel.pdf.tagging import Paragraph
 from counsel.pdf.wording import Wording, lines, one_line, stacked
 
 Row = tuple[list[Flowable], list[Flowable]]
-RowMaker = Callable[[Any, Wording], list[Row]]  # takes its kind's class (content.SCREEN_TYPES)
+RowMaker = Callable[[Any, Wording], list[Row]]  # takes its kind's class (ScreenKind.content)
 
 SUMMARY_HEADING = ParagraphStyle("summaryheading", parent=st.HEADING, keepWithNext=0)
 FACT_LABEL = ParagraphStyle("factlabel", parent=st.ROW, fontName=BOLD)
@@ -66,7 +67,7 @@ def _fact_rows(wording: Wording) -> list[Row]:
     if leaning is not None:
         rows.append(_row(wording, "leaning", [st.para(leaning, st.ROW)]))
     for screen in session.content.screens:
-        rows += SUMMARY_ROWS.get(screen.kind, _no_rows)(screen, wording)
+        rows += _rows_of(screen.kind)(screen, wording)
     sure = facts.sure(session)
     if sure is not None:
         score = wording.said("sure_score", yes=sure.yes, total=sure.total)
@@ -82,7 +83,13 @@ def _no_rows(screen: Screen, wording: Wording) -> list[Row]:
     return []
 
 
-def _candidacy(screen: ChecklistScreen, wording: Wording) -> list[Row]:
+def _rows_of(kind: str) -> RowMaker:
+    """The summary rows a kind's entry names (``ScreenKind.summary``); most kinds add none."""
+    named = SCREEN_KINDS[kind].summary
+    return cast(RowMaker, part("counsel.pdf", named)) if named else _no_rows
+
+
+def candidacy_rows(screen: ChecklistScreen, wording: Wording) -> list[Row]:
     found = facts.candidacy_facts(wording.session)
     if found is None:
         return []
@@ -107,7 +114,7 @@ def _candidacy(screen: ChecklistScreen, wording: Wording) -> list[Row]:
     return [_row(wording, "candidacy", value)]
 
 
-def _quiz(screen: Screen, wording: Wording) -> list[Row]:
+def quiz_rows(screen: Screen, wording: Wording) -> list[Row]:
     tally = facts.quiz_tally(wording.session)
     if tally is None:
         return []
@@ -117,7 +124,7 @@ def _quiz(screen: Screen, wording: Wording) -> list[Row]:
     return [_row(wording, "teach_back", stacked(text, st.ROW))]
 
 
-def _questions(screen: Screen, wording: Wording) -> list[Row]:
+def questions_rows(screen: Screen, wording: Wording) -> list[Row]:
     session = wording.session
     open_ones = facts.unanswered_questions(session)
     count = len(session.questions)
@@ -226,10 +233,3 @@ def identity_box(wording: Wording) -> Table:
     )
     table.spaceBefore, table.spaceAfter = 2, 4
     return table
-
-
-SUMMARY_ROWS: dict[str, RowMaker] = {
-    "checklist": _candidacy,
-    "questions": _questions,
-    "quiz": _quiz,
-}

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from counsel.core.content import Content
-from counsel.core.rules import Gap, Missing
+from counsel.core.gaps import Gap
+from counsel.core.rules import Missing
 
 ROLE_NAMES = {
     "patient": QT_TRANSLATE_NOOP("GapText", "patient"),

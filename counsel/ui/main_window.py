@@ -27,6 +27,7 @@ from counsel.ui.failure_banner import FailureBanner
 from counsel.ui.languages import Languages
 from counsel.ui.nav_bar import NavBar
 from counsel.ui.read_aloud import ReadAloud, ReadAloudControls, reading_parts
+from counsel.ui.save_indicator import SaveIndicator, side_by_side
 from counsel.ui.save_status import SaveStatus
 from counsel.ui.screen_stack import ScreenStack
 from counsel.ui.screens.base import ScreenContext, ScreenPage
@@ -81,7 +82,9 @@ class MainWindow(QMainWindow):
         self.saving = SaveStatus(parent=self)  # the recorder's state, for all that show it
         self._laid_out_in: Content | None = None  # the content the widgets show
         self.store_place = store_place(store)
-        self.menuBar().setCornerWidget(self.store_place, Qt.Corner.TopRightCorner)
+        self.save_indicator = SaveIndicator(self.saving)
+        corner = side_by_side(self.menuBar(), self.save_indicator, self.store_place)
+        self.menuBar().setCornerWidget(corner, Qt.Corner.TopRightCorner)
         add_shortcuts(self)
         self.start(session or new_session(content))
 
@@ -115,6 +118,7 @@ class MainWindow(QMainWindow):
         right.setSpacing(0)
         row.addLayout(right, 1)
         self.store_place.retranslate()
+        self.save_indicator.show_state()
         self.banner = FailureBanner(self.saving, self.store_place.server)
         right.addWidget(self.banner)
         self.stack = ScreenStack(self._new_page, len(self.content.screens))

@@ -1682,4 +1682,22 @@ y vuelva a abrir Counsel.</translation>
         <translation>Los registros se guardan en esta computadora</translation>
     </message>
 </context>
+<context>
+    <name>SaveIndicator</name>
+    <message>
+        <location filename="../../counsel/ui/save_indicator.py" line="1"/>
+        <source>Saved</source>
+        <translation>Guardado</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/save_indicator.py" line="1"/>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/save_indicator.py" line="1"/>
+        <source>Not saved</source>
+        <translation>Sin guardar</translation>
+    </message>
+</context>
 </TS>

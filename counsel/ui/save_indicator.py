@@ -1,0 +1,58 @@
+""" "Saving…" / "Saved" at the right end of the main window's menu bar, beside where the records
+are kept: the clinician sees that what was typed is stored without being asked to save.
+
+It shows ``SaveStatus``: "Saving…" while typing waits for a pause (or the signed record is
+being stored), "Saved" once the store holds everything on screen, and "Not saved" while a
+save fails (the failure banner above the screen says why and offers Retry). Small and muted
+like the place beside it: staff's line, not the patient's.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from counsel.ui.save_status import SaveState, SaveStatus
+from counsel.ui.widgets import restyle
+
+ROLES = {SaveState.SAVED: "muted", SaveState.SAVING: "muted", SaveState.FAILED: "bad"}
+
+
+class SaveIndicator(QLabel):
+    def __init__(self, status: SaveStatus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("saveIndicator")
+        self.setContentsMargins(8, 0, 6, 0)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setStyleSheet("font-size: 10pt")  # the same size at any text size, as its neighbour
+        self.status = status
+        status.changed.connect(self.show_state)
+        self.show_state()
+
+    def show_state(self) -> None:
+        """The saving state now, in the interface's language (again after it changes)."""
+        state = self.status.state
+        texts = {
+            SaveState.SAVED: self.tr("Saved"),
+            SaveState.SAVING: self.tr("Saving…"),
+            SaveState.FAILED: self.tr("Not saved"),
+        }
+        self.setText(texts[state])
+        # As wide as its widest word, so that the place beside it never moves or is covered.
+        margins = self.contentsMargins()
+        widest = max(self.fontMetrics().horizontalAdvance(text) for text in texts.values())
+        self.setMinimumWidth(widest + margins.left() + margins.right())
+        self.setProperty("role", ROLES[state])
+        restyle(self)
+
+
+def side_by_side(parent: QWidget, *widgets: QWidget) -> QWidget:
+    """``widgets`` in a row with no margins, owned by ``parent``: the menu bar takes one widget
+    for its corner."""
+    row = QWidget(parent)
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return row
