@@ -1,11 +1,11 @@
-"""Checking the store against its audit trail, one entry and one record at a time.
+"""Checking the store against its audit trail, a few records at a time.
 
-A full check reads each audit entry in order and, for each entry that sealed a row, that row
-alone; then, in one statement over the indexes, any sealed row no entry sealed. Nothing is
-collected on the way, so memory stays flat however many years of records there are. Entries go
-to a second thread a few records at a time: it hashes the records and checks the signatures
-(both release the interpreter lock) while this thread reads the next ones and follows the
-chain, so a check uses two cores. A check that finds everything intact appends a checkpoint
+A full check reads the audit entries in order and, for each batch of them, the rows they
+sealed, in one query (from a server, one round trip a batch, not one a record); then, in one
+statement over the indexes, any sealed row no entry sealed. Nothing else is collected on the
+way, so memory stays flat however many years of records there are. Each batch goes to a second
+thread: it hashes the records and checks the signatures (hashing releases the interpreter
+lock) while this thread reads the next batch and follows the chain, so a check uses two cores. A check that finds everything intact appends a checkpoint
 entry (``chain_verified``: how far, the hash there, how many sealed rows); the next routine
 check starts after it and verifies only what is new. The checkpoint is chained like every
 entry, and a routine check confirms the entry it names still has that hash; a full check still
