@@ -30,11 +30,14 @@ from counsel.core.record_store import RecordStore
 from counsel.core.store_location import StoreLocation, open_store
 
 MAIN = Path(__file__).resolve().parent.parent / "main.py"
-# Runs ``argv`` and prints its peak memory in kB: RUSAGE_CHILDREN of this parent is the child's.
+# Runs ``argv`` and prints its peak memory in kB and its processor time in seconds (both
+# threads, user and system): RUSAGE_CHILDREN of this parent is the child's. On a machine
+# others share, processor time per record varies less than time on the clock.
 PEAK_OF_CHILD = (
     "import resource, subprocess, sys;"
     "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
-    "print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    "used = resource.getrusage(resource.RUSAGE_CHILDREN);"
+    "print(done.returncode, used.ru_maxrss, used.ru_utime + used.ru_stime)"
 )
 SCROLL_PAGES = 20
 
@@ -76,8 +79,8 @@ def _verify_full(location: StoreLocation) -> dict[str, Any]:
         text=True,
     )
     seconds = time.perf_counter() - started
-    code, peak_kb = map(int, done.stdout.split())
-    return {"s": seconds, "peak_mb": peak_kb / 1024, "ok": code == 0}
+    code, peak_kb, cpu_s = done.stdout.split()
+    return {"s": seconds, "peak_mb": int(peak_kb) / 1024, "cpu_s": float(cpu_s), "ok": code == "0"}
 
 
 def measure_window(store: RecordStore, content: Content) -> dict[str, Any]:
@@ -158,6 +161,7 @@ def measure_size(
         results[f"cli_{name}_ratio"] = big["median"] / small["median"]
     verify = _verify_full(location)
     verify["records_per_s"] = count / verify["s"]
+    verify["cpu_ms_per_record"] = verify["cpu_s"] * 1000 / count
     results["verify_full"] = verify
     return results
 
@@ -187,6 +191,7 @@ GROWTH = {
     "records list": ("cli_list_ms", "median"),
     "verify time": ("verify_full", "s"),
     "verify peak memory": ("verify_full", "peak_mb"),
+    "verify processor time": ("verify_full", "cpu_s"),
     "verify ID": ("verify_id_ms", "median"),
     "unfinished-draft check": ("unfinished_check_ms", "median"),
     "start-up to first paint": ("startup_ms", "median"),

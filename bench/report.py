@@ -120,6 +120,7 @@ RECORD_ROWS = (
     ("  / the same on an empty store", ("cli_search_ratio",)),
     ("verify --full (s)", ("verify_full", "s")),
     ("verify --full, records a second", ("verify_full", "records_per_s")),
+    ("verify --full, processor ms a record", ("verify_full", "cpu_ms_per_record")),
     ("verify --full, peak memory (MB)", ("verify_full", "peak_mb")),
     ("verify ID, median (ms)", ("verify_id_ms", "median")),
     ("unfinished-draft check, fresh connection (ms)", ("unfinished_check_ms", "median")),

@@ -230,7 +230,7 @@ def verify_command(store: RecordStore, args: argparse.Namespace) -> int:
         report = store.verify(args.id)
     else:
         check = store.verification(full=args.full)
-        for _ in progress(check.steps(), check.total, "Verifying"):
+        for _ in progress(check.each_checked(), check.total, "Verifying"):
             pass
         assert check.report is not None
         report = check.report

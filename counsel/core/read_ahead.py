@@ -1,10 +1,10 @@
 """Work on a second thread while this one reads what comes next.
 
 A full check reads sealed records from SQLite, hashes their bytes and checks signatures.
-Python's SHA-256 and the signature check release the interpreter lock, so hashing a few records
-on a worker thread while the next few are read doubles what two cores can check; results still
-come back in order, and at most ``depth`` items (each a few records) are held at once, so
-memory stays flat.
+Python's SHA-256 and SQLite's reading release the interpreter lock (an ECDSA check does not),
+so hashing a few records on a worker thread while the next few are read lets two cores share
+the work; results still come back in order, and at most ``depth`` items (each a few
+records) are held at once, so memory stays flat.
 """
 
 from __future__ import annotations

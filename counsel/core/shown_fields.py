@@ -6,14 +6,16 @@ from columns of their own (so years of records list fast), not from the sealed s
 Those columns are therefore checked here against the values the sealed data and its audit
 entry imply: an edited column (say, another patient's name, or a withdrawal unlinked so the
 record shows as signed) is named, with what it should be and what it is. The values are read
-with SQLite's own JSON functions as the row is read, so the check costs the full verify
-almost nothing; only an invalid session (already reported as changed data) is skipped.
+with SQLite's own JSON functions as the row is read (from a server, by one parse here:
+``SealedValues``), so the check costs the full verify little; only an invalid session
+(already reported as changed data) is skipped.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -48,16 +50,52 @@ _SEALED_SQL = (
     + ", ".join(f"'{path}'" for path in _SEALED_PATHS)
     + ") END"
 )
-#: The shown columns as stored, then the sealed values as one JSON array (NULL if the data
-#: is no longer JSON: that is reported as changed session data).
-SHOWN_SQL = f"{', '.join(SHOWN_COLUMNS)}, {_SEALED_SQL}"
-#: The sealed values of the record an amendment is about, which its copied columns repeat.
-ORIGINAL_SQL = f"SELECT {_SEALED_SQL} FROM records WHERE id = ?"
+
+
+@dataclass(frozen=True)
+class SealedValues:
+    """How a check reads the sealed values (``_SEALED_PATHS``) the shown columns must repeat:
+    ``sql`` names them in a query, ``read`` turns what it gives into their list (None if the
+    data is no longer JSON: that is reported as changed session data). SQLite's JSON
+    functions read them as the row is read, from one parse of the session; PostgreSQL's parse
+    the session again for each path (milliseconds a record), so from a server the session is
+    read and parsed here, once."""
+
+    sql: str
+    read: Callable[[Any], list[Any] | None]
+
+    def shown_sql(self) -> str:
+        """The shown columns as stored, then the sealed values."""
+        return f"{', '.join(SHOWN_COLUMNS)}, {self.sql}"
+
+    def by_id_sql(self) -> str:
+        """Records' ids and sealed values, for ``id IN (…)`` to end: the values of the
+        records amendments are about, which their copied columns repeat."""
+        return f"SELECT id, {self.sql} FROM records WHERE id"
+
+
+def _from_json_array(values: str | None) -> list[Any] | None:
+    return json.loads(values) if values else None
+
+
+def _from_session(data: bytes) -> list[Any] | None:
+    try:
+        session = json.loads(data)
+    except ValueError:  # also a UnicodeDecodeError
+        return None
+    return [_at(session, path[2:].split(".")) for path in _SEALED_PATHS]
+
+
+def _at(value: Any, keys: list[str]) -> Any:
+    for key in keys:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+IN_SQLITE = SealedValues(_SEALED_SQL, _from_json_array)
+ON_SERVER = SealedValues("CAST(data AS BLOB)", _from_session)
 #: The status a sealing action gives the row it seals.
 STATUS_OF_ACTION = {"signed": SIGNED, "withdrawn": WITHDRAWN, "corrected": CORRECTION}
-
-#: The row's ``SHOWN_COLUMNS`` as stored, then ``SHOWN_SQL``'s JSON array.
-ShownRow = Sequence[Any]
 
 
 def expected_columns(
@@ -101,16 +139,17 @@ def _utc(started: object) -> object:
 
 def shown_problems(
     record_id: str,
-    shown: ShownRow,
+    stored: Sequence[Any],
+    sealed: Sequence[Any] | None,
     action: str,
     about: str,
     original: Sequence[Any] | None,
 ) -> list[Problem]:
-    """Each shown column of the row that is not what its sealed data and entry imply."""
-    *stored, sealed_json = shown
-    if sealed_json is None:
+    """Each shown column as ``stored`` that is not what its ``sealed`` values and entry imply
+    (nothing to compare if the sealed data is no longer JSON)."""
+    if sealed is None:
         return []
-    expected = expected_columns(json.loads(sealed_json), action, about, original)
+    expected = expected_columns(sealed, action, about, original)
     return [
         Problem(f"record {record_id}", f"shown {column}", _text(expected[column]), _text(value))
         for column, value in zip(SHOWN_COLUMNS, stored, strict=True)

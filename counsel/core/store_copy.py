@@ -86,7 +86,7 @@ def copy_store(
                 report.differences += _compare_table(source, server, table, key, order, progress)
     check = Verification(target, full=True, remember=None, keys=keys)
     try:
-        for _ in progress(check.steps(), check.total, "Verifying the copy"):
+        for _ in progress(check.each_checked(), check.total, "Verifying the copy"):
             pass
     finally:
         check.close()

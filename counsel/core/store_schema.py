@@ -520,6 +520,14 @@ def streamed(conn: Database, sql: str, parameters: Sequence[Any] = ()) -> Iterab
     return conn.execute(sql, parameters)
 
 
+def with_blobs(conn: Database, sql: str, parameters: Sequence[Any] = ()) -> Iterable[Any]:
+    """The rows of a query that reads whole PDFs: the server sends their bytes as they are,
+    not as hexadecimal text twice their size (which took four times as long to read)."""
+    if (server := _server(conn)) is not None:
+        return server.execute(sql, parameters, binary=True)
+    return conn.execute(sql, parameters)
+
+
 def forget_deleted(conn: Database) -> None:
     """Leave no copy of deleted rows in SQLite's write-ahead log (``secure_delete`` has already
     zeroed them in the file); the server reclaims them as it vacuums."""

@@ -89,11 +89,15 @@ class ServerConnection:
             raise unavailable(self.database, error) from None
         return conn
 
-    def execute(self, sql: str, parameters: Any = (), /) -> psycopg.Cursor[Any]:
+    def execute(
+        self, sql: str, parameters: Any = (), /, *, binary: bool = False
+    ) -> psycopg.Cursor[Any]:
+        """Run ``sql``; ``binary`` rows come as the server holds them (bytes as they are, not
+        as hexadecimal text twice their size)."""
         if self._conn.closed:  # lost earlier (and its transaction with it): try again
             self._conn = self._connect()
         with self._noticing_loss():
-            cursor = self._conn.execute(postgres_sql(sql), parameters)
+            cursor = self._conn.execute(postgres_sql(sql), parameters, binary=binary)
         return cursor
 
     @contextmanager

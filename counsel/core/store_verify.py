@@ -1,11 +1,11 @@
-"""Checking the store against its audit trail, one entry and one record at a time.
+"""Checking the store against its audit trail, a few records at a time.
 
-A full check reads each audit entry in order and, for each entry that sealed a row, that row
-alone; then, in one statement over the indexes, any sealed row no entry sealed. Nothing is
-collected on the way, so memory stays flat however many years of records there are. Entries go
-to a second thread a few records at a time: it hashes the records and checks the signatures
-(both release the interpreter lock) while this thread reads the next ones and follows the
-chain, so a check uses two cores. A check that finds everything intact appends a checkpoint
+A full check reads the audit entries in order and, for each batch of them, the rows they
+sealed, in one query (from a server, one round trip a batch, not one a record); then, in one
+statement over the indexes, any sealed row no entry sealed. Nothing else is collected on the
+way, so memory stays flat however many years of records there are. Each batch goes to a second
+thread: it hashes the records and checks the signatures (hashing releases the interpreter
+lock) while this thread reads the next batch and follows the chain, so a check uses two cores. A check that finds everything intact appends a checkpoint
 entry (``chain_verified``: how far, the hash there, how many sealed rows); the next routine
 check starts after it and verifies only what is new. The checkpoint is chained like every
 entry, and a routine check confirms the entry it names still has that hash; a full check still
@@ -15,12 +15,12 @@ PDFs their own (``audit_signatures``), checked on the way.
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import repeat
 from pathlib import Path
 from typing import Any, cast
 
@@ -43,17 +43,15 @@ from counsel.core.clinic_key import Keyring
 from counsel.core.database import Database
 from counsel.core.file_integrity import DATABASE_FILE, IntegrityCheck
 from counsel.core.read_ahead import worked_in_order
-from counsel.core.shown_fields import ORIGINAL_SQL, SHOWN_SQL, shown_problems
+from counsel.core.shown_fields import IN_SQLITE, ON_SERVER, SealedValues, shown_problems
 from counsel.core.store_location import ServerDatabase
-from counsel.core.store_schema import open_reader, streamed
+from counsel.core.store_schema import open_reader, streamed, with_blobs
 
 CHECKPOINT = "chain_verified"
 _ROW = (
     "SELECT id, CAST(data AS BLOB), CAST(content_sha256 AS BLOB), CAST(pdf AS BLOB),"
     " CAST(digest AS BLOB) FROM records"
 )
-#: A sealed row to check: its sealed parts (``_ROW``), then its shown columns (``SHOWN_SQL``).
-_CHECKED_ROW = _ROW.replace(" FROM records", f", {SHOWN_SQL} FROM records")
 _PARTS = 5  # the sealed parts come first
 _SEALED = "status <> 'in_progress'"
 #: Each entry with its clinic-key signature, if it has one, in order.
@@ -81,7 +79,7 @@ _UNSEALED = (
 #: What goes to the hashing thread at once: few records (each is a session and its PDF), but
 #: enough entries that handing them over costs little beside checking them.
 _BATCH_ENTRIES = 64
-_BATCH_ROWS = 8
+_BATCH_ROWS = 16
 
 GONE = "sealed in the audit trail but no longer a sealed record"
 
@@ -103,6 +101,7 @@ class Verification:
         self.path = path
         self._remember = remember
         self._conn = open_reader(path)
+        self._values = _sealed_values(self._conn)
         self._trust: ClinicTrust | None = None
         self._unreadable: sqlite3.DatabaseError | None = None
         self.full, self.total = full, 0
@@ -170,13 +169,21 @@ class Verification:
                 }
             )
 
+    def each_checked(self) -> Iterator[None]:
+        """``steps`` once for each entry or row checked (a step checks several), for progress
+        that counts what passes through it."""
+        done = 0
+        for now in self.steps():
+            yield from repeat(None, now - done)
+            done = now
+
     def _checked(self, progress: _Progress) -> Iterator[int]:
         trust = self._trust
         assert trust is not None  # set whenever the store could be read
         progress.chain = ChainCheck(self.after_seq, self.after_hash)
         problems = progress.problems
         problems += self._checkpoint_problems()
-        checked = worked_in_order(self._batches(), partial(_batch_problems, trust))
+        checked = worked_in_order(self._batches(), partial(_batch_problems, trust, self._values))
         with closing(checked):
             for batch in checked:
                 for entry, signature_problems, sealed_problems in batch:
@@ -228,31 +235,22 @@ class Verification:
 
     def _batches(self) -> Iterator[list[_EntryToCheck]]:
         """Each entry after the checkpoint, in order, with its signature and the row it sealed
-        (if it sealed one), a few records at a time."""
-        batch: list[_EntryToCheck] = []
-        rows = 0
+        (if it sealed one), a few records at a time; a batch's rows come in one query, so a
+        server is asked once a batch, not once a record."""
+        batch: list[_EntryRead] = []
+        sealings = 0
         for *values, signed, signer, signature in streamed(self._conn, _ENTRIES, (self.after_seq,)):
             entry = AuditEntry(*values)
             sealing = sealing_detail(entry)
-            row = None
-            if sealing is not None:
-                row = self._conn.execute(
-                    f"{_CHECKED_ROW} WHERE id = ? AND {_SEALED}", (str(sealing.get("sealed_id")),)
-                ).fetchone()
-                rows += 1
+            sealings += sealing is not None
             batch.append(
-                (
-                    entry,
-                    (str(signer), bytes(signature or b"")) if signed else None,
-                    sealing,
-                    _with_original(self._conn, entry, row),
-                )
+                (entry, (str(signer), bytes(signature or b"")) if signed else None, sealing)
             )
-            if rows == _BATCH_ROWS or len(batch) == _BATCH_ENTRIES:
-                yield batch
-                batch, rows = [], 0
+            if sealings == _BATCH_ROWS or len(batch) == _BATCH_ENTRIES:
+                yield _with_rows(self._conn, self._values, batch)
+                batch, sealings = [], 0
         if batch:
-            yield batch
+            yield _with_rows(self._conn, self._values, batch)
 
 
 @dataclass
@@ -266,30 +264,73 @@ class _Progress:
     problems: list[Problem] = field(default_factory=list)
 
 
-#: A sealed row as ``_CHECKED_ROW`` reads it, with the sealed values of the record it
-#: amends (None for a signed session).
-_RowToCheck = tuple[tuple[Any, ...], list[Any] | None]
-#: An audit entry, its signature (certificate fingerprint and signature, None: unsigned);
-#: if it sealed a row, what it recorded and the row as stored (None: gone).
+#: A sealed row as ``_checked_sql`` reads it, and for an amendment the id and sealed values
+#: of the record it amends as ``SealedValues.by_id_sql`` reads them (None for a signed
+#: session, or if that record is gone).
+_RowToCheck = tuple[tuple[Any, ...], tuple[Any, ...] | None]
+#: An audit entry as read, its signature (certificate fingerprint and signature, None:
+#: unsigned) and, if it sealed a row, what it recorded.
+_EntryRead = tuple[AuditEntry, Signature | None, dict[str, Any] | None]
+#: An entry read, with the row it sealed as stored (None: gone).
 _EntryToCheck = tuple[AuditEntry, Signature | None, dict[str, Any] | None, _RowToCheck | None]
 #: An entry, what is wrong with its signature, and what differs in the row it sealed (None if
 #: it sealed none).
 _EntryChecked = tuple[AuditEntry, list[Problem], list[Problem] | None]
 
 
-def _with_original(
-    conn: Database, entry: AuditEntry, row: Sequence[Any] | None
-) -> _RowToCheck | None:
-    if row is None:
-        return None
-    if entry.action == "signed":
-        return tuple(row), None
-    original = conn.execute(ORIGINAL_SQL, (entry.record_id,)).fetchone()
-    return tuple(row), json.loads(original[0]) if original and original[0] else None
+def _sealed_values(conn: Database) -> SealedValues:
+    return IN_SQLITE if isinstance(conn, sqlite3.Connection) else ON_SERVER
+
+
+def _checked_sql(values: SealedValues) -> str:
+    """A sealed row to check, for ``id IN (…)`` to end: its sealed parts (``_ROW``), then
+    its shown columns and sealed values."""
+    return _ROW.replace(" FROM records", f", {values.shown_sql()} FROM records") + (
+        f" WHERE {_SEALED} AND id"
+    )
+
+
+def _with_rows(
+    conn: Database, values: SealedValues, batch: list[_EntryRead]
+) -> list[_EntryToCheck]:
+    """``batch`` with each sealed row, and for an amendment the sealed values of the record
+    it amends: one query for the rows, one for the amended records."""
+    rows = _by_id(conn, _checked_sql(values), _sealed_ids(batch))
+    amended = [e.record_id for e, _, s in batch if s is not None and e.action != "signed"]
+    originals = _by_id(conn, values.by_id_sql(), amended)
+    checked: list[_EntryToCheck] = []
+    for entry, signature, sealing in batch:
+        row = None if sealing is None else rows.get(str(sealing.get("sealed_id")))
+        checked.append(
+            (
+                entry,
+                signature,
+                sealing,
+                None if row is None else (row, originals.get(entry.record_id)),
+            )
+        )
+    return checked
+
+
+def _sealed_ids(batch: list[_EntryRead]) -> list[str]:
+    return [str(sealing.get("sealed_id")) for _, _, sealing in batch if sealing is not None]
+
+
+def _by_id(conn: Database, sql: str, ids: list[str]) -> dict[str, tuple[Any, ...]]:
+    """The rows of ``sql`` (which ends naming the id column) whose id is one of ``ids``."""
+    if not ids:
+        return {}
+    unique = list(dict.fromkeys(ids))
+    found = with_blobs(conn, f"{sql} IN ({', '.join('?' * len(unique))})", unique)
+    return {row[0]: tuple(row) for row in found}
 
 
 def _checked_row_problems(
-    trust: ClinicTrust, entry: AuditEntry, sealing: dict[str, Any], checked: _RowToCheck
+    trust: ClinicTrust,
+    values: SealedValues,
+    entry: AuditEntry,
+    sealing: dict[str, Any],
+    checked: _RowToCheck,
 ) -> list[Problem]:
     """The row's sealed parts against the entry's digests, and its shown columns against what
     its sealed data and the entry imply; an intact row (its digests perhaps recomputed) must
@@ -298,30 +339,43 @@ def _checked_row_problems(
     problems = row_problems(cast(SealedRow, row[:_PARTS]), sealing)
     if any(problem.what == "session data" for problem in problems):
         return problems  # what the columns should show is no longer known
-    problems += shown_problems(row[0], row[_PARTS:], entry.action, entry.record_id, original)
+    problems += shown_problems(
+        row[0],
+        row[_PARTS:-1],
+        values.read(row[-1]),
+        entry.action,
+        entry.record_id,
+        values.read(original[1]) if original else None,
+    )
     return problems or trust.pdf_problems(entry.seq, row[0], row[3], str(sealing.get("pdf_sha256")))
 
 
-def _batch_problems(trust: ClinicTrust, batch: list[_EntryToCheck]) -> list[_EntryChecked]:
+def _batch_problems(
+    trust: ClinicTrust, values: SealedValues, batch: list[_EntryToCheck]
+) -> list[_EntryChecked]:
     """Each entry's signature and sealed row checked: run on the read-ahead thread, as hashing
     a record's bytes and checking a signature are most of a check's work."""
     return [
         (
             entry,
             trust.signature_problems(entry, signature),
-            None if sealing is None else _sealed_problems(trust, entry, sealing, row),
+            None if sealing is None else _sealed_problems(trust, values, entry, sealing, row),
         )
         for entry, signature, sealing, row in batch
     ]
 
 
 def _sealed_problems(
-    trust: ClinicTrust, entry: AuditEntry, sealing: dict[str, Any], row: _RowToCheck | None
+    trust: ClinicTrust,
+    values: SealedValues,
+    entry: AuditEntry,
+    sealing: dict[str, Any],
+    row: _RowToCheck | None,
 ) -> list[Problem]:
     if row is None:
         sealed_id = str(sealing.get("sealed_id"))
         return [Problem(f"record {sealed_id}", GONE)]
-    return _checked_row_problems(trust, entry, sealing, row)
+    return _checked_row_problems(trust, values, entry, sealing, row)
 
 
 def verify_record(conn: Database, record_id: str, keys: Keyring) -> VerifyReport:
@@ -337,19 +391,18 @@ def verify_record(conn: Database, record_id: str, keys: Keyring) -> VerifyReport
     linked = [
         row[0] for row in conn.execute("SELECT id FROM records WHERE links_to = ?", (record_id,))
     ]
-    rows = [
-        row
-        for row_id in dict.fromkeys([record_id, *sealings, *linked])
-        if (row := conn.execute(f"{_CHECKED_ROW} WHERE id = ? AND {_SEALED}", (row_id,)).fetchone())
-    ]
+    values = _sealed_values(conn)
+    ids = list(dict.fromkeys([record_id, *sealings, *linked]))
+    found = _by_id(conn, _checked_sql(values), ids)
+    rows = [found[row_id] for row_id in ids if row_id in found]
+    originals = _by_id(conn, values.by_id_sql(), [record_id])
     for row in rows:
         if row[0] not in sealings:
-            problems += row_problems(cast(SealedRow, tuple(row[:_PARTS])), None)
+            problems += row_problems(cast(SealedRow, row[:_PARTS]), None)
             continue
         entry, sealing = sealings[row[0]]
-        checked_row = _with_original(conn, entry, row)
-        assert checked_row is not None
-        problems += _checked_row_problems(trust, entry, sealing, checked_row)
+        original = None if entry.action == "signed" else originals.get(entry.record_id)
+        problems += _checked_row_problems(trust, values, entry, sealing, (row, original))
     checked = {row[0] for row in rows}
     problems += [
         Problem(f"record {sealed_id}", GONE) for sealed_id in sealings if sealed_id not in checked
