@@ -4,7 +4,7 @@ PostgreSQL server. Each room goes through a visit in the real window up to the s
 the server is then restarted while the rooms go on typing (kept on each computer); once each
 window says the server answers again, all rooms sign at the same moment. The test then lists
 and verifies everything from the records office, a fourth computer with the clinic's
-certificates only (no private key), through ``counsel records``.
+certificates only (trusted from the server, no private key), through ``counsel records``.
 
 The rooms and the test agree on each step through files in a shared folder (``Steps``): a
 room writes ``<room>.<step>`` when it is there, the test writes ``<step>`` to let them on.

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from clinic_rooms import Steps
 
-from counsel.core.clinic_key import CERTIFICATES, KEY_FOLDER
+from counsel.core.clinic_key import KEY_FOLDER
 from counsel.core.store_location import StoreLocation, open_store
 
 HERE = Path(__file__).resolve().parent
@@ -64,9 +64,13 @@ def test_three_rooms_sign_at_once_through_a_server_restart_and_the_office_verifi
         f"{name}-during-restart" for name in ROOMS
     ], "what was typed while the server was away reached it"
 
-    office = tmp_path / "records-office"  # the clinic's certificates, not its private key
-    shutil.copytree(clinic_key / CERTIFICATES, office / KEY_FOLDER / CERTIFICATES)
-    env = {**os.environ, "COUNSEL_DATA_DIR": str(office), "COUNSEL_DATABASE_URL": url}
+    # The records office: no clinic key; it trusts the clinic's certificate the server keeps,
+    # once compared with what a room shows.
+    room_env = {**os.environ, "COUNSEL_DATA_DIR": str(tmp_path / ROOMS[0])}
+    shown = counsel("records", "key", "show", env=room_env).stdout
+    fingerprint = shown.split("Signing now:")[1].split("SHA-256 ")[1].split()[0]
+    env = {**os.environ, "COUNSEL_DATA_DIR": str(tmp_path / "office"), "COUNSEL_DATABASE_URL": url}
+    assert counsel("records", "key", "trust", fingerprint, env=env).returncode == 0
     listing = counsel("records", "list", env=env)
     assert listing.returncode == 0, listing.stderr
     for record in signed:
