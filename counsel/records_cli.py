@@ -28,7 +28,7 @@ from counsel.core.store_errors import StoreUnavailable
 from counsel.core.store_location import open_store, store_location
 from counsel.core.store_schema import StoreVersionError
 from counsel.core.toml_reader import ContentError
-from counsel.records_key import add_key_parser, key_command, print_signers
+from counsel.records_key import add_key_parser, key_command, print_signers, trust_command
 from counsel.records_migrate import add_migrate_parser, migrate_command
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CHANGED, EXIT_DAMAGED, EXIT_UNUSABLE = range(6)
@@ -103,7 +103,7 @@ def main(argv: Sequence[str]) -> int:
     clinic = clinic_settings()
     location = store_location(clinic, args.data_dir)
     name = clinic.name if clinic else ""
-    if args.command == "key":  # the key alone: no database needed
+    if args.command == "key" and args.key_command != "trust":  # the key alone: no database
         return key_command(Keyring(location.folder / KEY_FOLDER, name), args)
     if args.command == "migrate":  # from this computer's file, wherever the settings point
         return migrate_command(location.folder, name, args)
@@ -282,6 +282,7 @@ COMMANDS: dict[str, Callable[[RecordStore, argparse.Namespace], int]] = {
     "export": export_command,
     "verify": verify_command,
     "add-demo": add_demo_command,
+    "key": trust_command,  # the one key action that reads the store
 }
 
 

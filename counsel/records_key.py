@@ -1,6 +1,12 @@
-"""``counsel records key``: see, import and rotate the clinic key that signs records.
+"""``counsel records key``: see, import and rotate the clinic key that signs records, and trust
+the clinic's certificates on a computer that only checks records (``trust``).
 
 The key lives in ``clinic-key`` beside the records database (``counsel.core.clinic_key``).
+The store keeps the certificate of every key that signed into it, so the records office,
+on the clinic server without the key, can check what any room signed: once someone has
+compared the certificate with the clinic's, ``trust`` copies it into this computer's
+``clinic-key/certificates``. Verify never trusts the store's copy by itself: whoever can
+write the database could add one.
 A PKCS#12 file's password is read from ``COUNSEL_P12_PASSWORD`` or asked for without echo;
 it is never printed or logged. Exit codes: 0 done, 1 the key or file cannot be used.
 """
@@ -11,10 +17,14 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from counsel.core.audit_chain import VerifyReport
 from counsel.core.clinic_key import ClinicKeyError, Keyring, describe
 from counsel.settings import P12_PASSWORD
+
+if TYPE_CHECKING:
+    from counsel.core.record_store import RecordStore
 
 
 def add_key_parser(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -26,6 +36,15 @@ def add_key_parser(commands: argparse._SubParsersAction, common: argparse.Argume
     )
     imported.add_argument("file", type=Path, metavar="FILE.p12")
     actions.add_parser("rotate", help="a new self-signed key; earlier certificates stay")
+    trust = actions.add_parser(
+        "trust", help="check records signed with these certificates of the records store"
+    )
+    trust.add_argument(
+        "fingerprints",
+        nargs="*",
+        metavar="SHA256",
+        help="the certificates to trust (none: list the store's, trusted here or not)",
+    )
 
 
 def key_command(keys: Keyring, args: argparse.Namespace) -> int:
@@ -56,6 +75,30 @@ def show(keys: Keyring) -> None:
     earlier = [c for print_, c in keys.certificates().items() if print_ != now.fingerprint]
     for certificate in earlier:
         print(f"Earlier (still verifies what it signed): {describe(certificate)}")
+
+
+def trust_command(store: RecordStore, args: argparse.Namespace) -> int:
+    """List the store's certificates, or trust the ones named (exit 1: one is not there)."""
+    kept, trusted = store.stored_certificates(), store.keys.certificates()
+    for name in args.fingerprints:
+        certificate = kept.get(name.strip().lower())
+        if certificate is None:
+            print(f"The records store keeps no certificate {name}.", file=sys.stderr)
+            return 1
+        store.keys.trust(certificate)
+        print(f"Trusted from now on: {describe(certificate)}")
+    if args.fingerprints:
+        return 0
+    if not kept:
+        print("The records store keeps no clinic certificates yet: nothing was signed into it.")
+    for name, certificate in kept.items():
+        print(f"{'Trusted' if name in trusted else 'Not trusted'} here: {describe(certificate)}")
+    if kept.keys() - trusted.keys():
+        print(
+            "Compare each with 'counsel records key show' on an exam-room computer, then"
+            " trust the clinic's: counsel records key trust SHA256"
+        )
+    return 0
 
 
 def print_signers(report: VerifyReport) -> None:

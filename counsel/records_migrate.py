@@ -22,7 +22,12 @@ from counsel.core.store_schema import StoreVersionError
 from counsel.records_key import print_signers
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CHANGED, EXIT_UNUSABLE = 0, 1, 2, 3, 5
-WHAT = {"records": "records", "audit": "audit entries", "audit_signatures": "signatures"}
+WHAT = {
+    "records": "records",
+    "audit": "audit entries",
+    "audit_signatures": "signatures",
+    "clinic_certificates": "clinic certificates",
+}
 
 
 def add_migrate_parser(

@@ -7,7 +7,8 @@
 --
 -- It can be run again safely: it first takes away everything, then grants exactly this:
 --
---   every table    SELECT (read); INSERT (add) into records, audit and audit_signatures.
+--   every table    SELECT (read); INSERT (add) into records, audit, audit_signatures and
+--                  clinic_certificates (the public part of the key a room signs with).
 --   records        UPDATE and DELETE as well, but only of rows whose status is
 --                  'in_progress' (unsigned drafts, saved after every change, and deleted
 --                  from the Records window). A signed, withdrawn or corrected record is out
@@ -31,7 +32,7 @@ REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, :"app";
 -- Read everything; add records, audit entries and their signatures. (The table of the
 -- schema's version and the one saying where signing began are only read.)
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO :"app";
-GRANT INSERT ON records, audit, audit_signatures TO :"app";
+GRANT INSERT ON records, audit, audit_signatures, clinic_certificates TO :"app";
 
 -- Change and delete records, limited below to unsigned drafts, row by row.
 GRANT UPDATE, DELETE ON records TO :"app";

@@ -5,10 +5,15 @@ put it in /usr/lib/postgresql/<version>/bin; ``scripts/setup.sh --test`` install
 in a fresh data folder, listening on 127.0.0.1 only, on a free port, trusting local
 connections; stopped and deleted at the end. ``initdb`` refuses to run as root, so as root
 the server runs as the ``postgres`` user. Each test gets a database of its own.
+
+A test run that is killed cannot stop its server: each cluster's folder names the process that
+owns it (``OWNER``), and the next run stops and deletes the clusters whose owner has ended,
+never one whose owner is still running (another test run on the same machine).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -20,6 +25,8 @@ from pathlib import Path
 import psycopg
 
 MIN_VERSION = 15
+PREFIX = "counsel-postgres-"
+OWNER = "owner"  # in a cluster's folder: its test run's process id and start time
 
 
 class ServerNotStarted(Exception):
@@ -40,6 +47,44 @@ def _binaries() -> Path:
     )
 
 
+def _started(pid: int) -> str:
+    """When process ``pid`` started (so a reused id is not taken for it); "" if it is gone.
+    The 22nd field of /proc/<pid>/stat, after the command name in parentheses."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return ""
+
+
+def _owner_running(folder: Path) -> bool:
+    """Whether the test run that made ``folder`` still runs. A folder without its owner
+    written yet (another run starting this instant) counts as in use."""
+    try:
+        pid, started = (folder / OWNER).read_text().split()
+    except FileNotFoundError:
+        return True
+    except (OSError, ValueError):
+        return False
+    return _started(int(pid)) == started
+
+
+def remove_stale_clusters(binaries: Path, as_postgres: list[str]) -> list[Path]:
+    """Stop and delete the clusters left by test runs that ended without stopping them
+    (killed); the ones removed."""
+    removed = []
+    for folder in sorted(Path(tempfile.gettempdir()).glob(f"{PREFIX}*")):
+        if _owner_running(folder):
+            continue
+        if (folder / "data" / "postmaster.pid").exists():
+            stop = [*as_postgres, str(binaries / "pg_ctl"), "-D", str(folder / "data")]
+            with contextlib.suppress(subprocess.SubprocessError, OSError):
+                subprocess.run([*stop, "-m", "immediate", "-w", "stop"], capture_output=True,
+                               timeout=60, check=False)  # fmt: skip
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -51,19 +96,21 @@ class PostgresServer:
 
     def __init__(self) -> None:
         self.bin = _binaries()
-        self.folder = Path(tempfile.mkdtemp(prefix="counsel-postgres-"))
+        self.as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        remove_stale_clusters(self.bin, self.as_postgres)
+        self.folder = Path(tempfile.mkdtemp(prefix=PREFIX))
+        (self.folder / OWNER).write_text(f"{os.getpid()} {_started(os.getpid())}")
         self.data = self.folder / "data"
         self.port = _free_port()
-        self._as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
 
     def _run(self, tool: str, *args: str) -> None:
-        command = [*self._as_postgres, str(self.bin / tool), *args]
+        command = [*self.as_postgres, str(self.bin / tool), *args]
         done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
         if done.returncode:
             raise ServerNotStarted(f"{tool} failed: {(done.stderr or done.stdout).strip()}")
 
     def start(self) -> PostgresServer:
-        if self._as_postgres:
+        if self.as_postgres:
             shutil.chown(self.folder, "postgres", "postgres")
         self._run(
             "initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust",

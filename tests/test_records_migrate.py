@@ -75,7 +75,7 @@ def table_counts(url: str) -> dict[str, int]:
     with psycopg.connect(url) as conn:
         return {
             table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("records", "audit", "audit_signatures")
+            for table in ("records", "audit", "audit_signatures", "clinic_certificates")
         }
 
 
@@ -107,10 +107,12 @@ def test_running_it_again_copies_nothing_twice_and_says_what_was_there(
     assert again.returncode == 0, again.stdout + again.stderr
     assert table_counts(server_url) == first
     copied, there = again.stdout.splitlines()[:2]
-    assert copied.endswith(": 0 records, 0 audit entries, 0 signatures.")
+    assert copied.endswith(": 0 records, 0 audit entries, 0 signatures, 0 clinic certificates.")
+    assert first["clinic_certificates"] == 1, "the public part of the key that signed them"
     assert there == (
         f"Already there from an earlier copy: {first['records']} records,"
-        f" {first['audit']} audit entries, {first['audit_signatures']} signatures."
+        f" {first['audit']} audit entries, {first['audit_signatures']} signatures,"
+        " 1 clinic certificates."
     )
 
 

@@ -5,6 +5,7 @@ PostgreSQL server, stopped and started as an administrator would."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import psycopg
@@ -24,7 +25,7 @@ from ui_driver import (
 from counsel.core.pending_sessions import PendingSessions
 from counsel.core.session_codec import session_to_dict
 from counsel.core.store_location import StoreLocation, open_store
-from counsel.ui import failure_banner
+from counsel.ui import reconnect
 from counsel.ui import resume as resume_module
 from counsel.ui.resume import offer_resume_from_server
 
@@ -34,8 +35,8 @@ BACK = "The clinic server (127.0.0.1) answers again: everything entered is store
 
 @pytest.fixture(autouse=True)
 def quick_reconnect(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The banner tries again every 20 s in the clinic; every 0.3 s here."""
-    monkeypatch.setattr(failure_banner, "RECONNECT_EVERY_MS", 300)
+    """Counsel asks the server again every 20 s in the clinic; every 0.3 s here."""
+    monkeypatch.setattr(reconnect, "RECONNECT_EVERY_MS", 300)
 
 
 @pytest.fixture
@@ -154,4 +155,90 @@ def test_the_records_list_says_the_server_is_away_instead_of_failing(
     records = window.show_records()
     assert records is not None
     records.close()
+    window.store.close()
+
+
+class ConnectionAttempts:
+    """Every connection to the server, and whether the window's thread made it while the
+    server was away (where a server that does not answer holds it for the connect timeout)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.server_away = False
+        self.on_window_thread_while_away = 0
+        self.elsewhere_while_away = 0
+        connect = psycopg.connect
+
+        def counted(*args, **kwargs):
+            if self.server_away and threading.current_thread() is threading.main_thread():
+                self.on_window_thread_while_away += 1
+            elif self.server_away:
+                self.elsewhere_while_away += 1
+            return connect(*args, **kwargs)
+
+        monkeypatch.setattr(psycopg, "connect", counted)
+
+
+def test_while_the_server_is_away_the_window_never_waits_for_it(
+    qtbot, content, clinic, postgres_server, server_location, private_data_dir, monkeypatch
+) -> None:
+    window = server_window(qtbot, content, clinic, server_location)
+    fill_details(qtbot, window, "Ana Espera", "Dr. Test")
+    typing_saved(qtbot, window)
+    attempts = ConnectionAttempts(monkeypatch)
+
+    postgres_server.pause()
+    attempts.server_away = True
+    type_into(qtbot, window.current_page(), "recordNumber", "R-1")
+    qtbot.waitUntil(lambda: banner_says(window, UNREACHABLE), timeout=10_000)
+    qtbot.waitUntil(lambda: attempts.elsewhere_while_away >= 3, timeout=10_000)  # asked again
+    for _ in range(3):  # the visit goes on: screens change, typing is kept
+        click(qtbot, window, "nextButton")
+        click(qtbot, window, "discussedButton")
+    click(qtbot, window.banner, "retrySave")  # asked at once, on the worker thread too
+    window.go_to(0)
+    type_into(qtbot, window.current_page(), "recordNumber", "R-12")
+    typing_saved(qtbot, window)
+    kept = PendingSessions(private_data_dir).stored_form(window.session.id)
+    assert kept == session_to_dict(window.session)
+    assert attempts.on_window_thread_while_away == 0, "the window never waited for the server"
+
+    attempts.server_away = False
+    postgres_server.resume()
+    qtbot.waitUntil(lambda: banner_says(window, BACK), timeout=20_000)
+    assert rows(server_location, "SELECT record_number FROM records") == [("R-12",)]
+    window.store.close()
+
+
+def test_sessions_kept_here_are_stored_as_soon_as_the_server_is_back(
+    qtbot, content, clinic, postgres_server, server_location, private_data_dir
+) -> None:
+    window = server_window(qtbot, content, clinic, server_location)
+    fill_details(qtbot, window, "Ana Primera", "Dr. Test")
+    typing_saved(qtbot, window)
+    first = window.session.id
+
+    postgres_server.pause()
+    type_into(qtbot, window.current_page(), "recordNumber", "R-A")
+    qtbot.waitUntil(lambda: banner_says(window, UNREACHABLE), timeout=10_000)
+    window.start_new()  # the next patient, while the server is still away
+    assert banner_says(window, UNREACHABLE), "still said for the next session"
+    fill_details(qtbot, window, "Bea Segunda", "Dr. Test")
+    typing_saved(qtbot, window)
+    second = window.session.id
+    assert sorted(PendingSessions(private_data_dir).waiting()) == sorted([first, second])
+
+    postgres_server.resume()
+    qtbot.waitUntil(lambda: banner_says(window, BACK), timeout=20_000)
+    assert window.banner.message.text() == (
+        f"{BACK} So is one other session that was kept on this computer."
+    )
+    assert PendingSessions(private_data_dir).waiting() == []
+    stored = rows(server_location, "SELECT id, patient_name, record_number FROM records")
+    assert sorted(stored) == sorted(
+        [(first, "Ana Primera", "R-A"), (second, "Bea Segunda", "TEST-42")]
+    )
+    started = rows(server_location, "SELECT record_id FROM audit WHERE action = 'session_started'")
+    assert sorted(started) == sorted([(first,), (second,)]), "each stored once"
+    with open_store(server_location) as store:
+        assert store.verify(full=True).ok
     window.store.close()

@@ -10,11 +10,15 @@ report counts them. Qt-free.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections import Counter
 
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
 from counsel.core.audit_chain import SEALING_ACTIONS, AuditEntry, Problem
-from counsel.core.clinic_key import Keyring, describe, signature_is_valid
+from counsel.core.clinic_key import Keyring, describe, fingerprint, signature_is_valid
 from counsel.core.database import Database
 
 #: Sealing entries and checkpoints ("chain_verified"): what a verification trusts.
@@ -37,6 +41,31 @@ def sign_entry(conn: Database, entry: AuditEntry, keys: Keyring) -> None:
             (entry.seq, identity.fingerprint, identity.sign(signed_message(entry.hash))),
         )
         keys.note_signing_began(_signed_from(conn))
+        publish_certificate(conn, identity.certificate)
+
+
+def publish_certificate(conn: Database, certificate: x509.Certificate) -> None:
+    """Keep ``certificate``'s public part in the store (once), so that another computer
+    can be given what it needs to check what it signed (``records key trust``)."""
+    name = fingerprint(certificate)
+    if (
+        conn.execute("SELECT 1 FROM clinic_certificates WHERE fingerprint = ?", (name,)).fetchone()
+        is None
+    ):
+        conn.execute(
+            "INSERT INTO clinic_certificates (fingerprint, pem) VALUES (?, ?)",
+            (name, certificate.public_bytes(serialization.Encoding.PEM).decode()),
+        )
+
+
+def stored_certificates(conn: Database) -> dict[str, x509.Certificate]:
+    """The certificates the store has kept, by fingerprint: what others signed with, not
+    a list to trust (anyone who can write the store could add one)."""
+    found = {}
+    for name, pem in conn.execute("SELECT fingerprint, pem FROM clinic_certificates"):
+        with contextlib.suppress(ValueError):
+            found[str(name)] = x509.load_pem_x509_certificate(str(pem).encode())
+    return found
 
 
 def _signed_from(conn: Database) -> int:
@@ -55,6 +84,7 @@ class ClinicTrust:
         # Each certificate's key, read once for the thousands of entries it signed.
         self._public_keys = {name: c.public_key() for name, c in self.certificates.items()}
         self._told_no_certificates = False
+        self._kept: dict[str, x509.Certificate] | None = None  # the store's: read if needed
         self._authorities = keys.timestamp_authorities()
         try:
             in_database = _signed_from(conn)
@@ -88,7 +118,7 @@ class ClinicTrust:
             return [] if self._told_no_certificates else [self._no_certificates()]
         public_key = self._public_keys.get(signer)
         if public_key is None:
-            return [Problem(where, "signed by a certificate that is not the clinic's", "", signer)]
+            return [self._untrusted(where, signer)]
         if not signature_is_valid(public_key, signed_message(entry.hash), signed):
             return [Problem(where, "its clinic-key signature does not match the entry")]
         self.signers[signer] += entry.action in SEALING_ACTIONS
@@ -112,12 +142,37 @@ class ClinicTrust:
         problem = self._pdf_verdicts[key]
         return [Problem(f"record {record_id}", f"PDF signature: {problem}")] if problem else []
 
+    def _kept_in_store(self) -> dict[str, x509.Certificate]:
+        if self._kept is None:
+            try:
+                self._kept = stored_certificates(self._conn)
+            except sqlite3.DatabaseError:  # a file that cannot be read: the check reports that
+                self._kept = {}
+        return self._kept
+
+    def _untrusted(self, where: str, signer: str) -> Problem:
+        """A signer this computer does not trust: the clinic's, not trusted here yet (the
+        store keeps its certificate), or not the clinic's."""
+        if signer in self._kept_in_store():
+            return Problem(
+                where,
+                "signed by a certificate this computer does not trust yet; if it is the"
+                " clinic's (as 'counsel records key show' says on an exam-room computer),"
+                f" trust it with 'counsel records key trust {signer}'",
+            )
+        return Problem(where, "signed by a certificate that is not the clinic's", "", signer)
+
     def _no_certificates(self) -> Problem:
         self._told_no_certificates = True
+        server = (
+            ", or trust the clinic's among those the store keeps ('counsel records key trust')"
+            if self._kept_in_store()
+            else ""
+        )
         return Problem(
             str(self._folder),
             "no clinic certificates here to check the signatures with: copy the clinic-key"
-            " folder beside the database (a backup needs it too)",
+            f" folder beside the database (a backup needs it too){server}",
         )
 
     def signed_by(self) -> tuple[tuple[str, int], ...]:

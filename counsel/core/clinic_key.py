@@ -232,6 +232,15 @@ class Keyring:
         An unreadable file is left out (verify then names the record it signed)."""
         return self._certificates_in(CERTIFICATES)
 
+    def trust(self, certificate: x509.Certificate) -> None:
+        """Check what ``certificate`` signed from now on, without its key (a computer that
+        only verifies, such as the records office's)."""
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        (self.folder / CERTIFICATES).mkdir(mode=0o700, exist_ok=True)
+        write_bytes_atomically(
+            self.folder / CERTIFICATES / f"{fingerprint(certificate)}.pem", _pem(certificate)
+        )
+
     def timestamp_authorities(self) -> tuple[x509.Certificate, ...]:
         """The certificates a time stamp in a signed PDF is trusted by (put there by hand)."""
         return tuple(self._certificates_in(TIMESTAMP_AUTHORITIES).values())

@@ -28,11 +28,17 @@ FOLDER = "pending-sessions"
 _SESSION_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
 
 
-class PendingSessions:
-    """The copies waiting in ``records_folder``/pending-sessions, one file per session."""
+#: Makes a copy's stored form a session again, in its language (the window's contents).
+Loader = Callable[[dict], "Session"]
 
-    def __init__(self, records_folder: Path) -> None:
+
+class PendingSessions:
+    """The copies waiting in ``records_folder``/pending-sessions, one file per session;
+    ``load`` reads a copy back as a session, for storing it (``store_waiting``)."""
+
+    def __init__(self, records_folder: Path, load: Loader | None = None) -> None:
         self.folder = Path(records_folder) / FOLDER
+        self.load = load
 
     def _file(self, session_id: str) -> Path:
         if not _SESSION_ID.fullmatch(session_id):
@@ -57,25 +63,26 @@ class PendingSessions:
     def stored_form(self, session_id: str) -> dict:
         return json.loads(self._file(session_id).read_bytes())
 
+    def store_waiting(self, store: RecordStore, but: str = "") -> int:
+        """Store every session kept here (``but`` the one on screen, which its recorder
+        stores) in ``store`` as a draft, removing each copy once stored; how many were
+        stored. By its id: a session stored already is replaced, never added twice; one
+        signed on the server meanwhile stays as signed; a copy that cannot be read back
+        stays in the folder, for IT to look at. Raises ``StoreUnavailable`` if the server
+        stops answering (the rest stay waiting)."""
+        from counsel.core.record_status import RecordSealedError
 
-def store_waiting(
-    pending: PendingSessions, store: RecordStore, load: Callable[[dict], Session]
-) -> int:
-    """Store every session kept here in ``store`` as a draft (``load`` makes it a session
-    again, in its language), removing each copy once stored; how many were stored. A session
-    signed on the server meanwhile stays as signed; a copy that cannot be read back stays in
-    the folder, for IT to look at. Raises ``StoreUnavailable`` if the server
-    stops answering (the rest stay waiting)."""
-    from counsel.core.record_status import RecordSealedError
-
-    stored = 0
-    for session_id in pending.waiting():
-        try:
-            session = load(pending.stored_form(session_id))
-        except (OSError, ValueError, KeyError, TypeError):
-            continue  # unreadable: left in the folder for IT to look at, never half-stored
-        with contextlib.suppress(RecordSealedError):  # signed on the server since: that counts
-            store.save_draft(session)
-        pending.discard(session_id)
-        stored += 1
-    return stored
+        assert self.load is not None, "made without a loader: it only keeps copies"
+        stored = 0
+        for session_id in self.waiting():
+            if session_id == but:
+                continue
+            try:
+                session = self.load(self.stored_form(session_id))
+            except (OSError, ValueError, KeyError, TypeError):
+                continue  # unreadable: left in the folder for IT to look at, never half-stored
+            with contextlib.suppress(RecordSealedError):  # signed on the server since: counts
+                store.save_draft(session)
+            self.discard(session_id)
+            stored += 1
+        return stored

@@ -15,7 +15,7 @@ from contextlib import AbstractContextManager, closing
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counsel.core import audit_chain as chain
 from counsel.core import audit_signatures as signatures
@@ -41,6 +41,9 @@ from counsel.core.session_codec import SessionFormatError, session_from_dict, se
 from counsel.core.shown_fields import COPIED_COLUMNS
 from counsel.core.store_location import ServerDatabase, StoreLocation
 from counsel.core.store_verify import CHECKPOINT, Verification, verify_record
+
+if TYPE_CHECKING:
+    from cryptography import x509
 
 #: Entries only the store writes, as part of the change they describe.
 STORE_ACTIONS = (
@@ -404,6 +407,11 @@ class RecordStore:
         data = chain.trail_bytes(trail, Path(path).suffix)
         check_export_target(path, self.path.parent, overwrite=overwrite)
         write_bytes_atomically(Path(path), data)
+
+    def stored_certificates(self) -> dict[str, x509.Certificate]:
+        """The clinic certificates that signed into this store (its public parts), by
+        fingerprint: not trusted for that (``Keyring.trust`` is the user's choice)."""
+        return signatures.stored_certificates(self._conn)
 
     def verify(self, record_id: str | None = None, *, full: bool = False) -> chain.VerifyReport:
         """Check one record (its rows, its entries and their links in the chain), or the store:

@@ -84,6 +84,8 @@ class SessionRecorder:
         self.failure: Exception | None = None  # the last save or seal that failed, until retried
         #: The server answered again after it could not be reached, and nobody was told yet.
         self.reconnected = False
+        #: Other sessions kept on this computer and stored on the server once it answered.
+        self.kept_stored = 0
         self._stored_signed = False  # stored signed by this recorder: no need to ask the store
         #: Why the last signing did not finish (the session is then unsealed, as before Sign).
         self.signing_failure: Exception | None = None
@@ -112,12 +114,33 @@ class SessionRecorder:
             listener()
 
     def _set_failure(self, failure: Exception | None) -> None:
-        if failure is not None:
+        """Keep ``failure`` (None: saving works) and tell the listeners. When the server
+        answers again, the other sessions kept on this computer meanwhile are stored there
+        first, so the user is told once that everything is there."""
+        if failure is None and isinstance(self.failure, StoreUnavailable):
+            failure = self._store_kept_copies()
+            self.reconnected = failure is None
+        elif failure is not None:
             self.reconnected = False
-        elif isinstance(self.failure, StoreUnavailable):
-            self.reconnected = True
         self.failure = failure
         self._tell()
+
+    def _store_kept_copies(self) -> StoreUnavailable | None:
+        """Every other session kept on this computer, stored on the server (see
+        ``PendingSessions.store_waiting``); the failure if it stopped answering again."""
+        if self.pending is None or self.pending.load is None:
+            return None
+        try:
+            self.kept_stored = self.pending.store_waiting(self.store, but=self.session.id)
+        except StoreUnavailable as error:
+            return error
+        return None
+
+    @property
+    def waiting_for_server(self) -> bool:
+        """The records server could not be reached: saves are kept on this computer until
+        ``retry`` finds it answering (the interface asks the server on another thread first)."""
+        return isinstance(self.failure, StoreUnavailable)
 
     def _stored_status(self) -> str | None:
         try:
@@ -150,7 +173,7 @@ class SessionRecorder:
         this computer (``pending``) and the server tried again by ``retry``."""
         import sqlite3  # loaded with the store, not at start-up
 
-        if isinstance(self.failure, StoreUnavailable) and what != "retry":
+        if self.waiting_for_server and what != "retry":
             self.held_back = False
             self._keep_here()  # the server is tried again by ``retry``, not at every key
             return
@@ -249,13 +272,14 @@ class SessionRecorder:
         failed, unsealed as before with the reason in ``signing_failure``; the status
         listeners hear when it ends. While the PDF is built, ``sealing`` is True (the screens
         that hear "sealed" show that it is under way). While the records server cannot be
-        reached, signing waits: nothing is sealed, and ``waiting_to_sign`` says so until
-        ``sign`` is called again."""
-        if isinstance(self.failure, StoreUnavailable) and not self.retry():
+        reached, signing waits (without trying the server here: ``retry`` does, once it
+        answers): nothing is sealed, and ``waiting_to_sign`` says so until ``sign`` is called
+        again."""
+        self.flush()  # what was typed last is stored before anything is sealed
+        if self.waiting_for_server:  # the server is tried again where waiting does not freeze
             self.signing_failure = self.failure
             self._set_failure(self.failure)  # listeners hear that signing did not start
             return
-        self.flush()  # what was typed last is stored before anything is sealed
         self.sealing = True
         try:
             self.session.seal()
@@ -310,7 +334,7 @@ class SessionRecorder:
         with nothing entered yet: once the store answers)."""
         if self.session.is_sealed:
             status = self._reach_store()
-            if status in (None, IN_PROGRESS) and not isinstance(self.failure, StoreUnavailable):
+            if status in (None, IN_PROGRESS) and not self.waiting_for_server:
                 self._store_signed()
         elif self.session.is_blank and not self._saved:
             self._reach_store()
@@ -325,7 +349,7 @@ class SessionRecorder:
         except StoreUnavailable as error:
             self._set_failure(error)
             return None
-        if isinstance(self.failure, StoreUnavailable):
+        if self.waiting_for_server:
             self._set_failure(None)
         return status
 
@@ -338,7 +362,7 @@ class SessionRecorder:
     def is_stored_signed(self) -> bool:
         if self._stored_signed:
             return True
-        if not self.session.is_sealed or self.sealing:
+        if not self.session.is_sealed or self.sealing or self.waiting_for_server:
             return False
         try:
             return self._stored_status() not in (None, IN_PROGRESS)

@@ -12,7 +12,9 @@ cannot be joined without changing one, and nothing signed may change.
 Afterwards every record, entry and signature is read back from the server and compared with
 the original, value for value, and the server's copy is verified as ``records verify --full``
 does (without adding a checkpoint, which would make the server's trail differ from this one).
-The clinic key stays in this computer's records folder, where a server store finds it too.
+The clinic key stays in this computer's records folder, where a server store finds it too;
+its certificates (every one this computer signed with, the public parts) are kept on the
+server as well, so a computer without the key can be given what verify needs.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import Any
 
 from counsel.core import store_schema as schema
 from counsel.core.audit_chain import VerifyReport
+from counsel.core.audit_signatures import publish_certificate
 from counsel.core.clinic_key import Keyring
 from counsel.core.database import Database
 from counsel.core.record_status import IN_PROGRESS
@@ -37,6 +40,7 @@ TABLES = (
     ("records", "id", "ORDER BY links_to IS NOT NULL, created_at, id"),
     ("audit", "seq", "ORDER BY seq"),
     ("audit_signatures", "seq", "ORDER BY seq"),
+    ("clinic_certificates", "fingerprint", "ORDER BY fingerprint"),
 )
 #: Passes items through, reporting progress (``cli_progress.progress`` on the command line).
 Progress = Callable[[Iterable[Any], int, str], Iterator[Any]]
@@ -81,6 +85,8 @@ def copy_store(
             _same_beginning(source, server)
             for table, key, order in TABLES:
                 _copy_table(source, server, table, key, order, report, progress)
+            for certificate in keys.certificates().values():
+                publish_certificate(server, certificate)
         with schema.read_transaction(server):
             for table, key, order in TABLES:
                 report.differences += _compare_table(source, server, table, key, order, progress)

@@ -11,6 +11,9 @@ session data or PDF. Version 4 added a narrow index to count the matches of a se
 Version 5 added the clinic key's signatures of sealing entries and checkpoints (append-only,
 like the trail) and where signing began, so entries from before it are told apart from ones
 stripped of their signature. Version 6 names the clinician and the computer in each audit entry.
+Version 7 keeps the public part of each clinic certificate that signed, so that a computer
+without the clinic key (the records office) can be given what verify needs (it trusts one only
+when told to: ``records key trust``).
 
 The same store can live on the clinic's PostgreSQL server instead (``store_server_schema``,
 from version 6 on): the functions here that open, read and write take either engine's
@@ -248,6 +251,23 @@ def _v6_who_did_what(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v7_clinic_certificates(conn: sqlite3.Connection) -> None:
+    """The certificates that signed entries, by fingerprint, kept for good (added as the
+    store signs with each one)."""
+    kept = "clinic certificates are kept for good"
+    _run(
+        conn,
+        """CREATE TABLE clinic_certificates (
+            fingerprint TEXT PRIMARY KEY,
+            pem TEXT NOT NULL
+        )""",
+        *_read_only("clinic_certificates", kept),
+        f"""CREATE TRIGGER clinic_certificates_no_replace BEFORE INSERT ON clinic_certificates
+            WHEN EXISTS (SELECT 1 FROM clinic_certificates WHERE fingerprint = NEW.fingerprint)
+            BEGIN SELECT RAISE(ABORT, '{kept}'); END""",
+    )
+
+
 #: Migration ``n`` takes a database from version ``n`` to ``n + 1``. Append only, never edit.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_drafts,
@@ -256,6 +276,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v4_a_narrow_index_to_count_matches,
     _v5_clinic_key_signatures,
     _v6_who_did_what,
+    _v7_clinic_certificates,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

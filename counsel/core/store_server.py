@@ -165,3 +165,9 @@ class ServerConnection:
 
     def close(self) -> None:
         self._conn.close()
+
+
+def reach(database: ServerDatabase) -> None:
+    """Whether the server answers now (a connection of its own, made and closed): raises
+    ``StoreUnavailable`` if not. Safe on any thread: it shares nothing with the store's."""
+    ServerConnection(database).close()

@@ -134,9 +134,21 @@ def _version_6(conn: ServerConnection) -> None:
         conn.execute(statement)
 
 
+def _version_7(conn: ServerConnection) -> None:
+    """The public part of each clinic certificate that signed (``store_schema``'s v7)."""
+    conn.execute(
+        f"""CREATE TABLE clinic_certificates (
+            fingerprint {TEXT} PRIMARY KEY,
+            pem text NOT NULL
+        )"""
+    )
+    for statement in _read_only("clinic_certificates", "clinic certificates are kept for good"):
+        conn.execute(statement)
+
+
 #: Migration ``n`` takes a server store from version ``FIRST_VERSION + n`` to the next, as
 #: ``store_schema.MIGRATIONS`` does for SQLite. Append only, never edit.
-MIGRATIONS: tuple[Callable[[ServerConnection], None], ...] = ()
+MIGRATIONS: tuple[Callable[[ServerConnection], None], ...] = (_version_7,)
 
 
 def version(conn: ServerConnection) -> int:

@@ -39,20 +39,23 @@ class _Task(QRunnable):
 
 
 _pending: set[_Delivery] = set()  # kept alive until their result has been delivered
-_pool: QThreadPool | None = None
+_pools: dict[str, QThreadPool] = {}
 
 
-def _worker() -> QThreadPool:
-    """One worker thread: PDF builds never overlap (reportlab keeps global state)."""
-    global _pool
-    if _pool is None:
-        _pool = QThreadPool()
-        _pool.setMaxThreadCount(1)
-    return _pool
+def _worker(lane: str) -> QThreadPool:
+    """One worker thread per lane: PDF builds never overlap (reportlab keeps global state),
+    and asking a server that may not answer never waits behind a PDF, nor holds one up."""
+    if lane not in _pools:
+        _pools[lane] = QThreadPool()
+        _pools[lane].setMaxThreadCount(1)
+    return _pools[lane]
 
 
-def run_in_background(work: Callable[[], Any], done: Callable[[Any], None]) -> None:
-    """Run ``work()`` on a worker thread; call ``done(result or exception)`` on this thread."""
+def run_in_background(
+    work: Callable[[], Any], done: Callable[[Any], None], lane: str = "pdf"
+) -> None:
+    """Run ``work()`` on ``lane``'s worker thread; call ``done(result or exception)`` on this
+    thread."""
     delivery = _Delivery()  # lives on the calling thread, so ``ready`` is queued back to it
     _pending.add(delivery)
 
@@ -61,7 +64,7 @@ def run_in_background(work: Callable[[], Any], done: Callable[[Any], None]) -> N
         done(result)
 
     delivery.ready.connect(deliver)
-    _worker().start(_Task(work, delivery))
+    _worker(lane).start(_Task(work, delivery))
 
 
 _pdf_worker: PdfWorker | None = None

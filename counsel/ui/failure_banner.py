@@ -2,8 +2,8 @@
 nothing on screen is lost, and Retry. It stays until saving works again.
 
 When it is the clinic's records server that cannot be reached, Counsel also tries again by
-itself every ``RECONNECT_EVERY_MS`` (the session is kept on this computer meanwhile), and says
-so once the server has the session again."""
+itself (``reconnect.Reconnect``: the session is kept on this computer meanwhile), and says so
+once the server has the session again, and any other sessions kept here meanwhile."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from counsel.core.store_errors import StoreUnavailable
 from counsel.ui.save_status import SaveState, SaveStatus
 from counsel.ui.widgets import card, describe, label, restyle
 
-RECONNECT_EVERY_MS = 20_000  # a server back after a restart is found within this
 BACK_SHOWN_MS = 15_000  # how long "the server answers again" stays
 
 
@@ -38,9 +37,6 @@ class FailureBanner(QWidget):
         self.retry_button.clicked.connect(self.retry)
         row.addWidget(self.message, 1)
         row.addWidget(self.retry_button)
-        self.reconnect = QTimer(self)
-        self.reconnect.setInterval(RECONNECT_EVERY_MS)
-        self.reconnect.timeout.connect(self.retry)
         self.back_shown = QTimer(self)
         self.back_shown.setSingleShot(True)
         self.back_shown.setInterval(BACK_SHOWN_MS)
@@ -49,19 +45,23 @@ class FailureBanner(QWidget):
         self.show_state()
 
     def retry(self) -> None:
-        if self.status.recorder is not None:
-            self.status.recorder.retry()
+        """The server is asked on another thread first; a failing disk is tried here."""
+        recorder = self.status.recorder
+        if recorder is not None and recorder.waiting_for_server:
+            self.status.reconnect.now()
+        elif recorder is not None:
+            recorder.retry()
 
     def show_state(self) -> None:
         recorder = self.status.recorder
         failed = self.status.state is SaveState.FAILED and recorder is not None
         failure = recorder.failure if failed and recorder is not None else None
         unreachable = isinstance(failure, StoreUnavailable)
-        self.reconnect.start() if unreachable else self.reconnect.stop()
         if failure is None:
             if recorder is not None and recorder.reconnected:
                 recorder.reconnected = False  # told once
-                self._show_back()
+                self._show_back(recorder.kept_stored)
+                recorder.kept_stored = 0
             elif not self.back_shown.isActive():
                 self.hide()
             return
@@ -91,16 +91,20 @@ class FailureBanner(QWidget):
         self.message.setText(text)
         self.show()
 
-    def _show_back(self) -> None:
-        """The server answered again and holds everything entered: said for a while."""
+    def _show_back(self, kept: int) -> None:
+        """The server answered again and holds everything entered (and ``kept`` other
+        sessions kept on this computer meanwhile): said for a while."""
         self.retry_button.hide()
         self._set_role("good")
         self.message.setToolTip("")
-        self.message.setText(
-            self.tr(
-                "The clinic server (%1) answers again: everything entered is stored there."
-            ).replace("%1", self.server)
-        )
+        text = self.tr("The clinic server (%1) answers again: everything entered is stored there.")
+        if kept == 1:
+            text += " " + self.tr("So is one other session that was kept on this computer.")
+        elif kept > 1:
+            text += " " + self.tr(
+                "So are %2 other sessions that were kept on this computer."
+            ).replace("%2", str(kept))
+        self.message.setText(text.replace("%1", self.server))
         self.show()
         self.back_shown.start()
 

@@ -218,8 +218,10 @@ class MainWindow(QMainWindow):
             self.bridge.detach()
             self.bridge.deleteLater()
         self.saving.flush()
+        away = None  # the server the last session waited for: this one waits for it too
         if self.recorder is not None:
             self.recorder.close()
+            away = self.recorder.failure if self.recorder.waiting_for_server else None
         # The recorder listens first, so the record is stored before any screen reacts.
         self.recorder = SessionRecorder(
             self.store,
@@ -230,6 +232,8 @@ class MainWindow(QMainWindow):
             pending=self._pending_copies(),
             sign_pdf=sign_pdf,
         )
+        if isinstance(away, StoreUnavailable):
+            self.recorder.server_unreachable(away)
         self.bridge = SessionBridge(session, self)
         self.saving.follow(self.recorder)
         self.bridge.changed.connect(self._session_changed)
@@ -245,8 +249,12 @@ class MainWindow(QMainWindow):
         if not self.store.host:
             return None
         from counsel.core.pending_sessions import PendingSessions
+        from counsel.core.session_codec import session_from_dict
 
-        return PendingSessions(self.store.path.parent)
+        return PendingSessions(
+            self.store.path.parent,
+            lambda data: session_from_dict(data, self.languages.content(data["language"])),
+        )
 
     def start_new(self) -> None:
         """An empty session, in the language in use."""

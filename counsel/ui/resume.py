@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from counsel.core.pending_sessions import PendingSessions, store_waiting
-from counsel.core.session_codec import session_from_dict
 from counsel.core.store_errors import StoreUnavailable
 from counsel.ui.main_window import MainWindow
 
@@ -50,17 +48,15 @@ def offer_resume_from_server(window: MainWindow, store: RecordStore) -> None:
     """At start-up with the records on the clinic's server: first store there the sessions
     kept on this computer while it could not be reached (they are then offered to resume
     like any draft), then offer to resume. A server that cannot be reached is said in the
-    window's banner, which keeps trying; the sessions kept here wait for the next start."""
+    window's banner, and Counsel keeps trying: once the server answers, the sessions kept
+    here are stored there (``SessionRecorder``), and the user told."""
+    recorder = window.recorder
+    assert recorder is not None and recorder.pending is not None
     try:
-        store_waiting(
-            PendingSessions(store.path.parent),
-            store,
-            lambda data: session_from_dict(data, window.languages.content(data["language"])),
-        )
+        recorder.pending.store_waiting(store)
         offer_resume(window, store)
     except StoreUnavailable as error:
-        assert window.recorder is not None
-        window.recorder.server_unreachable(error)
+        recorder.server_unreachable(error)
 
 
 def resume_or_set_aside(window: MainWindow, record_id: str, parent: QWidget | None = None) -> bool:

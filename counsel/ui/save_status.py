@@ -17,6 +17,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from counsel.core.session_recorder import SessionRecorder
+from counsel.ui.reconnect import Reconnect
 
 TYPING_PAUSE_MS = 400  # typing that stops this long is saved
 LONGEST_UNSAVED_MS = 2000  # steady typing is saved at least this often
@@ -40,6 +41,7 @@ class SaveStatus(QObject):
         self.recorder: SessionRecorder | None = None
         self._pause = self._timer(TYPING_PAUSE_MS)
         self._longest = self._timer(LONGEST_UNSAVED_MS)
+        self.reconnect = Reconnect(self)  # asks a records server that stopped answering
         if recorder is not None:
             self.follow(recorder)
 

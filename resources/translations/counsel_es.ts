@@ -1579,6 +1579,16 @@ Go on with it?</source>
         <source>The clinic server (%1) answers again: everything entered is stored there.</source>
         <translation>El servidor de la clínica (%1) responde de nuevo: todo lo anotado está guardado allí.</translation>
     </message>
+    <message>
+        <location filename="../../counsel/ui/failure_banner.py" line="1"/>
+        <source>So is one other session that was kept on this computer.</source>
+        <translation>También está allí otra sesión que se guardó en esta computadora.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/failure_banner.py" line="1"/>
+        <source>So are %2 other sessions that were kept on this computer.</source>
+        <translation>También están allí otras %2 sesiones que se guardaron en esta computadora.</translation>
+    </message>
 </context>
 <context>
     <name>ReadAloud</name>

@@ -180,8 +180,15 @@ class DonePage(ScreenPage):
             self.refresh()
 
     def _retry(self) -> None:
+        """Signing again, or storing the signed record; a server that stopped answering is
+        asked first, on another thread (see ``reconnect``)."""
         recorder = self.context.recorder
-        recorder.sign() if recorder.waiting_to_sign else recorder.retry()
+        if recorder.waiting_for_server:
+            self.context.saving.reconnect.now(recorder.sign if recorder.waiting_to_sign else None)
+        elif recorder.waiting_to_sign:
+            recorder.sign()
+        else:
+            recorder.retry()
         self.refresh()
 
     def suggested_file_name(self) -> str:
