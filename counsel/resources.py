@@ -40,6 +40,6 @@ def translation_path(language: str, root: Path | None = None) -> Path:
     return (root or resources_dir()) / "translations" / f"counsel_{language}.qm"
 
 
-def icon_path(root: Path | None = None) -> Path:
-    """The app's icon (also installed for the desktop as ``org.counsel.Counsel``)."""
-    return (root or resources_dir()) / "icons" / "counsel.svg"
+def icon_path(name: str = "counsel.svg", root: Path | None = None) -> Path:
+    """An icon; by default the app's own (installed for the desktop as ``org.counsel.Counsel``)."""
+    return (root or resources_dir()) / "icons" / name

@@ -156,3 +156,22 @@ def test_at_200_percent_in_spanish_the_sidebar_shows_its_words_and_three_rows(
         assert max(rect.height() for rect in rects) > one_line[0]  # longer titles wrap
     finally:
         window.set_display(Display())
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_the_language_list_shows_a_clear_arrow_that_it_opens(open_window, high_contrast) -> None:
+    """A patient must see that the language box opens: a solid arrow in the text's colour."""
+    window = open_window()
+    window.set_display(Display(high_contrast=high_contrast))
+    QApplication.processEvents()
+    box = window.sidebar.language
+    image = box.grab().toImage()
+    height = image.height()
+    arrow = [  # the right-hand 36 pixels, the open-the-list button, inside its borders
+        image.pixelColor(x, y)
+        for x in range(image.width() - 32, image.width() - 4)
+        for y in range(4, height - 4)
+    ]
+    dark = [colour for colour in arrow if colour.lightness() < 80]
+    window.set_display(Display())
+    assert len(dark) >= 40, f"{len(dark)} dark pixels where the arrow should be"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from counsel.resources import icon_path
+
 
 @dataclass(frozen=True)
 class Palette:
@@ -29,6 +31,7 @@ class Palette:
     badge: str = "#e6eef7"
     disabled_text: str = "#5f6b78"
     disabled_surface: str = "#eef1f5"
+    arrow_icon: str = "down-arrow.svg"  # a list's open arrow, drawn in a colour like ``text``
 
 
 PALETTE = Palette()
@@ -73,6 +76,7 @@ DARK = Palette(
     badge="#26313d",
     disabled_text="#9aa5b1",
     disabled_surface="#242a31",
+    arrow_icon="down-arrow-light.svg",
 )
 BODY_PT = 15
 TITLE_PT = 24
@@ -191,6 +195,10 @@ def colour_sheet(p: Palette = PALETTE) -> str:
         color: {p.accent}; text-decoration: underline; padding: 2px; text-align: left; }}
     QLineEdit, QPlainTextEdit, QComboBox {{ background: {p.surface};
         border: 2px solid {p.border}; border-radius: 6px; padding: 6px; }}
+    QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
+        width: 36px; border-left: 2px solid {p.border}; }}
+    QComboBox::down-arrow {{ image: url("{icon_path(p.arrow_icon).as_posix()}");
+        width: 18px; height: 18px; }}
     QLineEdit[invalid="true"] {{ border-color: {p.bad}; }}
     QCheckBox, QRadioButton {{ border: 3px solid transparent; border-radius: 6px; }}
     QPushButton:focus {{ border: 3px solid {p.focus}; padding: 9px 13px; }}
