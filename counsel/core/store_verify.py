@@ -5,12 +5,13 @@ sealed, in one query (from a server, one round trip a batch, not one a record); 
 statement over the indexes, any sealed row no entry sealed. Nothing else is collected on the
 way, so memory stays flat however many years of records there are. Each batch goes to a second
 thread: it hashes the records and checks the signatures (hashing releases the interpreter
-lock) while this thread reads the next batch and follows the chain, so a check uses two cores. A check that finds everything intact appends a checkpoint
-entry (``chain_verified``: how far, the hash there, how many sealed rows); the next routine
-check starts after it and verifies only what is new. The checkpoint is chained like every
-entry, and a routine check confirms the entry it names still has that hash; a full check still
-reads everything. Sealing entries and checkpoints carry the clinic key's signature and stored
-PDFs their own (``audit_signatures``), checked on the way.
+lock) while this thread reads the next batch and follows the chain, so a check uses two cores.
+A check that finds everything intact appends a checkpoint entry (``chain_verified``: how far,
+the hash there, how many sealed rows); the next routine check starts after it and verifies
+only what is new. The checkpoint is chained like every entry, and a routine check confirms the
+entry it names still has that hash; a full check still reads everything. Sealing entries and
+checkpoints carry the clinic key's signature and stored PDFs their own (``audit_signatures``),
+checked on the way.
 """
 
 from __future__ import annotations
