@@ -95,19 +95,24 @@ def test_a_server_down_at_start_up_is_said_and_the_visit_kept_for_the_next_start
     qtbot, content, clinic, postgres_server, server_location, private_data_dir, monkeypatch
 ) -> None:
     postgres_server.pause()
+    attempts = ConnectionAttempts(monkeypatch)
+    attempts.server_away = True
     window = server_window(qtbot, content, clinic, server_location)
     offer_resume_from_server(window, window.store)
-    assert banner_says(window, UNREACHABLE)
+    qtbot.waitUntil(lambda: banner_says(window, UNREACHABLE), timeout=10_000)
     fill_details(qtbot, window, "Ana Inicio", "Dr. Test")
     typing_saved(qtbot, window)
     assert PendingSessions(private_data_dir).waiting() == [window.session.id]
+    assert attempts.on_window_thread_while_away == 0, "the window never waited for the server"
     window.close()  # closed (or the computer stopped) before the server came back
 
+    attempts.server_away = False
     postgres_server.resume()
     offered: list[str | None] = []
     monkeypatch.setattr(resume_module, "offer_resume", lambda w, s: offered.append(s.unfinished()))
     again = server_window(qtbot, content, clinic, server_location)
     offer_resume_from_server(again, again.store)
+    qtbot.waitUntil(lambda: bool(offered), timeout=10_000)
     assert offered == [window.session.id], "stored on the server, then offered to resume"
     assert PendingSessions(private_data_dir).waiting() == []
     assert not again.banner.isVisible()
@@ -195,6 +200,8 @@ def test_while_the_server_is_away_the_window_never_waits_for_it(
         click(qtbot, window, "nextButton")
         click(qtbot, window, "discussedButton")
     click(qtbot, window.banner, "retrySave")  # asked at once, on the worker thread too
+    said = answer_next_confirmation()
+    assert window.show_records() is None and said[0].startswith("The records are on the clinic")
     window.go_to(0)
     type_into(qtbot, window.current_page(), "recordNumber", "R-12")
     typing_saved(qtbot, window)

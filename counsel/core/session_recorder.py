@@ -1,11 +1,13 @@
 """Keeps the record store in step with a live session.
 
 Every change is saved (so a crash or a closed window loses nothing), what the clinician and
-patient did is added to the audit trail, and signing (``sign``, the one way to sign) seals the
-session and stores it with its PDF. Typing changes a field a letter at a time, and each save
-writes the whole session: given ``save_later``, the recorder holds typing's saves back and the
-caller (the interface, once typing pauses, or on any other change, Next, quit or the window
-losing focus) calls ``flush``, so a name typed is one save, not one per letter. Qt-free: the
+patient did is added to the audit trail (``session_trail``), and signing (``sign``, the one
+way to sign) seals the session and stores it with its PDF. Typing changes a field a letter at
+a time, and each save writes the whole session: given ``save_later``, the recorder holds
+typing's saves back and the caller (the interface, once typing pauses, or on any other change,
+Next, quit or the window losing focus) calls ``flush``, so a name typed is one save, not one
+per letter. While the clinic's records server cannot be reached, the session is kept on this
+computer (``pending_sessions``) until ``retry`` finds the server answering. Qt-free: the
 interface only creates one per session, and hands it the PDF builder (the core sits below the
 PDF layer and never imports it) and where to sign the PDF (its PDF worker process, where
 pyHanko loads).
@@ -20,7 +22,8 @@ from typing import TYPE_CHECKING
 
 from counsel.core.content import ClinicSettings
 from counsel.core.record_status import IN_PROGRESS, RecordNotFoundError
-from counsel.core.session import ScreenVisit, Session
+from counsel.core.session import Session
+from counsel.core.session_trail import SessionTrail
 from counsel.core.store_errors import StoreUnavailable
 
 if TYPE_CHECKING:
@@ -91,9 +94,7 @@ class SessionRecorder:
         self.signing_failure: Exception | None = None
         self._status_listeners: list[StatusListener] = []
         self._saved = False  # a blank session is stored once something is entered
-        self._visits: dict[str, ScreenVisit] = dict(session.visits)
-        self._attempts = {question: len(tries) for question, tries in session.quiz.items()}
-        self._decisions = _flat(session.decisions)
+        self.trail = SessionTrail(store, session)
         self._unsubscribe = session.subscribe(self._changed)
         if session.is_sealed and self._stored_status() in (None, IN_PROGRESS):
             self._store_signed()  # signed, not stored signed yet (the app stopped in between)
@@ -181,7 +182,7 @@ class SessionRecorder:
         try:
             self.store.save_draft(self.session)
             self._saved = True
-            self._log_changes(what)
+            self.trail.log(what)
         except StoreUnavailable as error:
             self._keep_here()
             self._set_failure(error)
@@ -196,17 +197,6 @@ class SessionRecorder:
         elif was_held_back:
             self._tell()
 
-    def _log_changes(self, what: str) -> None:
-        """The audit entries for what changed; after a failed save, for all of it (each
-        logger adds only what it has not logged yet)."""
-        again = what == "retry"
-        if again or what in ("visits", "content"):  # a language change shows the screen again
-            self._log_visits()
-        if again or what == "quiz":
-            self._log_quiz()
-        if again or what == "decisions":
-            self._log_decisions()
-
     def _keep_here(self) -> None:
         """The session, on this computer until the server answers (a failure to write it
         there too leaves the server's failure to report: it is the one to fix)."""
@@ -217,52 +207,6 @@ class SessionRecorder:
     def server_unreachable(self, error: StoreUnavailable) -> None:
         """The store could not be opened (at start-up): say so before anything is typed."""
         self._set_failure(error)
-
-    def _log_visits(self) -> None:
-        for screen_id, visit in self.session.visits.items():
-            before = self._visits.get(screen_id)
-            if before is None or (before.last_viewed, before.languages) != (
-                visit.last_viewed,
-                visit.languages,
-            ):
-                self.store.log(
-                    self.session.id,
-                    "screen_viewed",
-                    screen=screen_id,
-                    language=self.session.content.language,
-                )
-            if (before.discussed_at if before else None) != visit.discussed_at:
-                discussed = visit.discussed_at is not None
-                self.store.log(self.session.id, "discussed", screen=screen_id, discussed=discussed)
-            self._visits[screen_id] = visit  # logged: a failure after this does not repeat it
-
-    def _log_quiz(self) -> None:
-        for question, attempts in self.session.quiz.items():
-            for attempt in attempts[self._attempts.get(question, 0) :]:
-                self.store.log(
-                    self.session.id,
-                    "quiz_answered",
-                    question=question,
-                    choice=attempt.choice,
-                    correct=attempt.correct,
-                )
-                self._attempts[question] = self._attempts.get(question, 0) + 1
-
-    def _log_decisions(self) -> None:
-        """Each rating, leaning or SURE answer that changed ("": cleared)."""
-        now = _flat(self.session.decisions)
-        for key in sorted(now.keys() | self._decisions.keys()):
-            if now.get(key) != self._decisions.get(key):
-                screen, item = key
-                self.store.log(
-                    self.session.id,
-                    "decision_answered",
-                    screen=screen,
-                    item=item,
-                    value=now.get(key, ""),
-                )
-                self._decisions[key] = now.get(key, "")
-        self._decisions = now
 
     def sign(self) -> None:
         """Seal the session, then store it signed with its PDF (built through ``run``).
@@ -389,11 +333,3 @@ def sha256_hex(data: bytes) -> str:
     import hashlib  # here, not at the top: the first screen paints without loading OpenSSL
 
     return hashlib.sha256(data).hexdigest()
-
-
-def _flat(decisions: dict[str, dict[str, str]]) -> dict[tuple[str, str], str]:
-    return {
-        (screen, item): value
-        for screen, answers in decisions.items()
-        for item, value in answers.items()
-    }

@@ -188,11 +188,17 @@ class MainWindow(QMainWindow):
         from counsel.ui.records_window import RecordsWindow  # PDF viewer: not at start-up
         from counsel.ui.resume import resume_or_set_aside  # it builds on this window
 
-        assert self.content.document is not None
+        assert self.content.document is not None and self.recorder is not None
         self.saving.flush()  # the list shows this session as it is now
-        try:
-            window = RecordsWindow(self.store, self.content.document, self)
-        except StoreUnavailable:
+        away = self.recorder.waiting_for_server  # then said without waiting for it here
+        if away:
+            self.saving.reconnect.now()  # asked on another thread
+        else:
+            try:
+                window = RecordsWindow(self.store, self.content.document, self)
+            except StoreUnavailable:
+                away = True
+        if away:
             QMessageBox.warning(
                 self,
                 self.tr("Records"),

@@ -65,16 +65,21 @@ class Reconnect(QObject):
             return
         if then is not None:
             self._then.append(then)
-        if self.asking:
-            return
-        self.asking = True
-        database = recorder.store.database
-        run_in_background(lambda: _ask(database), self._answered, lane="server")
+        if not self.asking:
+            self.asking = True
+            self.ask(recorder.store.database, self._answered)
+
+    def ask(self, database: Path | ServerDatabase, done: Callable[[object], None]) -> None:
+        """Whether the server answers, asked on the worker thread; ``done(None)`` if it
+        does, else ``done(the error)``, on the window's thread, unless the window is gone."""
+
+        def deliver(result: object) -> None:
+            if shiboken6.isValid(self):
+                done(result)
+
+        run_in_background(lambda: _ask(database), deliver, lane="server")
 
     def _answered(self, result: object) -> None:
-        """On the window's thread; unless the window (and this) is gone meanwhile."""
-        if not shiboken6.isValid(self):
-            return
         self.asking = False
         then, self._then = self._then, []
         recorder = self.status.recorder

@@ -47,16 +47,24 @@ def offer_resume(window: MainWindow, store: RecordStore, parent: QWidget | None 
 def offer_resume_from_server(window: MainWindow, store: RecordStore) -> None:
     """At start-up with the records on the clinic's server: first store there the sessions
     kept on this computer while it could not be reached (they are then offered to resume
-    like any draft), then offer to resume. A server that cannot be reached is said in the
-    window's banner, and Counsel keeps trying: once the server answers, the sessions kept
-    here are stored there (``SessionRecorder``), and the user told."""
-    recorder = window.recorder
-    assert recorder is not None and recorder.pending is not None
-    try:
-        recorder.pending.store_waiting(store)
-        offer_resume(window, store)
-    except StoreUnavailable as error:
-        recorder.server_unreachable(error)
+    like any draft), then offer to resume. Whether the server answers is asked on another
+    thread first (``reconnect``), so one that does not never holds the window up; if it
+    does not, the window's banner says so, and Counsel keeps trying: once the server
+    answers, the sessions kept here are stored there (``SessionRecorder``), and the user
+    told."""
+
+    def answered(result: object) -> None:
+        recorder = window.recorder
+        assert recorder is not None and recorder.pending is not None
+        try:
+            if isinstance(result, Exception):  # away (said below), or what no retry cures
+                raise result
+            recorder.pending.store_waiting(store)
+            offer_resume(window, store)
+        except StoreUnavailable as away:
+            recorder.server_unreachable(away)
+
+    window.saving.reconnect.ask(store.database, answered)
 
 
 def resume_or_set_aside(window: MainWindow, record_id: str, parent: QWidget | None = None) -> bool:
