@@ -106,9 +106,9 @@ def _read_signature(pdf: bytes) -> _ClinicSignature | str:
         message_digest = _message_digest(signature.signed_attributes)
     except (ValueError, IndexError, StopIteration) as error:  # damaged DER, of any shape
         return f"the signature is not readable ({error or 'a part is missing'})"
-    signed = memoryview(pdf)  # hashed where it lies: a PDF is hundreds of KB
-    digest = hashlib.sha256(signed[:first_end])
-    digest.update(signed[second_start:])
+    whole = memoryview(pdf)  # hashed where it lies: a PDF is hundreds of KB
+    digest = hashlib.sha256(whole[:first_end])
+    digest.update(whole[second_start:])
     if message_digest != digest.digest():
         return "the signature's digest does not match the file"
     return signature
