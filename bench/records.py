@@ -3,7 +3,9 @@
 Each size is a generated store (``records_store``). The window is measured in this process,
 each interaction from the call to the end of the next paint; the command line in fresh
 processes against the same command on an empty store; ``verify --full`` in a fresh process
-whose peak memory (``ru_maxrss``) is read by a small parent of its own.
+whose peak memory (``ru_maxrss``) is read by a small parent of its own. The generated stores
+share a few signed PDFs, so ``verify --full`` is measured again on a smaller store whose every
+PDF is its own, as a clinic's are, with and without pyHanko's full validation of each.
 """
 
 from __future__ import annotations
@@ -68,9 +70,9 @@ def _cli_ms(location: StoreLocation, *args: str, runs: int) -> dict[str, Any]:
     return summary(samples)
 
 
-def _verify_full(location: StoreLocation) -> dict[str, Any]:
+def _verify_full(location: StoreLocation, count: int, *options: str) -> dict[str, Any]:
     started = time.perf_counter()
-    command, env = _records_command(location, "verify", "--full")
+    command, env = _records_command(location, "verify", "--full", *options)
     done = subprocess.run(
         [sys.executable, "-c", PEAK_OF_CHILD, *command],
         env=env,
@@ -80,7 +82,14 @@ def _verify_full(location: StoreLocation) -> dict[str, Any]:
     )
     seconds = time.perf_counter() - started
     code, peak_kb, cpu_s = done.stdout.split()
-    return {"s": seconds, "peak_mb": int(peak_kb) / 1024, "cpu_s": float(cpu_s), "ok": code == "0"}
+    return {
+        "s": seconds,
+        "records_per_s": count / seconds,
+        "cpu_ms_per_record": float(cpu_s) * 1000 / count,
+        "peak_mb": int(peak_kb) / 1024,
+        "cpu_s": float(cpu_s),
+        "ok": code == "0",
+    }
 
 
 def measure_window(store: RecordStore, content: Content) -> dict[str, Any]:
@@ -159,11 +168,21 @@ def measure_size(
         small = _cli_ms(empty, "list", *args, runs=runs)
         results[f"cli_{name}_ms"] = big
         results[f"cli_{name}_ratio"] = big["median"] / small["median"]
-    verify = _verify_full(location)
-    verify["records_per_s"] = count / verify["s"]
-    verify["cpu_ms_per_record"] = verify["cpu_s"] * 1000 / count
-    results["verify_full"] = verify
+    results["verify_full"] = _verify_full(location, count)
     return results
+
+
+def measure_distinct_pdfs(
+    count: int, content: Content, clinic: ClinicSettings, server: str = ""
+) -> dict[str, Any]:
+    """``verify --full`` where no two records share a PDF, so each PDF's signature is checked:
+    as routinely, and with pyHanko's full validation (what every PDF cost before)."""
+    location = cached_store(count, content, clinic, server, distinct_pdfs=True)
+    return {
+        "records": count,
+        "verify_full": _verify_full(location, count),
+        "verify_full_pdf_validation": _verify_full(location, count, "--pdf-validation"),
+    }
 
 
 def measure_records(
@@ -205,14 +224,16 @@ def _figure(results: dict[str, Any], path: tuple[str, ...]) -> float:
     return float(value)
 
 
-if __name__ == "__main__":  # python -m bench.records 10000: one size, as JSON
+if __name__ == "__main__":  # python -m bench.records 10000 [distinct 2000]: as JSON
     from counsel.core.content_loader import load_clinic, load_content
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication([])
-    print(
-        json.dumps(
-            measure_records(load_content("en"), load_clinic(), [int(n) for n in sys.argv[1:]], 3),
-            indent=2,
-        )
-    )
+    content, clinic = load_content("en"), load_clinic()
+    words = sys.argv[1:]
+    distinct = int(words.pop(words.index("distinct") + 1)) if "distinct" in words else 0
+    sizes = [int(n) for n in words if n != "distinct"]
+    results = measure_records(content, clinic, sizes, 3) if sizes else {}
+    if distinct:
+        results["distinct_pdfs"] = measure_distinct_pdfs(distinct, content, clinic)
+    print(json.dumps(results, indent=2))

@@ -1,7 +1,8 @@
 """Generated record stores of a clinic's years, cached between benchmark runs (they take
 minutes to build): ``$TMPDIR/counsel-bench-records/<count>-v<schema>-p<page size>/``, or, on
 a PostgreSQL server (``--records-server``), a database ``counsel_bench_<count>_v<schema>``
-there, with its clinic key in ``$TMPDIR/counsel-bench-records/server-<count>-v<schema>/``."""
+there, with its clinic key in ``$TMPDIR/counsel-bench-records/server-<count>-v<schema>/``.
+A store whose every PDF is its own (``distinct_pdfs``) has ``distinct`` after its count."""
 
 from __future__ import annotations
 
@@ -22,16 +23,24 @@ CACHE = Path(tempfile.gettempdir()) / "counsel-bench-records"
 
 
 def cached_store(
-    count: int, content: Content, clinic: ClinicSettings, server: str = ""
+    count: int,
+    content: Content,
+    clinic: ClinicSettings,
+    server: str = "",
+    *,
+    distinct_pdfs: bool = False,
 ) -> StoreLocation:
-    """A store of ``count`` signed demo records, built once: in a folder, or on ``server``."""
+    """A store of ``count`` signed demo records, built once: in a folder, or on ``server``.
+    With ``distinct_pdfs`` each record's PDF is signed anew (about 40 ms a record), as in a
+    clinic; otherwise a few signed PDFs are shared, which hides what checking one costs."""
+    size = f"{count}distinct" if distinct_pdfs else str(count)
     if server:
-        folder = CACHE / f"server-{count}-v{SCHEMA_VERSION}"
-        url, created = server_database(server, f"counsel_bench_{count}_v{SCHEMA_VERSION}")
+        folder = CACHE / f"server-{size}-v{SCHEMA_VERSION}"
+        url, created = server_database(server, f"counsel_bench_{size}_v{SCHEMA_VERSION}")
         if created:  # a marker left from a database since dropped
             shutil.rmtree(folder, ignore_errors=True)
     else:
-        folder, url = CACHE / f"{count}-v{SCHEMA_VERSION}-p{PAGE_SIZE}", ""
+        folder, url = CACHE / f"{size}-v{SCHEMA_VERSION}-p{PAGE_SIZE}", ""
     location = StoreLocation(folder, url)
     done = folder / "complete"
     if done.exists():
@@ -44,7 +53,8 @@ def cached_store(
     (folder / DB_NAME).unlink(missing_ok=True)
     pool = demo_pool(content, lambda session: build_acknowledgement(session, clinic))
     with open_store(location, actor="bench") as store:
-        store_demo_records(store, demo_records(pool, count, seed=count, last_day=LAST_DAY))
+        records = demo_records(pool, count, seed=count, last_day=LAST_DAY)
+        store_demo_records(store, records, distinct_pdfs=distinct_pdfs)
     done.touch()
     return location
 

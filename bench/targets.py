@@ -92,6 +92,19 @@ RECORD_TARGETS = (
 )
 
 
+#: Issue #12's verify speed where no two records share a PDF, as in a clinic's store.
+DISTINCT_TARGETS = (
+    Target(
+        "verify --full, distinct PDFs, rec/s",
+        ("distinct_pdfs", "verify_full", "records_per_s"),
+        2000,
+        "/s",
+        at_least=True,
+    ),
+)
+
+
 def check_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     targets = TARGETS + (RECORD_TARGETS if "records" in results else ())
+    targets += DISTINCT_TARGETS if "distinct_pdfs" in results else ()
     return [target.check(results) for target in targets]

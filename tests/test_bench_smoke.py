@@ -49,6 +49,10 @@ FIGURES = {
         ("largest", "unfinished_check_ms", "median"),
         ("largest", "startup_ratio"),
     ],
+    "distinct_pdfs": [
+        ("verify_full", "records_per_s"),
+        ("verify_full_pdf_validation", "records_per_s"),
+    ],
 }
 
 
@@ -81,5 +85,6 @@ def test_quick_benchmark_reports_every_figure(tmp_path: Path) -> None:
     assert all(change["median"] > 0 for change in changes)
     assert isinstance(results["startup_imports"]["flagged"], list)
     assert results["records"]["largest"]["records"] == 300  # --quick keeps the store small
+    assert results["distinct_pdfs"]["records"] == 20
     assert results["targets"]
     assert all(isinstance(target["passed"], bool) for target in results["targets"])

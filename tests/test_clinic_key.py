@@ -139,6 +139,8 @@ def test_records_signed_before_a_rotation_still_verify_and_say_which_certificate
     assert "Earlier (still verifies what it signed): " in capsys.readouterr().out
     assert records_cli.main(["verify", "--full"]) == 0
     assert capsys.readouterr().out.count("Signed by ") == 2
+    assert records_cli.main(["verify", "--full", "--pdf-validation"]) == 0  # pyHanko agrees
+    assert capsys.readouterr().out.count("Signed by ") == 2
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,13 @@ from key_helpers import rsa_self_signed
 from test_record_store import FAKE_PDF, make_session
 
 from counsel.core.clinic_key import ClinicIdentity, self_signed
-from counsel.core.clinic_signature import PdfSignatureError, SignedPdf, clinic_signature_problem
+from counsel.core.clinic_signature import (
+    PdfSignatureError,
+    SignedPdf,
+    carries_time_stamp,
+    clinic_signature_problem,
+    trusted_signature_problem,
+)
 from counsel.core.record_status import RecordNotFoundError
 from counsel.core.signed_pdf import pdf_signature_problem, sign_pdf
 from counsel.pdf.worker import PdfWorker
@@ -80,6 +86,7 @@ def test_a_pdf_said_to_be_signed_that_is_not_the_clinics_is_never_sealed(
 
 
 IDENTITY = self_signed("Damage clinic (fictional)")
+TRUSTED = {IDENTITY.fingerprint: IDENTITY.certificate}
 SIGNED = sign_pdf(FAKE_PDF, IDENTITY)
 SIGNED_CMS = bytes.fromhex(
     re.search(rb"/Contents <([0-9a-fA-F]+)>", SIGNED).group(1).decode()  # type: ignore[union-attr]
@@ -101,7 +108,10 @@ def test_any_damage_to_a_signed_pdf_is_found_and_never_raises(at: int, value: in
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(value=st.binary(max_size=600) | st.builds(lambda b: SIGNED_CMS[:b], st.integers(0, 5000)))
 def test_any_signature_value_is_checked_with_a_message_never_a_traceback(value: bytes) -> None:
-    assert clinic_signature_problem(pdf_signed_with(value), IDENTITY.certificate) != ""
+    pdf = pdf_signed_with(value)
+    assert clinic_signature_problem(pdf, IDENTITY.certificate) != ""
+    assert trusted_signature_problem(pdf, TRUSTED) != ""  # as verify checks it
+    assert carries_time_stamp(pdf) in (True, False)
 
 
 @pytest.mark.parametrize("flip", [0x01, 0x80, 0xFF])
@@ -112,7 +122,9 @@ def test_every_byte_of_the_signature_damaged_is_a_message_never_a_traceback(flip
     for at in range(len(der)):
         damaged = bytearray(der)
         damaged[at] ^= flip
-        assert clinic_signature_problem(pdf_signed_with(bytes(damaged)), IDENTITY.certificate)
+        pdf = pdf_signed_with(bytes(damaged))
+        assert clinic_signature_problem(pdf, IDENTITY.certificate)
+        assert trusted_signature_problem(pdf, TRUSTED)
 
 
 def pdf_signed_with(value: bytes) -> bytes:

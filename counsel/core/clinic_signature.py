@@ -13,7 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from cryptography.hazmat.primitives import serialization
 
 from counsel.core.clinic_key import signature_is_valid
 
@@ -23,7 +27,7 @@ if TYPE_CHECKING:
 _BYTE_RANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
 _SHA256 = bytes.fromhex("0609608648016503040201")  # the DER of OID 2.16.840.1.101.3.4.2.1
 _MESSAGE_DIGEST = bytes.fromhex("06092a864886f70d010904")  # OID 1.2.840.113549.1.9.4
-_SET, _OCTETS, _CONTEXT_0 = 0x31, 0x04, 0xA0  # DER tags
+_SEQUENCE, _SET, _OCTETS, _CONTEXT_0, _CONTEXT_1 = 0x30, 0x31, 0x04, 0xA0, 0xA1  # DER tags
 
 
 class SignedPdf(bytes):
@@ -36,9 +40,83 @@ class PdfSignatureError(Exception):
     or what came back signed does not carry the clinic's signature."""
 
 
+@dataclass(frozen=True)
+class _ClinicSignature:
+    """What the checks need of a PDF's last signature, read from its DER."""
+
+    signed_attributes: bytes  # re-tagged as the SET that was signed
+    value: bytes
+    signer: bytes  # the SignerInfo's IssuerAndSerialNumber contents ("" if named otherwise)
+    certificates: tuple[bytes, ...]  # the DER of each certificate the signature carries
+    stamped: bool  # carries unsigned attributes: a time stamp, which only pyHanko checks
+
+
 def clinic_signature_problem(pdf: bytes, certificate: x509.Certificate) -> str:
     """What is wrong with the last signature in ``pdf`` ("" if it covers the whole file, its
     digest matches the file and it was made by ``certificate``'s key with SHA-256)."""
+    signature = _read_signature(pdf)
+    if isinstance(signature, str):
+        return signature
+    if not signature_is_valid(
+        certificate.public_key(), signature.signed_attributes, signature.value
+    ):
+        return "the signature was not made with the clinic key"
+    return ""
+
+
+def trusted_signature_problem(pdf: bytes, trusted: Mapping[str, x509.Certificate]) -> str:
+    """``clinic_signature_problem`` against the clinic's certificates (by fingerprint): the
+    one the signature names, else each in turn (a clinic has few). About a twentieth of
+    pyHanko's full validation, so ``records verify`` can check every stored PDF."""
+    signature = _read_signature(pdf)
+    if isinstance(signature, str):
+        return signature
+    named = [c for c in trusted.values() if _issuer_and_serial(_der(c)) == signature.signer]
+    for certificate in named or trusted.values():
+        if signature_is_valid(
+            certificate.public_key(), signature.signed_attributes, signature.value
+        ):
+            return ""
+    if named:
+        return "the signature was not made with the clinic key"
+    carried = [c for c in signature.certificates if _issuer_and_serial(c) == signature.signer]
+    signer = hashlib.sha256(carried[0]).hexdigest() if carried else "none"
+    return f"signed by a certificate that is not the clinic's ({signer})"
+
+
+def carries_time_stamp(pdf: bytes) -> bool:
+    """Whether the last signature carries unsigned attributes (the authority's time stamp):
+    what ``trusted_signature_problem`` cannot vouch for."""
+    signed = _signature_value(pdf)
+    try:
+        return not isinstance(signed, str) and _signer_info(signed[2]).stamped
+    except (ValueError, IndexError, StopIteration):
+        return False
+
+
+def _read_signature(pdf: bytes) -> _ClinicSignature | str:
+    """The last signature in ``pdf`` if it covers the whole file and its digest matches the
+    file, else what is wrong."""
+    signed = _signature_value(pdf)
+    if isinstance(signed, str):
+        return signed
+    first_end, second_start, cms = signed
+    try:
+        signature = _signer_info(cms)
+        message_digest = _message_digest(signature.signed_attributes)
+    except (ValueError, IndexError, StopIteration) as error:  # damaged DER, of any shape
+        return f"the signature is not readable ({error or 'a part is missing'})"
+    whole = memoryview(pdf)  # hashed where it lies: a PDF is hundreds of KB
+    digest = hashlib.sha256(whole[:first_end])
+    digest.update(whole[second_start:])
+    if message_digest != digest.digest():
+        return "the signature's digest does not match the file"
+    return signature
+
+
+def _signature_value(pdf: bytes) -> tuple[int, int, bytes] | str:
+    """Where the last signature's value starts and ends, and the value (DER), if its byte
+    range covers the whole file but the value; else what is wrong."""
     byte_range = _BYTE_RANGE.match(pdf, max(pdf.rfind(b"/ByteRange"), 0))
     if byte_range is None:
         return "the PDF is not signed"
@@ -49,21 +127,13 @@ def clinic_signature_problem(pdf: bytes, certificate: x509.Certificate) -> str:
     if not (gap.startswith(b"<") and gap.endswith(b">")):
         return "the signature's byte range does not leave out exactly its own value"
     try:
-        signed_attributes, signature = _signer_info(bytes.fromhex(gap[1:-1].decode("ascii")))
-        message_digest = _message_digest(signed_attributes)
-    except (ValueError, IndexError, StopIteration) as error:  # damaged DER, of any shape
-        return f"the signature is not readable ({error or 'a part is missing'})"
-    digest = hashlib.sha256(pdf[:first_end] + pdf[second_start:]).digest()
-    if message_digest != digest:
-        return "the signature's digest does not match the file"
-    if not signature_is_valid(certificate.public_key(), signed_attributes, signature):
-        return "the signature was not made with the clinic key"
-    return ""
+        return first_end, second_start, bytes.fromhex(gap[1:-1].decode("ascii"))
+    except ValueError as error:  # not hexadecimal
+        return f"the signature is not readable ({error})"
 
 
-def _signer_info(cms: bytes) -> tuple[bytes, bytes]:
-    """The first signer's signed attributes (re-tagged as the SET that was signed) and
-    signature value, from a CMS ContentInfo holding SignedData."""
+def _signer_info(cms: bytes) -> _ClinicSignature:
+    """The first signer's signature, from a CMS ContentInfo holding SignedData."""
     content_info = _children(cms, _element(cms, 0))
     signed_data = _children(cms, _children(cms, content_info[1])[0])
     signer_infos = _children(cms, signed_data[-1])
@@ -74,8 +144,28 @@ def _signer_info(cms: bytes) -> tuple[bytes, bytes]:
     if attributes is None:
         raise ValueError("no signed attributes")
     signature = next(field for field in fields if cms[field[0]] == _OCTETS)
-    signed = bytes([_SET]) + cms[attributes[0] + 1 : attributes[2]]
-    return signed, cms[signature[1] : signature[2]]
+    carried = next((f for f in signed_data[3:-1] if cms[f[0]] == _CONTEXT_0), None)
+    return _ClinicSignature(
+        signed_attributes=bytes([_SET]) + cms[attributes[0] + 1 : attributes[2]],
+        value=cms[signature[1] : signature[2]],
+        signer=cms[fields[1][1] : fields[1][2]] if cms[fields[1][0]] == _SEQUENCE else b"",
+        certificates=tuple(_raw(cms, c) for c in _children(cms, carried)) if carried else (),
+        stamped=any(cms[f[0]] == _CONTEXT_1 for f in fields),
+    )
+
+
+def _der(certificate: x509.Certificate) -> bytes:
+    return certificate.public_bytes(serialization.Encoding.DER)
+
+
+def _issuer_and_serial(certificate: bytes) -> bytes:
+    """A certificate's issuer and serial number as a SignerInfo names its signer."""
+    try:
+        fields = _children(certificate, _children(certificate, _element(certificate, 0))[0])
+        fields = fields[1:] if certificate[fields[0][0]] == _CONTEXT_0 else fields  # its version
+        return _raw(certificate, fields[2]) + _raw(certificate, fields[0])
+    except (ValueError, IndexError):
+        return b"\0"  # names no signer
 
 
 def _message_digest(signed_attributes: bytes) -> bytes | None:

@@ -413,20 +413,29 @@ class RecordStore:
         fingerprint: not trusted for that (``Keyring.trust`` is the user's choice)."""
         return signatures.stored_certificates(self._conn)
 
-    def verify(self, record_id: str | None = None, *, full: bool = False) -> chain.VerifyReport:
+    def verify(
+        self, record_id: str | None = None, *, full: bool = False, pdf_validation: bool = False
+    ) -> chain.VerifyReport:
         """Check one record (its rows, its entries and their links in the chain), or the store:
-        what is new since the last check that found it intact, or everything if ``full``."""
+        what is new since the last check that found it intact, or everything if ``full``;
+        each PDF also through pyHanko's full validation if ``pdf_validation``."""
         if record_id is None:
-            return self.verification(full=full).run()
+            return self.verification(full=full, pdf_validation=pdf_validation).run()
         self.record(record_id)  # an unknown id raises RecordNotFoundError
         with closing(schema.open_reader(self.database)) as reader, schema.read_transaction(reader):
-            return verify_record(reader, record_id, self.keys)
+            return verify_record(reader, record_id, self.keys, pdf_validation=pdf_validation)
 
-    def verification(self, *, full: bool = False) -> Verification:
+    def verification(self, *, full: bool = False, pdf_validation: bool = False) -> Verification:
         """The store's check, to run a step at a time (see ``Verification``); a read-only
         copy is checked without remembering how far."""
         remember = None if self.read_only else self._remember
-        return Verification(self.database, full=full, remember=remember, keys=self.keys)
+        return Verification(
+            self.database,
+            full=full,
+            remember=remember,
+            keys=self.keys,
+            pdf_validation=pdf_validation,
+        )
 
     def _remember(self, checkpoint: dict[str, Any]) -> None:
         """Add the signed checkpoint; without the clinic key the next check starts from the

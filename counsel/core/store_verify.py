@@ -94,10 +94,17 @@ class Verification:
     It reads through a read-only connection of its own, in one transaction: one snapshot of
     the store, whatever other windows sign meanwhile, so it never reports a half-written
     signing as tampering. SQLite's integrity check of the file runs beside it, and its
-    findings come first. ``remember`` (None for a read-only copy) records a checkpoint."""
+    findings come first. ``remember`` (None for a read-only copy) records a checkpoint;
+    ``pdf_validation`` adds pyHanko's full validation of each PDF (``ClinicTrust``)."""
 
     def __init__(
-        self, path: Path | ServerDatabase, *, full: bool, remember: Remember | None, keys: Keyring
+        self,
+        path: Path | ServerDatabase,
+        *,
+        full: bool,
+        remember: Remember | None,
+        keys: Keyring,
+        pdf_validation: bool = False,
     ) -> None:
         self.path = path
         self._remember = remember
@@ -111,7 +118,7 @@ class Verification:
         self.report: VerifyReport | None = None
         try:
             self._conn.execute("BEGIN")
-            self._trust = ClinicTrust(self._conn, keys)
+            self._trust = ClinicTrust(self._conn, keys, pdf_validation=pdf_validation)
             checkpoint = None if full else _last_checkpoint(self._conn)
             self.full = checkpoint is None
             self.after_seq, self.after_hash, self._sealed_before = checkpoint or (0, GENESIS, 0)
@@ -379,10 +386,12 @@ def _sealed_problems(
     return _checked_row_problems(trust, values, entry, sealing, row)
 
 
-def verify_record(conn: Database, record_id: str, keys: Keyring) -> VerifyReport:
+def verify_record(
+    conn: Database, record_id: str, keys: Keyring, *, pdf_validation: bool = False
+) -> VerifyReport:
     """One record: its sealed rows (it and its amendments), its audit entries with their
     signatures, and each entry's link to its neighbours in the chain; nothing else is read."""
-    trust = ClinicTrust(conn, keys)
+    trust = ClinicTrust(conn, keys, pdf_validation=pdf_validation)
     trail = entries(conn, record_id)
     problems: list[Problem] = []
     for entry in trail:
