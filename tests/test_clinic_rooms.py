@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from clinic_rooms import Steps
 
 from counsel.core.clinic_key import KEY_FOLDER
@@ -19,6 +20,7 @@ from counsel.core.store_location import StoreLocation, open_store
 
 HERE = Path(__file__).resolve().parent
 ROOMS = ["Room-1", "Room-2", "Room-3"]
+pytestmark = pytest.mark.needs_qt  # each room is a Qt window in a process of its own
 
 
 def counsel(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
