@@ -7,7 +7,7 @@ from __future__ import annotations
 from itertools import combinations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QWidget
 
@@ -101,6 +101,35 @@ def test_no_control_overlaps_another_at_any_text_size(
         for first, second in combinations(placed, 2):
             overlap = placed[first] & placed[second]
             assert overlap.isEmpty(), f"{scale}%: {first} and {second} overlap at {overlap}"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("size", WINDOW_SIZES)
+def test_read_aloud_and_stop_sit_side_by_side_at_normal_text_in_every_state(
+    qtbot, open_window, language: str, size: tuple[int, int]
+) -> None:
+    """Spanish "Parar" (Stop) went under "Leer en voz alta" even at 100%, and would move as
+    the first became "Pausar la lectura": the sidebar widens for the pair where it can, and
+    the pair stays where it is as reading starts, pauses and goes on."""
+    window = open_window(size=size)
+    if language != "en":
+        window.change_language(language)
+    window.go_to(1)
+    QApplication.processEvents()
+    controls = window.read_controls
+    play, stop = controls.play, controls.stop
+    placed = None
+    for _ in ("idle", "speaking", "paused", "speaking again"):
+        QApplication.processEvents()
+        rects = (shown_rect(play, window), shown_rect(stop, window))
+        assert rects[0].top() == rects[1].top(), f"{play.text()!r}: Stop is not beside it"
+        assert rects[0].right() < rects[1].left(), f"{play.text()!r} and Stop overlap"
+        assert all(r.size() == w.size() for r, w in zip(rects, (play, stop), strict=True))
+        assert play.heightForWidth(play.width()) <= play.height(), f"{play.text()!r} wraps"
+        assert placed in (None, rects), f"{play.text()!r}: the pair moved"
+        placed = rects
+        qtbot.mouseClick(play, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(stop, Qt.MouseButton.LeftButton)
 
 
 @pytest.mark.parametrize("scale", TEXT_SCALES)

@@ -59,6 +59,14 @@ class FlowLayout(QLayout):
         margins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
+    def one_row_width(self) -> int:
+        """The width that holds every button side by side, each on one line."""
+        visible = self._visible()
+        margins = self.contentsMargins()
+        gaps = self.spacing() * max(len(visible) - 1, 0)
+        buttons = sum(_preferred_width(item) for item in visible)
+        return buttons + gaps + margins.left() + margins.right()
+
     def _visible(self) -> list[QLayoutItem]:
         return [item for item in self._items if not item.isEmpty()]
 

@@ -106,9 +106,9 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(self.content, self.languages.names)
         self.sidebar.screenChosen.connect(self.go_to)
         self.sidebar.languageChosen.connect(self.change_language)
-        self.sidebar.set_scale(self.display.scale)
         self.read_controls = ReadAloudControls(self.reader)
         self.read_controls.readRequested.connect(self.read_aloud)
+        self.read_controls.rowChanged.connect(self._fit_sidebar)
         self.read_controls.language = self.content.language
         self.sidebar.panel.insertWidget(1, self.read_controls)
         self.display_controls = DisplayControls(self.display_choice)
@@ -137,8 +137,12 @@ class MainWindow(QMainWindow):
             previous.setParent(None)
             previous.deleteLater()
         self.setCentralWidget(central)
+        self._fit_sidebar()  # its words are measured in the window's text size
         self.menuBar().clear()
         add_menus(self)
+
+    def _fit_sidebar(self) -> None:
+        self.sidebar.set_scale(self.display.scale, self.read_controls.one_row_width())
 
     def set_presenting(self, presenting: bool) -> None:
         """Full screen, larger type and only what the patient needs; Ctrl+Shift+P returns."""
@@ -175,7 +179,7 @@ class MainWindow(QMainWindow):
         screen is the slowest thing the window does)."""
         self.stack.drop_hidden()  # built again at the new size when next needed: quicker
         apply_display(display, self)
-        self.sidebar.set_scale(display.scale)
+        self._fit_sidebar()
 
     def change_language(self, language: str) -> None:
         """Go on in ``language`` without losing anything entered, on the same screen."""

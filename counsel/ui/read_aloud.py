@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from counsel.settings import SPEECH_ENGINE
@@ -192,14 +192,17 @@ class ReadAloudControls(QWidget):
     """Read aloud / Pause / Resume and Stop, for whatever screen is showing."""
 
     readRequested = Signal()
+    #: Its buttons' words or text size changed: ``one_row_width`` may have too.
+    rowChanged = Signal()
 
     def __init__(self, reader: ReadAloud, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.reader = reader
         self.language = "en"  # the session's; the window keeps it up to date
-        # Side by side while both read on one line; else Stop goes below ("Leer en voz alta"
-        # at 200% broke into a word a line beside it, and ran out of its button).
-        layout = FlowLayout(self)
+        # Side by side while both read on one line (the sidebar widens for that where it can,
+        # see ``one_row_width``); else Stop goes below ("Leer en voz alta" at 200% broke into
+        # a word a line beside it, and ran out of its button).
+        self.flow = layout = FlowLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         self.play = WrapButton()
         self.play.setObjectName("readAloud")
@@ -230,6 +233,15 @@ class ReadAloudControls(QWidget):
         else:
             self.readRequested.emit()
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a button's words or font changed
+            self.rowChanged.emit()
+        return super().event(event)
+
+    def one_row_width(self) -> int:
+        """The width that holds Read aloud (in any of its words) and Stop side by side."""
+        return self.flow.one_row_width()
+
     def _show(self, state: str) -> None:
         texts = {
             "idle": self.tr("Read aloud"),
@@ -237,4 +249,5 @@ class ReadAloudControls(QWidget):
             "paused": self.tr("Go on reading"),
         }
         self.play.setText(texts[state])
+        self.play.keep_room_for(tuple(texts.values()))
         self.stop.setEnabled(state != "idle")

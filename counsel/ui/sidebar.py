@@ -116,9 +116,12 @@ class Sidebar(QWidget):
         self.list.currentRowChanged.connect(self._row_changed)
         self.set_scale(100)
 
-    def set_scale(self, scale: int) -> None:
-        """Wider for larger text, but never more than a third of a 1024-pixel window."""
-        self.setFixedWidth(min(BASE_WIDTH * scale // 100, MAX_WIDTH))
+    def set_scale(self, scale: int, one_row: int = 0) -> None:
+        """Wider for larger text, and to hold ``one_row`` pixels of controls side by side
+        (Read aloud and Stop in Spanish), but never more than a third of a 1024-pixel window."""
+        margins = self.panel.contentsMargins()
+        wanted = max(BASE_WIDTH * scale // 100, one_row + margins.left() + margins.right())
+        self.setFixedWidth(min(wanted, MAX_WIDTH))
 
     def _row_changed(self, row: int) -> None:
         if row >= 0:

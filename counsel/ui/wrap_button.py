@@ -21,6 +21,7 @@ class WrapButton(QPushButton):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self._role = role
+        self._other_texts: tuple[str, ...] = ()  # see ``keep_room_for``
         if role:
             self.setProperty("role", role)
         self.toggled.connect(self._restyle_text)
@@ -42,10 +43,17 @@ class WrapButton(QPushButton):
     def sizeHint(self) -> QSize:
         return self._box.sizeHint()
 
+    def keep_room_for(self, texts: tuple[str, ...]) -> None:
+        """Be as wide as the longest of ``texts`` too (the words a button takes in turn, as
+        Read aloud becomes Pause reading), so its row does not rearrange as they change."""
+        self._other_texts = texts
+        self.updateGeometry()
+
     def one_line_width(self) -> int:
         """The width that shows the whole text on one line (a row of buttons prefers it)."""
         margins = self._box.contentsMargins()
-        text = self._text.fontMetrics().horizontalAdvance(self.text())
+        metrics = self._text.fontMetrics()
+        text = max(metrics.horizontalAdvance(t) for t in (self.text(), *self._other_texts))
         return text + margins.left() + margins.right() + 2
 
     def minimumSizeHint(self) -> QSize:
