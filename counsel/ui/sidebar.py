@@ -37,15 +37,36 @@ class WrappedRows(QStyledItemDelegate):
     """Measures a row at the width its words are drawn in (inside the row's padding, and
     beside the scroll bar even before it shows), so a long title at large text wraps onto a
     second line instead of being cut to "…", and a title that fits on one line is measured
-    as one line (measured narrower, some one-line rows had a second line's empty space)."""
+    as one line (measured narrower, some one-line rows had a second line's empty space).
+
+    Each measure is kept for its words, width and text size: the list asks for every row's
+    size at each screen change (about 60 times), and the words change far more rarely."""
+
+    def __init__(self, parent: QListWidget) -> None:
+        super().__init__(parent)
+        self._measured: dict[tuple[str, int, int, bool], QSize] = {}
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        narrower = QStyleOptionViewItem(option)
         bar = cast(QListWidget, option.widget).verticalScrollBar()
+        text = str(index.data())
+        key = (text, option.rect.width(), option.font.pixelSize(), bar.isVisible())
+        if key[2] < 0:  # a size in points
+            key = (*key[:2], round(option.font.pointSizeF() * 100), key[3])
+        if key not in self._measured:
+            self._measured[key] = self._measure(option, index, bar.isVisible())
+        return self._measured[key]
+
+    def _measure(
+        self,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        bar_shown: bool,
+    ) -> QSize:
+        narrower = QStyleOptionViewItem(option)
         extent = option.widget.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        room = option.rect.width() - (0 if bar.isVisible() else extent)
+        room = option.rect.width() - (0 if bar_shown else extent)
         narrower.rect.setWidth(room - ROW_PADDING)
         hint = super().sizeHint(narrower, index)
         return QSize(min(hint.width(), room), hint.height())
@@ -99,7 +120,7 @@ class Sidebar(QWidget):
         )
         for screen in content.screens:
             QListWidgetItem(screen.nav_title, self.list)
-        self._states = ["not seen"] * len(content.screens)  # as last shown, by screen
+        self._states = [""] * len(content.screens)  # as last shown, by screen ("": not yet)
         self.list.setWordWrap(True)
         self.list.setItemDelegate(WrappedRows(self.list))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -174,6 +195,8 @@ class Sidebar(QWidget):
         )
 
     def _show_state(self, index: int, state: str) -> None:
+        if self._states[index] == state:
+            return  # as shown: setting the same words would lay the list out again
         self._states[index] = state
         marks = {"discussed": "✓", "incomplete": "!", "seen": "•", "not seen": "○"}
         words = {
