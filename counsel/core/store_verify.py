@@ -3,9 +3,10 @@
 A full check reads the audit entries in order and, for each batch of them, the rows they
 sealed, in one query (from a server, one round trip a batch, not one a record); then, in one
 statement over the indexes, any sealed row no entry sealed. Nothing else is collected on the
-way, so memory stays flat however many years of records there are. Each batch goes to a second
-thread: it hashes the records and checks the signatures (hashing releases the interpreter
-lock) while this thread reads the next batch and follows the chain, so a check uses two cores.
+way, so memory stays flat however many years of records there are. Each batch goes to a worker
+thread: it hashes the records (each PDF once, for its seal and its signature) and checks the
+signatures, which release the interpreter lock, while this thread reads the next batches and
+follows the chain, so a check uses both cores.
 A check that finds everything intact appends a checkpoint entry (``chain_verified``: how far,
 the hash there, how many sealed rows); the next routine check starts after it and verifies
 only what is new. The checkpoint is chained like every entry, and a routine check confirms the
@@ -41,6 +42,7 @@ from counsel.core.audit_chain import (
 )
 from counsel.core.audit_signatures import ClinicTrust, Signature
 from counsel.core.clinic_key import Keyring
+from counsel.core.clinic_signature import HashedPdf
 from counsel.core.database import Database
 from counsel.core.file_integrity import DATABASE_FILE, IntegrityCheck
 from counsel.core.read_ahead import worked_in_order
@@ -81,6 +83,8 @@ _UNSEALED = (
 #: enough entries that handing them over costs little beside checking them.
 _BATCH_ENTRIES = 64
 _BATCH_ROWS = 16
+#: Threads checking batches: with this one reading, they keep two cores busy.
+_WORKERS = 2
 
 GONE = "sealed in the audit trail but no longer a sealed record"
 
@@ -191,7 +195,8 @@ class Verification:
         progress.chain = ChainCheck(self.after_seq, self.after_hash)
         problems = progress.problems
         problems += self._checkpoint_problems()
-        checked = worked_in_order(self._batches(), partial(_batch_problems, trust, self._values))
+        work = partial(_batch_problems, trust, self._values)
+        checked = worked_in_order(self._batches(), work, workers=_WORKERS)
         with closing(checked):
             for batch in checked:
                 for entry, signature_problems, sealed_problems in batch:
@@ -344,7 +349,8 @@ def _checked_row_problems(
     its sealed data and the entry imply; an intact row (its digests perhaps recomputed) must
     also hold a PDF the clinic key signed."""
     row, original = checked
-    problems = row_problems(cast(SealedRow, row[:_PARTS]), sealing)
+    pdf = HashedPdf(row[3]) if row[3] else None
+    problems = row_problems(cast(SealedRow, row[:_PARTS]), sealing, pdf.sha256 if pdf else None)
     if any(problem.what == "session data" for problem in problems):
         return problems  # what the columns should show is no longer known
     problems += shown_problems(
@@ -355,7 +361,7 @@ def _checked_row_problems(
         entry.record_id,
         values.read(original[1]) if original else None,
     )
-    return problems or trust.pdf_problems(entry.seq, row[0], row[3], str(sealing.get("pdf_sha256")))
+    return problems or trust.pdf_problems(entry.seq, row[0], pdf)
 
 
 def _batch_problems(
