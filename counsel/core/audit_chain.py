@@ -185,7 +185,9 @@ class Problem:
 class VerifyReport:
     """``head`` is the last entry's hash: noted elsewhere, it also exposes a cut-off tail.
     ``signed_by`` names each clinic certificate that signed checked records, with how many;
-    ``before_keys`` counts records sealed before the store signed anything."""
+    ``before_keys`` counts records sealed before the store signed anything. ``unremembered``:
+    everything was intact, but no checkpoint could be signed (no clinic key on this computer),
+    so the next routine check starts from the last signed one."""
 
     records_checked: int
     entries_checked: int
@@ -193,6 +195,7 @@ class VerifyReport:
     problems: tuple[Problem, ...]
     signed_by: tuple[tuple[str, int], ...] = ()
     before_keys: int = 0
+    unremembered: bool = False
 
     @property
     def ok(self) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Generator, Iterator
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import repeat
 from pathlib import Path
@@ -88,7 +88,8 @@ _WORKERS = 2
 
 GONE = "sealed in the audit trail but no longer a sealed record"
 
-Remember = Callable[[dict[str, Any]], None]
+#: Records a checkpoint; False if it could not be signed (no clinic key here).
+Remember = Callable[[dict[str, Any]], bool]
 
 
 class Verification:
@@ -173,13 +174,14 @@ class Verification:
             and chain.checked
             and progress.last_action != CHECKPOINT
         ):
-            self._remember(
+            remembered = self._remember(
                 {
                     "through_seq": chain.expected_seq - 1,
                     "through_hash": chain.prev_hash,
                     "sealed_rows": self._sealed_now,
                 }
             )
+            self.report = replace(self.report, unremembered=not remembered)
 
     def each_checked(self) -> Iterator[None]:
         """``steps`` once for each entry or row checked (a step checks several), for progress

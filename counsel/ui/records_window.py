@@ -311,6 +311,17 @@ class RecordsWindow(QDialog):
                             .replace("%2", str(count))
                             for certificate, count in report.signed_by
                         ),
+                        *(
+                            [
+                                self.tr(
+                                    "No clinic key on this computer, so this check is not"
+                                    " remembered: the next routine check starts from the last"
+                                    " checkpoint the clinic key signed."
+                                )
+                            ]
+                            if report.unremembered
+                            else []
+                        ),
                     ]
                 ),
             )

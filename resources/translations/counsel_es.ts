@@ -863,6 +863,11 @@ Quit anyway?</source>
     </message>
     <message>
         <location filename="../../counsel/ui/records_window.py"/>
+        <source>No clinic key on this computer, so this check is not remembered: the next routine check starts from the last checkpoint the clinic key signed.</source>
+        <translation>Esta computadora no tiene la clave de la clínica, así que esta verificación no se guarda: la próxima verificación de rutina empieza desde el último punto de control que firmó la clave de la clínica.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
         <source>Verify new</source>
         <translation>Verificar nuevos</translation>
     </message>
