@@ -113,6 +113,8 @@ class Verification:
     ) -> None:
         self.path = path
         self._remember = remember
+        self._checkpoint: dict[str, Any] = {}  # how far an intact check got, to remember
+        self.pdf_validation = pdf_validation
         self._conn = open_reader(path)
         self._values = _sealed_values(self._conn)
         self._trust: ClinicTrust | None = None
@@ -139,7 +141,13 @@ class Verification:
         self._conn.close()
 
     def steps(self) -> Generator[int, None, None]:
-        """Check one entry or sealed row per step; yields how many of ``total`` are done."""
+        """``checking``, then ``remember``: the whole check on one thread."""
+        yield from self.checking()
+        self.remember()
+
+    def checking(self) -> Generator[int, None, None]:
+        """Check one entry or sealed row per step; yields how many of ``total`` are done, and
+        sets ``report`` at the end. It writes nothing, so it may run on any thread."""
         integrity = IntegrityCheck(self.path)
         integrity.start()
         progress = _Progress()
@@ -168,19 +176,18 @@ class Verification:
             trust.signed_by() if trust else (),
             trust.before_keys if trust else 0,
         )
-        if (
-            self._remember is not None
-            and not problems
-            and chain.checked
-            and progress.last_action != CHECKPOINT
-        ):
-            remembered = self._remember(
-                {
-                    "through_seq": chain.expected_seq - 1,
-                    "through_hash": chain.prev_hash,
-                    "sealed_rows": self._sealed_now,
-                }
-            )
+        if not problems and chain.checked and progress.last_action != CHECKPOINT:
+            self._checkpoint = {
+                "through_seq": chain.expected_seq - 1,
+                "through_hash": chain.prev_hash,
+                "sealed_rows": self._sealed_now,
+            }
+
+    def remember(self) -> None:
+        """After ``checking`` found everything intact, record how far, on the thread that
+        owns the store (a read-only copy remembers nothing)."""
+        if self._remember is not None and self._checkpoint and self.report is not None:
+            remembered = self._remember(self._checkpoint)
             self.report = replace(self.report, unremembered=not remembered)
 
     def each_checked(self) -> Iterator[None]:

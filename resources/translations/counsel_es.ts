@@ -887,6 +887,16 @@ Quit anyway?</source>
         <translation>Revisar cada registro firmado y todo el registro de auditoría</translation>
     </message>
     <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Full validation</source>
+        <translation>Validación completa</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Check every signed record and the whole audit trail, and validate each PDF&apos;s signature in full with its certificate and time stamp (slower)</source>
+        <translation>Revisar cada registro firmado y todo el registro de auditoría, y validar por completo la firma de cada PDF con su certificado y su sello de tiempo (más lento)</translation>
+    </message>
+    <message>
         <location filename="../../counsel/ui/records_window.py" line="1"/>
         <source>The audit trail could not be saved as %1: %2</source>
         <translation>No se pudo guardar el registro de auditoría como %1: %2</translation>
@@ -1406,6 +1416,11 @@ Go on with it?</source>
         <location filename="../../counsel/ui/verify_progress.py"/>
         <source>Checking every signed record and audit entry…</source>
         <translation>Revisando cada registro firmado y cada entrada de auditoría…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Checking every signed record and audit entry, and each PDF in full…</source>
+        <translation>Revisando cada registro firmado y cada entrada de auditoría, y cada PDF por completo…</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/verify_progress.py"/>
