@@ -69,19 +69,30 @@ class HashedPdf:
 
     def __init__(self, pdf: bytes) -> None:
         self.pdf = pdf
-        signed = _signature_value(pdf)
+        self._range = _signed_range(pdf)
         whole = memoryview(pdf)  # hashed where it lies: a PDF is hundreds of KB
-        if isinstance(signed, str):
-            self.sha256 = hashlib.sha256(whole).hexdigest()
-            self._signature: _ClinicSignature | str = signed
+        if isinstance(self._range, str):
+            self.sha256, self._signed_digest = hashlib.sha256(whole).hexdigest(), b""
             return
-        first_end, second_start, cms = signed
+        first_end, second_start = self._range
         file_digest = hashlib.sha256(whole[:first_end])
         signed_digest = file_digest.copy()
         signed_digest.update(whole[second_start:])
         file_digest.update(whole[first_end:])
-        self.sha256 = file_digest.hexdigest()
-        self._signature = _checked_signature(cms, signed_digest.digest())
+        self.sha256, self._signed_digest = file_digest.hexdigest(), signed_digest.digest()
+
+    @functools.cached_property
+    def _signature(self) -> _ClinicSignature | str:
+        """The signature, read only when asked: a PDF many demo records share is checked once,
+        though each of them is hashed."""
+        if isinstance(self._range, str):
+            return self._range
+        first_end, second_start = self._range
+        try:
+            cms = bytes.fromhex(self.pdf[first_end + 1 : second_start - 1].decode("ascii"))
+        except ValueError as error:  # not hexadecimal
+            return f"the signature is not readable ({error})"
+        return _checked_signature(cms, self._signed_digest)
 
     @property
     def stamped(self) -> bool:
@@ -134,22 +145,18 @@ def _checked_signature(cms: bytes, signed_digest: bytes) -> _ClinicSignature | s
     return signature
 
 
-def _signature_value(pdf: bytes) -> tuple[int, int, bytes] | str:
-    """Where the last signature's value starts and ends, and the value (DER), if its byte
-    range covers the whole file but the value; else what is wrong."""
+def _signed_range(pdf: bytes) -> tuple[int, int] | str:
+    """Where the last signature's value starts and ends, if its byte range covers the whole
+    file but the value (written as hexadecimal between angle brackets); else what is wrong."""
     byte_range = _BYTE_RANGE.match(pdf, max(pdf.rfind(b"/ByteRange"), 0))
     if byte_range is None:
         return "the PDF is not signed"
     start, first_end, second_start, second_length = map(int, byte_range.groups())
-    gap = pdf[first_end:second_start]
     if start != 0 or second_start + second_length != len(pdf) or first_end >= second_start:
         return "the signature does not cover the whole file"
-    if not (gap.startswith(b"<") and gap.endswith(b">")):
+    if pdf[first_end : first_end + 1] != b"<" or pdf[second_start - 1 : second_start] != b">":
         return "the signature's byte range does not leave out exactly its own value"
-    try:
-        return first_end, second_start, bytes.fromhex(gap[1:-1].decode("ascii"))
-    except ValueError as error:  # not hexadecimal
-        return f"the signature is not readable ({error})"
+    return first_end, second_start
 
 
 def _signer_info(cms: bytes) -> _ClinicSignature:
