@@ -256,6 +256,11 @@ def verify_command(store: RecordStore, args: argparse.Namespace) -> int:
         f" {report.entries_checked}, audit chain head {report.head}"
     )
     print_signers(report)
+    if report.unremembered:
+        print(
+            "No clinic key on this computer, so this check is not remembered: the next routine"
+            " check starts from the last checkpoint the clinic key signed."
+        )
     if damaged:
         print(
             "The database file itself is damaged: restore the latest backup that verifies"

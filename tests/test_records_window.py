@@ -82,31 +82,6 @@ def test_verify_reports_a_changed_byte(qtbot, store, content, clinic, monkeypatc
     assert "PDF" in shown[-1]
 
 
-def test_verify_shows_progress_and_can_be_cancelled(
-    qtbot, store, content, clock, monkeypatch
-) -> None:
-    from record_helpers import fill
-
-    from counsel.ui import verify_progress
-
-    fill(store, content, 60)
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append("ok"))
-    monkeypatch.setattr(verify_progress, "SLICE_S", 0.0)  # one step per slice
-    window = RecordsWindow(store, content.document)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.mouseClick(window.findChild(QPushButton, "verify"), Qt.MouseButton.LeftButton)
-    progress = window.progress
-    qtbot.waitUntil(lambda: progress.bar.value() > 10)
-    assert progress.isVisible() and progress.bar.maximum() == progress.verification.total
-    qtbot.mouseClick(progress.cancel_button, Qt.MouseButton.LeftButton)
-    stopped_at = progress.bar.value()
-    qtbot.wait(50)
-    assert progress.bar.value() == stopped_at < progress.bar.maximum() and shown == []
-    assert "chain_verified" not in [e.action for e in store.audit_trail("")]
-
-
 def test_the_records_window_fits_a_small_screen_in_spanish(qtbot, store, content) -> None:
     from PySide6.QtWidgets import QLabel
 
@@ -123,6 +98,7 @@ def test_the_records_window_fits_a_small_screen_in_spanish(qtbot, store, content
         assert window.minimumSizeHint().width() <= 1024
         assert window.findChild(QLabel, "recordCount").text() == "0 registros"
         assert window.findChild(QPushButton, "verify").text() == "Verificar todos"
+        assert window.findChild(QPushButton, "verifyFull").text() == "Validación completa"
     finally:
         translations.use("en")
 

@@ -185,7 +185,9 @@ class Problem:
 class VerifyReport:
     """``head`` is the last entry's hash: noted elsewhere, it also exposes a cut-off tail.
     ``signed_by`` names each clinic certificate that signed checked records, with how many;
-    ``before_keys`` counts records sealed before the store signed anything."""
+    ``before_keys`` counts records sealed before the store signed anything. ``unremembered``:
+    everything was intact, but no checkpoint could be signed (no clinic key on this computer),
+    so the next routine check starts from the last signed one."""
 
     records_checked: int
     entries_checked: int
@@ -193,6 +195,7 @@ class VerifyReport:
     problems: tuple[Problem, ...]
     signed_by: tuple[tuple[str, int], ...] = ()
     before_keys: int = 0
+    unremembered: bool = False
 
     @property
     def ok(self) -> bool:
@@ -252,13 +255,16 @@ def check_sealed(
     pdf: bytes,
     stored_digest: str,
     sealing: Mapping[str, Any] | None,
+    pdf_sha256: str | None = None,
 ) -> list[Problem]:
     """Compare a sealed row's parts with the digests its sealing entry recorded.
 
-    The row's digest covers every part, so one pass over its bytes settles an intact row;
-    each part is hashed on its own only to name what changed."""
-    if sealing is not None and stored_digest == sealing.get("digest") == record_digest(
-        data, content_sha256, pdf
+    An intact row is settled by one pass over its bytes: each part's hash is the one its seal
+    recorded (``pdf_sha256``, if given, is the PDF's, taken while its signature was read) and
+    its digest column the seal's; a seal without the parts' hashes, by the digest over them.
+    Only a row that fails both is hashed again, to name what changed."""
+    if sealing is not None and _intact(
+        data, content_sha256, pdf, stored_digest, sealing, pdf_sha256
     ):
         return []
     where = f"record {record_id}"
@@ -285,11 +291,30 @@ def check_sealed(
     return problems
 
 
+def _intact(
+    data: bytes,
+    content_sha256: str,
+    pdf: bytes,
+    stored_digest: str,
+    sealing: Mapping[str, Any],
+    pdf_sha256: str | None,
+) -> bool:
+    if stored_digest != sealing.get("digest"):
+        return False
+    return (
+        sealing.get("content_sha256") == content_sha256
+        and sealing.get("pdf_sha256") == (pdf_sha256 or sha256_hex(pdf))
+        and sealing.get("data_sha256") == sha256_hex(data)
+    ) or stored_digest == record_digest(data, content_sha256, pdf)
+
+
 #: id, data, content SHA-256, PDF, digest: as stored bytes, however mangled.
 SealedRow = tuple[str, bytes, bytes, bytes | None, bytes | None]
 
 
-def row_problems(row: SealedRow, sealing: Mapping[str, Any] | None) -> list[Problem]:
+def row_problems(
+    row: SealedRow, sealing: Mapping[str, Any] | None, pdf_sha256: str | None = None
+) -> list[Problem]:
     row_id, data, content_sha256, pdf, digest = row
     return check_sealed(
         row_id,
@@ -298,4 +323,5 @@ def row_problems(row: SealedRow, sealing: Mapping[str, Any] | None) -> list[Prob
         pdf or b"",
         (digest or b"").decode(errors="replace"),
         sealing,
+        pdf_sha256,
     )

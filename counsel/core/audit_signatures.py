@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
 from collections import Counter
 
 from cryptography import x509
@@ -19,7 +20,7 @@ from cryptography.hazmat.primitives import serialization
 
 from counsel.core.audit_chain import SEALING_ACTIONS, AuditEntry, Problem
 from counsel.core.clinic_key import Keyring, describe, fingerprint, signature_is_valid
-from counsel.core.clinic_signature import carries_time_stamp, trusted_signature_problem
+from counsel.core.clinic_signature import HashedPdf
 from counsel.core.database import Database
 
 #: Sealing entries and checkpoints ("chain_verified"): what a verification trusts.
@@ -76,7 +77,7 @@ def _signed_from(conn: Database) -> int:
 
 class ClinicTrust:
     """One verification's view of the clinic's certificates: checks entry and PDF signatures
-    and counts which certificate signed each sealed record."""
+    and counts which certificate signed each sealed record (from several threads at once)."""
 
     def __init__(self, conn: Database, keys: Keyring, *, pdf_validation: bool = False) -> None:
         self._conn = conn
@@ -86,17 +87,18 @@ class ClinicTrust:
         # Each certificate's key, read once for the thousands of entries it signed.
         self._public_keys = {name: c.public_key() for name, c in self.certificates.items()}
         self._told_no_certificates = False
-        self._kept: dict[str, x509.Certificate] | None = None  # the store's: read if needed
         self._authorities = keys.timestamp_authorities()
         try:
             in_database = _signed_from(conn)
+            self._kept = stored_certificates(conn)  # the store's, to name an untrusted signer
         except sqlite3.DatabaseError:  # a file that cannot be read: the check reports that
-            in_database = 1
+            in_database, self._kept = 1, {}
         began = keys.signing_began()
         self.signed_from = in_database if began is None else min(in_database, began)
         self.signers: Counter[str] = Counter()  # sealed records per certificate fingerprint
         self.before_keys = 0  # sealed records from before the store signed anything
         self._pdf_verdicts: dict[str, str] = {}  # a PDF shared by demo records is checked once
+        self._counting = threading.Lock()  # the counts above, from the checking threads
 
     def entry_problems(self, entry: AuditEntry) -> list[Problem]:
         row = self._conn.execute(
@@ -112,57 +114,48 @@ class ClinicTrust:
         where = f"audit entry {entry.seq}"
         if signature is None:
             if entry.seq < self.signed_from:
-                self.before_keys += entry.action in SEALING_ACTIONS
+                with self._counting:
+                    self.before_keys += entry.action in SEALING_ACTIONS
                 return []
             return [Problem(where, "not signed with the clinic key")]
         signer, signed = signature
         if not self.certificates:  # said once, not for every record
-            return [] if self._told_no_certificates else [self._no_certificates()]
+            with self._counting:
+                return [] if self._told_no_certificates else [self._no_certificates()]
         public_key = self._public_keys.get(signer)
         if public_key is None:
             return [self._untrusted(where, signer)]
         if not signature_is_valid(public_key, signed_message(entry.hash), signed):
             return [Problem(where, "its clinic-key signature does not match the entry")]
-        self.signers[signer] += entry.action in SEALING_ACTIONS
+        with self._counting:
+            self.signers[signer] += entry.action in SEALING_ACTIONS
         return []
 
-    def pdf_problems(
-        self, seq: int, record_id: str, pdf: bytes | None, pdf_sha256: str
-    ) -> list[Problem]:
+    def pdf_problems(self, seq: int, record_id: str, pdf: HashedPdf | None) -> list[Problem]:
         """The stored PDF's signature, for records sealed since the store signs (an amendment
-        has no PDF). ``pdf_sha256`` is the PDF's hash as its seal recorded and the caller
-        confirmed, so the PDF is not hashed again."""
-        if not pdf or seq < self.signed_from or not self.certificates:
+        has no PDF); ``pdf`` was hashed once, for its seal and its signature alike."""
+        if pdf is None or seq < self.signed_from or not self.certificates:
             return []
-        key = pdf_sha256
-        if key not in self._pdf_verdicts:
-            self._pdf_verdicts[key] = self._pdf_signature_problem(pdf)
-        problem = self._pdf_verdicts[key]
+        if pdf.sha256 not in self._pdf_verdicts:
+            self._pdf_verdicts[pdf.sha256] = self._pdf_signature_problem(pdf)
+        problem = self._pdf_verdicts[pdf.sha256]
         return [Problem(f"record {record_id}", f"PDF signature: {problem}")] if problem else []
 
-    def _pdf_signature_problem(self, pdf: bytes) -> str:
+    def _pdf_signature_problem(self, pdf: HashedPdf) -> str:
         """The clinic key's signature over the whole file, checked directly (about 0.3 ms);
         pyHanko's full validation (about 11 ms) where asked, or where the signature carries a
         time stamp, whose authority only it checks."""
-        problem = trusted_signature_problem(pdf, self.certificates)
-        if problem or not (self._pdf_validation or carries_time_stamp(pdf)):
+        problem = pdf.trusted_problem(self.certificates)
+        if problem or not (self._pdf_validation or pdf.stamped):
             return problem
         from counsel.core.signed_pdf import pdf_signature_problem
 
-        return pdf_signature_problem(pdf, self.certificates, self._authorities)
-
-    def _kept_in_store(self) -> dict[str, x509.Certificate]:
-        if self._kept is None:
-            try:
-                self._kept = stored_certificates(self._conn)
-            except sqlite3.DatabaseError:  # a file that cannot be read: the check reports that
-                self._kept = {}
-        return self._kept
+        return pdf_signature_problem(pdf.pdf, self.certificates, self._authorities)
 
     def _untrusted(self, where: str, signer: str) -> Problem:
         """A signer this computer does not trust: the clinic's, not trusted here yet (the
         store keeps its certificate), or not the clinic's."""
-        if signer in self._kept_in_store():
+        if signer in self._kept:
             return Problem(
                 where,
                 "signed by a certificate this computer does not trust yet; if it is the"
@@ -175,7 +168,7 @@ class ClinicTrust:
         self._told_no_certificates = True
         server = (
             ", or trust the clinic's among those the store keeps ('counsel records key trust')"
-            if self._kept_in_store()
+            if self._kept
             else ""
         )
         return Problem(

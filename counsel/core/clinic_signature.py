@@ -11,6 +11,7 @@ Qt-free.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Mapping
@@ -52,84 +53,110 @@ class _ClinicSignature:
 
 
 def clinic_signature_problem(pdf: bytes, certificate: x509.Certificate) -> str:
-    """What is wrong with the last signature in ``pdf`` ("" if it covers the whole file, its
-    digest matches the file and it was made by ``certificate``'s key with SHA-256)."""
-    signature = _read_signature(pdf)
-    if isinstance(signature, str):
-        return signature
-    if not signature_is_valid(
-        certificate.public_key(), signature.signed_attributes, signature.value
-    ):
-        return "the signature was not made with the clinic key"
-    return ""
+    """What is wrong with the last signature in ``pdf`` (see ``HashedPdf.signature_problem``)."""
+    return HashedPdf(pdf).signature_problem(certificate)
 
 
 def trusted_signature_problem(pdf: bytes, trusted: Mapping[str, x509.Certificate]) -> str:
-    """``clinic_signature_problem`` against the clinic's certificates (by fingerprint): the
-    one the signature names, else each in turn (a clinic has few). About a twentieth of
-    pyHanko's full validation, so ``records verify`` can check every stored PDF."""
-    signature = _read_signature(pdf)
-    if isinstance(signature, str):
-        return signature
-    named = [c for c in trusted.values() if _issuer_and_serial(_der(c)) == signature.signer]
-    for certificate in named or trusted.values():
-        if signature_is_valid(
+    """``clinic_signature_problem`` against the clinic's certificates (by fingerprint)."""
+    return HashedPdf(pdf).trusted_problem(trusted)
+
+
+class HashedPdf:
+    """A stored PDF read for verify in one pass over its bytes: the whole file's SHA-256 (what
+    its seal recorded) and its last signature's digest, which covers the same bytes up to the
+    signature's value and then the few after it, so the hash is copied there, not redone."""
+
+    def __init__(self, pdf: bytes) -> None:
+        self.pdf = pdf
+        self._range = _signed_range(pdf)
+        whole = memoryview(pdf)  # hashed where it lies: a PDF is hundreds of KB
+        if isinstance(self._range, str):
+            self.sha256, self._signed_digest = hashlib.sha256(whole).hexdigest(), b""
+            return
+        first_end, second_start = self._range
+        file_digest = hashlib.sha256(whole[:first_end])
+        signed_digest = file_digest.copy()
+        signed_digest.update(whole[second_start:])
+        file_digest.update(whole[first_end:])
+        self.sha256, self._signed_digest = file_digest.hexdigest(), signed_digest.digest()
+
+    @functools.cached_property
+    def _signature(self) -> _ClinicSignature | str:
+        """The signature, read only when asked: a PDF many demo records share is checked once,
+        though each of them is hashed."""
+        if isinstance(self._range, str):
+            return self._range
+        first_end, second_start = self._range
+        try:
+            cms = bytes.fromhex(self.pdf[first_end + 1 : second_start - 1].decode("ascii"))
+        except ValueError as error:  # not hexadecimal
+            return f"the signature is not readable ({error})"
+        return _checked_signature(cms, self._signed_digest)
+
+    @property
+    def stamped(self) -> bool:
+        """Whether the signature carries unsigned attributes (the authority's time stamp):
+        what ``trusted_problem`` cannot vouch for."""
+        return not isinstance(self._signature, str) and self._signature.stamped
+
+    def signature_problem(self, certificate: x509.Certificate) -> str:
+        """What is wrong with the last signature ("" if it covers the whole file, its digest
+        matches the file and it was made by ``certificate``'s key with SHA-256)."""
+        signature = self._signature
+        if isinstance(signature, str):
+            return signature
+        if not signature_is_valid(
             certificate.public_key(), signature.signed_attributes, signature.value
         ):
-            return ""
-    if named:
-        return "the signature was not made with the clinic key"
-    carried = [c for c in signature.certificates if _issuer_and_serial(c) == signature.signer]
-    signer = hashlib.sha256(carried[0]).hexdigest() if carried else "none"
-    return f"signed by a certificate that is not the clinic's ({signer})"
+            return "the signature was not made with the clinic key"
+        return ""
+
+    def trusted_problem(self, trusted: Mapping[str, x509.Certificate]) -> str:
+        """``signature_problem`` against the clinic's certificates (by fingerprint): the one
+        the signature names, else each in turn (a clinic has few). About a twentieth of
+        pyHanko's full validation, so ``records verify`` can check every stored PDF."""
+        signature = self._signature
+        if isinstance(signature, str):
+            return signature
+        named = [c for c in trusted.values() if _names(c) == signature.signer]
+        for certificate in named or trusted.values():
+            if signature_is_valid(
+                certificate.public_key(), signature.signed_attributes, signature.value
+            ):
+                return ""
+        if named:
+            return "the signature was not made with the clinic key"
+        carried = [c for c in signature.certificates if _issuer_and_serial(c) == signature.signer]
+        signer = hashlib.sha256(carried[0]).hexdigest() if carried else "none"
+        return f"signed by a certificate that is not the clinic's ({signer})"
 
 
-def carries_time_stamp(pdf: bytes) -> bool:
-    """Whether the last signature carries unsigned attributes (the authority's time stamp):
-    what ``trusted_signature_problem`` cannot vouch for."""
-    signed = _signature_value(pdf)
-    try:
-        return not isinstance(signed, str) and _signer_info(signed[2]).stamped
-    except (ValueError, IndexError, StopIteration):
-        return False
-
-
-def _read_signature(pdf: bytes) -> _ClinicSignature | str:
-    """The last signature in ``pdf`` if it covers the whole file and its digest matches the
-    file, else what is wrong."""
-    signed = _signature_value(pdf)
-    if isinstance(signed, str):
-        return signed
-    first_end, second_start, cms = signed
+def _checked_signature(cms: bytes, signed_digest: bytes) -> _ClinicSignature | str:
+    """The signature in ``cms`` if its message digest is ``signed_digest`` (the file's bytes
+    it covers), else what is wrong."""
     try:
         signature = _signer_info(cms)
         message_digest = _message_digest(signature.signed_attributes)
     except (ValueError, IndexError, StopIteration) as error:  # damaged DER, of any shape
         return f"the signature is not readable ({error or 'a part is missing'})"
-    whole = memoryview(pdf)  # hashed where it lies: a PDF is hundreds of KB
-    digest = hashlib.sha256(whole[:first_end])
-    digest.update(whole[second_start:])
-    if message_digest != digest.digest():
+    if message_digest != signed_digest:
         return "the signature's digest does not match the file"
     return signature
 
 
-def _signature_value(pdf: bytes) -> tuple[int, int, bytes] | str:
-    """Where the last signature's value starts and ends, and the value (DER), if its byte
-    range covers the whole file but the value; else what is wrong."""
+def _signed_range(pdf: bytes) -> tuple[int, int] | str:
+    """Where the last signature's value starts and ends, if its byte range covers the whole
+    file but the value (written as hexadecimal between angle brackets); else what is wrong."""
     byte_range = _BYTE_RANGE.match(pdf, max(pdf.rfind(b"/ByteRange"), 0))
     if byte_range is None:
         return "the PDF is not signed"
     start, first_end, second_start, second_length = map(int, byte_range.groups())
-    gap = pdf[first_end:second_start]
     if start != 0 or second_start + second_length != len(pdf) or first_end >= second_start:
         return "the signature does not cover the whole file"
-    if not (gap.startswith(b"<") and gap.endswith(b">")):
+    if pdf[first_end : first_end + 1] != b"<" or pdf[second_start - 1 : second_start] != b">":
         return "the signature's byte range does not leave out exactly its own value"
-    try:
-        return first_end, second_start, bytes.fromhex(gap[1:-1].decode("ascii"))
-    except ValueError as error:  # not hexadecimal
-        return f"the signature is not readable ({error})"
+    return first_end, second_start
 
 
 def _signer_info(cms: bytes) -> _ClinicSignature:
@@ -154,8 +181,10 @@ def _signer_info(cms: bytes) -> _ClinicSignature:
     )
 
 
-def _der(certificate: x509.Certificate) -> bytes:
-    return certificate.public_bytes(serialization.Encoding.DER)
+@functools.lru_cache(maxsize=16)
+def _names(certificate: x509.Certificate) -> bytes:
+    """How a SignerInfo names ``certificate``: worked out once, not for each of a store's PDFs."""
+    return _issuer_and_serial(certificate.public_bytes(serialization.Encoding.DER))
 
 
 def _issuer_and_serial(certificate: bytes) -> bytes:

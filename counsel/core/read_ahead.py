@@ -1,10 +1,10 @@
-"""Work on a second thread while this one reads what comes next.
+"""Work on other threads while this one reads what comes next.
 
 A full check reads sealed records from SQLite, hashes their bytes and checks signatures.
-Python's SHA-256 and SQLite's reading release the interpreter lock (an ECDSA check does not),
-so hashing a few records on a worker thread while the next few are read lets two cores share
-the work; results still come back in order, and at most ``depth`` items (each a few
-records) are held at once, so memory stays flat.
+SQLite's reading, Python's SHA-256 and ``cryptography``'s signature checks release the
+interpreter lock, so hashing a few records on worker threads while the next few are read lets
+both cores share the work; results still come back in order, and at most ``depth`` items
+(each a few records) are held at once, so memory stays flat.
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ DEPTH = 4
 
 
 def worked_in_order(
-    items: Iterable[Item], work: Callable[[Item], Result], depth: int = DEPTH
+    items: Iterable[Item], work: Callable[[Item], Result], depth: int = DEPTH, workers: int = 1
 ) -> Generator[Result, None, None]:
-    """``work(item)`` for each of ``items``, done on one worker thread, yielded in order."""
+    """``work(item)`` for each of ``items``, done on ``workers`` threads, yielded in order."""
     pending: deque[Future[Result]] = deque()
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="counsel-read-ahead") as worker:
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="counsel-read-ahead") as worker:
         try:
             for item in items:
                 pending.append(worker.submit(work, item))

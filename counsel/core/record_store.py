@@ -437,11 +437,15 @@ class RecordStore:
             pdf_validation=pdf_validation,
         )
 
-    def _remember(self, checkpoint: dict[str, Any]) -> None:
-        """Add the signed checkpoint; without the clinic key the next check starts from the
-        previous one instead (checking more, never less)."""
+    def _remember(self, checkpoint: dict[str, Any]) -> bool:
+        """Add the signed checkpoint. A computer without the clinic key (the records office's)
+        adds none, and makes no key of its own to sign one with, which it would publish to the
+        store: the next check starts from the last signed one (checking more, never less)."""
+        if not self.keys.key_path.exists():
+            return False
         try:
             with schema.transaction(self._conn):
                 self._log("", CHECKPOINT, checkpoint)
         except ClinicKeyError:
-            return
+            return False
+        return True

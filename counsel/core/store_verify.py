@@ -3,9 +3,10 @@
 A full check reads the audit entries in order and, for each batch of them, the rows they
 sealed, in one query (from a server, one round trip a batch, not one a record); then, in one
 statement over the indexes, any sealed row no entry sealed. Nothing else is collected on the
-way, so memory stays flat however many years of records there are. Each batch goes to a second
-thread: it hashes the records and checks the signatures (hashing releases the interpreter
-lock) while this thread reads the next batch and follows the chain, so a check uses two cores.
+way, so memory stays flat however many years of records there are. Each batch goes to a worker
+thread: it hashes the records (each PDF once, for its seal and its signature) and checks the
+signatures, which release the interpreter lock, while this thread reads the next batches and
+follows the chain, so a check uses both cores.
 A check that finds everything intact appends a checkpoint entry (``chain_verified``: how far,
 the hash there, how many sealed rows); the next routine check starts after it and verifies
 only what is new. The checkpoint is chained like every entry, and a routine check confirms the
@@ -19,7 +20,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Generator, Iterator
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import repeat
 from pathlib import Path
@@ -41,6 +42,7 @@ from counsel.core.audit_chain import (
 )
 from counsel.core.audit_signatures import ClinicTrust, Signature
 from counsel.core.clinic_key import Keyring
+from counsel.core.clinic_signature import HashedPdf
 from counsel.core.database import Database
 from counsel.core.file_integrity import DATABASE_FILE, IntegrityCheck
 from counsel.core.read_ahead import worked_in_order
@@ -81,10 +83,13 @@ _UNSEALED = (
 #: enough entries that handing them over costs little beside checking them.
 _BATCH_ENTRIES = 64
 _BATCH_ROWS = 16
+#: Threads checking batches: with this one reading, they keep two cores busy.
+_WORKERS = 2
 
 GONE = "sealed in the audit trail but no longer a sealed record"
 
-Remember = Callable[[dict[str, Any]], None]
+#: Records a checkpoint; False if it could not be signed (no clinic key here).
+Remember = Callable[[dict[str, Any]], bool]
 
 
 class Verification:
@@ -108,6 +113,8 @@ class Verification:
     ) -> None:
         self.path = path
         self._remember = remember
+        self._checkpoint: dict[str, Any] = {}  # how far an intact check got, to remember
+        self.pdf_validation = pdf_validation
         self._conn = open_reader(path)
         self._values = _sealed_values(self._conn)
         self._trust: ClinicTrust | None = None
@@ -134,7 +141,13 @@ class Verification:
         self._conn.close()
 
     def steps(self) -> Generator[int, None, None]:
-        """Check one entry or sealed row per step; yields how many of ``total`` are done."""
+        """``checking``, then ``remember``: the whole check on one thread."""
+        yield from self.checking()
+        self.remember()
+
+    def checking(self) -> Generator[int, None, None]:
+        """Check one entry or sealed row per step; yields how many of ``total`` are done, and
+        sets ``report`` at the end. It writes nothing, so it may run on any thread."""
         integrity = IntegrityCheck(self.path)
         integrity.start()
         progress = _Progress()
@@ -163,19 +176,19 @@ class Verification:
             trust.signed_by() if trust else (),
             trust.before_keys if trust else 0,
         )
-        if (
-            self._remember is not None
-            and not problems
-            and chain.checked
-            and progress.last_action != CHECKPOINT
-        ):
-            self._remember(
-                {
-                    "through_seq": chain.expected_seq - 1,
-                    "through_hash": chain.prev_hash,
-                    "sealed_rows": self._sealed_now,
-                }
-            )
+        if not problems and chain.checked and progress.last_action != CHECKPOINT:
+            self._checkpoint = {
+                "through_seq": chain.expected_seq - 1,
+                "through_hash": chain.prev_hash,
+                "sealed_rows": self._sealed_now,
+            }
+
+    def remember(self) -> None:
+        """After ``checking`` found everything intact, record how far, on the thread that
+        owns the store (a read-only copy remembers nothing)."""
+        if self._remember is not None and self._checkpoint and self.report is not None:
+            remembered = self._remember(self._checkpoint)
+            self.report = replace(self.report, unremembered=not remembered)
 
     def each_checked(self) -> Iterator[None]:
         """``steps`` once for each entry or row checked (a step checks several), for progress
@@ -191,7 +204,8 @@ class Verification:
         progress.chain = ChainCheck(self.after_seq, self.after_hash)
         problems = progress.problems
         problems += self._checkpoint_problems()
-        checked = worked_in_order(self._batches(), partial(_batch_problems, trust, self._values))
+        work = partial(_batch_problems, trust, self._values)
+        checked = worked_in_order(self._batches(), work, workers=_WORKERS)
         with closing(checked):
             for batch in checked:
                 for entry, signature_problems, sealed_problems in batch:
@@ -344,7 +358,8 @@ def _checked_row_problems(
     its sealed data and the entry imply; an intact row (its digests perhaps recomputed) must
     also hold a PDF the clinic key signed."""
     row, original = checked
-    problems = row_problems(cast(SealedRow, row[:_PARTS]), sealing)
+    pdf = HashedPdf(row[3]) if row[3] else None
+    problems = row_problems(cast(SealedRow, row[:_PARTS]), sealing, pdf.sha256 if pdf else None)
     if any(problem.what == "session data" for problem in problems):
         return problems  # what the columns should show is no longer known
     problems += shown_problems(
@@ -355,7 +370,7 @@ def _checked_row_problems(
         entry.record_id,
         values.read(original[1]) if original else None,
     )
-    return problems or trust.pdf_problems(entry.seq, row[0], row[3], str(sealing.get("pdf_sha256")))
+    return problems or trust.pdf_problems(entry.seq, row[0], pdf)
 
 
 def _batch_problems(

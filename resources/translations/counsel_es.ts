@@ -863,6 +863,11 @@ Quit anyway?</source>
     </message>
     <message>
         <location filename="../../counsel/ui/records_window.py"/>
+        <source>No clinic key on this computer, so this check is not remembered: the next routine check starts from the last checkpoint the clinic key signed.</source>
+        <translation>Esta computadora no tiene la clave de la clínica, así que esta verificación no se guarda: la próxima verificación de rutina empieza desde el último punto de control que firmó la clave de la clínica.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
         <source>Verify new</source>
         <translation>Verificar nuevos</translation>
     </message>
@@ -880,6 +885,16 @@ Quit anyway?</source>
         <location filename="../../counsel/ui/records_window.py"/>
         <source>Check every signed record and the whole audit trail</source>
         <translation>Revisar cada registro firmado y todo el registro de auditoría</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Full validation</source>
+        <translation>Validación completa</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Check every signed record and the whole audit trail, and validate each PDF&apos;s signature in full with its certificate and time stamp (slower)</source>
+        <translation>Revisar cada registro firmado y todo el registro de auditoría, y validar por completo la firma de cada PDF con su certificado y su sello de tiempo (más lento)</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/records_window.py" line="1"/>
@@ -1401,6 +1416,11 @@ Go on with it?</source>
         <location filename="../../counsel/ui/verify_progress.py"/>
         <source>Checking every signed record and audit entry…</source>
         <translation>Revisando cada registro firmado y cada entrada de auditoría…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/verify_progress.py"/>
+        <source>Checking every signed record and audit entry, and each PDF in full…</source>
+        <translation>Revisando cada registro firmado y cada entrada de auditoría, y cada PDF por completo…</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/verify_progress.py"/>
