@@ -131,19 +131,40 @@ def append(
     workstation: str = "",
 ) -> AuditEntry:
     """Add one entry after the current last one; call inside the caller's write transaction."""
+    entry = next_entry(last_entry(conn), record_id, at, actor, action, detail, clinician=clinician,
+                       workstation=workstation)  # fmt: skip
+    conn.execute(INSERT_ENTRY, astuple(entry))
+    return entry
+
+
+INSERT_ENTRY = f"INSERT INTO audit ({ENTRY_COLUMNS}) VALUES ({', '.join('?' * 10)})"
+
+
+def last_entry(conn: Database) -> tuple[int, str] | None:
+    """The sequence number and hash of the chain's last entry (None: no entry yet)."""
+    row = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    return (int(row[0]), str(row[1])) if row else None
+
+
+def next_entry(
+    last: tuple[int, str] | None,
+    record_id: str,
+    at: str,
+    actor: str,
+    action: str,
+    detail: Mapping[str, object],
+    *,
+    clinician: str = "",
+    workstation: str = "",
+) -> AuditEntry:
+    """The entry that follows ``last`` (see ``last_entry``), hashed, not yet stored."""
     check_detail(action, detail)
-    last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
     detail_text = canonical_json(detail).decode()
     unsigned = AuditEntry(
         seq, record_id, at, actor, action, detail_text, prev_hash, "", clinician, workstation
     )
-    entry = replace(unsigned, hash=unsigned.expected_hash())
-    conn.execute(
-        f"INSERT INTO audit ({ENTRY_COLUMNS}) VALUES ({', '.join('?' * 10)})",
-        astuple(entry),
-    )
-    return entry
+    return replace(unsigned, hash=unsigned.expected_hash())
 
 
 def entries(conn: Database, record_id: str | None = None) -> list[AuditEntry]:

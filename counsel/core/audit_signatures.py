@@ -35,14 +35,28 @@ def signed_message(entry_hash: str) -> bytes:
 def sign_entry(conn: Database, entry: AuditEntry, keys: Keyring) -> None:
     """Sign ``entry`` if it is one verify trusts; inside the transaction that added it. The
     first signature also notes, beside the key, where the store began signing."""
-    if entry.action in SIGNED_ACTIONS:
-        identity = keys.identity()
-        conn.execute(
-            "INSERT INTO audit_signatures (seq, certificate, signature) VALUES (?, ?, ?)",
-            (entry.seq, identity.fingerprint, identity.sign(signed_message(entry.hash))),
-        )
-        keys.note_signing_began(_signed_from(conn))
-        publish_certificate(conn, identity.certificate)
+    signature = entry_signature(entry, keys)
+    if signature is not None:
+        conn.execute(INSERT_SIGNATURE, signature)
+        note_signing(conn, keys)
+
+
+INSERT_SIGNATURE = "INSERT INTO audit_signatures (seq, certificate, signature) VALUES (?, ?, ?)"
+
+
+def entry_signature(entry: AuditEntry, keys: Keyring) -> tuple[int, str, bytes] | None:
+    """The audit_signatures row for ``entry``, if it is one verify trusts (else None)."""
+    if entry.action not in SIGNED_ACTIONS:
+        return None
+    identity = keys.identity()
+    return entry.seq, identity.fingerprint, identity.sign(signed_message(entry.hash))
+
+
+def note_signing(conn: Database, keys: Keyring) -> None:
+    """After storing a signature: where the store began signing, beside the key, and the
+    signing certificate's public part in the store."""
+    keys.note_signing_began(_signed_from(conn))
+    publish_certificate(conn, keys.identity().certificate)
 
 
 def publish_certificate(conn: Database, certificate: x509.Certificate) -> None:
