@@ -59,25 +59,26 @@ def note_signing(conn: Database, keys: Keyring) -> None:
     publish_certificate(conn, keys.identity().certificate)
 
 
-def publish_certificate(conn: Database, certificate: x509.Certificate) -> None:
+def publish_certificate(
+    conn: Database, certificate: x509.Certificate, table: str = "clinic_certificates"
+) -> None:
     """Keep ``certificate``'s public part in the store (once), so that another computer
     can be given what it needs to check what it signed (``records key trust``)."""
     name = fingerprint(certificate)
-    if (
-        conn.execute("SELECT 1 FROM clinic_certificates WHERE fingerprint = ?", (name,)).fetchone()
-        is None
-    ):
+    if conn.execute(f"SELECT 1 FROM {table} WHERE fingerprint = ?", (name,)).fetchone() is None:
         conn.execute(
-            "INSERT INTO clinic_certificates (fingerprint, pem) VALUES (?, ?)",
+            f"INSERT INTO {table} (fingerprint, pem) VALUES (?, ?)",
             (name, certificate.public_bytes(serialization.Encoding.PEM).decode()),
         )
 
 
-def stored_certificates(conn: Database) -> dict[str, x509.Certificate]:
+def stored_certificates(
+    conn: Database, table: str = "clinic_certificates"
+) -> dict[str, x509.Certificate]:
     """The certificates the store has kept, by fingerprint: what others signed with, not
     a list to trust (anyone who can write the store could add one)."""
     found = {}
-    for name, pem in conn.execute("SELECT fingerprint, pem FROM clinic_certificates"):
+    for name, pem in conn.execute(f"SELECT fingerprint, pem FROM {table}"):
         with contextlib.suppress(ValueError):
             found[str(name)] = x509.load_pem_x509_certificate(str(pem).encode())
     return found

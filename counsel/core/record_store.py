@@ -40,6 +40,7 @@ from counsel.core.session import Clock, Session, utc_now
 from counsel.core.session_codec import SessionFormatError, session_from_dict, session_to_dict
 from counsel.core.store_location import ServerDatabase, StoreLocation
 from counsel.core.store_verify import CHECKPOINT, Verification, verify_record
+from counsel.core.time_stamps import keep_stamp_certificates, kept_stamp_certificates
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -232,6 +233,7 @@ class RecordStore:
                 self._log(row["id"], "session_started", {})
             schema.put_row(self._conn, row, exists=status is not None)
             self._log(row["id"], "signed", detail)
+            keep_stamp_certificates(self._conn, pdf_bytes)
         return detail["digest"]
 
     def batch(self) -> AbstractContextManager[Database]:
@@ -396,6 +398,11 @@ class RecordStore:
         data = chain.trail_bytes(trail, Path(path).suffix)
         check_export_target(path, self.path.parent, overwrite=overwrite)
         write_bytes_atomically(Path(path), data)
+
+    def stored_stamp_certificates(self) -> dict[str, x509.Certificate]:
+        """The certificates of the time-stamp authorities whose stamps stored PDFs carry, by
+        fingerprint: not trusted for that either (``Keyring.trust_timestamp_authority``)."""
+        return kept_stamp_certificates(self._conn)
 
     def stored_certificates(self) -> dict[str, x509.Certificate]:
         """The clinic certificates that signed into this store (its public parts), by

@@ -22,6 +22,7 @@ from counsel.core.clinic_signature import PdfSignatureError, SignedPdf, clinic_s
 from counsel.core.database import Database
 from counsel.core.record_status import CORRECTION, SIGNED, WITHDRAWN
 from counsel.core.shown_fields import COPIED_COLUMNS
+from counsel.core.time_stamps import keep_stamp_certificates
 
 #: What an amendment copies from the record it amends.
 AMENDMENT_COPIES = (*COPIED_COLUMNS, "content_sha256")
@@ -124,6 +125,7 @@ def seal_many(conn: Database, records: Iterable[ToSeal], keys: Keyring, writer: 
     for record in records:
         if record.pdf not in checked:
             check_pdf(record.pdf, keys)
+            keep_stamp_certificates(conn, record.pdf)
             checked.add(record.pdf)
         batch.seal(record)
     if not batch.signed:
