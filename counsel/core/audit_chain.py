@@ -119,25 +119,12 @@ class AuditEntry:
 ENTRY_COLUMNS = "seq, record_id, at, actor, action, detail, prev_hash, hash, clinician, workstation"
 
 
-def append(
-    conn: Database,
-    record_id: str,
-    at: str,
-    actor: str,
-    action: str,
-    detail: Mapping[str, object],
-    *,
-    clinician: str = "",
-    workstation: str = "",
-) -> AuditEntry:
-    """Add one entry after the current last one; call inside the caller's write transaction."""
-    entry = next_entry(last_entry(conn), record_id, at, actor, action, detail, clinician=clinician,
-                       workstation=workstation)  # fmt: skip
-    conn.execute(INSERT_ENTRY, astuple(entry))
-    return entry
-
-
-INSERT_ENTRY = f"INSERT INTO audit ({ENTRY_COLUMNS}) VALUES ({', '.join('?' * 10)})"
+def store_entry(conn: Database, entry: AuditEntry) -> None:
+    """Add ``entry`` (``next_entry`` after ``last_entry``), inside the caller's write
+    transaction."""
+    conn.execute(
+        f"INSERT INTO audit ({ENTRY_COLUMNS}) VALUES ({', '.join('?' * 10)})", astuple(entry)
+    )
 
 
 def last_entry(conn: Database) -> tuple[int, str] | None:

@@ -172,8 +172,8 @@ class RecordStore:
         row = self._conn.execute(
             "SELECT clinician FROM records WHERE id = ?", (record_id,)
         ).fetchone()
-        entry = chain.append(
-            self._conn,
+        entry = chain.next_entry(
+            chain.last_entry(self._conn),
             record_id,
             self._now(),
             self.actor,
@@ -182,6 +182,7 @@ class RecordStore:
             clinician=row[0] if row else "",
             workstation=self.workstation,
         )
+        chain.store_entry(self._conn, entry)
         signatures.sign_entry(self._conn, entry, self.keys)
 
     def sign_pdf(self, pdf: bytes, timestamp_url: str = "") -> SignedPdf:
