@@ -75,6 +75,7 @@ class ServerConnection:
                 self.database.url,
                 application_name="Counsel",
                 connect_timeout=CONNECT_TIMEOUT_S,
+                options="-c jit=off",  # compiling took longer than the list's queries run
                 **KEEPALIVE,
             )
             conn = psycopg.connect(conninfo, autocommit=True)
