@@ -242,8 +242,9 @@ class RecordStore:
         return schema.transaction(self._conn, durable=True)
 
     def seal_many(self, records: Iterable[sealed.ToSeal]) -> int:
-        """``seal_stored`` each record, then its amendments, all in one transaction of a few
-        statements (``sealed_rows``): how a store of years is built. Returns how many."""
+        """``seal_stored`` each record (none of them in the store yet), then its amendments,
+        all in one transaction of a few statements (``sealed_rows``): how a store of years is
+        built. Returns how many."""
         writer = sealed.Writer(self.actor, self.workstation, self._now)
         with self.batch() as conn:
             return sealed.seal_many(conn, records, self.keys, writer)
