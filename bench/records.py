@@ -224,7 +224,7 @@ def _figure(results: dict[str, Any], path: tuple[str, ...]) -> float:
     return float(value)
 
 
-if __name__ == "__main__":  # python -m bench.records 10000 [distinct 2000]: as JSON
+if __name__ == "__main__":  # python -m bench.records 10000 [distinct 2000] [server URL]: JSON
     from counsel.core.content_loader import load_clinic, load_content
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -232,8 +232,9 @@ if __name__ == "__main__":  # python -m bench.records 10000 [distinct 2000]: as 
     content, clinic = load_content("en"), load_clinic()
     words = sys.argv[1:]
     distinct = int(words.pop(words.index("distinct") + 1)) if "distinct" in words else 0
-    sizes = [int(n) for n in words if n != "distinct"]
-    results = measure_records(content, clinic, sizes, 3) if sizes else {}
+    server = words.pop(words.index("server") + 1) if "server" in words else ""
+    sizes = [int(n) for n in words if n not in ("distinct", "server")]
+    results = measure_records(content, clinic, sizes, 3, server) if sizes else {}
     if distinct:
-        results["distinct_pdfs"] = measure_distinct_pdfs(distinct, content, clinic)
+        results["distinct_pdfs"] = measure_distinct_pdfs(distinct, content, clinic, server)
     print(json.dumps(results, indent=2))

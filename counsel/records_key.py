@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counsel.core.audit_chain import VerifyReport
-from counsel.core.clinic_key import ClinicKeyError, Keyring, describe
+from counsel.core.clinic_key import ClinicKeyError, Keyring, describe, fingerprint
 from counsel.settings import P12_PASSWORD
 
 if TYPE_CHECKING:
@@ -37,7 +37,8 @@ def add_key_parser(commands: argparse._SubParsersAction, common: argparse.Argume
     imported.add_argument("file", type=Path, metavar="FILE.p12")
     actions.add_parser("rotate", help="a new self-signed key; earlier certificates stay")
     trust = actions.add_parser(
-        "trust", help="check records signed with these certificates of the records store"
+        "trust",
+        help="check records signed, or time-stamped, with these certificates of the records store",
     )
     trust.add_argument(
         "fingerprints",
@@ -78,25 +79,38 @@ def show(keys: Keyring) -> None:
 
 
 def trust_command(store: RecordStore, args: argparse.Namespace) -> int:
-    """List the store's certificates, or trust the ones named (exit 1: one is not there)."""
+    """List the store's certificates (the clinic's, then the time-stamp authorities'), or
+    trust the ones named (exit 1: one is not there)."""
     kept, trusted = store.stored_certificates(), store.keys.certificates()
-    for name in args.fingerprints:
-        certificate = kept.get(name.strip().lower())
-        if certificate is None:
+    stamps = store.stored_stamp_certificates()
+    stamps_trusted = {fingerprint(c) for c in store.keys.timestamp_authorities()}
+    for name in (name.strip().lower() for name in args.fingerprints):
+        if name in kept:
+            store.keys.trust(kept[name])
+        elif name in stamps:
+            store.keys.trust_timestamp_authority(stamps[name])
+        else:
             print(f"The records store keeps no certificate {name}.", file=sys.stderr)
             return 1
-        store.keys.trust(certificate)
-        print(f"Trusted from now on: {describe(certificate)}")
+        print(f"Trusted from now on: {describe(kept.get(name) or stamps[name])}")
     if args.fingerprints:
         return 0
     if not kept:
         print("The records store keeps no clinic certificates yet: nothing was signed into it.")
     for name, certificate in kept.items():
         print(f"{'Trusted' if name in trusted else 'Not trusted'} here: {describe(certificate)}")
+    for name, certificate in stamps.items():
+        here = "Trusted" if name in stamps_trusted else "Not trusted"
+        print(f"{here} here, time stamps: {describe(certificate)}")
     if kept.keys() - trusted.keys():
         print(
             "Compare each with 'counsel records key show' on an exam-room computer, then"
             " trust the clinic's: counsel records key trust SHA256"
+        )
+    if stamps.keys() - stamps_trusted:
+        print(
+            "Compare a time-stamp certificate with the one its authority publishes, then"
+            " trust it: counsel records key trust SHA256"
         )
     return 0
 

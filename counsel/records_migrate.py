@@ -27,6 +27,7 @@ WHAT = {
     "audit": "audit entries",
     "audit_signatures": "signatures",
     "clinic_certificates": "clinic certificates",
+    "time_stamp_certificates": "time-stamp certificates",
 }
 
 

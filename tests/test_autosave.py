@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ui_driver import click, fill_details, sign_all, typing_saved, walk_to_signatures
 
-from counsel.core.record_store import SIGNED
+from counsel.core.record_status import SIGNED
 
 
 def test_a_closed_window_resumes_where_it_was_left(qtbot, open_window, store, content) -> None:

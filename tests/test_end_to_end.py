@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -44,21 +45,12 @@ def needs(*programs: str) -> None:
         pytest.skip(f"not installed: {missing}")
 
 
-@pytest.fixture
-def display() -> Iterator[str]:
-    """A fresh Xvfb with openbox; its DISPLAY."""
+@contextmanager
+def x_display(size: tuple[int, int] = SCREEN) -> Iterator[str]:
+    """A fresh Xvfb with openbox, on a display number free now; its DISPLAY."""
     needs("Xvfb", "openbox", "xdotool", "import")
     xvfb = subprocess.Popen(
-        [
-            "Xvfb",
-            "-displayfd",
-            "1",
-            "-screen",
-            "0",
-            f"{SCREEN[0]}x{SCREEN[1]}x24",
-            "-nolisten",
-            "tcp",
-        ],
+        ["Xvfb", "-displayfd", "1", "-screen", "0", f"{size[0]}x{size[1]}x24", "-nolisten", "tcp"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
     )
@@ -67,11 +59,19 @@ def display() -> Iterator[str]:
     env = {**os.environ, "DISPLAY": name}
     manager = subprocess.Popen(["openbox"], env=env, stderr=subprocess.DEVNULL)
     time.sleep(0.5)
-    yield name
-    manager.terminate()
-    xvfb.terminate()
-    manager.wait(10)
-    xvfb.wait(10)
+    try:
+        yield name
+    finally:
+        manager.terminate()
+        xvfb.terminate()
+        manager.wait(10)
+        xvfb.wait(10)
+
+
+@pytest.fixture
+def display() -> Iterator[str]:
+    with x_display() as name:
+        yield name
 
 
 class Desktop:

@@ -107,12 +107,15 @@ def test_running_it_again_copies_nothing_twice_and_says_what_was_there(
     assert again.returncode == 0, again.stdout + again.stderr
     assert table_counts(server_url) == first
     copied, there = again.stdout.splitlines()[:2]
-    assert copied.endswith(": 0 records, 0 audit entries, 0 signatures, 0 clinic certificates.")
+    assert copied.endswith(
+        ": 0 records, 0 audit entries, 0 signatures, 0 clinic certificates,"
+        " 0 time-stamp certificates."
+    )
     assert first["clinic_certificates"] == 1, "the public part of the key that signed them"
     assert there == (
         f"Already there from an earlier copy: {first['records']} records,"
         f" {first['audit']} audit entries, {first['audit_signatures']} signatures,"
-        " 1 clinic certificates."
+        " 1 clinic certificates, 0 time-stamp certificates."
     )
 
 

@@ -93,6 +93,11 @@ def ask(qtbot, window: MainWindow, question: str, answer: str) -> None:
 def walk_to_signatures(qtbot, window: MainWindow, content: Content) -> None:
     """Fill the details, then go through every screen with Next, answering and discussing."""
     fill_details(qtbot, window, "Zoë Nguyễn-Øberg", "Łukasz Wróbel")
+    walk_on_to_signatures(qtbot, window, content)
+
+
+def walk_on_to_signatures(qtbot, window: MainWindow, content: Content) -> None:
+    """From the screen shown, through every screen with Next, answering and discussing."""
     while True:
         screen = content.screens[window.index]
         if isinstance(screen, ChecklistScreen):

@@ -119,8 +119,22 @@ class AuditEntry:
 ENTRY_COLUMNS = "seq, record_id, at, actor, action, detail, prev_hash, hash, clinician, workstation"
 
 
-def append(
-    conn: Database,
+def store_entry(conn: Database, entry: AuditEntry) -> None:
+    """Add ``entry`` (``next_entry`` after ``last_entry``), inside the caller's write
+    transaction."""
+    conn.execute(
+        f"INSERT INTO audit ({ENTRY_COLUMNS}) VALUES ({', '.join('?' * 10)})", astuple(entry)
+    )
+
+
+def last_entry(conn: Database) -> tuple[int, str] | None:
+    """The sequence number and hash of the chain's last entry (None: no entry yet)."""
+    row = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    return (int(row[0]), str(row[1])) if row else None
+
+
+def next_entry(
+    last: tuple[int, str] | None,
     record_id: str,
     at: str,
     actor: str,
@@ -130,20 +144,14 @@ def append(
     clinician: str = "",
     workstation: str = "",
 ) -> AuditEntry:
-    """Add one entry after the current last one; call inside the caller's write transaction."""
+    """The entry that follows ``last`` (see ``last_entry``), hashed, not yet stored."""
     check_detail(action, detail)
-    last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
     detail_text = canonical_json(detail).decode()
     unsigned = AuditEntry(
         seq, record_id, at, actor, action, detail_text, prev_hash, "", clinician, workstation
     )
-    entry = replace(unsigned, hash=unsigned.expected_hash())
-    conn.execute(
-        f"INSERT INTO audit ({ENTRY_COLUMNS}) VALUES ({', '.join('?' * 10)})",
-        astuple(entry),
-    )
-    return entry
+    return replace(unsigned, hash=unsigned.expected_hash())
 
 
 def entries(conn: Database, record_id: str | None = None) -> list[AuditEntry]:

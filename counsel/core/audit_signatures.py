@@ -36,35 +36,50 @@ def signed_message(entry_hash: str) -> bytes:
 def sign_entry(conn: Database, entry: AuditEntry, keys: Keyring) -> None:
     """Sign ``entry`` if it is one verify trusts; inside the transaction that added it. The
     first signature also notes, beside the key, where the store began signing."""
-    if entry.action in SIGNED_ACTIONS:
-        identity = keys.identity()
-        conn.execute(
-            "INSERT INTO audit_signatures (seq, certificate, signature) VALUES (?, ?, ?)",
-            (entry.seq, identity.fingerprint, identity.sign(signed_message(entry.hash))),
-        )
-        keys.note_signing_began(_signed_from(conn))
-        publish_certificate(conn, identity.certificate)
+    signature = entry_signature(entry, keys)
+    if signature is not None:
+        conn.execute(INSERT_SIGNATURE, signature)
+        note_signing(conn, keys)
 
 
-def publish_certificate(conn: Database, certificate: x509.Certificate) -> None:
+INSERT_SIGNATURE = "INSERT INTO audit_signatures (seq, certificate, signature) VALUES (?, ?, ?)"
+
+
+def entry_signature(entry: AuditEntry, keys: Keyring) -> tuple[int, str, bytes] | None:
+    """The audit_signatures row for ``entry``, if it is one verify trusts (else None)."""
+    if entry.action not in SIGNED_ACTIONS:
+        return None
+    identity = keys.identity()
+    return entry.seq, identity.fingerprint, identity.sign(signed_message(entry.hash))
+
+
+def note_signing(conn: Database, keys: Keyring) -> None:
+    """After storing a signature: where the store began signing, beside the key, and the
+    signing certificate's public part in the store."""
+    keys.note_signing_began(_signed_from(conn))
+    publish_certificate(conn, keys.identity().certificate)
+
+
+def publish_certificate(
+    conn: Database, certificate: x509.Certificate, table: str = "clinic_certificates"
+) -> None:
     """Keep ``certificate``'s public part in the store (once), so that another computer
     can be given what it needs to check what it signed (``records key trust``)."""
     name = fingerprint(certificate)
-    if (
-        conn.execute("SELECT 1 FROM clinic_certificates WHERE fingerprint = ?", (name,)).fetchone()
-        is None
-    ):
+    if conn.execute(f"SELECT 1 FROM {table} WHERE fingerprint = ?", (name,)).fetchone() is None:
         conn.execute(
-            "INSERT INTO clinic_certificates (fingerprint, pem) VALUES (?, ?)",
+            f"INSERT INTO {table} (fingerprint, pem) VALUES (?, ?)",
             (name, certificate.public_bytes(serialization.Encoding.PEM).decode()),
         )
 
 
-def stored_certificates(conn: Database) -> dict[str, x509.Certificate]:
+def stored_certificates(
+    conn: Database, table: str = "clinic_certificates"
+) -> dict[str, x509.Certificate]:
     """The certificates the store has kept, by fingerprint: what others signed with, not
     a list to trust (anyone who can write the store could add one)."""
     found = {}
-    for name, pem in conn.execute("SELECT fingerprint, pem FROM clinic_certificates"):
+    for name, pem in conn.execute(f"SELECT fingerprint, pem FROM {table}"):
         with contextlib.suppress(ValueError):
             found[str(name)] = x509.load_pem_x509_certificate(str(pem).encode())
     return found

@@ -235,15 +235,23 @@ class Keyring:
     def trust(self, certificate: x509.Certificate) -> None:
         """Check what ``certificate`` signed from now on, without its key (a computer that
         only verifies, such as the records office's)."""
-        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        (self.folder / CERTIFICATES).mkdir(mode=0o700, exist_ok=True)
-        write_bytes_atomically(
-            self.folder / CERTIFICATES / f"{fingerprint(certificate)}.pem", _pem(certificate)
-        )
+        self._keep(CERTIFICATES, certificate)
 
     def timestamp_authorities(self) -> tuple[x509.Certificate, ...]:
-        """The certificates a time stamp in a signed PDF is trusted by (put there by hand)."""
+        """The certificates a time stamp in a signed PDF is trusted by (put there by hand,
+        or with ``trust_timestamp_authority``)."""
         return tuple(self._certificates_in(TIMESTAMP_AUTHORITIES).values())
+
+    def trust_timestamp_authority(self, certificate: x509.Certificate) -> None:
+        """Trust the time stamps ``certificate`` (an authority's, or one above it) vouches for."""
+        self._keep(TIMESTAMP_AUTHORITIES, certificate)
+
+    def _keep(self, subfolder: str, certificate: x509.Certificate) -> None:
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        (self.folder / subfolder).mkdir(mode=0o700, exist_ok=True)
+        write_bytes_atomically(
+            self.folder / subfolder / f"{fingerprint(certificate)}.pem", _pem(certificate)
+        )
 
     def _certificates_in(self, subfolder: str) -> dict[str, x509.Certificate]:
         found = {}

@@ -233,3 +233,9 @@ def _children(data: bytes, parent: Element) -> list[Element]:
         found.append(child)
         at = child[2]
     return found
+
+
+def signature_cms(pdf: bytes) -> bytes | None:
+    """The DER of the last signature in ``pdf`` (a CMS ContentInfo), if it covers the file."""
+    signed = _signature_value(pdf)
+    return None if isinstance(signed, str) else signed[2]

@@ -15,9 +15,15 @@ from typing import Any
 from counsel.core.database import Database
 from counsel.core.store_schema import fold, utc_text
 
-#: A record's status as listed: withdrawn once a withdrawal links to it, else as stored.
-STATUS_SQL = """CASE WHEN EXISTS (SELECT 1 FROM records w WHERE w.links_to = r.id
-                AND w.status = 'withdrawn') THEN 'withdrawn' ELSE r.status END"""
+_WITHDRAWAL = "SELECT 1 FROM records w WHERE w.links_to = r.id AND w.status = 'withdrawn'"
+#: A record's status as listed: withdrawn once a withdrawal links to it, else as stored. Asked
+#: of each listed row alone (a scalar subquery: PostgreSQL would answer an EXISTS here by
+#: reading every withdrawal first, which took most of the time of a page of 50,000 records).
+STATUS_SQL = f"""CASE WHEN ({_WITHDRAWAL} LIMIT 1) IS NOT NULL
+                THEN 'withdrawn' ELSE r.status END"""
+#: The same, to sort by: every match's status is needed before the first, so there
+#: PostgreSQL's reading every withdrawal once is the quicker way.
+STATUS_SORT_SQL = f"CASE WHEN EXISTS ({_WITHDRAWAL}) THEN 'withdrawn' ELSE r.status END"
 CORRECTIONS_SQL = """(SELECT count(*) FROM records c WHERE c.links_to = r.id
                      AND c.status = 'correction')"""
 COLUMNS_SQL = f"""r.id, r.patient_name, r.date_of_birth, r.record_number, r.created_at,
@@ -31,7 +37,7 @@ SORT_KEYS = {
     "started": ("r.created_at", "records_by_started"),
     "clinician": ("r.clinician", "records_by_clinician"),
     # The listed status is computed, so this one sort reads every match before the first.
-    "status": ("7", "records_by_started"),
+    "status": (STATUS_SORT_SQL, "records_by_started"),
 }
 
 

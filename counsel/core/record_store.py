@@ -10,7 +10,7 @@ that ``verify`` checks. Nothing here logs; patient data stays in the records tab
 from __future__ import annotations
 
 import json
-import uuid
+from collections.abc import Iterable
 from contextlib import AbstractContextManager, closing
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING, Any
 from counsel.core import audit_chain as chain
 from counsel.core import audit_signatures as signatures
 from counsel.core import record_query as query
+from counsel.core import sealed_rows as sealed
 from counsel.core import store_schema as schema
 from counsel.core.atomic_file import write_bytes_atomically
 from counsel.core.clinic_key import KEY_FOLDER, ClinicKeyError, Keyring
-from counsel.core.clinic_signature import PdfSignatureError, SignedPdf, clinic_signature_problem
+from counsel.core.clinic_signature import SignedPdf
 from counsel.core.content import Content
 from counsel.core.database import Database
 from counsel.core.export_guard import check_export_target
@@ -31,16 +32,15 @@ from counsel.core.record_query import NEWEST_FIRST, RecordFilter, RecordOrder, R
 from counsel.core.record_status import (
     CORRECTION,
     IN_PROGRESS,
-    SIGNED,
     WITHDRAWN,
     RecordNotFoundError,
     RecordSealedError,
 )
 from counsel.core.session import Clock, Session, utc_now
 from counsel.core.session_codec import SessionFormatError, session_from_dict, session_to_dict
-from counsel.core.shown_fields import COPIED_COLUMNS
 from counsel.core.store_location import ServerDatabase, StoreLocation
 from counsel.core.store_verify import CHECKPOINT, Verification, verify_record
+from counsel.core.time_stamps import keep_stamp_certificates, kept_stamp_certificates
 
 if TYPE_CHECKING:
     from cryptography import x509
@@ -172,8 +172,8 @@ class RecordStore:
         row = self._conn.execute(
             "SELECT clinician FROM records WHERE id = ?", (record_id,)
         ).fetchone()
-        entry = chain.append(
-            self._conn,
+        entry = chain.next_entry(
+            chain.last_entry(self._conn),
             record_id,
             self._now(),
             self.actor,
@@ -182,6 +182,7 @@ class RecordStore:
             clinician=row[0] if row else "",
             workstation=self.workstation,
         )
+        chain.store_entry(self._conn, entry)
         signatures.sign_entry(self._conn, entry, self.keys)
 
     def sign_pdf(self, pdf: bytes, timestamp_url: str = "") -> SignedPdf:
@@ -223,14 +224,8 @@ class RecordStore:
             raise ValueError("a signed record needs its PDF")
         if not isinstance(pdf_bytes, SignedPdf):
             pdf_bytes = self.sign_pdf(pdf_bytes)
-        problem = clinic_signature_problem(pdf_bytes, self.keys.identity().certificate)
-        if problem:
-            raise PdfSignatureError(f"the signed PDF was not stored: {problem}")
-        row = schema.stored_session_row(data, self._now())
-        detail = chain.seal_detail(
-            row["id"], row["data"].encode(), row["content_sha256"], pdf_bytes
-        )
-        row.update(status=SIGNED, pdf=pdf_bytes, digest=detail["digest"])
+        sealed.check_pdf(pdf_bytes, self.keys)
+        row, detail = sealed.signed_row(data, pdf_bytes, self._now())
         with schema.transaction(self._conn, durable=True):
             status = self._status(row["id"])
             if status not in (None, IN_PROGRESS):
@@ -239,11 +234,20 @@ class RecordStore:
                 self._log(row["id"], "session_started", {})
             schema.put_row(self._conn, row, exists=status is not None)
             self._log(row["id"], "signed", detail)
+            keep_stamp_certificates(self._conn, pdf_bytes)
         return detail["digest"]
 
     def batch(self) -> AbstractContextManager[Database]:
         """Make every change inside one transaction, written to disk once at the end."""
         return schema.transaction(self._conn, durable=True)
+
+    def seal_many(self, records: Iterable[sealed.ToSeal]) -> int:
+        """``seal_stored`` each record (none of them in the store yet), then its amendments,
+        all in one transaction of a few statements (``sealed_rows``): how a store of years is
+        built. Returns how many."""
+        writer = sealed.Writer(self.actor, self.workstation, self._now)
+        with self.batch() as conn:
+            return sealed.seal_many(conn, records, self.keys, writer)
 
     def withdraw(self, record_id: str, reason: str, by: str) -> str:
         """A withdrawal: a new linked record; the signed one stays exactly as signed."""
@@ -262,26 +266,15 @@ class RecordStore:
                 raise ValueError(f"record {record_id} is not signed; delete the draft instead")
             if original.status == WITHDRAWN:
                 raise RecordSealedError(f"record {record_id} is already withdrawn")
-            columns = (*COPIED_COLUMNS, "content_sha256")
+            columns = ("id", *sealed.AMENDMENT_COPIES)
             copied = conn.execute(
                 f"SELECT {', '.join(columns)} FROM records WHERE id = ?", (record_id,)
             ).fetchone()
-            row = dict(zip(columns, copied, strict=True))
-            now = self._now()
-            note = {"kind": kind, "text": text.strip(), "by": by.strip(), "at": now}
-            new_id = uuid.uuid4().hex
-            row.update(
-                id=new_id,
-                data=chain.canonical_json(note).decode(),
-                created_at=now,
-                updated_at=now,
-                status=kind,
-                links_to=record_id,
-            )
-            detail = chain.seal_detail(new_id, row["data"].encode(), row["content_sha256"], b"")
-            schema.put_row(self._conn, {**row, "digest": detail["digest"]}, exists=False)
+            amended = dict(zip(columns, copied, strict=True))
+            row, detail = sealed.amendment_row(amended, kind, text, by, self._now())
+            schema.put_row(self._conn, row, exists=False)
             self._log(record_id, action, detail)
-        return new_id
+        return str(row["id"])
 
     def delete_draft(self, record_id: str) -> None:
         """Remove an unsigned draft and all its patient data; its audit entries stay (they hold
@@ -407,6 +400,11 @@ class RecordStore:
         data = chain.trail_bytes(trail, Path(path).suffix)
         check_export_target(path, self.path.parent, overwrite=overwrite)
         write_bytes_atomically(Path(path), data)
+
+    def stored_stamp_certificates(self) -> dict[str, x509.Certificate]:
+        """The certificates of the time-stamp authorities whose stamps stored PDFs carry, by
+        fingerprint: not trusted for that either (``Keyring.trust_timestamp_authority``)."""
+        return kept_stamp_certificates(self._conn)
 
     def stored_certificates(self) -> dict[str, x509.Certificate]:
         """The clinic certificates that signed into this store (its public parts), by

@@ -41,6 +41,7 @@ TABLES = (
     ("audit", "seq", "ORDER BY seq"),
     ("audit_signatures", "seq", "ORDER BY seq"),
     ("clinic_certificates", "fingerprint", "ORDER BY fingerprint"),
+    ("time_stamp_certificates", "fingerprint", "ORDER BY fingerprint"),
 )
 #: Passes items through, reporting progress (``cli_progress.progress`` on the command line).
 Progress = Callable[[Iterable[Any], int, str], Iterator[Any]]

@@ -13,7 +13,8 @@ like the trail) and where signing began, so entries from before it are told apar
 stripped of their signature. Version 6 names the clinician and the computer in each audit entry.
 Version 7 keeps the public part of each clinic certificate that signed, so that a computer
 without the clinic key (the records office) can be given what verify needs (it trusts one only
-when told to: ``records key trust``).
+when told to: ``records key trust``). Version 8 keeps the certificates of the time-stamp
+authorities whose stamps the stored PDFs carry, so their stamps can be checked anywhere.
 
 The same store can live on the clinic's PostgreSQL server instead (``store_server_schema``,
 from version 6 on): the functions here that open, read and write take either engine's
@@ -254,16 +255,27 @@ def _v6_who_did_what(conn: sqlite3.Connection) -> None:
 def _v7_clinic_certificates(conn: sqlite3.Connection) -> None:
     """The certificates that signed entries, by fingerprint, kept for good (added as the
     store signs with each one)."""
-    kept = "clinic certificates are kept for good"
-    _run(
-        conn,
-        """CREATE TABLE clinic_certificates (
+    _run(conn, *_kept_certificates("clinic_certificates", "clinic certificates are kept for good"))
+
+
+def _v8_time_stamp_certificates(conn: sqlite3.Connection) -> None:
+    """The certificates of the time-stamp authorities whose stamps stored PDFs carry (each
+    authority's and those above it), kept for good, so that a computer that never asked that
+    authority can check its stamps."""
+    kept = "time-stamp certificates are kept for good"
+    _run(conn, *_kept_certificates("time_stamp_certificates", kept))
+
+
+def _kept_certificates(table: str, kept: str) -> tuple[str, ...]:
+    """A table of certificates by fingerprint that rows are only ever added to."""
+    return (
+        f"""CREATE TABLE {table} (
             fingerprint TEXT PRIMARY KEY,
             pem TEXT NOT NULL
         )""",
-        *_read_only("clinic_certificates", kept),
-        f"""CREATE TRIGGER clinic_certificates_no_replace BEFORE INSERT ON clinic_certificates
-            WHEN EXISTS (SELECT 1 FROM clinic_certificates WHERE fingerprint = NEW.fingerprint)
+        *_read_only(table, kept),
+        f"""CREATE TRIGGER {table}_no_replace BEFORE INSERT ON {table}
+            WHEN EXISTS (SELECT 1 FROM {table} WHERE fingerprint = NEW.fingerprint)
             BEGIN SELECT RAISE(ABORT, '{kept}'); END""",
     )
 
@@ -277,6 +289,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v5_clinic_key_signatures,
     _v6_who_did_what,
     _v7_clinic_certificates,
+    _v8_time_stamp_certificates,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -554,6 +567,18 @@ def forget_deleted(conn: Database) -> None:
     zeroed them in the file); the server reclaims them as it vacuums."""
     if isinstance(conn, sqlite3.Connection):
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def insert_many(
+    conn: Database, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """Insert ``rows`` in one statement: a COPY on the server (not a round trip a row)."""
+    if (server := _server(conn)) is not None:
+        server.copy(table, columns, rows)
+        return
+    assert isinstance(conn, sqlite3.Connection)
+    marks = ", ".join("?" * len(columns))
+    conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
 
 def put_row(conn: Database, row: Mapping[str, object], exists: bool) -> None:

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
 import psycopg
-from psycopg import pq
+from psycopg import pq, sql
 from psycopg.conninfo import make_conninfo
 
 from counsel.core.store_errors import StoreUnavailable
@@ -75,6 +75,7 @@ class ServerConnection:
                 self.database.url,
                 application_name="Counsel",
                 connect_timeout=CONNECT_TIMEOUT_S,
+                options="-c jit=off",  # compiling took longer than the list's queries run
                 **KEEPALIVE,
             )
             conn = psycopg.connect(conninfo, autocommit=True)
@@ -150,6 +151,23 @@ class ServerConnection:
             cursor.itersize = STREAM_BATCH
             cursor.execute(postgres_sql(sql), parameters)
             yield from cursor
+
+    def copy(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        """``rows`` into ``table`` in one COPY, in binary (a PDF goes as its bytes)."""
+        types = dict(
+            self.execute(
+                "SELECT a.attname, t.typname FROM pg_attribute a"
+                " JOIN pg_type t ON t.oid = a.atttypid WHERE a.attrelid = ?::regclass",
+                (table,),
+            ).fetchall()
+        )
+        statement = sql.SQL("COPY {} ({}) FROM STDIN (FORMAT BINARY)").format(
+            sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, columns))
+        )
+        with self._noticing_loss(), self._conn.cursor() as cursor, cursor.copy(statement) as copy:
+            copy.set_types([types[column] for column in columns])
+            for row in rows:
+                copy.write_row(row)
 
     @contextmanager
     def snapshot(self) -> Iterator[ServerConnection]:
