@@ -82,17 +82,22 @@ class HashedPdf:
         self.sha256, self._signed_digest = file_digest.hexdigest(), signed_digest.digest()
 
     @functools.cached_property
-    def _signature(self) -> _ClinicSignature | str:
-        """The signature, read only when asked: a PDF many demo records share is checked once,
-        though each of them is hashed."""
+    def cms(self) -> bytes | str:
+        """The last signature's DER (a CMS ContentInfo), else what is wrong with it."""
         if isinstance(self._range, str):
             return self._range
         first_end, second_start = self._range
         try:
-            cms = bytes.fromhex(self.pdf[first_end + 1 : second_start - 1].decode("ascii"))
+            return bytes.fromhex(self.pdf[first_end + 1 : second_start - 1].decode("ascii"))
         except ValueError as error:  # not hexadecimal
             return f"the signature is not readable ({error})"
-        return _checked_signature(cms, self._signed_digest)
+
+    @functools.cached_property
+    def _signature(self) -> _ClinicSignature | str:
+        """The signature, read only when asked: a PDF many demo records share is checked once,
+        though each of them is hashed."""
+        cms = self.cms
+        return cms if isinstance(cms, str) else _checked_signature(cms, self._signed_digest)
 
     @property
     def stamped(self) -> bool:
@@ -233,9 +238,3 @@ def _children(data: bytes, parent: Element) -> list[Element]:
         found.append(child)
         at = child[2]
     return found
-
-
-def signature_cms(pdf: bytes) -> bytes | None:
-    """The DER of the last signature in ``pdf`` (a CMS ContentInfo), if it covers the file."""
-    signed = _signature_value(pdf)
-    return None if isinstance(signed, str) else signed[2]

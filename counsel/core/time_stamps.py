@@ -14,7 +14,7 @@ from __future__ import annotations
 from cryptography import x509
 
 from counsel.core.audit_signatures import publish_certificate, stored_certificates
-from counsel.core.clinic_signature import carries_time_stamp, signature_cms
+from counsel.core.clinic_signature import HashedPdf
 from counsel.core.database import Database
 
 TOKEN = "signature_time_stamp_token"
@@ -24,8 +24,9 @@ TABLE = "time_stamp_certificates"
 def stamp_certificates(pdf: bytes) -> list[x509.Certificate]:
     """The certificates the time stamp of ``pdf``'s last signature carries (none if it has
     no stamp, or one that cannot be read)."""
-    cms = signature_cms(pdf) if carries_time_stamp(pdf) else None
-    if cms is None:
+    signed = HashedPdf(pdf)
+    cms = signed.cms
+    if isinstance(cms, str) or not signed.stamped:
         return []
     from asn1crypto import cms as asn1_cms
 
