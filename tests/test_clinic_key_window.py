@@ -11,7 +11,7 @@ from cryptography.x509.oid import NameOID
 from test_signing_feedback import signed_pads
 from ui_driver import answer_next_confirmation, click
 
-from counsel.core import record_store
+from counsel.core import sealed_rows
 from counsel.core.clinic_key import KEY_FILE, KEY_FOLDER
 from counsel.ui.app import open_clinic_store
 
@@ -42,7 +42,7 @@ def test_the_pdf_is_signed_in_the_pdf_worker_process_and_checked_before_sealing(
         return real_check(pdf, certificate)
 
     monkeypatch.setattr(signed_pdf, "sign_pdf", lambda *args: pytest.fail("signed here"))
-    monkeypatch.setattr(record_store, "clinic_signature_problem", check)
+    monkeypatch.setattr(sealed_rows, "clinic_signature_problem", check)
     window = open_window()
     worker = pdf_worker()
     qtbot.waitUntil(lambda: worker.answered >= 1, timeout=60000)  # the warm-up
