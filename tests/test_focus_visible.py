@@ -77,7 +77,7 @@ def unseen_focus(qtbot, widgets: list[QWidget]) -> list[str]:
     qtbot.wait(120)
     window = widgets[0].window()
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=10_000)
     missing = []
     for widget in widgets:
         widget.clearFocus()
