@@ -18,7 +18,6 @@ from counsel.core.clinic_signature import (
     PdfSignatureError,
     SignedPdf,
     clinic_signature_problem,
-    trusted_signature_problem,
 )
 from counsel.core.record_status import RecordNotFoundError
 from counsel.core.signed_pdf import pdf_signature_problem, sign_pdf
@@ -110,7 +109,7 @@ def test_any_damage_to_a_signed_pdf_is_found_and_never_raises(at: int, value: in
 def test_any_signature_value_is_checked_with_a_message_never_a_traceback(value: bytes) -> None:
     pdf = pdf_signed_with(value)
     assert clinic_signature_problem(pdf, IDENTITY.certificate) != ""
-    assert trusted_signature_problem(pdf, TRUSTED) != ""  # as verify checks it
+    assert HashedPdf(pdf).trusted_problem(TRUSTED) != ""  # as verify checks it
     assert HashedPdf(pdf).stamped in (True, False)
 
 
@@ -124,7 +123,7 @@ def test_every_byte_of_the_signature_damaged_is_a_message_never_a_traceback(flip
         damaged[at] ^= flip
         pdf = pdf_signed_with(bytes(damaged))
         assert clinic_signature_problem(pdf, IDENTITY.certificate)
-        assert trusted_signature_problem(pdf, TRUSTED)
+        assert HashedPdf(pdf).trusted_problem(TRUSTED)
 
 
 def pdf_signed_with(value: bytes) -> bytes:

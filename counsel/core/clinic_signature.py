@@ -57,11 +57,6 @@ def clinic_signature_problem(pdf: bytes, certificate: x509.Certificate) -> str:
     return HashedPdf(pdf).signature_problem(certificate)
 
 
-def trusted_signature_problem(pdf: bytes, trusted: Mapping[str, x509.Certificate]) -> str:
-    """``clinic_signature_problem`` against the clinic's certificates (by fingerprint)."""
-    return HashedPdf(pdf).trusted_problem(trusted)
-
-
 class HashedPdf:
     """A stored PDF read for verify in one pass over its bytes: the whole file's SHA-256 (what
     its seal recorded) and its last signature's digest, which covers the same bytes up to the
