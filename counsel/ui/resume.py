@@ -55,14 +55,13 @@ def offer_resume_from_server(window: MainWindow, store: RecordStore) -> None:
 
     def answered(result: object) -> None:
         recorder = window.recorder
-        assert recorder is not None and recorder.pending is not None
-        try:
-            if isinstance(result, Exception):  # away (said below), or what no retry cures
-                raise result
-            recorder.pending.store_waiting(store)
-            offer_resume(window, store)
-        except StoreUnavailable as away:
-            recorder.server_unreachable(away)
+        assert recorder is not None
+        if isinstance(result, StoreUnavailable):
+            recorder.server_unreachable(result)
+        elif isinstance(result, Exception):  # what no retry cures
+            raise result
+        else:  # stored by the window's writer, after any write under way
+            recorder.store_kept_copies(lambda: offer_resume(window, store))
 
     window.saving.reconnect.ask(store.database, answered)
 
