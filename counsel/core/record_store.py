@@ -153,6 +153,11 @@ class RecordStore:
         window's writer): a write that waits for the server never holds up a read here."""
         return RecordStore(self.database, actor=self.actor, clock=self._clock, keys=self.keys)
 
+    def interrupt(self) -> None:
+        """From another thread: stop the statement this store's connection waits on (a server
+        that does not answer); it fails as a whole, as a lost connection does."""
+        self._conn.interrupt()
+
     def close(self) -> None:
         self._conn.close()
 

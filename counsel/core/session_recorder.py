@@ -91,7 +91,7 @@ class SessionRecorder:
         self._entries: list[Entry] = []  # audit entries not written yet, oldest first
         self._seal_pdf: bytes | None = None  # the signed PDF, to store with the sealed session
         self._then: list[Callable[[], None]] = []  # called once everything is stored (retry)
-        self._left = False  # kept on this computer at quit: the write under way may not land
+        self.left = False  # kept on this computer at quit: the write under way may not land
         self.failure: Exception | None = None  # the last save or seal that failed, until retried
         #: The server answered again after it could not be reached, and nobody was told yet.
         self.reconnected = False
@@ -214,7 +214,7 @@ class SessionRecorder:
             self._save_failed(written.error)
         else:
             self._save_succeeded(written.kept_stored)
-        if self._asked is not None and not self._left:
+        if self._asked is not None and not self.left:
             self._write_again()
         if self.signing_next and not self.writing:
             self.signing_next = False
@@ -238,7 +238,7 @@ class SessionRecorder:
             self._tell()
 
     def _save_succeeded(self, kept_stored: int) -> None:
-        if self.pending is not None and not self._asked and not self._left:
+        if self.pending is not None and not self._asked and not self.left:
             self.pending.discard(self.session.id)  # a newer copy stays until written
         if self.waiting_for_server:  # the server answers again: the user is told once
             self.kept_stored += kept_stored
@@ -271,8 +271,10 @@ class SessionRecorder:
         False if there is nowhere to keep it (this computer's own file)."""
         if self.pending is None:
             return False
-        self._left = True
-        self._keep_here()
+        if not self.left:
+            self.left = True
+            self._keep_here()
+            self.writer.interrupt()  # so the app can end: the copy here is the one to keep
         return True
 
     def server_unreachable(self, error: StoreUnavailable) -> None:

@@ -101,6 +101,12 @@ class StoreWriter:
             self._store = self._connect()
         return self._store
 
+    def interrupt(self) -> None:
+        """Stop the write under way (from the window's thread, when quitting while the server
+        does not answer): it fails whole, and the thread is free to end."""
+        if self._store is not None:
+            self._store.interrupt()
+
     def close(self) -> None:
         """Close the writer's connection, after the writes submitted before."""
 

@@ -308,6 +308,7 @@ class MainWindow(QMainWindow):
         """Quit (Ctrl+Q) or the window's close button: asked first in the middle of a session."""
         assert self.recorder is not None
         self.saving.flush()
+        self.saving.finish_writing(self)  # asked once whether the session is safe
         if may_quit(self, self.session, saved=self.recorder.failure is None):
             self.close()
 

@@ -20,7 +20,7 @@ def offer_resume(window: MainWindow, store: RecordStore, parent: QWidget | None 
     Declining keeps the draft: it stays in the records list and can be resumed or deleted there.
     """
     record_id = store.unfinished()
-    if record_id is None:
+    if record_id is None or record_id == window.session.id:  # the one on screen: typed already
         return False
     summary = store.record(record_id)
     who = summary.patient_name or window.tr("a patient whose name was not entered yet")

@@ -97,7 +97,7 @@ class SaveStatus(QObject):
         server that does not answer by then leaves the session kept on this computer, stored
         there and offered to resume at the next start."""
         recorder = self.recorder
-        if recorder is None or not recorder.writing:
+        if recorder is None or not recorder.writing or recorder.left:
             return
         dialog = QProgressDialog(self.tr("Saving the session…"), "", 0, 0, parent)
         dialog.setObjectName("savingAtQuit")
