@@ -103,10 +103,10 @@ class SaveStatus(QObject):
         dialog.setObjectName("savingAtQuit")
         dialog.setWindowTitle(self.tr("Saving"))
         dialog.setCancelButton(None)
-        dialog.setMinimumDuration(0)
         dialog.show()
         self.wait_for_writes(QUIT_WAIT_MS if recorder.pending is not None else LOCAL_QUIT_WAIT_MS)
-        dialog.close()
+        dialog.reset()  # hidden, and its own timer stopped: it never shows itself again
+        dialog.deleteLater()
         if recorder.writing:
             recorder.leave_here()
 
