@@ -249,12 +249,10 @@ class SessionRecorder:
         self._tell()
 
     def _save_failed(self, error: Exception) -> None:
-        import sqlite3  # loaded with the store, not at start-up
-
+        """Said (the banner, Not saved), never raised: it arrives from the writer's thread,
+        where nothing could catch it."""
         if isinstance(error, StoreUnavailable):
             self._keep_here()
-        elif not isinstance(error, (OSError, sqlite3.Error)):
-            raise error  # a fault in Counsel, not in the store: never hidden
         self._set_failure(error)
 
     def _keep_here(self) -> None:
