@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtGui import QGuiApplication
 
+from bench.hung_save import measure_hung_save
 from bench.pdf import measure_pdf
 from bench.records import measure_distinct_pdfs, measure_records
 from bench.report import format_report
@@ -83,6 +84,8 @@ def measure(
     results["pdf"] = measure_pdf(content, clinic, runs)
     print("Measuring draft saves…", file=sys.stderr)
     results["store"] = measure_store(content)
+    print("Measuring the window while a save hangs…", file=sys.stderr)
+    results["hung_save"] = measure_hung_save(content, clinic)
     print("Measuring screen changes…", file=sys.stderr)
     results["screen_change"] = measure_screen_changes(content, clinic, runs)
     if record_sizes:

@@ -12,9 +12,14 @@ def format_report(results: dict[str, Any]) -> str:
         f"PySide6 {meta['pyside6']}, Qt platform {meta['qt_platform']}, {meta['cpus']} CPUs"
     )
     save = results["store"]["save_ms"]
+    hung = results["hung_save"]
+    server = hung["server_hung_ms"]
     store = [
         f"Draft save, demo visit growing by a question each time (ms): median"
-        f" {save['median']:.1f}, worst {save['worst']:.1f}"
+        f" {save['median']:.1f}, worst {save['worst']:.1f}",
+        "Longest window stall while a save hangs, typing and Next going on (ms):"
+        f" SQLite file locked {hung['sqlite_locked_ms']:.1f}, clinic server stopped (SIGSTOP)"
+        + (f" {server:.1f}" if server is not None else " not measured (no PostgreSQL here)"),
     ]
     sections = (
         _startup(results),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -132,6 +133,29 @@ class PostgresServer:
     def pause(self) -> None:
         """Stop the server as an administrator would (fast: connections are cut)."""
         self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def _processes(self) -> list[int]:
+        """The server's processes: the postmaster (its pid file's first line) and its
+        children (each backend, the background workers)."""
+        postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
+        children = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == postmaster:
+                    children.append(int(stat.parent.name))
+        return [postmaster, *children]
+
+    def hang(self) -> None:
+        """A hung server (SIGSTOP): connections stay open and the kernel still answers for
+        them, but no statement ever comes back, and a new connection waits for its timeout."""
+        for pid in self._processes():
+            os.kill(pid, signal.SIGSTOP)
+
+    def wake(self) -> None:
+        """The hung server goes on (SIGCONT) where it stopped."""
+        for pid in self._processes():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGCONT)
 
     def stop(self) -> None:
         try:

@@ -26,8 +26,9 @@ def test_a_full_disk_shows_a_banner_with_retry_and_loses_nothing(
     assert window.index == 1 and window.sidebar.state_of(window.session, 0) == "seen"
     assert banner.isVisible(), "the banner stays until saving works"
     click(qtbot, window, "retrySave")
+    typing_saved(qtbot, window)  # tried again, on the writer's thread
     assert banner.isVisible(), "still full: still failing"
     full_disk.free()
     click(qtbot, window, "retrySave")
-    assert not banner.isVisible()
+    qtbot.waitUntil(lambda: not banner.isVisible())
     assert store.load(window.session.id, content).details.patient_name == "Ana Test-Patient"

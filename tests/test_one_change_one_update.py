@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ink_helpers import draw_stroke, find_pad
 from PySide6.QtWidgets import QLineEdit, QWidget
-from ui_driver import child, click, confirm_and_wait, type_text, typing_saved
+from ui_driver import child, click, confirm_and_wait, drafts_written, type_text, typing_saved
 
 from counsel.core.content import SureScreen
 from counsel.core.demo import demo_session
@@ -22,11 +22,7 @@ def _count_work(window, store, monkeypatch):
     for index in range(len(window.content.screens)):
         window.go_to(index)
     window.go_to(0)
-    work: dict[str, list] = {"saves": [], "refreshed": [], "rows": []}
-    save_draft = store.save_draft
-    monkeypatch.setattr(
-        store, "save_draft", lambda session: (work["saves"].append(1), save_draft(session))
-    )
+    work: dict[str, list] = {"saves": drafts_written(monkeypatch), "refreshed": [], "rows": []}
     for page in window.stack.pages.values():
         refresh = page.refresh
         monkeypatch.setattr(
@@ -71,6 +67,7 @@ def test_a_sure_answer_redraws_only_the_screen_that_shows_it(
     question = sure.questions[0]
     click(qtbot, window.current_page(), f"choice-{question.id}-yes")
     assert window.session.decision(sure.id, question.id) == "yes"
+    typing_saved(qtbot, window)
     assert len(work["saves"]) == 1
     decision_screens = {s.id for s in window.content.screens if s.kind in DECISION_KINDS}
     assert sure.id in work["refreshed"] and set(work["refreshed"]) <= decision_screens

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QLineEdit
 from test_languages import choose_language
-from ui_driver import child, click, type_text, typing_saved
+from ui_driver import child, click, drafts_written, type_text, typing_saved
 
 
 def indicator(window) -> QLabel:
@@ -28,17 +28,18 @@ def test_typing_shows_saving_then_saved_once_it_pauses(qtbot, open_window, store
 def test_a_failed_save_says_not_saved_and_shows_the_banner(qtbot, open_window, store, monkeypatch):
     window = open_window()
 
-    def failing(session) -> None:
+    def failing(data: dict) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store, "save_draft", failing)
+    drafts_written(monkeypatch, instead=failing)
     type_text(child(window.current_page(), QLineEdit, "patientName"), "Ana")
     typing_saved(qtbot, window)
     assert indicator(window).text() == "Not saved"
     assert window.banner.isVisible() and "No space left" in window.banner.message.text()
     monkeypatch.undo()
     click(qtbot, window, "retrySave")
-    assert indicator(window).text() == "Saved" and not window.banner.isVisible()
+    qtbot.waitUntil(lambda: indicator(window).text() == "Saved")
+    assert not window.banner.isVisible()
 
 
 def test_it_speaks_spanish_after_switching(qtbot, open_window) -> None:

@@ -87,13 +87,13 @@ def test_a_seal_whose_answer_the_server_lost_stays_signed_and_is_stored_once(
     window must not unseal (the record is signed on the server) nor store it twice."""
     with open_store(location) as store:
         session, recorder = _recorded(store, content, clinic, build_pdf, record_number="C-1")
-        sealed_there = store.seal
+        sealed_there = store.seal_stored
 
-        def seal_then_lose_the_answer(sealed, pdf: bytes) -> str:
+        def seal_then_lose_the_answer(sealed: dict, pdf: bytes) -> str:
             sealed_there(sealed, pdf)
             raise StoreUnavailable("the records server cannot be reached (connection lost)")
 
-        monkeypatch.setattr(store, "seal", seal_then_lose_the_answer)
+        monkeypatch.setattr(store, "seal_stored", seal_then_lose_the_answer)
         recorder.sign()
         assert session.is_sealed, "what the server holds signed is never shown unsigned"
         assert isinstance(recorder.failure, StoreUnavailable)
@@ -110,10 +110,10 @@ def test_a_seal_the_server_never_got_is_stored_on_retry(
     with open_store(location) as store:
         session, recorder = _recorded(store, content, clinic, build_pdf, record_number="C-2")
 
-        def server_gone(sealed, pdf: bytes) -> str:
+        def server_gone(sealed: dict, pdf: bytes) -> str:
             raise StoreUnavailable("the records server cannot be reached (connection refused)")
 
-        monkeypatch.setattr(store, "seal", server_gone)
+        monkeypatch.setattr(store, "seal_stored", server_gone)
         recorder.sign()
         assert session.is_sealed and not recorder.is_stored_signed
         monkeypatch.undo()

@@ -45,7 +45,8 @@ def test_the_done_screen_appears_while_the_pdf_is_built_in_the_background(
     )
     answer_next_confirmation()
     click(qtbot, page, "signAndFinish")
-    assert window.session.is_sealed and statuses == [True], "sealed; the PDF not built yet"
+    qtbot.waitUntil(lambda: window.session.is_sealed)  # once the last strokes are stored
+    assert statuses == [True], "sealed; the PDF not built yet"
     done = window.current_page()
     assert done.entry.kind == "done"
     status = child(done, QLabel, "doneStatus")

@@ -12,11 +12,10 @@ import sys
 import pytest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from test_record_store import FAKE_PDF
-from ui_driver import child, click, type_text, typing_saved
+from ui_driver import child, click, drafts_written, type_text, typing_saved
 
 from counsel.core.audit_chain import canonical_json
 from counsel.core.demo import demo_session
-from counsel.core.session_codec import session_to_dict
 from counsel.core.session_recorder import SessionRecorder
 from counsel.ui.save_status import SaveState
 
@@ -24,32 +23,26 @@ NAME = "Maria Fernanda Test-Patient Oyelaran-Ngo"  # 40 characters, a letter at 
 assert len(NAME) == 40
 
 
-def count_writes(store, monkeypatch) -> list[int]:
-    """The session bytes each draft save writes, one entry per save."""
-    written: list[int] = []
-    save_draft = store.save_draft
-
-    def counted(session) -> None:
-        written.append(len(canonical_json(session_to_dict(session))))
-        save_draft(session)
-
-    monkeypatch.setattr(store, "save_draft", counted)
-    return written
+def session_bytes(drafts: list[dict]) -> list[int]:
+    """The session bytes each draft save wrote, one entry per save."""
+    return [len(canonical_json(data)) for data in drafts]
 
 
 def test_a_typed_name_is_written_once_when_the_typing_pauses(
     qtbot, open_window, store, content, monkeypatch
 ) -> None:
     window = open_window()
-    written = count_writes(store, monkeypatch)
+    written = drafts_written(monkeypatch)
     type_text(child(window.current_page(), QLineEdit, "patientName"), NAME)
     assert written == [], "nothing is written while the letters come"
     assert window.saving.state is SaveState.SAVING
     typing_saved(qtbot, window)
     assert window.saving.state is SaveState.SAVED
     assert len(written) == 1, "one write for forty letters"
-    one_session = written[0]
-    assert sum(written) == one_session  # before: forty writes, about 40 x this many bytes
+    one_session = session_bytes(written)[0]
+    assert (
+        sum(session_bytes(written)) == one_session
+    )  # before: forty writes, about 40 x this many bytes
     assert store.load(window.session.id, content).details.patient_name == NAME
 
 
@@ -79,10 +72,11 @@ def test_typing_is_written_at_once_when_the_clinician_moves_on(
     window = open_window()
     session = window.session
     monkeypatch.setattr(window.recorder, "save_later", lambda: None)  # no pause ever comes
-    written = count_writes(store, monkeypatch)
+    written = drafts_written(monkeypatch)
     type_text(child(window.current_page(), QLineEdit, "patientName"), NAME)
     assert written == []
     FLUSHES[flush](qtbot, window)
+    qtbot.waitUntil(lambda: len(written) == 1 and not window.recorder.writing)
     assert store.load(session.id, content).details.patient_name == NAME
     assert len(written) == 1, "moving on writes the typing with the move, once"
 
@@ -101,17 +95,18 @@ def test_signing_stores_what_was_typed_last(store, content, clinic) -> None:
 def test_a_failed_save_of_typing_shows_its_banner(qtbot, open_window, store, monkeypatch) -> None:
     window = open_window()
 
-    def failing(session) -> None:
+    def failing(data: dict) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store, "save_draft", failing)
+    drafts_written(monkeypatch, instead=failing)
     type_text(child(window.current_page(), QLineEdit, "patientName"), NAME)
     typing_saved(qtbot, window)
     assert window.saving.state is SaveState.FAILED
     assert window.banner.isVisible() and "No space left" in window.banner.message.text()
     monkeypatch.undo()
     click(qtbot, window, "retrySave")
-    assert window.saving.state is SaveState.SAVED and not window.banner.isVisible()
+    qtbot.waitUntil(lambda: window.saving.state is SaveState.SAVED)
+    assert not window.banner.isVisible()
 
 
 # The app in its own process: types, pauses (its save made), types more, and is killed
@@ -138,7 +133,7 @@ def type_text(text):
             app.sendEvent(field, key)
 
 type_text(sys.argv[1])
-while window.recorder.held_back:  # the clinician pauses: the pause timer saves
+while window.recorder.saving:  # the clinician pauses: the pause timer saves
     app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 print("saved", window.session.id, flush=True)
 type_text(sys.argv[2])

@@ -60,8 +60,9 @@ def fill_details(qtbot, window: MainWindow, patient: str, clinician: str) -> Non
 
 
 def typing_saved(qtbot, window: MainWindow) -> None:
-    """Wait, as the clinician would pause, until the typing held back is in the store."""
-    qtbot.waitUntil(lambda: not window.saving.recorder.held_back, timeout=5000)
+    """Wait, as the clinician would pause, until the typing held back is in the store (or
+    its write has failed): written by the window's writer, on its own thread."""
+    qtbot.waitUntil(lambda: not window.saving.recorder.saving, timeout=15_000)
 
 
 def answer_checklist(qtbot, window: MainWindow, screen: ChecklistScreen) -> None:
@@ -147,3 +148,22 @@ def sign_all(qtbot, window: MainWindow) -> None:
     for role in ("patient", "clinician"):
         sign(page.findChild(QWidget, f"signer-{role}"))
     confirm_and_wait(qtbot, window, lambda: click(qtbot, page, "signAndFinish"))
+
+
+def drafts_written(monkeypatch, instead=None) -> list[dict]:
+    """Every draft the window's writer stores (on its own thread, through a connection of
+    its own), in its stored form, listed once stored (or failed); ``instead(data)``, when
+    given, runs in place of storing it (a failing disk)."""
+    from counsel.core.record_store import RecordStore
+
+    written: list[dict] = []
+    store_it = RecordStore.save_stored_draft
+
+    def counted(store: RecordStore, data: dict) -> None:
+        try:
+            (instead or (lambda data: store_it(store, data)))(data)
+        finally:
+            written.append(data)
+
+    monkeypatch.setattr(RecordStore, "save_stored_draft", counted)
+    return written

@@ -148,6 +148,16 @@ class RecordStore:
         keys = Keyring(schema.private_folder(location.folder) / KEY_FOLDER, clinic)
         return cls(location.database, actor=actor, clock=clock, keys=keys)
 
+    def another_connection(self) -> RecordStore:
+        """The same store through a connection of its own, for a thread of its own (the
+        window's writer): a write that waits for the server never holds up a read here."""
+        return RecordStore(self.database, actor=self.actor, clock=self._clock, keys=self.keys)
+
+    def interrupt(self) -> None:
+        """From another thread: stop the statement this store's connection waits on (a server
+        that does not answer); it fails as a whole, as a lost connection does."""
+        self._conn.interrupt()
+
     def close(self) -> None:
         self._conn.close()
 
@@ -198,14 +208,19 @@ class RecordStore:
         A session sealed in memory is still saved as a draft until ``seal`` stores its PDF, so a
         crash between signing and storing loses nothing: resuming finds it signed.
         """
-        row = schema.session_row(session, self._now())
+        self.save_stored_draft(session_to_dict(session))
+
+    def save_stored_draft(self, data: dict[str, Any]) -> None:
+        """``save_draft`` for a session in its stored form (``session_codec``): the window
+        takes it as the session is, and writes it on its writer's thread."""
+        row = schema.stored_session_row(data, self._now())
         with schema.transaction(self._conn):
-            status = self._status(session.id)
+            status = self._status(row["id"])
             if status not in (None, IN_PROGRESS):
-                raise RecordSealedError(f"record {session.id} is signed and cannot change")
+                raise RecordSealedError(f"record {row['id']} is signed and cannot change")
             schema.put_row(self._conn, row, exists=status is not None)
             if status is None:
-                self._log(session.id, "session_started", {})
+                self._log(row["id"], "session_started", {})
 
     def seal(self, session: Session, pdf_bytes: bytes) -> str:
         """Store a signed session with its PDF, read-only from now on; returns its digest.
@@ -387,10 +402,16 @@ class RecordStore:
 
     def export_pdf(self, record_id: str, path: Path, *, overwrite: bool = False) -> None:
         """The PDF as signed, written atomically where ``check_export_target`` allows."""
+        pdf = self.write_pdf(record_id, path, overwrite=overwrite)
+        self.log(record_id, "pdf_exported", pdf_sha256=chain.sha256_hex(pdf))
+
+    def write_pdf(self, record_id: str, path: Path, *, overwrite: bool = False) -> bytes:
+        """``export_pdf`` without its audit entry (the window writes that on its writer's
+        thread); the PDF written."""
         pdf = self.pdf_bytes(record_id)
         check_export_target(path, self.path.parent, overwrite=overwrite)
         write_bytes_atomically(Path(path), pdf)
-        self.log(record_id, "pdf_exported", pdf_sha256=chain.sha256_hex(pdf))
+        return pdf
 
     def export_audit(self, record_id: str, path: Path, *, overwrite: bool = False) -> None:
         """The record's trail as .json or .csv, with hashes, so it can be checked elsewhere."""

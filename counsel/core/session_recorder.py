@@ -7,10 +7,14 @@ a time, and each save writes the whole session: given ``save_later``, the record
 typing's saves back and the caller (the interface, once typing pauses, or on any other change,
 Next, quit or the window losing focus) calls ``flush``, so a name typed is one save, not one
 per letter. While the clinic's records server cannot be reached, the session is kept on this
-computer (``pending_sessions``) until ``retry`` finds the server answering. Qt-free: the
-interface only creates one per session, and hands it the PDF builder (the core sits below the
-PDF layer and never imports it) and where to sign the PDF (its PDF worker process, where
-pyHanko loads).
+computer (``pending_sessions``) until ``retry`` finds the server answering. Every write goes
+through ``writer`` (``store_writer``): the interface's writes one after another on a thread of
+their own, so a server that hangs never freezes the window. One write at a time: changes made
+while one is under way are written once it ends, in one write of the session as it is then
+(the last edit wins, nothing is lost, a hung server builds no backlog). Qt-free: the interface
+only creates one per session, and hands it the PDF builder (the core sits below the PDF layer
+and never imports it), where to sign the PDF (its PDF worker process, where pyHanko loads) and
+its writer.
 """
 
 from __future__ import annotations
@@ -18,16 +22,19 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from counsel.core.content import ClinicSettings
 from counsel.core.record_status import IN_PROGRESS, RecordNotFoundError
+from counsel.core.rules import NotReadyError, readiness
 from counsel.core.session import Session
+from counsel.core.session_codec import session_to_dict
 from counsel.core.session_trail import SessionTrail
 from counsel.core.store_errors import StoreUnavailable
+from counsel.core.store_writer import Entry, Runner, SessionWrite, StoreWriter, Written, run_here
 
 if TYPE_CHECKING:
-    from counsel.core.clinic_key import ClinicIdentity
+    from counsel.core.clinic_key import ClinicIdentity, Keyring
     from counsel.core.clinic_signature import SignedPdf
     from counsel.core.pending_sessions import PendingSessions
     from counsel.core.record_store import RecordStore
@@ -40,9 +47,6 @@ PdfMaker = Callable[[Session, ClinicSettings], bytes]
 #: Signs a PDF with the clinic identity (and the time-stamp authority's URL, if any).
 PdfSigner = Callable[[bytes, "ClinicIdentity", str], "SignedPdf"]
 StatusListener = Callable[[], None]
-#: Runs ``work()`` and calls ``done(its result, or the exception it raised)``; the interface
-#: passes one that works on another thread, so building the PDF never freezes the window.
-Runner = Callable[[Callable[[], object], Callable[[object], None]], None]
 
 
 def sign_here(pdf: bytes, identity: ClinicIdentity, timestamp_url: str) -> SignedPdf:
@@ -50,14 +54,6 @@ def sign_here(pdf: bytes, identity: ClinicIdentity, timestamp_url: str) -> Signe
     from counsel.core.signed_pdf import sign_pdf
 
     return sign_pdf(pdf, identity, timestamp_url)
-
-
-def run_here(work: Callable[[], object], done: Callable[[object], None]) -> None:
-    try:
-        result = work()
-    except Exception as error:
-        result = error
-    done(result)
 
 
 class SessionRecorder:
@@ -71,22 +67,35 @@ class SessionRecorder:
         pending: PendingSessions | None = None,
         save_later: Callable[[], None] | None = None,
         sign_pdf: PdfSigner = sign_here,
+        writer: StoreWriter | None = None,
     ) -> None:
-        self.store = store
+        self.store = store  # read here; written only through ``writer``
+        #: Where the writes are made (by default here, on ``store``).
+        self.writer = writer or StoreWriter(lambda: store)
         #: Where the session is kept while the records server cannot be reached.
         self.pending = pending
         self.session = session
         self.clinic = clinic
         self.make_pdf = make_pdf
-        self.run = run
+        self.run = run  # where the PDF is built (off the window's thread in the interface)
         #: Called when typing's save is held back (None: everything is saved at once).
         self.save_later = save_later
         self.held_back = False  # typing not saved yet; ``flush`` saves it
         self.sign_pdf = sign_pdf
         self.sealing = False  # the signed record's PDF is being built and stored
+        self.writing = False  # a write is under way (``writer``)
+        self.signing_next = False  # Sign was pressed during a write: signed once it ends
+        #: Asked while writing, written once that write ends: None nothing, False only
+        #: audit entries, True the session too.
+        self._asked: bool | None = None
+        self._entries: list[Entry] = []  # audit entries not written yet, oldest first
+        self._seal_pdf: bytes | None = None  # the signed PDF, to store with the sealed session
+        self._then: list[Callable[[], None]] = []  # called once everything is stored (retry)
+        self.left = False  # kept on this computer at quit: the write under way may not land
         self.failure: Exception | None = None  # the last save or seal that failed, until retried
         #: The server answered again after it could not be reached, and nobody was told yet.
         self.reconnected = False
+        self._back_untold = False  # it answered, and what changed meanwhile is being written
         #: Other sessions kept on this computer and stored on the server once it answered.
         self.kept_stored = 0
         self._stored_signed = False  # stored signed by this recorder: no need to ask the store
@@ -94,20 +103,21 @@ class SessionRecorder:
         self.signing_failure: Exception | None = None
         self._status_listeners: list[StatusListener] = []
         self._saved = False  # a blank session is stored once something is entered
-        self.trail = SessionTrail(store, session)
+        self.trail = SessionTrail(session)
         self._unsubscribe = session.subscribe(self._changed)
         if session.is_sealed and self._stored_status() in (None, IN_PROGRESS):
             self._store_signed()  # signed, not stored signed yet (the app stopped in between)
 
     def close(self) -> None:
-        """Save what is held back and stop following the session (another one is shown)."""
+        """Save what is held back and stop following the session (another one is shown);
+        a write under way still ends as it would have."""
         self.flush()
         self._unsubscribe()
         self._status_listeners.clear()
 
     def watch(self, listener: StatusListener) -> None:
-        """Call ``listener()`` whenever the saving state changes: typing held back, saved,
-        failing or working again, or signing ended."""
+        """Call ``listener()`` whenever the saving state changes: typing held back, a write
+        started or ended, failing or working again, or signing ended."""
         self._status_listeners.append(listener)
 
     def _tell(self) -> None:
@@ -115,33 +125,23 @@ class SessionRecorder:
             listener()
 
     def _set_failure(self, failure: Exception | None) -> None:
-        """Keep ``failure`` (None: saving works) and tell the listeners. When the server
-        answers again, the other sessions kept on this computer meanwhile are stored there
-        first, so the user is told once that everything is there."""
-        if failure is None and isinstance(self.failure, StoreUnavailable):
-            failure = self._store_kept_copies()
-            self.reconnected = failure is None
-        elif failure is not None:
-            self.reconnected = False
+        """Keep ``failure`` (None: saving works) and tell the listeners."""
+        if failure is not None:
+            self.reconnected = self._back_untold = False
         self.failure = failure
         self._tell()
-
-    def _store_kept_copies(self) -> StoreUnavailable | None:
-        """Every other session kept on this computer, stored on the server (see
-        ``PendingSessions.store_waiting``); the failure if it stopped answering again."""
-        if self.pending is None or self.pending.load is None:
-            return None
-        try:
-            self.kept_stored = self.pending.store_waiting(self.store, but=self.session.id)
-        except StoreUnavailable as error:
-            return error
-        return None
 
     @property
     def waiting_for_server(self) -> bool:
         """The records server could not be reached: saves are kept on this computer until
         ``retry`` finds it answering (the interface asks the server on another thread first)."""
         return isinstance(self.failure, StoreUnavailable)
+
+    @property
+    def saving(self) -> bool:
+        """Something entered is not stored yet, but on its way: typing held back, a write
+        under way (however long the server takes), or signing."""
+        return self.held_back or self.writing or self.sealing or self.signing_next
 
     def _stored_status(self) -> str | None:
         try:
@@ -168,34 +168,92 @@ class SessionRecorder:
             self._save("typing")
 
     def _save(self, what: str) -> None:
-        """Store the draft; a failure (a full disk) is kept and reported, never raised into
-        the session's listeners, so the screens go on working and nothing typed is dropped.
-        The records server out of reach is such a failure too: the session is then kept on
-        this computer (``pending``) and the server tried again by ``retry``."""
-        import sqlite3  # loaded with the store, not at start-up
-
+        """Store the draft (through ``writer``); a failure (a full disk) is kept and
+        reported, never raised into the session's listeners, so the screens go on working
+        and nothing typed is dropped. The records server out of reach is such a failure too:
+        the session is then kept on this computer (``pending``) and the server tried again
+        by ``retry``."""
+        self.held_back = False  # this save writes it all
         if self.waiting_for_server and what != "retry":
-            self.held_back = False
+            if self.writing:  # a retry under way: the session as it is now follows
+                self._asked = True
             self._keep_here()  # the server is tried again by ``retry``, not at every key
             return
-        was_held_back, self.held_back = self.held_back, False  # this save writes it all
-        try:
-            self.store.save_draft(self.session)
-            self._saved = True
-            self.trail.log(what)
-        except StoreUnavailable as error:
-            self._keep_here()
-            self._set_failure(error)
+        self._entries += self.trail.entries(what)
+        self._saved = True
+        self._write()
+
+    def _write(self, draft: bool = True) -> None:
+        """Write the session as it is now (``draft``), with the audit entries due; while a
+        write is under way, once it ends (then as the session is at that moment)."""
+        if self.writing:
+            self._asked = bool(self._asked) or draft
             return
-        except (OSError, sqlite3.Error) as error:
-            self._set_failure(error)
-            return
-        if self.pending is not None:
-            self.pending.discard(self.session.id)
+        self.writing, self._asked = True, None
+        draft = draft and not (self.session.is_sealed and self._seal_pdf is None)
+        pending = self.pending if self.waiting_for_server else None
+        job = SessionWrite(
+            self.session.id,
+            session_to_dict(self.session) if draft or self._seal_pdf else None,
+            list(self._entries),
+            self._seal_pdf,
+            pending if pending is not None and pending.load is not None else None,
+        )
+        self._tell()
+        self.writer.write(job, lambda written: self._written(job, written))
+
+    def _written(self, job: SessionWrite, written: Written) -> None:
+        """A write ended (on the window's thread): note how far it got, then write what
+        changed meanwhile."""
+        self.writing = False
+        del self._entries[: written.logged]
+        if job.pdf is not None:
+            self._seal_pdf = None
+            self._sealed(written.error, written.kept_stored)
+        elif written.error is not None:
+            self._save_failed(written.error)
+        else:
+            self._save_succeeded(written.kept_stored)
+        if self._asked is not None and not self.left:
+            self._write_again()
+        if self.signing_next and not self.writing:
+            self.signing_next = False
+            self._sign_now()
         if self.failure is not None:
-            self._set_failure(None)
-        elif was_held_back:
+            self._then.clear()  # asked again by the next Retry
+        elif not self.saving:
+            then, self._then = self._then, []
+            for step in then:
+                step()
+
+    def _write_again(self) -> None:
+        draft, self._asked = bool(self._asked), None
+        if not self.waiting_for_server:
+            self._write(draft)
+            return
+        if draft:
+            self._keep_here()  # the server is away: kept here until ``retry``
+        if self._seal_pdf is not None:  # signed again once the server answers (``retry``)
+            self._seal_pdf, self.sealing = None, False
             self._tell()
+
+    def _save_succeeded(self, kept_stored: int) -> None:
+        if self.pending is not None and not self._asked and not self.left:
+            self.pending.discard(self.session.id)  # a newer copy stays until written
+        if self.waiting_for_server:  # the server answers again: the user is told once
+            self.kept_stored += kept_stored
+            self._back_untold = True
+        self.failure = None
+        if self._back_untold and not self._asked:  # told once what changed meanwhile is too
+            self.reconnected, self._back_untold = True, False
+        self._tell()
+
+    def _save_failed(self, error: Exception) -> None:
+        """Said (the banner, Not saved), never raised: it arrives from the writer's thread,
+        where nothing could catch it."""
+        if isinstance(error, StoreUnavailable):
+            self._keep_here()
+        self._set_failure(error)
 
     def _keep_here(self) -> None:
         """The session, on this computer until the server answers (a failure to write it
@@ -204,9 +262,39 @@ class SessionRecorder:
             with contextlib.suppress(OSError):
                 self.pending.keep(self.session)
 
+    def leave_here(self) -> bool:
+        """Quitting while a write waits for a server that does not answer: the session is
+        kept on this computer as it is now (stored on the server, and offered to resume,
+        at the next start), and the write under way may land or not (whole either way).
+        False if there is nowhere to keep it (this computer's own file)."""
+        if self.pending is None:
+            return False
+        if not self.left:
+            self.left = True
+            self._keep_here()
+            self.writer.interrupt()  # so the app can end: the copy here is the one to keep
+        return True
+
     def server_unreachable(self, error: StoreUnavailable) -> None:
         """The store could not be opened (at start-up): say so before anything is typed."""
         self._set_failure(error)
+
+    def store_kept_copies(self, then: Callable[[], object]) -> None:
+        """At start-up: store the sessions kept on this computer (``pending``) through the
+        writer, then call ``then`` (the offer to resume); a server that stops answering
+        meanwhile is said instead."""
+        pending = self.pending
+        assert pending is not None and pending.load is not None
+
+        def stored(result: object) -> None:
+            if isinstance(result, StoreUnavailable):
+                self.server_unreachable(result)
+            elif isinstance(result, Exception):
+                raise result
+            else:
+                then()
+
+        self.writer.submit(pending.store_waiting, stored)
 
     def sign(self) -> None:
         """Seal the session, then store it signed with its PDF (built through ``run``).
@@ -220,6 +308,15 @@ class SessionRecorder:
         answers): nothing is sealed, and ``waiting_to_sign`` says so until ``sign`` is called
         again."""
         self.flush()  # what was typed last is stored before anything is sealed
+        if self.writing:  # signed once the writes asked before have ended
+            missing = readiness(self.session)
+            if missing:
+                raise NotReadyError(missing)
+            self.signing_next = True
+            return
+        self._sign_now()
+
+    def _sign_now(self) -> None:
         if self.waiting_for_server:  # the server is tried again where waiting does not freeze
             self.signing_failure = self.failure
             self._set_failure(self.failure)  # listeners hear that signing did not start
@@ -237,65 +334,87 @@ class SessionRecorder:
         store both; a failure is kept for the interface to show."""
         self.sealing = True
         self.signing_failure = None
-        self._set_failure(None)
-        # Built and signed where ``run`` works (off the window's thread); the key is looked up
-        # here, so the store is only ever used on this thread, and the work reads only the key.
-        keys = self.store.keys
+        if self.waiting_for_server:  # said until the seal's write finds the server answering
+            self._tell()
+        else:
+            self._set_failure(None)
+        # The clinic key is the writer's store's (the window's own opens only for reading);
+        # then built and signed where ``run`` works (off the window's thread).
+        self.writer.submit(lambda store: store.keys, self._build_signed)
+
+    def _build_signed(self, keys: object) -> None:
+        if isinstance(keys, Exception):  # the store could not be opened to find the key
+            self._store_sealed(keys)
+            return
+        key = cast("Keyring", keys)
         self.run(
             lambda: self.sign_pdf(
                 self.make_pdf(self.session, self.clinic),
-                keys.identity(),
+                key.identity(),
                 self.clinic.timestamp_url,
             ),
             self._store_sealed,
         )
 
     def _store_sealed(self, pdf: object) -> None:
-        """Store the sealed record; if its PDF or storing failed, unseal the session, so Sign
-        either completes fully or leaves everything as it was, with the reason kept. A server
-        lost while storing may have committed the seal before its answer was lost: the session
-        then stays signed and ``retry`` asks the server which it was (stored once, or stored
-        now), never unsealing what the server may hold signed."""
-        self.sealing = False
-        try:
-            if isinstance(pdf, Exception):
-                raise pdf
-            assert isinstance(pdf, bytes)
-            self.store.seal(self.session, pdf)
-            self._stored_signed = True
-        except StoreUnavailable as error:
-            self._set_failure(error)
+        """Store the sealed record with its PDF, after the writes asked before it; if the PDF
+        could not be built, unseal the session, as it was before Sign, with the reason kept."""
+        if isinstance(pdf, Exception):
+            self.sealing = False
+            self._unseal(pdf)
             return
-        except Exception as error:  # any failure (a PDF layout, a full disk) must not half-sign
-            self.signing_failure = error
-            self.session.undo_seal()  # saves the unsealed draft, as any change does
-            self._set_failure(self.failure)  # listeners hear that signing ended
-            return
-        self._set_failure(None)
+        assert isinstance(pdf, bytes)
+        self._seal_pdf = pdf
+        self._write()
 
-    def retry(self) -> bool:
+    def _sealed(self, error: Exception | None, kept_stored: int) -> None:
+        """The seal's write ended. If storing failed, the session is unsealed, so Sign either
+        completes fully or leaves everything as it was. A server lost while storing may have
+        committed the seal before its answer was lost: the session then stays signed and
+        ``retry`` asks the server which it was (stored once, or stored now), never unsealing
+        what the server may hold signed."""
+        self.sealing = False
+        if error is None:
+            self._stored_signed = True
+            self._save_succeeded(kept_stored)
+        elif isinstance(error, StoreUnavailable):
+            self._set_failure(error)
+        else:  # any failure (a full disk, a signature refused) must not half-sign
+            self._unseal(error)
+
+    def _unseal(self, error: Exception) -> None:
+        self.signing_failure = error
+        self.session.undo_seal()  # saves the unsealed draft, as any change does
+        self._set_failure(self.failure)  # listeners hear that signing ended
+
+    def retry(self, then: Callable[[], None] | None = None) -> bool:
         """Try the failed save or seal again; True once the record is stored (for a session
-        with nothing entered yet: once the store answers)."""
-        if self.session.is_sealed:
-            status = self._reach_store()
-            if status in (None, IN_PROGRESS) and not self.waiting_for_server:
-                self._store_signed()
-        elif self.session.is_blank and not self._saved:
-            self._reach_store()
+        with nothing entered yet: once the store answers). ``then`` is called once it is
+        (after the write, which the interface makes on another thread)."""
+        if then is not None:
+            self._then.append(then)
+        if self.session.is_sealed or (self.session.is_blank and not self._saved):
+            self._retry_without_draft()
         else:
             self._save("retry")
-        return self.failure is None
+        if not self.saving and self.failure is None:
+            then_steps, self._then = self._then, []
+            for step in then_steps:
+                step()
+        return self.failure is None and not self.writing
 
-    def _reach_store(self) -> str | None:
-        """The session's stored status, asked of the store to see whether it answers."""
+    def _retry_without_draft(self) -> None:
+        """A signed session, or one with nothing entered: whether the store answers (and
+        holds the record signed); stored signed if it does not yet."""
         try:
             status = self._stored_status()
         except StoreUnavailable as error:
             self._set_failure(error)
-            return None
-        if self.waiting_for_server:
-            self._set_failure(None)
-        return status
+            return
+        if self.session.is_sealed and status in (None, IN_PROGRESS):
+            self._store_signed()  # its write also stores the sessions kept here
+        elif self.waiting_for_server or self._entries:
+            self._write(draft=False)
 
     @property
     def waiting_to_sign(self) -> bool:
@@ -319,14 +438,20 @@ class SessionRecorder:
 
     def export_pdf(self, path: Path) -> None:
         """Save the stored PDF where the user chose (and agreed to replace a file there)."""
-        self.store.export_pdf(self.session.id, path, overwrite=True)
+        pdf = self.store.write_pdf(self.session.id, path, overwrite=True)
+        self.exported(pdf)
 
     def printed(self) -> None:
-        self.store.log(self.session.id, "pdf_printed", pdf_sha256=sha256_hex(self.pdf_bytes()))
+        self._note("pdf_printed", pdf_sha256=sha256_hex(self.pdf_bytes()))
 
     def exported(self, pdf: bytes) -> None:
         """Note in the trail that another copy (e.g. the bilingual one) left Counsel."""
-        self.store.log(self.session.id, "pdf_exported", pdf_sha256=sha256_hex(pdf))
+        self._note("pdf_exported", pdf_sha256=sha256_hex(pdf))
+
+    def _note(self, action: str, **detail: str | int | bool) -> None:
+        """An audit entry about the signed record, written by the writer like any other."""
+        self._entries.append((action, detail))
+        self._write(draft=False)
 
 
 def sha256_hex(data: bytes) -> str:

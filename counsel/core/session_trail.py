@@ -1,7 +1,7 @@
-"""What the clinician and patient did in a session, added to its audit trail as it is saved:
-each screen seen (in which language) and marked discussed, each quiz answer, each rating,
-leaning or SURE answer. Each change is logged once, whatever the saves: a save that failed is
-followed by one that logs everything not logged yet. Qt-free."""
+"""What the clinician and patient did in a session, for its audit trail as it is saved: each
+screen seen (in which language) and marked discussed, each quiz answer, each rating, leaning
+or SURE answer. Each change gives its entries once (the recorder keeps them until they are
+written, so a save that failed is followed by one that writes them). Qt-free."""
 
 from __future__ import annotations
 
@@ -10,23 +10,23 @@ from typing import TYPE_CHECKING
 from counsel.core.session import ScreenVisit, Session
 
 if TYPE_CHECKING:
-    from counsel.core.record_store import RecordStore
+    from counsel.core.store_writer import Entry
 
 
 class SessionTrail:
-    """The audit entries of ``session`` written to ``store`` so far (it may start part way,
-    for a resumed session: what is there is logged already)."""
+    """The audit entries of ``session`` given so far (it may start part way, for a resumed
+    session: what is there is logged already)."""
 
-    def __init__(self, store: RecordStore, session: Session) -> None:
-        self.store = store
+    def __init__(self, session: Session) -> None:
         self.session = session
+        self._due: list[Entry] = []
         self._visits: dict[str, ScreenVisit] = dict(session.visits)
         self._attempts = {question: len(tries) for question, tries in session.quiz.items()}
         self._decisions = _flat(session.decisions)
 
-    def log(self, what: str) -> None:
-        """The audit entries for what changed; after a failed save, for all of it (each
-        logger adds only what it has not logged yet)."""
+    def entries(self, what: str) -> list[Entry]:
+        """The audit entries for what changed; after the server came back, for all of it
+        (each step gives only what it has not given yet)."""
         again = what == "retry"
         if again or what in ("visits", "content"):  # a language change shows the screen again
             self._visits_seen()
@@ -34,6 +34,11 @@ class SessionTrail:
             self._answers_given()
         if again or what == "decisions":
             self._decisions_changed()
+        due, self._due = self._due, []
+        return due
+
+    def _log(self, action: str, **detail: str | int | bool) -> None:
+        self._due.append((action, detail))
 
     def _visits_seen(self) -> None:
         for screen_id, visit in self.session.visits.items():
@@ -42,22 +47,20 @@ class SessionTrail:
                 visit.last_viewed,
                 visit.languages,
             ):
-                self.store.log(
-                    self.session.id,
+                self._log(
                     "screen_viewed",
                     screen=screen_id,
                     language=self.session.content.language,
                 )
             if (before.discussed_at if before else None) != visit.discussed_at:
                 discussed = visit.discussed_at is not None
-                self.store.log(self.session.id, "discussed", screen=screen_id, discussed=discussed)
-            self._visits[screen_id] = visit  # logged: a failure after this does not repeat it
+                self._log("discussed", screen=screen_id, discussed=discussed)
+            self._visits[screen_id] = visit  # given once: the recorder keeps it until written
 
     def _answers_given(self) -> None:
         for question, attempts in self.session.quiz.items():
             for attempt in attempts[self._attempts.get(question, 0) :]:
-                self.store.log(
-                    self.session.id,
+                self._log(
                     "quiz_answered",
                     question=question,
                     choice=attempt.choice,
@@ -71,8 +74,7 @@ class SessionTrail:
         for key in sorted(now.keys() | self._decisions.keys()):
             if now.get(key) != self._decisions.get(key):
                 screen, item = key
-                self.store.log(
-                    self.session.id,
+                self._log(
                     "decision_answered",
                     screen=screen,
                     item=item,

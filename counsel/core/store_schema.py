@@ -23,6 +23,7 @@ connection and do what that engine needs.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 import socket
@@ -403,7 +404,11 @@ def open_database(
     path = Path(path)
     if not path.parent.exists():
         private_folder(path.parent)
-    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    with contextlib.suppress(FileExistsError):  # a new file is owner-only from its first byte
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600))
+    # An existing file is never opened here outside SQLite: closing any descriptor of it drops
+    # every lock this process holds on it, those of the other connections here (the window's
+    # writer has one of its own) included, and another process could then reset the WAL.
     os.chmod(path, 0o600)
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     try:

@@ -13,8 +13,11 @@ a lost connection connects again.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import os
 import re
+import socket
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -178,6 +181,16 @@ class ServerConnection:
         finally:
             if self.in_transaction:
                 self._conn.execute("COMMIT")
+
+    def interrupt(self) -> None:
+        """From another thread: cut the connection under a statement that waits for a server
+        that does not answer. The statement fails (``StoreUnavailable``), its transaction is
+        never committed in part, and the next statement connects again."""
+        with (
+            contextlib.suppress(OSError, psycopg.Error),
+            socket.socket(fileno=os.dup(self._conn.pgconn.socket)) as cut,
+        ):
+            cut.shutdown(socket.SHUT_RDWR)
 
     def close(self) -> None:
         self._conn.close()

@@ -80,6 +80,10 @@ class OpenedOnFirstUse:
             self._store = self._opener()
         return getattr(self._store, name)
 
+    def another_connection(self) -> RecordStore:
+        """The store opened again, for the window's writer (on its own thread)."""
+        return self._opener()
+
     def close(self) -> None:
         if self._store is not None:
             self._store.close()

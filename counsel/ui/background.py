@@ -1,6 +1,7 @@
-"""Work that would freeze the window (building a PDF) done on a worker thread, its result
-handed back on the window's thread, where widgets and the record store live; the PDF itself
-is built and signed in a worker process, so its libraries never load into the window's."""
+"""Work that would freeze the window (building a PDF, writing to the record store) done on a
+worker thread, its result handed back on the window's thread, where widgets live; the PDF
+itself is built and signed in a worker process, so its libraries never load into the
+window's."""
 
 from __future__ import annotations
 
@@ -44,10 +45,13 @@ _pools: dict[str, QThreadPool] = {}
 
 def _worker(lane: str) -> QThreadPool:
     """One worker thread per lane: PDF builds never overlap (reportlab keeps global state),
-    and asking a server that may not answer never waits behind a PDF, nor holds one up."""
+    and asking a server that may not answer never waits behind a PDF, nor holds one up. A
+    lane keeps its thread for good, so a connection opened there (the store's writer: SQLite
+    connections stay on their thread) is always used there."""
     if lane not in _pools:
         _pools[lane] = QThreadPool()
         _pools[lane].setMaxThreadCount(1)
+        _pools[lane].setExpiryTimeout(-1)
     return _pools[lane]
 
 
@@ -65,6 +69,12 @@ def run_in_background(
 
     delivery.ready.connect(deliver)
     _worker(lane).start(_Task(work, delivery))
+
+
+def store_lane(work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+    """Where the window's ``StoreWriter`` writes: its own lane, so a write that waits for the
+    server never waits behind a PDF, nor freezes the window, and writes keep their order."""
+    run_in_background(work, done, lane="store")
 
 
 _pdf_worker: PdfWorker | None = None

@@ -21,14 +21,15 @@ from counsel.core.content import ClinicSettings, Content
 from counsel.core.session import Session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.core.store_errors import StoreUnavailable
-from counsel.ui.background import build_pdf, run_in_background, sign_pdf, warm_up_pdf
+from counsel.core.store_writer import StoreWriter
+from counsel.ui.background import build_pdf, run_in_background, sign_pdf, store_lane, warm_up_pdf
 from counsel.ui.display import Display, DisplayChoice, DisplayControls, apply_display
 from counsel.ui.failure_banner import FailureBanner
 from counsel.ui.languages import Languages
 from counsel.ui.nav_bar import NavBar
 from counsel.ui.read_aloud import ReadAloud, ReadAloudControls, reading_parts
 from counsel.ui.save_indicator import SaveIndicator, side_by_side
-from counsel.ui.save_status import SaveStatus
+from counsel.ui.save_status import LIST_WAIT_MS, SaveStatus
 from counsel.ui.screen_stack import ScreenStack
 from counsel.ui.screens.base import ScreenContext, ScreenPage
 from counsel.ui.screens.registry import SCREEN_CLASSES
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.clinic = clinic
         self.store = store
+        #: Every write for the sessions shown here, in order, off the window's thread.
+        self.writer = StoreWriter(store.another_connection, store_lane)
         self.new_session = new_session
         self._pdf_warmed = False  # readied once, after the first frame
         self.languages = Languages(content)
@@ -194,6 +197,7 @@ class MainWindow(QMainWindow):
 
         assert self.content.document is not None and self.recorder is not None
         self.saving.flush()  # the list shows this session as it is now
+        self.saving.wait_for_writes(LIST_WAIT_MS)
         away = self.recorder.waiting_for_server  # then said without waiting for it here
         if away:
             self.saving.reconnect.now()  # asked on another thread
@@ -241,6 +245,7 @@ class MainWindow(QMainWindow):
             run=run_in_background,
             pending=self._pending_copies(),
             sign_pdf=sign_pdf,
+            writer=self.writer,
         )
         if isinstance(away, StoreUnavailable):
             self.recorder.server_unreachable(away)
@@ -307,11 +312,13 @@ class MainWindow(QMainWindow):
         """Quit (Ctrl+Q) or the window's close button: asked first in the middle of a session."""
         assert self.recorder is not None
         self.saving.flush()
+        self.saving.finish_writing(self)  # asked once whether the session is safe
         if may_quit(self, self.session, saved=self.recorder.failure is None):
             self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.saving.flush()  # so whether saving works is known before asking
+        self.saving.flush()
+        self.saving.finish_writing(self)  # so whether saving works is known before asking
         if event.spontaneous():  # the window manager's close button
             assert self.recorder is not None
             if not may_quit(self, self.session, saved=self.recorder.failure is None):

@@ -3,7 +3,8 @@ window: while the session on screen waits for the server (it is kept on this com
 meanwhile), the server is asked every ``RECONNECT_EVERY_MS``, or at once when the user presses
 Retry, on a worker thread of its own (a server that does not answer can take the connect
 timeout, ``store_server.CONNECT_TIMEOUT_S``, to say so). Only once it has answered there does
-the recorder store the session, on the window's thread, where the store lives."""
+the recorder store the session (and the others kept here), through the window's writer, on
+the writer's own thread, after any write under way."""
 
 from __future__ import annotations
 
@@ -85,8 +86,12 @@ class Reconnect(QObject):
         recorder = self.status.recorder
         if isinstance(result, Exception) or recorder is None:
             return  # still away: the timer, or Retry, asks again
-        if recorder.waiting_for_server:
-            recorder.retry()
-        if not recorder.waiting_for_server:
+
+        def go_on() -> None:
             for step in then:
                 step()
+
+        if recorder.waiting_for_server:
+            recorder.retry(go_on)  # called once the session is stored
+        else:
+            go_on()

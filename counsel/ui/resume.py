@@ -20,7 +20,7 @@ def offer_resume(window: MainWindow, store: RecordStore, parent: QWidget | None 
     Declining keeps the draft: it stays in the records list and can be resumed or deleted there.
     """
     record_id = store.unfinished()
-    if record_id is None:
+    if record_id is None or record_id == window.session.id:  # the one on screen: typed already
         return False
     summary = store.record(record_id)
     who = summary.patient_name or window.tr("a patient whose name was not entered yet")
@@ -55,14 +55,13 @@ def offer_resume_from_server(window: MainWindow, store: RecordStore) -> None:
 
     def answered(result: object) -> None:
         recorder = window.recorder
-        assert recorder is not None and recorder.pending is not None
-        try:
-            if isinstance(result, Exception):  # away (said below), or what no retry cures
-                raise result
-            recorder.pending.store_waiting(store)
-            offer_resume(window, store)
-        except StoreUnavailable as away:
-            recorder.server_unreachable(away)
+        assert recorder is not None
+        if isinstance(result, StoreUnavailable):
+            recorder.server_unreachable(result)
+        elif isinstance(result, Exception):  # what no retry cures
+            raise result
+        else:  # stored by the window's writer, after any write under way
+            recorder.store_kept_copies(lambda: offer_resume(window, store))
 
     window.saving.reconnect.ask(store.database, answered)
 

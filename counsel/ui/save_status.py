@@ -14,18 +14,26 @@ from __future__ import annotations
 from enum import Enum
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, QObject, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from counsel.core.session_recorder import SessionRecorder
 from counsel.ui.reconnect import Reconnect
 
 TYPING_PAUSE_MS = 400  # typing that stops this long is saved
 LONGEST_UNSAVED_MS = 2000  # steady typing is saved at least this often
+#: At quit, how long a write under way is waited for before the session is kept on this
+#: computer instead (a server that hangs); a write to this computer's file is waited for up
+#: to its own limit (SQLite's busy timeout, 10 s), since it has nowhere else to go.
+QUIT_WAIT_MS = 3000
+LOCAL_QUIT_WAIT_MS = 15_000
+#: How long the records list waits for the write under way, so it lists what is on screen.
+LIST_WAIT_MS = 2000
 
 
 class SaveState(Enum):
     SAVED = "saved"  # the store holds everything on screen
-    SAVING = "saving"  # typing waits for a pause, or the signed record is being stored
+    SAVING = "saving"  # typing waits for a pause, a write is under way, or signing
     FAILED = "failed"  # the last save failed (the failure banner offers Retry)
 
 
@@ -79,9 +87,44 @@ class SaveStatus(QObject):
             return SaveState.SAVED
         if recorder.failure is not None:
             return SaveState.FAILED
-        if recorder.held_back or recorder.sealing:
+        if recorder.saving:
             return SaveState.SAVING
         return SaveState.SAVED
+
+    def finish_writing(self, parent: QWidget) -> None:
+        """Before the window closes: wait for the write under way, saying so, however long a
+        write to this computer takes, and up to ``QUIT_WAIT_MS`` for the clinic server: a
+        server that does not answer by then leaves the session kept on this computer, stored
+        there and offered to resume at the next start."""
+        recorder = self.recorder
+        if recorder is None or not recorder.writing or recorder.left:
+            return
+        dialog = QProgressDialog(self.tr("Saving the session…"), "", 0, 0, parent)
+        dialog.setObjectName("savingAtQuit")
+        dialog.setWindowTitle(self.tr("Saving"))
+        dialog.setCancelButton(None)
+        dialog.show()
+        self.wait_for_writes(QUIT_WAIT_MS if recorder.pending is not None else LOCAL_QUIT_WAIT_MS)
+        dialog.reset()  # hidden, and its own timer stopped: it never shows itself again
+        dialog.deleteLater()
+        if recorder.writing:
+            recorder.leave_here()
+
+    def wait_for_writes(self, at_most_ms: int) -> bool:
+        """Let the write under way end (the window goes on painting meanwhile), for at most
+        ``at_most_ms``; whether it did."""
+        recorder = self.recorder
+        deadline = QDeadlineTimer(at_most_ms)
+        loop = QEventLoop()
+        self.changed.connect(loop.quit)
+        timer = QTimer(loop)
+        timer.setSingleShot(True)
+        timer.timeout.connect(loop.quit)
+        while recorder is not None and recorder.writing and not deadline.hasExpired():
+            timer.start(max(1, deadline.remainingTime()))  # again: a timer may fire early
+            loop.exec()
+        self.changed.disconnect(loop.quit)
+        return recorder is None or not recorder.writing
 
     def _recorder_changed(self) -> None:
         """Unless the window (and this) is already gone when a background build finishes."""

@@ -277,6 +277,11 @@
     </message>
     <message>
         <location filename="../../counsel/ui/screens/done.py" line="80"/>
+        <source>Saving what was entered, then signing…</source>
+        <translation>Guardando lo que se anotó; después se firma…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/screens/done.py" line="80"/>
         <source>Not signed yet. The acknowledgement appears here after signing.</source>
         <translation>Todavía no se ha firmado. La constancia aparece aquí después de firmar.</translation>
     </message>
@@ -1728,6 +1733,19 @@ y vuelva a abrir Counsel.</translation>
         <location filename="../../counsel/ui/save_indicator.py" line="1"/>
         <source>Not saved</source>
         <translation>Sin guardar</translation>
+    </message>
+</context>
+<context>
+    <name>SaveStatus</name>
+    <message>
+        <location filename="../../counsel/ui/save_status.py" line="1"/>
+        <source>Saving the session…</source>
+        <translation>Guardando la sesión…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/save_status.py" line="1"/>
+        <source>Saving</source>
+        <translation>Guardando</translation>
     </message>
 </context>
 </TS>

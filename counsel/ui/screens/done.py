@@ -131,6 +131,8 @@ class DonePage(ScreenPage):
                     "%1", str(recorder.failure or "")
                 )
             )
+        elif recorder.signing_next:
+            self.status.setText(self.tr("Saving what was entered, then signing…"))
         elif recorder.waiting_to_sign:
             self.status.setText(
                 self.tr(
@@ -176,7 +178,8 @@ class DonePage(ScreenPage):
     def _saving_changed(self) -> None:
         """The signed record stored, or failing to be (an unsigned session's saves are the
         banner's to show; a signing that did not finish unseals, which redraws every screen)."""
-        if self.session.is_sealed:
+        recorder = self.context.recorder
+        if self.session.is_sealed or recorder.signing_next or recorder.waiting_to_sign:
             self.refresh()
 
     def _retry(self) -> None:
@@ -185,6 +188,8 @@ class DonePage(ScreenPage):
         recorder = self.context.recorder
         if recorder.waiting_for_server:
             self.context.saving.reconnect.now(recorder.sign if recorder.waiting_to_sign else None)
+        elif recorder.signing_next:
+            self.status.setText(self.tr("Saving what was entered, then signing…"))
         elif recorder.waiting_to_sign:
             recorder.sign()
         else:
