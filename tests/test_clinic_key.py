@@ -7,6 +7,8 @@ import io
 import os
 import stat
 import subprocess
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -208,3 +210,19 @@ def test_any_file_offered_as_pkcs12_is_imported_or_refused_with_a_message(
     with pytest.raises(ClinicKeyError, match="PKCS#12"):
         keys.import_pkcs12(data, password)
     assert not keys.folder.exists()  # nothing half-installed
+
+
+def test_two_connections_opened_at_first_start_share_one_new_key(tmp_path: Path) -> None:
+    """The window's store and its writer open at once on a new computer: one key is made,
+    not one each (the second would orphan the records the first signs)."""
+    folder = tmp_path / KEY_FOLDER
+    start = threading.Barrier(8)
+
+    def first_use() -> str:
+        start.wait()
+        return Keyring(folder, "Test clinic").identity().fingerprint
+
+    with ThreadPoolExecutor(8) as pool:
+        fingerprints = set(pool.map(lambda _: first_use(), range(8)))
+    assert len(fingerprints) == 1
+    assert set(Keyring(folder, "Test clinic").certificates()) == fingerprints

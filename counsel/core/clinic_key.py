@@ -15,6 +15,10 @@ briefly. Qt-free.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -34,6 +38,7 @@ KEY_FILE = "signing-key.pem"
 CERTIFICATE_FILE = "signing-certificate.pem"  # the signing certificate, then its issuers
 CERTIFICATES = "certificates"  # every signing certificate ever used, by fingerprint
 TIMESTAMP_AUTHORITIES = "timestamp-authorities"  # roots of the time-stamp authority, if one
+MAKING_LOCK = "making-key.lock"  # held while the first key is made
 SIGNING_BEGAN = "signing-began"  # the first audit entry the store beside it had to sign
 DEFAULT_NAME = "Counsel clinic"
 VALID_FOR = dt.timedelta(days=3650)  # ten years; rotate sooner by choice, never forced
@@ -175,9 +180,22 @@ class Keyring:
         ``ClinicKeyError``, never silently replaced (records signed with it would orphan)."""
         if self._identity is None:
             if not self.key_path.exists() and not self.certificates():
-                self.install(self_signed(self.name))
+                with self._making():  # another connection may be making it right now
+                    if not self.key_path.exists() and not self.certificates():
+                        self.install(self_signed(self.name))
             self._identity = self._read()
         return self._identity
+
+    @contextmanager
+    def _making(self) -> Iterator[None]:
+        """Hold the folder's lock while the first key is made: one key, whoever comes first."""
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        lock = os.open(self.folder / MAKING_LOCK, os.O_CREAT | os.O_RDWR, 0o600)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(lock)
 
     def _read(self) -> ClinicIdentity:
         where = self.folder
