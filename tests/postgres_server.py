@@ -77,6 +77,7 @@ def remove_stale_clusters(binaries: Path, as_postgres: list[str]) -> list[Path]:
         if _owner_running(folder):
             continue
         if (folder / "data" / "postmaster.pid").exists():
+            _wake(folder / "data")  # a server hung by a test hears no stop till it goes on
             stop = [*as_postgres, str(binaries / "pg_ctl"), "-D", str(folder / "data")]
             with contextlib.suppress(subprocess.SubprocessError, OSError):
                 subprocess.run([*stop, "-m", "immediate", "-w", "stop"], capture_output=True,
@@ -84,6 +85,26 @@ def remove_stale_clusters(binaries: Path, as_postgres: list[str]) -> list[Path]:
         shutil.rmtree(folder, ignore_errors=True)
         removed.append(folder)
     return removed
+
+
+def _processes(data: Path) -> list[int]:
+    """A server's processes: the postmaster (its pid file's first line) and its children
+    (each backend, the background workers)."""
+    postmaster = int((data / "postmaster.pid").read_text().split()[0])
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == postmaster:
+                children.append(int(stat.parent.name))
+    return [postmaster, *children]
+
+
+def _wake(data: Path) -> None:
+    """SIGCONT to a server's processes, whether or not a test hung them."""
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        for pid in _processes(data):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGCONT)
 
 
 def _free_port() -> int:
@@ -134,31 +155,19 @@ class PostgresServer:
         """Stop the server as an administrator would (fast: connections are cut)."""
         self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
 
-    def _processes(self) -> list[int]:
-        """The server's processes: the postmaster (its pid file's first line) and its
-        children (each backend, the background workers)."""
-        postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
-        children = []
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            with contextlib.suppress(OSError, IndexError, ValueError):
-                if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == postmaster:
-                    children.append(int(stat.parent.name))
-        return [postmaster, *children]
-
     def hang(self) -> None:
         """A hung server (SIGSTOP): connections stay open and the kernel still answers for
         them, but no statement ever comes back, and a new connection waits for its timeout."""
-        for pid in self._processes():
+        for pid in _processes(self.data):
             os.kill(pid, signal.SIGSTOP)
 
     def wake(self) -> None:
         """The hung server goes on (SIGCONT) where it stopped."""
-        for pid in self._processes():
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGCONT)
+        _wake(self.data)
 
     def stop(self) -> None:
         try:
+            _wake(self.data)  # a test that failed while its server hung: stopped, not left
             self.pause()
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
