@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pdf_text import flat, page_texts
 from PySide6.QtWidgets import QPushButton
-from ui_driver import child, sign_all, walk_to_signatures
+from ui_driver import child, sign_all, typing_saved, walk_to_signatures
 
 from counsel.core.content_loader import load_content
 from counsel.core.demo import demo_session
@@ -21,6 +21,7 @@ def test_the_done_screen_saves_the_take_home_copy(qtbot, open_window, content, t
     page.save_take_home_to(target)
     text = flat("\n".join(page_texts(target.read_bytes())))
     assert "Your visit about" in text and "Zoë Nguyễn-Øberg" in text
+    typing_saved(qtbot, window)  # the trail's entry is written by the window's writer
     actions = [entry.action for entry in window.recorder.store.audit_trail(window.session.id)]
     assert actions[-1] == "pdf_exported"
 

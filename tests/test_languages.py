@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ElementTree
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit
-from ui_driver import answer_checklist, click, fill_details
+from ui_driver import answer_checklist, click, fill_details, typing_saved
 
 from counsel.core.content_loader import load_content
 from counsel.resources import resources_dir
@@ -111,6 +111,7 @@ def test_a_spanish_session_offers_a_bilingual_copy(qtbot, open_window, content, 
     page.save_bilingual_to(target)
     text = " ".join(p.extract_text() for p in PdfReader(target).pages)
     assert spanish.screens[5].title in text and content.screens[5].title in text
+    typing_saved(qtbot, window)  # the trail's entry is written by the window's writer
     assert "pdf_exported" in [e.action for e in window.store.audit_trail(window.session.id)]
 
 
