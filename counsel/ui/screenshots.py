@@ -41,6 +41,7 @@ def render_every_screen(window: MainWindow, folder: Path) -> list[Path]:
         if screen is done:
             assert window.recorder is not None
             window.recorder.sign()  # what Sign and finish does once confirmed
+            until_stored(window)
         window.go_to(index)
         page = window.current_page()
         views = page.views()
@@ -78,6 +79,15 @@ def render_display_samples(window: MainWindow, folder: Path) -> list[Path]:
         written.append(path)
     window.set_display(Display())
     return written
+
+
+def until_stored(window: MainWindow, limit_s: float = 60) -> None:
+    """Wait while the signed record is built and written (off the window's thread), so the
+    Done screen is pictured as the clinician sees it once it is stored."""
+    waited = 0.0
+    while window.recorder is not None and window.recorder.saving and waited < limit_s:
+        settle(100)
+        waited += 0.1
 
 
 def settle(milliseconds: int = 400) -> None:
