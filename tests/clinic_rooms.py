@@ -1,127 +1,163 @@
-"""A clinic tried as a clinic would: exam rooms, each its own Counsel process with its own
-window and records folder (a copy of the one clinic key, as the README asks), on one
-PostgreSQL server. Each room goes through a visit in the real window up to the signatures;
-the server is then restarted while the rooms go on typing (kept on each computer); once each
-window says the server answers again, all rooms sign at the same moment. The test then lists
-and verifies everything from the records office, a fourth computer with the clinic's
-certificates only (trusted from the server, no private key), through ``counsel records``.
+"""A clinic's exam rooms, for ``test_clinic_rooms``: each room a computer of its own (a records
+folder with a copy of the one clinic key, its own settings) running Counsel as the README
+starts it (``python main.py``), on the clinic's PostgreSQL server, its window in an area of
+its own on one X screen (Xvfb with openbox), used with real X input only (xdotool): answering
+Resume, typing, drawing signatures with the mouse, pressing Sign and finish and Retry.
 
-The rooms and the test agree on each step through files in a shared folder (``Steps``): a
-room writes ``<room>.<step>`` when it is there, the test writes ``<step>`` to let them on.
-"""
+Each step is checked where it lands (the record on the server, or the copy kept on the room's
+computer while the server is away), never trusted to a wait. What makes real drags reliable:
+one xdotool sends the whole stroke (``Desktop.drag``); a control is found on screen just
+before it is used (the window's layout moves, as banners come and go); keys go to a window
+made active first; the app keeps every pointer motion while a signature pad is shown (see
+``counsel.ui.every_motion``: a busy app used to keep only where the pen went down and where
+it lifted)."""
 
 from __future__ import annotations
 
-import json
-import os
+import subprocess
 import sys
-import time
+import uuid
 from pathlib import Path
 
-STEP_TIMEOUT_S = 60
-#: A room's window asks the server again this often (20 s in a clinic).
-RECONNECT_MS = 300
-UNREACHABLE = "The clinic server (127.0.0.1) cannot be reached."
-BACK = "The clinic server (127.0.0.1) answers again"
+from test_end_to_end import (
+    ROOT,
+    SIDEBAR_RIGHT,
+    SIGNATURE,
+    Box,
+    Desktop,
+    Record,
+    signature_pad,
+    text_field,
+    wait_until,
+)
+
+from counsel.core.content import Content
+from counsel.core.demo import demo_session
+from counsel.core.pending_sessions import PendingSessions
+from counsel.core.session import Session
+from counsel.core.session_codec import session_from_dict
+from counsel.core.store_location import StoreLocation, open_store
+from counsel.ink import Ink
+
+AREA_WIDTH = 1300  # each window (1280 wide, Counsel's preferred size) in an area this wide
+SCREEN = (3 * AREA_WIDTH, 900)
+NAV_TOP = 760  # in a room's area: Back and Next are below this
 
 
-class Steps:
-    def __init__(self, folder: Path, room: str = "") -> None:
-        self.folder, self.room = folder, room
-
-    def reached(self, step: str) -> None:
-        (self.folder / f"{self.room}.{step}").write_text("")
-
-    def let_on(self, step: str) -> None:
-        (self.folder / step).write_text("")
-
-    def all_reached(self, step: str, rooms: list[str], still_running) -> None:
-        """Wait (the test) for every room at ``step``; a room that ended fails it."""
-        deadline = time.monotonic() + STEP_TIMEOUT_S
-        while not all((self.folder / f"{room}.{step}").exists() for room in rooms):
-            assert still_running(), f"a room ended before {step}"
-            assert time.monotonic() < deadline, f"not every room reached {step}"
-            time.sleep(0.1)
+def visit_up_to_signing(content: Content, patient: str) -> Session:
+    """A visit done as far as the signatures (the demo's: every topic discussed, the quiz
+    right), shown last, and nobody signed yet: for a room to go on with."""
+    session = demo_session(content, seal=False)
+    session.id = uuid.uuid4().hex
+    for role in list(session.signatures):
+        session.set_signature(role, "", Ink.empty(1, 1))
+    session.set_details(patient_name=patient)
+    signatures = content.first_of_kind("signatures")
+    assert signatures is not None
+    session.view(signatures.id)
+    return session
 
 
-def room(steps_folder: Path, name: str) -> dict[str, str]:
-    """One room's visit in the real window, on the records folder and server of its
-    environment (``COUNSEL_DATA_DIR``, ``COUNSEL_DATABASE_URL``); what it signed."""
-    from ink_helpers import sign
-    from PySide6.QtWidgets import QWidget
-    from pytestqt.qt_compat import qt_api
-    from pytestqt.qtbot import QtBot
-    from ui_driver import (
-        answer_next_confirmation,
-        click,
-        type_into,
-        typing_saved,
-        walk_to_signatures,
-    )
-
-    from counsel.core.content_loader import load_clinic, load_content
-    from counsel.core.store_location import store_location
-    from counsel.ui import reconnect
-    from counsel.ui.app import (
-        OpenedOnFirstUse,
-        create_main_window,
-        open_clinic_store,
-        prepare_application,
-    )
-    from counsel.ui.background import pdf_worker
-
-    reconnect.RECONNECT_EVERY_MS = RECONNECT_MS
-    qt_api.set_qt_api("pyside6")
-    qtbot = QtBot(None)  # pytest-qt's driver, outside pytest: clicks, typing and waiting
-    steps = Steps(steps_folder, name)
-    prepare_application([])
-    content, clinic = load_content("en"), load_clinic()
-    store = OpenedOnFirstUse(lambda: open_clinic_store(clinic), store_location(clinic))
-    window = create_main_window(content, clinic, store)  # type: ignore[arg-type]
-    window.resize(1280, 820)
-    window.show()
-
-    def banner_says(text: str) -> bool:
-        return window.banner.isVisible() and window.banner.message.text().startswith(text)
-
-    def wait_for(step: str) -> None:
-        qtbot.waitUntil(lambda: (steps_folder / step).exists(), timeout=STEP_TIMEOUT_S * 1000)
-
-    walk_to_signatures(qtbot, window, content)
-    signatures = window.index
-    typing_saved(qtbot, window)
-    steps.reached("at-signatures")
-
-    wait_for("server-away")  # the server stopped: the visit goes on, on this computer
-    window.go_to(0)
-    type_into(qtbot, window.current_page(), "recordNumber", f"{name}-during-restart")
-    qtbot.waitUntil(lambda: banner_says(UNREACHABLE), timeout=STEP_TIMEOUT_S * 1000)
-    window.go_to(signatures)
-    steps.reached("kept-here")
-
-    wait_for("server-back")
-    qtbot.waitUntil(lambda: banner_says(BACK), timeout=STEP_TIMEOUT_S * 1000)
-    page = window.current_page()
-    for role in ("patient", "clinician"):
-        sign(page.findChild(QWidget, f"signer-{role}"))
-    steps.reached("ready-to-sign")
-
-    wait_for("sign")  # every room at once
-    answer_next_confirmation()
-    click(qtbot, page, "signAndFinish")
-    qtbot.waitUntil(lambda: window.recorder.is_stored_signed, timeout=STEP_TIMEOUT_S * 1000)
-    signed = {"id": window.session.id, "record_number": window.session.details.record_number}
-    window.close()
-    store.close()
-    pdf_worker().close()
-    return signed
+def typed_name(box: Box) -> bool:
+    """A signer's Typed name (right of its label; the buttons above it are wider)."""
+    return text_field(box) and box[0] > 400 and box[3] - box[1] < 60
 
 
-def main(argv: list[str]) -> None:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    print(json.dumps(room(Path(argv[0]), argv[1])), flush=True)
+def retry_signing(box: Box) -> bool:
+    """Retry signing, the first button under the text of Next steps (above Back)."""
+    left, top, right, bottom = box
+    return SIDEBAR_RIGHT < left < 340 and right - left < 300 and bottom < NAV_TOP
 
 
-if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    main(sys.argv[1:])
+class Room:
+    """One exam room's computer and the test's hands on it."""
+
+    def __init__(self, name: str, number: int, folder: Path, url: str, display: str) -> None:
+        self.name, self.folder = name, folder
+        self.left = number * AREA_WIDTH
+        self.location = StoreLocation(folder / "records", url)
+        self.desktop = Desktop(display, folder, (self.left, 0, self.left + AREA_WIDTH, SCREEN[1]))
+        self.env = {
+            **self.desktop.env,
+            "QT_QPA_PLATFORM": "xcb",
+            "COUNSEL_DATA_DIR": str(self.location.folder),
+            "COUNSEL_DATABASE_URL": url,
+            "COUNSEL_CONFIG_DIR": str(folder / "settings"),
+            "COUNSEL_TTS_ENGINE": "mock",
+        }
+        self.app: subprocess.Popen | None = None
+        self.window = ""
+        self.record: Record | None = None
+
+    def go_on_with(self, session: Session, content: Content) -> None:
+        """Counsel started here, offered ``session`` to resume (stored as the draft changed
+        last), and Resume answered; its window in the room's area."""
+        with open_store(self.location) as store:
+            store.save_draft(session)
+        self.record = Record(self.location, content, session.id)
+        log = (self.folder / "counsel.log").open("wb")
+        self.app = subprocess.Popen(
+            [sys.executable, "main.py"], cwd=ROOT, env=self.env, stdout=log, stderr=log
+        )
+        self.window = self.desktop.window_named(content.title, self.app)
+        self.desktop.xdotool("windowmove", "--sync", self.window, str(self.left), "0")
+        offer = self.desktop.window_named("^Resume session", self.app)
+        self.desktop.xdotool("windowactivate", "--sync", offer, "key", "Return")
+
+    def activate(self) -> None:
+        """The room's window active: keys go there."""
+        self.desktop.xdotool("windowactivate", "--sync", self.window)
+
+    def type_name(self, text: str) -> None:
+        """The next signer's Typed name (after the focus), replaced by ``text``."""
+        self.activate()
+        self.desktop.tab_to(typed_name)
+        self.desktop.keys("ctrl+a")
+        self.desktop.type(text)
+
+    def sign(self) -> int:
+        """The next pad (after the focus) signed with the mouse; how many points were sent."""
+        self.activate()
+        return self.desktop.drag(self.desktop.tab_to(signature_pad), SIGNATURE)
+
+    def stored(self) -> Session:
+        """The session as the clinic's server holds it."""
+        assert self.record is not None
+        return self.record.session()
+
+    def kept_here(self, content: Content) -> Session:
+        """The session as kept on this computer while the server cannot be reached."""
+        assert self.record is not None
+        copy = PendingSessions(self.location.folder).stored_form(self.record.id)
+        return session_from_dict(copy, content)
+
+    def wait_until(self, what: str, check, timeout: float = 60) -> None:
+        assert self.app is not None
+        wait_until(f"{what} in {self.name}", check, self.app, timeout)
+
+    def press_sign(self) -> None:
+        """Sign and finish (after the clinician's pad, past Undo, Clear and the interpreter
+        and witness choices: a filled button's focus ring is not the focus colour), and
+        the question it asks answered "Sign and seal"."""
+        self.activate()
+        self.desktop.keys("Tab", "Tab", "Tab", "Tab", "Tab", "space")
+        assert self.app is not None
+        asked = self.desktop.window_named("^Sign and seal the record", self.app)
+        self.desktop.xdotool("windowactivate", "--sync", asked, "key", "Return")
+
+    def ready_to_retry_signing(self) -> None:
+        """The focus on Retry signing (Next steps, once signing waits for the server)."""
+        self.activate()
+        self.desktop.tab_to(retry_signing)
+
+    def close(self) -> str:
+        """Counsel ended; what it printed."""
+        if self.app is None:
+            return ""
+        if self.app.poll() is None:
+            self.app.terminate()
+            try:
+                self.app.wait(20)
+            except subprocess.TimeoutExpired:
+                self.app.kill()
+        return (self.folder / "counsel.log").read_text(errors="replace")

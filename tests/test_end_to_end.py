@@ -11,7 +11,9 @@ waits for each step to land rather than for a fixed time."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -28,6 +30,7 @@ from counsel.core.record_status import IN_PROGRESS
 from counsel.core.record_store import RecordStore
 from counsel.core.rules import missing_before_signing
 from counsel.core.session import Session
+from counsel.core.store_location import StoreLocation, open_store
 from counsel.ui.theme import PALETTE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,6 +71,16 @@ def x_display(size: tuple[int, int] = SCREEN) -> Iterator[str]:
         xvfb.wait(10)
 
 
+@contextmanager
+def stopped(app: subprocess.Popen) -> Iterator[None]:
+    """The app's process held still (SIGSTOP), as a busy computer holds it."""
+    os.kill(app.pid, signal.SIGSTOP)
+    try:
+        yield
+    finally:
+        os.kill(app.pid, signal.SIGCONT)
+
+
 @pytest.fixture
 def display() -> Iterator[str]:
     with x_display() as name:
@@ -75,11 +88,13 @@ def display() -> Iterator[str]:
 
 
 class Desktop:
-    """xdotool and screenshots on one X display."""
+    """xdotool and screenshots on one X display, or on one ``area`` of it (its windows'
+    place): the boxes found on screen, clicked and drawn on are then the area's own."""
 
-    def __init__(self, name: str, shots: Path) -> None:
+    def __init__(self, name: str, shots: Path, area: Box | None = None) -> None:
         self.env = {**os.environ, "DISPLAY": name}
         self.shots = shots
+        self.area = area
         self.count = 0
 
     def xdotool(self, *args: str) -> str:
@@ -89,12 +104,15 @@ class Desktop:
         return done.stdout.strip()
 
     def window_named(self, title: str, app: subprocess.Popen) -> str:
-        """The app's window once it is mapped (a search can fail while windows come and go,
-        so it is asked again), or a failure saying the app ended."""
+        """The app's window once it is mapped (its own: its process's, by ``_NET_WM_PID``; a
+        search can fail while windows come and go, so it is asked again), or a failure
+        saying the app ended."""
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             assert app.poll() is None, f"the app ended with code {app.returncode}"
-            found = self.xdotool("search", "--onlyvisible", "--name", title).split()
+            found = self.xdotool(
+                "search", "--all", "--onlyvisible", "--pid", str(app.pid), "--name", title
+            ).split()
             if found:
                 return found[0]
             time.sleep(0.3)
@@ -112,29 +130,43 @@ class Desktop:
     def screenshot(self) -> QImage:
         self.count += 1
         path = self.shots / f"screen-{self.count:02}.png"
+        crop = []
+        if self.area is not None:
+            left, top, right, bottom = self.area
+            crop = ["-crop", f"{right - left}x{bottom - top}+{left}+{top}", "+repage"]
         subprocess.run(
-            ["import", "-window", "root", str(path)], env=self.env, check=True, timeout=60
+            ["import", "-window", "root", *crop, str(path)], env=self.env, check=True, timeout=60
         )
         return QImage(str(path))
 
+    def on_screen(self, x: int, y: int) -> tuple[str, str]:
+        """Where the area's point (``x``, ``y``) is on the screen, for xdotool."""
+        left, top = self.area[:2] if self.area is not None else (0, 0)
+        return str(left + x), str(top + y)
+
     def focus_box(self) -> Box | None:
         """The bounding box of the focus ring on screen (light theme), or None. (On a filled
-        button the ring is black, like the text, so those are reached by Tab order.)"""
-        image = self.screenshot()
-        ring = QColor(PALETTE.focus).rgb() & 0xFFFFFF
-        xs, ys = [], []
-        for y in range(0, image.height(), 2):
-            for x in range(0, image.width(), 2):
-                if image.pixel(x, y) & 0xFFFFFF == ring:
-                    xs.append(x)
-                    ys.append(y)
-        return (min(xs), min(ys), max(xs), max(ys)) if len(xs) > 20 else None
+        button the ring is black, like the text, so those are reached by Tab order.) Its
+        pixels are found in the screenshot's bytes, not asked for one by one."""
+        image = self.screenshot().convertToFormat(QImage.Format.Format_RGB32)
+        ring = (QColor(PALETTE.focus).rgb() | 0xFF000000).to_bytes(4, "little")
+        line = image.bytesPerLine()
+        found = [
+            divmod(match.start(), line)
+            for match in re.finditer(re.escape(ring), bytes(image.constBits()))
+            if match.start() % 4 == 0
+        ]
+        if len(found) <= 80:
+            return None
+        ys = [y for y, _ in found]
+        xs = [offset // 4 for _, offset in found]
+        return min(xs), min(ys), max(xs), max(ys)
 
     def rows_with(self, box: Box) -> list[Box]:
         """The column of rows (the answers, then Check my answer) that the focused ``box`` is
         one of, top to bottom, each read from the screen: down the rows' left border, where
-        the card's background ends and starts again. (The ring is found on every other pixel,
-        so its box can be a pixel off; no row is guessed from another's place.)"""
+        the card's background ends and starts again. (No row is guessed from another's
+        place.)"""
         image = self.screenshot()
         ring = QColor(PALETTE.focus).rgb() & 0xFFFFFF
         middle = (box[1] + box[3]) // 2
@@ -172,12 +204,14 @@ class Desktop:
 
     def click(self, box: Box) -> None:
         left, top, right, bottom = box
-        self.xdotool("mousemove", str((left + right) // 2), str((top + bottom) // 2))
+        self.xdotool("mousemove", *self.on_screen((left + right) // 2, (top + bottom) // 2))
         self.xdotool("click", "1")
         time.sleep(0.2)
 
-    def drag(self, box: Box, points: list[tuple[float, float]]) -> None:
-        """A pen stroke through ``points`` (fractions of the box), with real button events."""
+    def drag(self, box: Box, points: list[tuple[float, float]]) -> int:
+        """A pen stroke through ``points`` (fractions of the box), with real button events
+        in small steps, all sent by one xdotool (one process, however busy the computer);
+        how many places the pointer went through, pressed."""
         left, top, right, bottom = box
         steps = [
             (a[0] + (b[0] - a[0]) * i / 8, a[1] + (b[1] - a[1]) * i / 8)
@@ -185,16 +219,15 @@ class Desktop:
             for i in range(8)
         ]
         at = [
-            (round(left + (right - left) * fx), round(top + (bottom - top) * fy))
+            self.on_screen(round(left + (right - left) * fx), round(top + (bottom - top) * fy))
             for fx, fy in [*steps, points[-1]]
         ]
-        self.xdotool("mousemove", str(at[0][0]), str(at[0][1]))
-        self.xdotool("mousedown", "1")
+        stroke = ["mousemove", *at[0], "mousedown", "1"]
         for x, y in at[1:]:
-            self.xdotool("mousemove", str(x), str(y))
-            time.sleep(0.01)
-        self.xdotool("mouseup", "1")
+            stroke += ["mousemove", x, y, "sleep", "0.01"]
+        self.xdotool(*stroke, "mouseup", "1")
         time.sleep(0.3)
+        return len(at)
 
 
 def text_field(box: Box) -> bool:
@@ -222,31 +255,37 @@ def wide_button(box: Box) -> bool:
     return left > SIDEBAR_RIGHT and right - left > 400 and bottom < NAV_TOP
 
 
-class Record:
-    """The app's draft, read from its record store as the test goes."""
+def wait_until(what: str, check, app: subprocess.Popen, timeout: float = 30) -> None:
+    """Until ``check()`` holds (what is read may not be written yet: asked again), failing
+    with "the app never <what>" or when the app ends."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert app.poll() is None, f"the app ended with code {app.returncode}"
+        try:
+            if check():
+                return
+        except (AssertionError, OSError, LookupError):
+            pass  # not saved yet
+        time.sleep(0.3)
+    raise AssertionError(f"the app never {what}")
 
-    def __init__(self, data: Path, content: Content) -> None:
-        self.data, self.content = data, content
-        self.id = ""
+
+class Record:
+    """The app's draft (``id``, or the one it offers to resume), read from its record store
+    as the test goes."""
+
+    def __init__(self, location: StoreLocation, content: Content, id: str = "") -> None:
+        self.location, self.content, self.id = location, content, id
 
     def session(self) -> Session:
-        with RecordStore.in_folder(self.data) as store:
+        with open_store(self.location) as store:
             if not self.id:
                 self.id = store.unfinished() or ""
                 assert self.id, "nothing saved yet"
             return store.load(self.id, self.content)
 
     def wait_for(self, what: str, check, app: subprocess.Popen, timeout: float = 30) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            assert app.poll() is None, f"the app ended with code {app.returncode}"
-            try:
-                if check(self.session()):
-                    return
-            except (AssertionError, OSError):
-                pass  # not saved yet
-            time.sleep(0.3)
-        raise AssertionError(f"the app never {what}")
+        wait_until(what, lambda: check(self.session()), app, timeout)
 
 
 def answer_checklist(desktop: Desktop, items: int) -> None:
@@ -305,7 +344,7 @@ def test_a_whole_consent_with_real_x_input(display: str, tmp_path: Path, content
         "COUNSEL_TTS_ENGINE": "mock",
     }
     desktop = Desktop(display, shots)
-    record = Record(data, content)
+    record = Record(StoreLocation(data), content)
     app = subprocess.Popen(
         [sys.executable, "main.py"],
         cwd=ROOT,
@@ -349,9 +388,13 @@ def test_a_whole_consent_with_real_x_input(display: str, tmp_path: Path, content
                 app,
             )
         assert missing_before_signing(record.session()) == []
-        for _ in range(2):  # the patient's pad, then the clinician's
-            desktop.drag(desktop.tab_to(signature_pad), SIGNATURE)
+        pad = desktop.tab_to(signature_pad)  # the patient's
+        with stopped(app):  # a busy computer: the app sees the stroke once the pen is up
+            sent = desktop.drag(pad, SIGNATURE)
+        desktop.drag(desktop.tab_to(signature_pad), SIGNATURE)  # the clinician's
         record.wait_for("kept both signatures", lambda s: len(s.signatures) >= 2, app)
+        strokes = record.session().signatures["patient"].ink.strokes
+        assert [len(stroke.points) for stroke in strokes] == [sent], "every point drawn is kept"
         # past Undo, Clear, "An interpreter helped", "A witness is present": Sign and finish
         desktop.keys("Tab", "Tab", "Tab", "Tab", "Tab", "space")
         time.sleep(1.0)

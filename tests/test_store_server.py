@@ -78,6 +78,23 @@ def test_the_server_stopped_mid_session_and_started_again_loses_and_duplicates_n
         server.stop()
 
 
+def test_a_restart_between_two_uses_goes_unnoticed(postgres_server, tmp_path, content, clock):
+    """The server restarted while the store sat idle (its connection ended, nothing half
+    done): the next read, and the next write, answer at once rather than fail once."""
+    location = StoreLocation(tmp_path / "data", postgres_server.new_database())
+    with open_at(location, clock) as store:
+        session = make_session(content, clock, patient_name="Ilse Varga")
+        store.save_draft(session)
+        postgres_server.pause()
+        postgres_server.resume()
+        assert store.record(session.id).patient_name == "Ilse Varga"
+        postgres_server.pause()
+        postgres_server.resume()
+        session.add_question("Will it hurt?", "A little.")
+        store.save_draft(session)
+        assert len(store.load(session.id, content).questions) == 1
+
+
 def test_both_engines_count_the_same_schema_versions() -> None:
     assert store_server_schema.FIRST_VERSION + len(store_server_schema.MIGRATIONS) == (
         SCHEMA_VERSION

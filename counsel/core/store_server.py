@@ -8,7 +8,8 @@ transaction first takes one advisory lock, as SQLite's ``BEGIN IMMEDIATE`` takes
 lock, so the hash-chained audit trail is appended in one order however many rooms write at
 once. A reader's transactions are REPEATABLE READ READ ONLY: one snapshot each. A server that
 cannot be reached, or a connection lost, raises ``StoreUnavailable``; the next statement after
-a lost connection connects again.
+a lost connection connects again (at once, for the statement that finds its idle connection
+ended by a restart).
 """
 
 from __future__ import annotations
@@ -98,9 +99,18 @@ class ServerConnection:
         as hexadecimal text twice their size)."""
         if self._conn.closed:  # lost earlier (and its transaction with it): try again
             self._conn = self._connect()
+        idle = not self.in_transaction
+        try:
+            with self._noticing_loss():
+                return self._conn.execute(postgres_sql(sql), parameters, binary=binary)
+        except StoreUnavailable as lost:
+            if not (idle and getattr(lost.__cause__, "sqlstate", None) in _LOST_STATES):
+                raise
+        # The server ended this idle connection (it restarted): nothing of ``sql`` ran, or it
+        # was rolled back with the connection, so it runs again on a new one, once.
+        self._conn = self._connect()
         with self._noticing_loss():
-            cursor = self._conn.execute(postgres_sql(sql), parameters, binary=binary)
-        return cursor
+            return self._conn.execute(postgres_sql(sql), parameters, binary=binary)
 
     @contextmanager
     def _noticing_loss(self) -> Iterator[None]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from functools import partial
 from typing import cast
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
     QPixmap,
     QPointingDevice,
     QResizeEvent,
+    QShowEvent,
     QTabletEvent,
     QTouchEvent,
     QTransform,
@@ -47,6 +49,7 @@ from counsel.ink import (
     smooth_segments,
 )
 from counsel.ui.display import focus_colour
+from counsel.ui.every_motion import pad_gone, pad_shown
 from counsel.ui.ink_painting import (
     BASELINE_AT,
     GUIDE_COLOR,
@@ -111,6 +114,7 @@ class SignaturePad(QWidget):
         self._clock = QElapsedTimer()
         self._t_offset = 0
         self._cache: QPixmap | None = None
+        self.destroyed.connect(partial(pad_gone, id(self)))
 
     # -- public API ---------------------------------------------------------------
     def ink(self) -> Ink:
@@ -381,9 +385,15 @@ class SignaturePad(QWidget):
     def _baseline_y(self) -> float:
         return round(self.height() * BASELINE_AT) + 0.5
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """On screen, every motion of the pointer reaches the pad (``every_motion``)."""
+        pad_shown(self)
+        super().showEvent(event)
+
     def hideEvent(self, event: QHideEvent) -> None:
         """Off screen, the drawn ink is dropped (drawn again from the strokes when shown)."""
         self._cache = None
+        pad_gone(id(self))
         super().hideEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
