@@ -135,7 +135,7 @@ def open_window(qtbot, content, clinic, store, clock):
         qtbot.addWidget(window)
         window.show()
         window.activateWindow()  # keyboard shortcuts work in the active window only
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=10_000)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
         opened.append(window)
         return window
 

@@ -15,7 +15,7 @@ def test_the_cursor_starts_in_the_patient_name_not_the_language_list(
     qtbot.addWidget(window)
     show_ready_to_type(window)
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=10_000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
     focused = QApplication.focusWidget()
     assert isinstance(focused, QLineEdit)

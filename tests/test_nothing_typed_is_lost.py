@@ -4,7 +4,7 @@ size, a crash (a resumed session) or a text-size change lose nothing."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
-from ui_driver import child, click, type_text
+from ui_driver import child, click, type_text, typing_saved
 
 from counsel.core.gaps import Gap
 from counsel.core.rules import missing_signatures
@@ -28,6 +28,7 @@ def test_a_question_typed_but_not_added_survives_next_and_a_crash(
     click(qtbot, window, "nextButton")
     click(qtbot, window, "backButton")
     assert child(window.current_page(), QLineEdit, "questionInput").text() == "Can I drive home?"
+    typing_saved(qtbot, window)  # written by the window's writer, on its own thread
     # the app stops here; the saved record has the typing
     reopened = store.load(window.session.id, content)
     assert reopened.draft("question") == "Can I drive home?"

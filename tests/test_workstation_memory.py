@@ -32,9 +32,6 @@ def test_quitting_mid_session_asks_and_the_session_can_be_resumed(
 ) -> None:
     window = open_window()
     type_into(qtbot, window.current_page(), "patientName", "Test Patient")
-    qtbot.wait(150)  # the next screen is readied off screen first
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     asked = answer_next_confirmation(Qt.Key.Key_Escape)  # Keep working
     qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert asked and "saved" in asked[0]

@@ -75,7 +75,8 @@ class IllustrationView(QWidget):
         self._name = ""
         self._pixmap: QPixmap | None = None
         self._text_scale = 1.0
-        self.setVisible(False)  # a screen without a picture gives its room to the text
+        if not name:
+            self.setVisible(False)  # a screen without a picture gives its room to the text
         self.set_name(name)
 
     def name(self) -> str:
@@ -91,7 +92,8 @@ class IllustrationView(QWidget):
         else:
             self._renderer.load(b"")
         self._pixmap = None
-        self.setVisible(bool(name))
+        if self.parent() is not None or not name:  # shown without one, it would be a window
+            self.setVisible(bool(name))  # of its own, taking the keyboard for a moment
         self.updateGeometry()
         self.update()
 

@@ -147,10 +147,10 @@ class StepPlayer(QWidget):
         self._timer = QTimer(self, interval=self._paces[0] if self._paces else STEP_MS)
         self._timer.timeout.connect(self._advance)
         self.picture = StepPicture(self)
-        self.play_button = WrapButton()
+        self.play_button = WrapButton(parent=self)  # a parent: never a window of its own
         self.play_button.setObjectName("playSteps")
         self.play_button.clicked.connect(self.toggle)
-        self.replay_button = WrapButton(self.tr("↺  Replay"))
+        self.replay_button = WrapButton(self.tr("↺  Replay"), parent=self)
         self.replay_button.setObjectName("replaySteps")
         self.replay_button.setAccessibleName(self.tr("Replay from step 1"))
         self.replay_button.clicked.connect(self.replay)
