@@ -65,7 +65,8 @@ def visit_the_rooms(rooms: list[Room], server, content: Content) -> dict[str, in
         keys += ["windowactivate", "--sync", room.window, "key", "space"]
     first.desktop.xdotool("windowactivate", "--sync", *keys)
     for room in rooms:
-        room.wait_until("signed", lambda r=room: r.stored().is_sealed)
+        # three PDFs built and signed at once, on a computer that may be busy: a while
+        room.wait_until("signed", lambda r=room: r.stored().is_sealed, timeout=180)
     return sent
 
 

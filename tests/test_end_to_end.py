@@ -194,13 +194,25 @@ class Desktop:
         return [(box[0], top, box[2], bottom) for top, bottom in stack]
 
     def tab_to(self, wanted, limit: int = 40) -> Box:
+        """Tab until the focus ring is round a control ``wanted`` takes. After each Tab the
+        ring is looked for until it has moved (a busy app paints late, and a ring not moved
+        yet must not be taken for the next control's), for a while: on a filled button it
+        is not seen at all."""
+        box = self.focus_box()
         for _ in range(limit):
             self.keys("Tab")
-            time.sleep(0.2)
-            box = self.focus_box()
+            box = self.ring_moved_from(box)
             if box is not None and wanted(box):
                 return box
         raise AssertionError("the wanted control never took the focus")
+
+    def ring_moved_from(self, before: Box | None, seconds: float = 3) -> Box | None:
+        deadline = time.monotonic() + (seconds if before is not None else 1)
+        while True:
+            time.sleep(0.1)
+            box = self.focus_box()
+            if box != before or time.monotonic() > deadline:
+                return box
 
     def click(self, box: Box) -> None:
         left, top, right, bottom = box

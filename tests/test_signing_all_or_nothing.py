@@ -50,6 +50,18 @@ def test_a_pdf_that_fails_leaves_the_session_unsigned_and_stored_as_before(
     assert recorder.pdf_bytes().startswith(b"%PDF")
 
 
+def test_signing_asked_again_once_signed_signs_nothing_more(
+    store, content: Content, clinic: ClinicSettings
+) -> None:
+    """Retry signing and the server's answer coming back can both ask to sign."""
+    session, recorder = _recorded(store, content, clinic, build_pdf, record_number="C-1")
+    recorder.sign()
+    assert recorder.is_stored_signed
+    recorder.sign()
+    assert [entry.action for entry in store.audit_trail(session.id)].count("signed") == 1
+    assert recorder.signing_failure is None and recorder.failure is None
+
+
 def test_a_full_records_folder_leaves_the_session_unsigned_and_resumable(
     full_disk: FullDisk, content: Content, clinic: ClinicSettings
 ) -> None:

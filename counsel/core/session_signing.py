@@ -81,7 +81,10 @@ class SessionSigning:
         that hear "sealed" show that it is under way). While the records server cannot be
         reached, signing waits (without trying the server here: ``retry`` does, once it
         answers): nothing is sealed, and ``waiting_to_sign`` says so until ``sign`` is called
-        again."""
+        again. Asked again once signed (Retry signing pressed as the server's answer comes
+        back, which signs too), it leaves the session as it is."""
+        if self.session.is_sealed:
+            return
         self.flush()  # what was typed last is stored before anything is sealed
         if self.writing:  # signed once the writes asked before have ended
             missing = readiness(self.session)
@@ -92,6 +95,8 @@ class SessionSigning:
         self._sign_now()
 
     def _sign_now(self) -> None:
+        if self.session.is_sealed:  # signed meanwhile, by a sign asked while a write ended
+            return
         if self.waiting_for_server:  # the server is tried again where waiting does not freeze
             self.signing_failure = self.failure
             self._set_failure(self.failure)  # listeners hear that signing did not start
