@@ -86,6 +86,8 @@ def test_three_rooms_sign_at_once_through_a_server_restart_and_the_office_verifi
         try:
             sent = visit_the_rooms(rooms, postgres_server, content)
         finally:
+            rooms[0].desktop.area = None  # the three windows as they were at the end, kept
+            rooms[0].desktop.screenshot().save(str(tmp_path / "the-three-rooms.png"))
             printed = {room.name: room.close() for room in rooms}
             print(printed)  # shown if the test fails
     for name, output in printed.items():
