@@ -40,14 +40,24 @@ from counsel.core.record_status import IN_PROGRESS
 from counsel.core.store_location import ServerDatabase
 from counsel.core.store_verify import Verification
 
-#: Each copied table, the column that identifies a row, and the order rows are copied in
-#: (a withdrawal or correction after the record it links to; signatures after their entry).
+#: Each copied table, the column that identifies a row, and the parts its rows are read in, in
+#: order: a withdrawal or correction after the record it links to, signatures after their
+#: entry. Each part is read in an order SQLite has already (the records as they lie in the
+#: file; the amendments, a few, from their index), never sorted whole: sorting the records
+#: would first copy every PDF into SQLite's temporary files (gigabytes for years of records).
 TABLES = (
-    ("records", "id", "ORDER BY links_to IS NOT NULL, created_at, id"),
-    ("audit", "seq", "ORDER BY seq"),
-    ("audit_signatures", "seq", "ORDER BY seq"),
-    ("clinic_certificates", "fingerprint", "ORDER BY fingerprint"),
-    ("time_stamp_certificates", "fingerprint", "ORDER BY fingerprint"),
+    (
+        "records",
+        "id",
+        (
+            "NOT INDEXED WHERE links_to IS NULL ORDER BY rowid",
+            "INDEXED BY records_amendments WHERE links_to IS NOT NULL ORDER BY rowid",
+        ),
+    ),
+    ("audit", "seq", ("ORDER BY seq",)),
+    ("audit_signatures", "seq", ("ORDER BY seq",)),
+    ("clinic_certificates", "fingerprint", ("ORDER BY fingerprint",)),
+    ("time_stamp_certificates", "fingerprint", ("ORDER BY fingerprint",)),
 )
 #: Rows sent or read back at once: a record is about 165 KB with its PDF, so a batch of them
 #: is a few megabytes; other rows are small.
@@ -94,13 +104,13 @@ def copy_store(
     ):
         with schema.transaction(server, durable=True):
             _same_beginning(source, server)
-            for table, key, order in TABLES:
-                _copy_table(source, server, table, key, order, report, progress)
+            for table, key, parts in TABLES:
+                _copy_table(source, server, table, key, parts, report, progress)
             for certificate in keys.certificates().values():
                 publish_certificate(server, certificate)
         with schema.read_transaction(server):
-            for table, key, order in TABLES:
-                report.differences += _compare_table(source, server, table, key, order, progress)
+            for table, key, parts in TABLES:
+                report.differences += _compare_table(source, server, table, key, parts, progress)
     check = Verification(target, full=True, remember=None, keys=keys)
     try:
         for _ in progress(check.each_checked(), check.total, "Verifying the copy"):
@@ -115,9 +125,12 @@ def _columns(source: Database, table: str) -> list[str]:
     return [row[1] for row in source.execute(f"PRAGMA table_info({table})")]
 
 
-def _rows(db: Database, table: str, columns: list[str], order: str) -> Iterator[dict[str, Any]]:
-    for values in db.execute(f"SELECT {', '.join(columns)} FROM {table} {order}"):
-        yield dict(zip(columns, (_plain(value) for value in values), strict=True))
+def _rows(
+    db: Database, table: str, columns: list[str], parts: tuple[str, ...]
+) -> Iterator[dict[str, Any]]:
+    for part in parts:
+        for values in db.execute(f"SELECT {', '.join(columns)} FROM {table} {part}"):
+            yield dict(zip(columns, (_plain(value) for value in values), strict=True))
 
 
 def _plain(value: Any) -> Any:
@@ -157,11 +170,16 @@ def _begin_signing_where_this_store_did(source: Database, server: Database) -> N
 
 
 def _batches(
-    source: Database, table: str, columns: list[str], order: str, what: str, progress: Progress
+    source: Database,
+    table: str,
+    columns: list[str],
+    parts: tuple[str, ...],
+    what: str,
+    progress: Progress,
 ) -> Iterator[list[dict[str, Any]]]:
-    """This store's rows of ``table`` in ``order``, a batch at a time, with progress."""
+    """This store's rows of ``table``, ``parts`` in turn, a batch at a time, with progress."""
     (total,) = source.execute(f"SELECT count(*) FROM {table}").fetchone()
-    rows = progress(_rows(source, table, columns, order), total, f"{what} {table}")
+    rows = progress(_rows(source, table, columns, parts), total, f"{what} {table}")
     size = BATCH_ROWS.get(table, OTHER_BATCH_ROWS)
     while batch := list(itertools.islice(rows, size)):
         yield batch
@@ -183,13 +201,13 @@ def _copy_table(
     server: Database,
     table: str,
     key: str,
-    order: str,
+    parts: tuple[str, ...],
     report: CopyReport,
     progress: Progress,
 ) -> None:
     columns = _columns(source, table)
     copied = same = 0
-    for batch in _batches(source, table, columns, order, "Copying", progress):
+    for batch in _batches(source, table, columns, parts, "Copying", progress):
         there = _on_server(server, table, columns, key, batch)
         new = [[row[column] for column in columns] for row in batch if row[key] not in there]
         if new:
@@ -213,13 +231,18 @@ def _copy_table(
 
 
 def _compare_table(
-    source: Database, server: Database, table: str, key: str, order: str, progress: Progress
+    source: Database,
+    server: Database,
+    table: str,
+    key: str,
+    parts: tuple[str, ...],
+    progress: Progress,
 ) -> list[str]:
     """Each of this store's rows read back from the server a batch at a time, and compared
     value by value."""
     columns = _columns(source, table)
     differences = []
-    for batch in _batches(source, table, columns, order, "Checking", progress):
+    for batch in _batches(source, table, columns, parts, "Checking", progress):
         there = _on_server(server, table, columns, key, batch)
         for row in batch:
             copy = there.get(row[key])
