@@ -122,6 +122,7 @@ class RecordsWindow(QDialog):
         self.finished.connect(self.model.close)
         widest_date = words.format_date(date(2000, 9, 28))  # longest month name, two digits
         self._date_room = self.table.fontMetrics().horizontalAdvance(widest_date) + 24
+        self._fit_columns()  # to the headings while the rows load
         self.table.setSortingEnabled(True)  # newest first (the indicator): asks the first page
 
     def _filters(self) -> QHBoxLayout:
