@@ -1,7 +1,9 @@
 """The records side at a clinic's scale: the Records window, ``records list``, ``verify``.
 
 Each size is a generated store (``records_store``). The window is measured in this process,
-each interaction from the call to the end of the next paint; the command line in fresh
+each interaction from the call until the rows and the count it asked for are shown (read on
+the window's reads thread) and painted; a heartbeat on the window's thread meanwhile gives
+the longest the window went without answering. The command line in fresh
 processes against the same command on an empty store; ``verify --full`` in a fresh process
 whose peak memory (``ru_maxrss``) is read by a small parent of its own. The generated stores
 share a few signed PDFs, so ``verify --full`` is measured again on a smaller store whose every
@@ -21,9 +23,10 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEventLoop, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
+from bench.hung_save import Heartbeat
 from bench.records_store import cached_store, empty_store
 from bench.startup import launch
 from bench.stats import summary
@@ -104,27 +107,40 @@ def measure_window(store: RecordStore, content: Content) -> dict[str, Any]:
         window = RecordsWindow(store, words)
         window.show()
 
-    open_ms = _ms(open_window)
+    def shown_ms(action: Callable[[], object]) -> float:
+        """``_ms`` until what ``action`` asked the store for is shown."""
+
+        def asked_and_shown() -> None:
+            action()
+            assert window is not None
+            while window.model.loading:
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+
+        return _ms(asked_and_shown)
+
+    heartbeat = Heartbeat()
+    open_ms = shown_ms(open_window)
     assert window is not None
     table, model = window.table, window.model
     first_rows = model.rowCount()
     window.search.setText("z")
-    keystroke_ms = _ms(window.apply_filter)  # the search the first key starts, once it runs
+    keystroke_ms = shown_ms(window.apply_filter)  # the search the first key starts
     word_ms = []
     for text in ("zo", "zoë w", "demo-00", ""):
         window.search.setText(text)
-        word_ms.append(_ms(window.apply_filter))
+        word_ms.append(shown_ms(window.apply_filter))
     search_ms = summary(word_ms)
     sort_ms = []
     for column in range(model.columnCount()):
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
-            sort_ms.append(_ms(partial(table.sortByColumn, column, order)))
-    table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+            sort_ms.append(shown_ms(partial(table.sortByColumn, column, order)))
+    shown_ms(partial(table.sortByColumn, 3, Qt.SortOrder.DescendingOrder))
     scroll_ms = []
     for _ in range(SCROLL_PAGES):
         if not model.canFetchMore(QModelIndex()):
             break
-        scroll_ms.append(_ms(table.scrollToBottom))
+        scroll_ms.append(shown_ms(table.scrollToBottom))
+    stall_ms = heartbeat.stop()
     window.close()
     return {
         "open_ms": open_ms,
@@ -133,6 +149,7 @@ def measure_window(store: RecordStore, content: Content) -> dict[str, Any]:
         "search_ms": search_ms,
         "sort_ms": summary(sort_ms),
         "scroll_ms": summary(scroll_ms),
+        "stall_ms": stall_ms,
     }
 
 

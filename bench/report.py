@@ -120,6 +120,7 @@ RECORD_ROWS = (
     ("search, worst (ms)", ("window", "search_ms", "worst")),
     ("sort by any column, worst (ms)", ("window", "sort_ms", "worst")),
     ("scroll a page, worst (ms)", ("window", "scroll_ms", "worst")),
+    ("the window's longest stall meanwhile (ms)", ("window", "stall_ms")),
     ("records list, median (ms)", ("cli_list_ms", "median")),
     ("  / the same on an empty store", ("cli_list_ratio",)),
     ("records list --search, median (ms)", ("cli_search_ms", "median")),

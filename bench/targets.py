@@ -75,6 +75,7 @@ RECORD_TARGETS = (
     Target("Records window, search, worst", (*LARGEST, "window", "search_ms", "worst"), 100, " ms"),
     Target("Records window, sort, worst", (*LARGEST, "window", "sort_ms", "worst"), 100, " ms"),
     Target("Records window, scroll, worst", (*LARGEST, "window", "scroll_ms", "worst"), 100, " ms"),
+    Target("Records window, longest stall", (*LARGEST, "window", "stall_ms"), 100, " ms"),
     Target("records list / empty store", (*LARGEST, "cli_list_ratio"), 1.5, "x", inclusive=True),
     Target(
         "records list --search / empty", (*LARGEST, "cli_search_ratio"), 1.5, "x", inclusive=True

@@ -14,7 +14,9 @@
 --                  from the Records window). A signed, withdrawn or corrected record is out
 --                  of the app role's reach, and Counsel's triggers refuse such changes too.
 --   no table       UPDATE or DELETE of audit entries or signatures, TRUNCATE of anything,
---                  or changing the tables themselves.
+--                  or changing the tables themselves. listed_status (each record's status,
+--                  for sorting the list) is written only by Counsel's triggers, which run
+--                  as the owner: the app role only reads it.
 --
 -- If the app role has another name, add -v app=NAME (as in step 1).
 

@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from contextlib import closing
 from pathlib import Path
 
@@ -169,3 +170,47 @@ def test_no_records_here_is_said_plainly(tmp_path: Path, server_url: str) -> Non
     done = migrate(tmp_path / "empty", server_url)
     assert done.returncode == 1
     assert "No records on this computer to copy" in done.stderr
+
+
+def test_a_copy_killed_halfway_leaves_nothing_and_the_next_run_copies_it_all_once(
+    this_computer: dict, server_url: str, private_data_dir: Path
+) -> None:
+    """Killed once the records and the trail are sent (held up, by a lock, at the trail's
+    signatures): the server is left as it was, and running it again copies everything once."""
+    open_store(StoreLocation(private_data_dir / "tables-only", server_url)).close()
+    empty = table_counts(server_url)
+    env = {**os.environ, "COUNSEL_DATA_DIR": str(private_data_dir)}
+    with (
+        psycopg.connect(server_url) as holder,
+        psycopg.connect(server_url, autocommit=True) as watcher,
+    ):
+        holder.execute("LOCK TABLE audit_signatures IN ACCESS EXCLUSIVE MODE")
+        run = subprocess.Popen(
+            [sys.executable, str(MAIN), "records", "migrate", "--to", server_url],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        try:
+            waiting = (
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'Counsel'"
+                " AND wait_event_type = 'Lock' AND query LIKE '%audit_signatures%'"
+            )
+            for _ in range(600):
+                if watcher.execute(waiting).fetchone()[0] == 1:
+                    break
+                time.sleep(0.1)
+            else:
+                pytest.fail("the copy never reached the trail's signatures")
+        finally:
+            run.kill()
+            run.wait()
+    assert table_counts(server_url) == empty, "nothing of the cut-off copy was kept"
+
+    again = migrate(private_data_dir, server_url)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "OK: the copy verifies" in again.stdout
+    counts = table_counts(server_url)
+    with closing(sqlite3.connect(private_data_dir / DB_NAME)) as here:
+        for table in ("records", "audit", "audit_signatures"):
+            assert counts[table] == here.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    with open_store(StoreLocation(private_data_dir, server_url)) as server:
+        assert listing(server) == this_computer["listing"]

@@ -7,7 +7,7 @@ import sqlite3
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
-from ui_driver import answer_next_confirmation, fill_details, type_into
+from ui_driver import answer_next_confirmation, fill_details, rows_shown, type_into
 
 from counsel.core.demo import demo_session
 from counsel.core.session_recorder import SessionRecorder
@@ -29,6 +29,7 @@ def test_find_a_signed_record_by_name_and_reprint_it(qtbot, store, content, clin
     model = window.table.model()
     type_into(qtbot, window, "recordSearch", "zoe oberg")
     qtbot.waitUntil(lambda: window.search_pause.remainingTime() < 0)
+    rows_shown(qtbot, window)
     assert model.rowCount() == 1
     assert model.index(0, 5).data() == "Signed"
     type_into(qtbot, window, "recordSearch", "nobody")
@@ -49,6 +50,7 @@ def test_an_unfinished_session_is_resumed_from_the_list(qtbot, open_window, stor
     draft_id = window.session.id
     window.start_new()
     records = window.show_records()
+    rows_shown(qtbot, records)
     records.select(draft_id)
     button = records.findChild(QPushButton, "openRecord")
     assert button.text() == "Resume"
@@ -96,6 +98,8 @@ def test_the_records_window_fits_a_small_screen_in_spanish(qtbot, store, content
         window.resize(1024, 700)
         window.show()
         assert window.minimumSizeHint().width() <= 1024
+        assert window.findChild(QLabel, "recordCount").text() == "Cargando…"
+        rows_shown(qtbot, window)
         assert window.findChild(QLabel, "recordCount").text() == "0 registros"
         assert window.findChild(QPushButton, "verify").text() == "Verificar todos"
         assert window.findChild(QPushButton, "verifyFull").text() == "Validación completa"
@@ -107,6 +111,7 @@ def window_over_a_signed_record(qtbot, store, content, clinic) -> tuple[RecordsW
     record_id = signed_demo(store, content, clinic)
     window = RecordsWindow(store, content.document)
     qtbot.addWidget(window)
+    rows_shown(qtbot, window)
     return window, record_id
 
 

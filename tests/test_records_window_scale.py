@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QTableView
 from record_helpers import fill
 from test_session_rules import complete_session
-from ui_driver import click, type_text
+from ui_driver import click, rows_shown, type_text
 
 from counsel.core.record_query import RecordSummary
 from counsel.core.record_store import RecordStore
@@ -57,7 +57,9 @@ def records(qtbot, open_window, store, content, clock):
         draft.set_details(patient_name=name)
         store.save_draft(draft)
     window = open_window()
-    return window.show_records()
+    records = window.show_records()
+    rows_shown(qtbot, records)
+    return records
 
 
 def table_of(records) -> QTableView:
@@ -77,6 +79,7 @@ def click_header(qtbot, table: QTableView, column: int) -> None:
     qtbot.mouseClick(
         header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
     )
+    rows_shown(qtbot, table.parentWidget())
 
 
 def scroll_to_end(qtbot, table: QTableView) -> None:
@@ -86,6 +89,7 @@ def scroll_to_end(qtbot, table: QTableView) -> None:
         before = model.rowCount()
         table.scrollToBottom()
         qtbot.wait(1)
+        rows_shown(qtbot, table.parentWidget())
         if model.rowCount() == before:
             return
 
@@ -98,6 +102,7 @@ def search(qtbot, records, text: str) -> None:
     model = table_of(records).model()
     with qtbot.waitSignal(model.modelReset, timeout=2000):
         pass  # the search runs once typing pauses
+    rows_shown(qtbot, records)
 
 
 def count_text(records) -> str:
@@ -185,3 +190,20 @@ def test_rows_load_a_page_at_a_time_as_the_list_scrolls(qtbot, records) -> None:
     scroll_to_end(qtbot, table)
     assert model.rowCount() == RECORDS + 2 and sum(inserted) == RECORDS + 2 - first_page
     assert not model.canFetchMore(QModelIndex())
+
+
+def test_a_search_matching_many_counts_up_to_a_limit_and_says_so(
+    qtbot, records, store, monkeypatch
+) -> None:
+    """A search that matches thousands counts only so far, and says "more than" plainly."""
+    from counsel.ui import records_model
+
+    monkeypatch.setattr(records_model, "COUNT_UP_TO", 50)
+    search(qtbot, records, "demo")
+    assert store.count_records("demo") > 50
+    assert count_text(records) == "More than 50 records"
+    table = table_of(records)
+    scroll_to_end(qtbot, table)  # every match is still listed
+    assert len(shown_ids(table)) == store.count_records("demo")
+    search(qtbot, records, store.list_records(limit=1)[0].record_number)
+    assert count_text(records) == "1 record"

@@ -131,10 +131,15 @@ def test_signed_records_of_version_2_are_found_by_name_after_the_upgrade_and_sta
 
 
 def downgrade_to_v2(path: Path) -> None:
-    """Undo versions 3 to 8 by hand (indexes, search column, signatures, the audit's clinician
-    and workstation, hashed as a version 2 Counsel hashed its entries, the certificates kept),
-    as a version 2 file was."""
+    """Undo versions 3 to 9 by hand (indexes, search column, signatures, the audit's clinician
+    and workstation, hashed as a version 2 Counsel hashed its entries, the certificates kept,
+    the statuses kept for sorting), as a version 2 file was."""
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        conn.execute("DROP TABLE listed_status")
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE name LIKE 'records_listed_%'"
+        ).fetchall():
+            conn.execute(f"DROP TRIGGER {name}")
         conn.execute("DROP TABLE time_stamp_certificates")  # its triggers go with it
         conn.execute("DROP TABLE clinic_certificates")
         conn.execute("DROP TABLE audit_signatures")

@@ -167,3 +167,9 @@ def drafts_written(monkeypatch, instead=None) -> list[dict]:
 
     monkeypatch.setattr(RecordStore, "save_stored_draft", counted)
     return written
+
+
+def rows_shown(qtbot, records) -> None:
+    """Wait until the Records window shows what it asked the store for (read on a thread
+    of its own): its rows and their count."""
+    qtbot.waitUntil(lambda: not records.model.loading, timeout=20_000)

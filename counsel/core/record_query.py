@@ -21,30 +21,44 @@ _WITHDRAWAL = "SELECT 1 FROM records w WHERE w.links_to = r.id AND w.status = 'w
 #: reading every withdrawal first, which took most of the time of a page of 50,000 records).
 STATUS_SQL = f"""CASE WHEN ({_WITHDRAWAL} LIMIT 1) IS NOT NULL
                 THEN 'withdrawn' ELSE r.status END"""
-#: The same, to sort by: every match's status is needed before the first, so there
-#: PostgreSQL's reading every withdrawal once is the quicker way.
-STATUS_SORT_SQL = f"CASE WHEN EXISTS ({_WITHDRAWAL}) THEN 'withdrawn' ELSE r.status END"
 CORRECTIONS_SQL = """(SELECT count(*) FROM records c WHERE c.links_to = r.id
                      AND c.status = 'correction')"""
 COLUMNS_SQL = f"""r.id, r.patient_name, r.date_of_birth, r.record_number, r.created_at,
     r.clinician, {STATUS_SQL}, {CORRECTIONS_SQL}, r.content_version, r.content_sha256"""
-
-#: What the list can be sorted by: the SQL it sorts on, and the index that has it in order.
-SORT_KEYS = {
-    "patient": ("r.search_key", "records_by_name"),
-    "date_of_birth": ("r.date_of_birth", "records_by_birth"),
-    "record_number": ("r.record_number", "records_by_number"),
-    "started": ("r.created_at", "records_by_started"),
-    "clinician": ("r.clinician", "records_by_clinician"),
-    # The listed status is computed, so this one sort reads every match before the first.
-    "status": (STATUS_SORT_SQL, "records_by_started"),
-}
 
 
 def _listed(index: str) -> str:
     """Top-level records, read from ``index`` alone (the planner, without statistics, may
     otherwise choose one that sends it into every record's row)."""
     return f"FROM records r INDEXED BY {index} WHERE r.links_to IS NULL"
+
+
+#: Records in the order of their stored status (``listed_status``, kept by the schema's
+#: triggers), each read through the listing index by id: SQLite's CROSS JOIN keeps that order.
+_BY_STATUS = """FROM listed_status s INDEXED BY listed_status_order
+    CROSS JOIN records r INDEXED BY records_by_id
+    WHERE r.id = s.record_id AND r.links_to IS NULL"""
+
+
+@dataclass(frozen=True)
+class SortKey:
+    """What the list sorts on, what orders equal keys (so pages never overlap), and where it
+    reads the rows from in that order (an index holding every listed column)."""
+
+    sql: str
+    tie: str
+    source: str
+
+
+#: What the list can be sorted by.
+SORT_KEYS = {
+    "patient": SortKey("r.search_key", "r.id", _listed("records_by_name")),
+    "date_of_birth": SortKey("r.date_of_birth", "r.id", _listed("records_by_birth")),
+    "record_number": SortKey("r.record_number", "r.id", _listed("records_by_number")),
+    "started": SortKey("r.created_at", "r.id", _listed("records_by_started")),
+    "clinician": SortKey("r.clinician", "r.id", _listed("records_by_clinician")),
+    "status": SortKey("s.status", "s.record_id", _BY_STATUS),
+}
 
 
 @dataclass(frozen=True)
@@ -102,12 +116,13 @@ class RecordOrder:
             raise ValueError(f"records cannot be sorted by {self.key!r}")
 
     @property
-    def index(self) -> str:
-        return SORT_KEYS[self.key][1]
+    def source(self) -> str:
+        return SORT_KEYS[self.key].source
 
     def sql(self) -> str:
         direction = "DESC" if self.descending else "ASC"
-        return f"ORDER BY {SORT_KEYS[self.key][0]} {direction}, r.id {direction}"
+        key = SORT_KEYS[self.key]
+        return f"ORDER BY {key.sql} {direction}, {key.tie} {direction}"
 
 
 NEWEST_FIRST = RecordOrder()
@@ -142,8 +157,7 @@ def _parsed(parse: Any, text: object, otherwise: Any) -> Any:
 def page_query(matching: RecordFilter, order: RecordOrder) -> tuple[str, list[Any]]:
     """The SQL of a page of the list (its last two parameters: how many, from where)."""
     where, args = matching.where()
-    listed = _listed(order.index)
-    return f"SELECT {COLUMNS_SQL} {listed}{where} {order.sql()} LIMIT ? OFFSET ?", args
+    return f"SELECT {COLUMNS_SQL} {order.source}{where} {order.sql()} LIMIT ? OFFSET ?", args
 
 
 def page(
@@ -158,10 +172,15 @@ def page(
     return [summary(row) for row in rows]
 
 
-def count(conn: Database, matching: RecordFilter) -> int:
+def count(conn: Database, matching: RecordFilter, at_most: int | None = None) -> int:
+    """How many records match; with ``at_most``, counting stops at one more than that (a
+    search matching thousands then reads a few of them, not all: "more than 1,000")."""
     where, args = matching.where()
     listed = _listed("records_matching")
-    return int(conn.execute(f"SELECT count(*) {listed}{where}", args).fetchone()[0])
+    if at_most is None:
+        return int(conn.execute(f"SELECT count(*) {listed}{where}", args).fetchone()[0])
+    capped = f"SELECT count(*) FROM (SELECT 1 {listed}{where} LIMIT ?) AS found"
+    return int(conn.execute(capped, [*args, at_most + 1]).fetchone()[0])
 
 
 def one(conn: Database, record_id: str) -> RecordSummary | None:

@@ -330,9 +330,15 @@ class RecordStore:
         return query.page(self._conn, RecordFilter(search, since, until), order, offset, limit)
 
     def count_records(
-        self, search: str = "", since: date | None = None, until: date | None = None
+        self,
+        search: str = "",
+        since: date | None = None,
+        until: date | None = None,
+        *,
+        at_most: int | None = None,
     ) -> int:
-        return query.count(self._conn, RecordFilter(search, since, until))
+        """How many records match; with ``at_most``, ``at_most + 1`` means "more than that"."""
+        return query.count(self._conn, RecordFilter(search, since, until), at_most)
 
     def record(self, record_id: str) -> RecordSummary:
         found = query.one(self._conn, record_id)

@@ -2,16 +2,21 @@
 
 Every row is copied with its own values (ids, times, digests, PDFs, the audit trail's numbers
 and hashes, the clinic key's signatures), so the chain on the server is the chain that was
-signed here, and ``verify`` finds it intact. The copy is one transaction holding the store's
-write lock: all of it or nothing. It can be run again: what is already there (the same row,
-value for value) is counted, not copied twice; a draft continued here since is brought up to
-date, or stored signed if it was signed here since. A server whose trail differs from this
-one's (another computer's records, or rooms already working on it) is refused: two chains
-cannot be joined without changing one, and nothing signed may change.
+signed here, and ``verify`` finds it intact. Rows go a batch at a time (``BATCH_ROWS``): one
+question for which of them the server has already, one COPY for the rest, so memory stays
+flat and the server is asked a few hundred times, not once a row, for years of records. The
+copy is one transaction holding the store's write lock: all of it or nothing, so a copy cut
+off halfway (the network, a killed command) leaves the server as it was. It can be run again:
+what is already there (the same row, value for value) is counted, not copied twice; a draft
+continued here since is brought up to date, or stored signed if it was signed here since. A
+server whose trail differs from this one's (another computer's records, or rooms already
+working on it) is refused: two chains cannot be joined without changing one, and nothing
+signed may change.
 
-Afterwards every record, entry and signature is read back from the server and compared with
-the original, value for value, and the server's copy is verified as ``records verify --full``
-does (without adding a checkpoint, which would make the server's trail differ from this one).
+Afterwards every record, entry and signature is read back from the server a batch at a time
+and compared with the original, value for value, and the server's copy is verified as
+``records verify --full`` does (without adding a checkpoint, which would make the server's
+trail differ from this one).
 The clinic key stays in this computer's records folder, where a server store finds it too;
 its certificates (every one this computer signed with, the public parts) are kept on the
 server as well, so a computer without the key can be given what verify needs.
@@ -19,6 +24,7 @@ server as well, so a computer without the key can be given what verify needs.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -34,15 +40,29 @@ from counsel.core.record_status import IN_PROGRESS
 from counsel.core.store_location import ServerDatabase
 from counsel.core.store_verify import Verification
 
-#: Each copied table, the column that identifies a row, and the order rows are copied in
-#: (a withdrawal or correction after the record it links to; signatures after their entry).
+#: Each copied table, the column that identifies a row, and the parts its rows are read in, in
+#: order: a withdrawal or correction after the record it links to, signatures after their
+#: entry. Each part is read in an order SQLite has already (the records as they lie in the
+#: file; the amendments, a few, from their index), never sorted whole: sorting the records
+#: would first copy every PDF into SQLite's temporary files (gigabytes for years of records).
 TABLES = (
-    ("records", "id", "ORDER BY links_to IS NOT NULL, created_at, id"),
-    ("audit", "seq", "ORDER BY seq"),
-    ("audit_signatures", "seq", "ORDER BY seq"),
-    ("clinic_certificates", "fingerprint", "ORDER BY fingerprint"),
-    ("time_stamp_certificates", "fingerprint", "ORDER BY fingerprint"),
+    (
+        "records",
+        "id",
+        (
+            "NOT INDEXED WHERE links_to IS NULL ORDER BY rowid",
+            "INDEXED BY records_amendments WHERE links_to IS NOT NULL ORDER BY rowid",
+        ),
+    ),
+    ("audit", "seq", ("ORDER BY seq",)),
+    ("audit_signatures", "seq", ("ORDER BY seq",)),
+    ("clinic_certificates", "fingerprint", ("ORDER BY fingerprint",)),
+    ("time_stamp_certificates", "fingerprint", ("ORDER BY fingerprint",)),
 )
+#: Rows sent or read back at once: a record is about 165 KB with its PDF, so a batch of them
+#: is a few megabytes; other rows are small.
+BATCH_ROWS = {"records": 50}
+OTHER_BATCH_ROWS = 1_000
 #: Passes items through, reporting progress (``cli_progress.progress`` on the command line).
 Progress = Callable[[Iterable[Any], int, str], Iterator[Any]]
 
@@ -84,13 +104,13 @@ def copy_store(
     ):
         with schema.transaction(server, durable=True):
             _same_beginning(source, server)
-            for table, key, order in TABLES:
-                _copy_table(source, server, table, key, order, report, progress)
+            for table, key, parts in TABLES:
+                _copy_table(source, server, table, key, parts, report, progress)
             for certificate in keys.certificates().values():
                 publish_certificate(server, certificate)
         with schema.read_transaction(server):
-            for table, key, order in TABLES:
-                report.differences += _compare_table(source, server, table, key, order, progress)
+            for table, key, parts in TABLES:
+                report.differences += _compare_table(source, server, table, key, parts, progress)
     check = Verification(target, full=True, remember=None, keys=keys)
     try:
         for _ in progress(check.each_checked(), check.total, "Verifying the copy"):
@@ -105,9 +125,12 @@ def _columns(source: Database, table: str) -> list[str]:
     return [row[1] for row in source.execute(f"PRAGMA table_info({table})")]
 
 
-def _rows(db: Database, table: str, columns: list[str], order: str) -> Iterator[dict[str, Any]]:
-    for values in db.execute(f"SELECT {', '.join(columns)} FROM {table} {order}"):
-        yield dict(zip(columns, (_plain(value) for value in values), strict=True))
+def _rows(
+    db: Database, table: str, columns: list[str], parts: tuple[str, ...]
+) -> Iterator[dict[str, Any]]:
+    for part in parts:
+        for values in db.execute(f"SELECT {', '.join(columns)} FROM {table} {part}"):
+            yield dict(zip(columns, (_plain(value) for value in values), strict=True))
 
 
 def _plain(value: Any) -> Any:
@@ -146,62 +169,86 @@ def _begin_signing_where_this_store_did(source: Database, server: Database) -> N
         server.execute("ALTER TABLE signed_from ENABLE TRIGGER USER")
 
 
+def _batches(
+    source: Database,
+    table: str,
+    columns: list[str],
+    parts: tuple[str, ...],
+    what: str,
+    progress: Progress,
+) -> Iterator[list[dict[str, Any]]]:
+    """This store's rows of ``table``, ``parts`` in turn, a batch at a time, with progress."""
+    (total,) = source.execute(f"SELECT count(*) FROM {table}").fetchone()
+    rows = progress(_rows(source, table, columns, parts), total, f"{what} {table}")
+    size = BATCH_ROWS.get(table, OTHER_BATCH_ROWS)
+    while batch := list(itertools.islice(rows, size)):
+        yield batch
+
+
+def _on_server(
+    server: Database, table: str, columns: list[str], key: str, batch: list[dict[str, Any]]
+) -> dict[Any, dict[str, Any]]:
+    """The server's rows with the keys of ``batch`` (one query; PDFs as their bytes)."""
+    marks = ", ".join("?" * len(batch))
+    sql = f"SELECT {', '.join(columns)} FROM {table} WHERE {key} IN ({marks})"
+    found = schema.with_blobs(server, sql, [row[key] for row in batch])
+    rows = (dict(zip(columns, map(_plain, values), strict=True)) for values in found)
+    return {row[key]: row for row in rows}
+
+
 def _copy_table(
     source: Database,
     server: Database,
     table: str,
     key: str,
-    order: str,
+    parts: tuple[str, ...],
     report: CopyReport,
     progress: Progress,
 ) -> None:
     columns = _columns(source, table)
-    there = {row[0] for row in server.execute(f"SELECT {key} FROM {table}")}
-    (total,) = source.execute(f"SELECT count(*) FROM {table}").fetchone()
     copied = same = 0
-    for row in progress(_rows(source, table, columns, order), total, f"Copying {table}"):
-        if row[key] not in there:
-            _insert(server, table, row)
-            copied += 1
-            continue
-        found = _row(server, table, columns, key, row[key])
-        if found == row:
-            same += 1
-        elif table == "records" and found is not None and found["status"] == IN_PROGRESS:
-            schema.put_row(server, row, exists=True)  # continued or signed here since
-            report.drafts_brought_up_to_date += 1
-        else:
-            raise CopyRefused(
-                f"{table} {row[key]} on the server differs from this computer's, so nothing was"
-                " copied: the server holds other records"
-            )
+    for batch in _batches(source, table, columns, parts, "Copying", progress):
+        there = _on_server(server, table, columns, key, batch)
+        new = [[row[column] for column in columns] for row in batch if row[key] not in there]
+        if new:
+            schema.insert_many(server, table, columns, new)
+            copied += len(new)
+        for row in batch:
+            found = there.get(row[key])
+            if found is None:
+                continue
+            if found == row:
+                same += 1
+            elif table == "records" and found["status"] == IN_PROGRESS:
+                schema.put_row(server, row, exists=True)  # continued or signed here since
+                report.drafts_brought_up_to_date += 1
+            else:
+                raise CopyRefused(
+                    f"{table} {row[key]} on the server differs from this computer's, so nothing"
+                    " was copied: the server holds other records"
+                )
     report.copied[table], report.already_there[table] = copied, same
 
 
-def _row(db: Database, table: str, columns: list[str], key: str, value: Any) -> dict | None:
-    """One row (a record with its PDF: read one at a time, never the whole table)."""
-    sql = f"SELECT {', '.join(columns)} FROM {table} WHERE {key} = ?"
-    found = db.execute(sql, (value,)).fetchone()
-    return dict(zip(columns, map(_plain, found), strict=True)) if found else None
-
-
-def _insert(db: Database, table: str, row: dict[str, Any]) -> None:
-    names, values = ", ".join(row), ", ".join(f":{name}" for name in row)
-    db.execute(f"INSERT INTO {table} ({names}) VALUES ({values})", row)
-
-
 def _compare_table(
-    source: Database, server: Database, table: str, key: str, order: str, progress: Progress
+    source: Database,
+    server: Database,
+    table: str,
+    key: str,
+    parts: tuple[str, ...],
+    progress: Progress,
 ) -> list[str]:
-    """Each of this store's rows read back from the server one at a time, value by value."""
+    """Each of this store's rows read back from the server a batch at a time, and compared
+    value by value."""
     columns = _columns(source, table)
-    (total,) = source.execute(f"SELECT count(*) FROM {table}").fetchone()
     differences = []
-    for row in progress(_rows(source, table, columns, order), total, f"Checking {table}"):
-        copy = _row(server, table, columns, key, row[key])
-        if copy is None:
-            differences.append(f"{table} {row[key]}: missing on the server")
-        elif copy != row:
-            names = ", ".join(name for name in columns if copy[name] != row[name])
-            differences.append(f"{table} {row[key]}: {names} differ on the server")
+    for batch in _batches(source, table, columns, parts, "Checking", progress):
+        there = _on_server(server, table, columns, key, batch)
+        for row in batch:
+            copy = there.get(row[key])
+            if copy is None:
+                differences.append(f"{table} {row[key]}: missing on the server")
+            elif copy != row:
+                names = ", ".join(name for name in columns if copy[name] != row[name])
+                differences.append(f"{table} {row[key]}: {names} differ on the server")
     return differences

@@ -15,6 +15,11 @@ Version 7 keeps the public part of each clinic certificate that signed, so that 
 without the clinic key (the records office) can be given what verify needs (it trusts one only
 when told to: ``records key trust``). Version 8 keeps the certificates of the time-stamp
 authorities whose stamps the stored PDFs carry, so their stamps can be checked anywhere.
+Version 9 keeps each listed record's status (``listed_status``) where the list can sort by it:
+drafts, signed, withdrawn. A withdrawal is a row of its own, never a change to the sealed row,
+so the status the list shows is worked out from the rows; keeping it in a table of its own,
+which only the database's triggers write as rows are added, signed and deleted, lets the list
+sort by it from an index instead of working out every record's status first.
 
 The same store can live on the clinic's PostgreSQL server instead (``store_server_schema``,
 from version 6 on): the functions here that open, read and write take either engine's
@@ -281,6 +286,41 @@ def _kept_certificates(table: str, kept: str) -> tuple[str, ...]:
     )
 
 
+#: The status each top-level record is listed with: a withdrawal's row makes it withdrawn.
+LISTED_STATUS_SQL = """CASE WHEN EXISTS (SELECT 1 FROM records w WHERE w.links_to = r.id
+    AND w.status = 'withdrawn') THEN 'withdrawn' ELSE r.status END"""
+#: Filling ``listed_status`` for the records already stored (both engines' migration).
+FILL_LISTED_STATUS = f"""INSERT INTO listed_status (record_id, status)
+    SELECT r.id, {LISTED_STATUS_SQL} FROM records r WHERE r.links_to IS NULL"""
+
+
+def _v9_listed_status(conn: sqlite3.Connection) -> None:
+    """Each listed record's status, sortable from an index (``listed_status_order``), kept
+    by triggers as records are added, signed, withdrawn and deleted, and a listing index by
+    id, through which a page sorted by status reads the listed columns."""
+    _run(
+        conn,
+        """CREATE TABLE listed_status (
+            record_id TEXT PRIMARY KEY,
+            status TEXT NOT NULL
+        ) WITHOUT ROWID""",
+        "CREATE INDEX listed_status_order ON listed_status (status, record_id)",
+        FILL_LISTED_STATUS,
+        """CREATE TRIGGER records_listed_added AFTER INSERT ON records WHEN NEW.links_to IS NULL
+            BEGIN INSERT OR REPLACE INTO listed_status VALUES (NEW.id, NEW.status); END""",
+        """CREATE TRIGGER records_listed_withdrawn AFTER INSERT ON records
+            WHEN NEW.status = 'withdrawn'
+            BEGIN UPDATE listed_status SET status = 'withdrawn' WHERE record_id = NEW.links_to;
+            END""",
+        """CREATE TRIGGER records_listed_signed AFTER UPDATE OF status ON records
+            WHEN NEW.links_to IS NULL
+            BEGIN UPDATE listed_status SET status = NEW.status WHERE record_id = NEW.id; END""",
+        """CREATE TRIGGER records_listed_deleted AFTER DELETE ON records
+            BEGIN DELETE FROM listed_status WHERE record_id = OLD.id; END""",
+        _listing_index("records_by_id", "id"),
+    )
+
+
 #: Migration ``n`` takes a database from version ``n`` to ``n + 1``. Append only, never edit.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_drafts,
@@ -291,6 +331,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v6_who_did_what,
     _v7_clinic_certificates,
     _v8_time_stamp_certificates,
+    _v9_listed_status,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -148,6 +148,46 @@ def _version_8(conn: ServerConnection) -> None:
     conn.execute("ALTER TABLE records ALTER COLUMN pdf SET STORAGE EXTERNAL")
 
 
+#: Keeps ``listed_status`` as records are added, signed, withdrawn and deleted. It runs as the
+#: tables' owner (SECURITY DEFINER): the app role may read the table, never write it itself.
+_LIST_STATUS = """CREATE FUNCTION counsel_list_status() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$ BEGIN
+        IF TG_OP = 'DELETE' THEN
+            DELETE FROM listed_status WHERE record_id = OLD.id;
+            RETURN OLD;
+        ELSIF NEW.links_to IS NULL THEN
+            INSERT INTO listed_status VALUES (NEW.id, NEW.status)
+                ON CONFLICT (record_id) DO UPDATE SET status = EXCLUDED.status;
+        ELSIF NEW.status = 'withdrawn' THEN
+            UPDATE listed_status SET status = 'withdrawn' WHERE record_id = NEW.links_to;
+        END IF;
+        RETURN NEW;
+    END $$"""
+
+
+def _version_9(conn: ServerConnection) -> None:
+    """Each listed record's status, sortable from an index (``store_schema``'s v9). A page
+    sorted by it reads the listed columns through the records' primary key: a row's session
+    and PDF are stored apart from it (TOAST), so no listing index by id is needed here."""
+    from counsel.core.store_schema import FILL_LISTED_STATUS
+
+    for statement in (
+        f"""CREATE TABLE listed_status (
+            record_id {TEXT} PRIMARY KEY,
+            status {TEXT} NOT NULL
+        )""",
+        "CREATE INDEX listed_status_order ON listed_status (status, record_id)",
+        FILL_LISTED_STATUS,
+        _LIST_STATUS,
+        "CREATE TRIGGER records_listed_status AFTER INSERT OR DELETE ON records"
+        " FOR EACH ROW EXECUTE FUNCTION counsel_list_status()",
+        "CREATE TRIGGER records_listed_signed AFTER UPDATE OF status ON records"
+        " FOR EACH ROW EXECUTE FUNCTION counsel_list_status()",
+        "ANALYZE listed_status",
+    ):
+        conn.execute(statement)
+
+
 def _kept_certificates(conn: ServerConnection, table: str, kept: str) -> None:
     conn.execute(
         f"""CREATE TABLE {table} (
@@ -161,7 +201,11 @@ def _kept_certificates(conn: ServerConnection, table: str, kept: str) -> None:
 
 #: Migration ``n`` takes a server store from version ``FIRST_VERSION + n`` to the next, as
 #: ``store_schema.MIGRATIONS`` does for SQLite. Append only, never edit.
-MIGRATIONS: tuple[Callable[[ServerConnection], None], ...] = (_version_7, _version_8)
+MIGRATIONS: tuple[Callable[[ServerConnection], None], ...] = (
+    _version_7,
+    _version_8,
+    _version_9,
+)
 
 
 def version(conn: ServerConnection) -> int:

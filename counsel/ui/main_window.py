@@ -198,15 +198,8 @@ class MainWindow(QMainWindow):
         assert self.content.document is not None and self.recorder is not None
         self.saving.flush()  # the list shows this session as it is now
         self.saving.wait_for_writes(LIST_WAIT_MS)
-        away = self.recorder.waiting_for_server  # then said without waiting for it here
-        if away:
+        if self.recorder.waiting_for_server:  # said without waiting for it here
             self.saving.reconnect.now()  # asked on another thread
-        else:
-            try:
-                window = RecordsWindow(self.store, self.content.document, self)
-            except StoreUnavailable:
-                away = True
-        if away:
             QMessageBox.warning(
                 self,
                 self.tr("Records"),
@@ -216,6 +209,7 @@ class MainWindow(QMainWindow):
                 ).replace("%1", self.store_place.server),
             )
             return None
+        window = RecordsWindow(self.store, self.content.document, self)  # it reads on its own
         window.resumeRequested.connect(lambda record_id: resume_or_set_aside(self, record_id))
         window.open()
         return window

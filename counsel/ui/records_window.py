@@ -1,7 +1,9 @@
 """Finding, reopening and reprinting signed acknowledgements, and checking they are intact.
 
 The list is a view on ``RecordsModel``: years of records open as fast as a few, a search
-waits for a pause in typing, and an action on one record changes only its row.
+waits for a pause in typing, and an action on one record changes only its row. The list is
+read on a thread of its own: the window says "Loading…" until the rows come, and stays live
+however long the store takes (a server that does not answer).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from counsel.core.formatting import DocumentWords
 from counsel.core.record_query import RecordFilter, RecordSummary
 from counsel.core.record_status import IN_PROGRESS, SIGNED
 from counsel.core.record_store import RecordStore
+from counsel.core.store_errors import StoreUnavailable
 from counsel.ui.record_viewer import RecordViewer
 from counsel.ui.records_model import COLUMNS, RecordsModel
 from counsel.ui.saving import may_replace
@@ -74,6 +77,7 @@ class RecordsWindow(QDialog):
         self.resize(1100, 640)
         self.store = store
         self.progress: VerifyProgress | None = None  # the check under way or last run
+        self._failure_shown = False  # the count line says why the list could not be read
         self.model = RecordsModel(store, words)
         layout = QVBoxLayout(self)
         layout.addWidget(store_place(store))
@@ -88,6 +92,7 @@ class RecordsWindow(QDialog):
         self.empty = QLabel(self.tr("No records match this search."))
         self.empty.setObjectName("noRecords")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.hide()  # until a search is counted and matches nothing
         layout.addWidget(self.empty, 1)
         self.buttons: dict[str, QPushButton] = {}
         for name, text, slot in (
@@ -110,13 +115,15 @@ class RecordsWindow(QDialog):
         )
         layout.addLayout(self._buttons())
         self.model.totalChanged.connect(self._show_total)
+        self.model.loadingChanged.connect(self._show_loading)
+        self.model.failed.connect(self._show_failure)
         self.model.modelReset.connect(self._update_buttons)
-        self.table.setSortingEnabled(True)  # newest first (the indicator): loads the first page
-        self.table.resizeColumnsToContents()
+        self.model.modelReset.connect(self._fit_columns, Qt.ConnectionType.SingleShotConnection)
+        self.finished.connect(self.model.close)
         widest_date = words.format_date(date(2000, 9, 28))  # longest month name, two digits
-        room = self.table.fontMetrics().horizontalAdvance(widest_date) + 24
-        for column in DATE_COLUMNS:  # dates further down may be wider than the first page's
-            self.table.setColumnWidth(column, max(self.table.columnWidth(column), room))
+        self._date_room = self.table.fontMetrics().horizontalAdvance(widest_date) + 24
+        self._fit_columns()  # to the headings while the rows load
+        self.table.setSortingEnabled(True)  # newest first (the indicator): asks the first page
 
     def _filters(self) -> QHBoxLayout:
         self.search = QLineEdit()
@@ -189,10 +196,38 @@ class RecordsWindow(QDialog):
         since = date.today() - timedelta(days=days) if days is not None else None
         self.model.set_filter(RecordFilter(self.search.text(), since))
 
+    def _fit_columns(self) -> None:
+        """Columns as wide as the first rows need, once they have come."""
+        self.table.resizeColumnsToContents()
+        for column in DATE_COLUMNS:  # dates further down may be wider than the first page's
+            width = max(self.table.columnWidth(column), self._date_room)
+            self.table.setColumnWidth(column, width)
+
+    def _show_loading(self, loading: bool) -> None:
+        """ "Loading…" while the store is asked; then the count again, or why it failed."""
+        if loading:
+            self._failure_shown = False
+            self.count.setText(self.tr("Loading…"))
+        elif not self._failure_shown:
+            self._show_total(self.model.total)
+
     def _show_total(self, total: int) -> None:
-        self.count.setText(self.tr("%Ln record(s)", "", total))
+        more_than = self.model.total_is_more_than
+        if more_than is not None:
+            self.count.setText(self.tr("More than %Ln record(s)", "", more_than))
+        else:
+            self.count.setText(self.tr("%Ln record(s)", "", total))
         self.table.setVisible(total > 0)
         self.empty.setVisible(total == 0)
+
+    def _show_failure(self, error: Exception) -> None:
+        """What kept the list from coming, in plain words; searching again asks again."""
+        if isinstance(error, StoreUnavailable):
+            text = self.tr("The records server cannot be reached. Search again to try again.")
+        else:
+            text = self.tr("The records could not be read: %1").replace("%1", str(error))
+        self._failure_shown = True
+        self.count.setText(text)
 
     def selected(self) -> RecordSummary | None:
         rows = self.table.selectionModel().selectedRows()

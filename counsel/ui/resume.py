@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from counsel.core.record_query import RecordSummary
 from counsel.core.store_errors import StoreUnavailable
 from counsel.ui.main_window import MainWindow
 
@@ -14,15 +15,36 @@ if TYPE_CHECKING:
     from counsel.core.record_store import RecordStore
 
 
-def offer_resume(window: MainWindow, store: RecordStore, parent: QWidget | None = None) -> bool:
-    """Ask whether to go on with the last unfinished session; True if it was resumed.
+def offer_resume(window: MainWindow, store: RecordStore) -> None:
+    """Ask whether to go on with the last unfinished session. Which one it is, is asked of the
+    store on the reads' thread (a server that does not answer never holds the window up);
+    the question comes once it is known.
 
     Declining keeps the draft: it stays in the records list and can be resumed or deleted there.
     """
-    record_id = store.unfinished()
-    if record_id is None or record_id == window.session.id:  # the one on screen: typed already
+    from counsel.ui.records_model import StoreReads
+
+    def unfinished(reader: RecordStore) -> RecordSummary | None:
+        record_id = reader.unfinished()
+        return None if record_id is None else reader.record(record_id)
+
+    def found(result: object) -> None:
+        reads.close()
+        if isinstance(result, RecordSummary):
+            ask_to_resume(window, result)
+        elif isinstance(result, StoreUnavailable) and window.recorder is not None:
+            window.recorder.server_unreachable(result)  # said in the banner; tried again
+        elif isinstance(result, Exception):
+            raise result
+
+    reads = StoreReads(store)
+    reads.submit(unfinished, found)
+
+
+def ask_to_resume(window: MainWindow, summary: RecordSummary) -> bool:
+    """Ask whether to go on with the unfinished session ``summary``; True if it was resumed."""
+    if summary.id == window.session.id:  # the one on screen: typed already
         return False
-    summary = store.record(record_id)
     who = summary.patient_name or window.tr("a patient whose name was not entered yet")
     text = window.tr("An unfinished session was found: %1, started %2.\n\nGo on with it?")
     assert window.content.document is not None  # loaded content always has its words
@@ -33,15 +55,13 @@ def offer_resume(window: MainWindow, store: RecordStore, parent: QWidget | None 
             "Note: the wording of the screens has changed since it was started. "
             "Please go over the screens again before signing."
         )
-    box = QMessageBox(
-        QMessageBox.Icon.Question, window.tr("Resume session?"), text, parent=parent or window
-    )
+    box = QMessageBox(QMessageBox.Icon.Question, window.tr("Resume session?"), text, parent=window)
     resume = box.addButton(window.tr("Resume"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(window.tr("Start a new session"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if box.clickedButton() is not resume:
         return False
-    return resume_or_set_aside(window, record_id, parent)
+    return resume_or_set_aside(window, summary.id)
 
 
 def offer_resume_from_server(window: MainWindow, store: RecordStore) -> None:

@@ -12,5 +12,13 @@
             <numerusform>%Ln records</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>More than %Ln record(s)</source>
+        <translation>
+            <numerusform>More than %Ln record</numerusform>
+            <numerusform>More than %Ln records</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -850,6 +850,29 @@ Quit anyway?</source>
     </message>
     <message numerus="yes">
         <location filename="../../counsel/ui/records_window.py"/>
+        <source>More than %Ln record(s)</source>
+        <translation>
+            <numerusform>Más de %Ln registro</numerusform>
+            <numerusform>Más de %Ln registros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>The records server cannot be reached. Search again to try again.</source>
+        <translation>No se puede conectar con el servidor de registros. Busque de nuevo para volver a intentarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>The records could not be read: %1</source>
+        <translation>No se pudieron leer los registros: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counsel/ui/records_window.py"/>
         <source>%Ln record(s)</source>
         <translation>
             <numerusform>%Ln registro</numerusform>

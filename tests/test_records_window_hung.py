@@ -1,0 +1,108 @@
+"""The Records window and the start-up offer to resume read the store on a thread of their
+own: with the tests' real PostgreSQL server hung (SIGSTOP), opening the list, scrolling and
+searching leave the window live and say "Loading…", and the rows come once the server goes
+on. Counted by thread (the window's thread sends the server nothing), never timed."""
+
+from __future__ import annotations
+
+import pytest
+import test_saves_never_freeze
+import test_server_outage
+from PySide6.QtWidgets import QLabel
+from record_helpers import fill
+from test_saves_never_freeze import StoreCalls
+from test_store_place import server_window
+from ui_driver import answer_next_confirmation, fill_details, rows_shown, type_into, typing_saved
+
+from counsel.core.store_location import StoreLocation, open_store
+from counsel.ui.records_model import PAGE_SIZE
+from counsel.ui.resume import offer_resume
+
+server_location = test_server_outage.server_location  # a fixture: the server's database
+hung = test_saves_never_freeze.hung  # a fixture: hangs the server, wakes it at the end
+RECORDS = 2 * PAGE_SIZE + 30
+
+
+@pytest.fixture
+def filled(server_location: StoreLocation, content) -> StoreLocation:
+    with open_store(server_location) as store:
+        fill(store, content, RECORDS, seed=3)
+    return server_location
+
+
+def window_with_a_draft(qtbot, content, clinic, location: StoreLocation, patient: str):
+    """A window on the server whose session is stored, as a draft of ``patient``."""
+    window = server_window(qtbot, content, clinic, location)
+    fill_details(qtbot, window, patient, "Dr. Test")
+    typing_saved(qtbot, window)
+    return window
+
+
+def count_text(records) -> str:
+    return records.findChild(QLabel, "recordCount").text()
+
+
+def test_a_hung_server_leaves_the_records_window_live_and_loading(
+    qtbot, content, clinic, postgres_server, filled, hung, monkeypatch
+) -> None:
+    window = server_window(qtbot, content, clinic, filled)
+    records = window.show_records()
+    assert records is not None
+    rows_shown(qtbot, records)
+    assert records.model.rowCount() == PAGE_SIZE
+    wanted = records.model.record_at(PAGE_SIZE - 1)
+    calls = StoreCalls(monkeypatch)
+
+    hung()
+    records.table.scrollToBottom()  # the next page is asked for, and waits
+    qtbot.waitUntil(lambda: records.model.loading)
+    type_into(qtbot, records, "recordSearch", wanted.record_number[:-1])
+    records.apply_filter()
+    assert count_text(records) == "Loading…"
+    assert records.model.rowCount() == PAGE_SIZE, "the rows shown stay while it waits"
+    type_into(qtbot, records, "recordSearch", wanted.record_number)  # typing goes on
+    records.apply_filter()  # another question, asked after the others
+    assert calls.by_thread["window"] == 0, "the window's thread never waited for the server"
+
+    postgres_server.wake()
+    rows_shown(qtbot, records)
+    assert count_text(records) == "1 record", "the last question's answer, not the others'"
+    assert [records.model.record_at(0).id] == [wanted.id]
+    assert calls.by_thread["window"] == 0
+    records.close()
+
+
+def test_a_records_window_opened_while_the_server_hangs_shows_its_rows_when_it_goes_on(
+    qtbot, content, clinic, postgres_server, filled, hung, monkeypatch
+) -> None:
+    window = window_with_a_draft(qtbot, content, clinic, filled, "Ana Colgada")
+    calls = StoreCalls(monkeypatch)
+    hung()
+    records = window.show_records()
+    assert records is not None and records.isVisible()
+    qtbot.wait(200)
+    assert count_text(records) == "Loading…" and records.model.rowCount() == 0
+    assert calls.by_thread["window"] == 0
+
+    postgres_server.wake()
+    rows_shown(qtbot, records)
+    assert count_text(records) == f"{RECORDS + 1} records"
+    assert records.model.rowCount() == PAGE_SIZE
+    records.close()
+
+
+def test_the_offer_to_resume_waits_for_a_hung_server_without_freezing(
+    qtbot, content, clinic, postgres_server, server_location, hung, monkeypatch
+) -> None:
+    window_with_a_draft(qtbot, content, clinic, server_location, "Ana Pendiente")
+    again = server_window(qtbot, content, clinic, server_location)  # the next start
+    calls = StoreCalls(monkeypatch)
+    hung()
+    asked = answer_next_confirmation(button="Start a new session")
+    offer_resume(again, again.store)
+    qtbot.wait(300)
+    assert asked == [] and calls.by_thread["window"] == 0, "asked once the store answers"
+
+    postgres_server.wake()
+    qtbot.waitUntil(lambda: bool(asked), timeout=20_000)
+    assert "Ana Pendiente" in asked[0]
