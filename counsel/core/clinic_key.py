@@ -179,12 +179,17 @@ class Keyring:
         """The identity to sign with, made at first use; a missing or unreadable key is a
         ``ClinicKeyError``, never silently replaced (records signed with it would orphan)."""
         if self._identity is None:
-            if not self.key_path.exists() and not self.certificates():
+            if not self._complete() and not self.certificates():
                 with self._making():  # another connection may be making it right now
-                    if not self.key_path.exists() and not self.certificates():
+                    if not self._complete() and not self.certificates():
                         self.install(self_signed(self.name))
             self._identity = self._read()
         return self._identity
+
+    def _complete(self) -> bool:
+        """Key and certificate both written (``install`` lists the certificate last, so a
+        key being made is either complete here or not listed yet)."""
+        return self.key_path.exists() and (self.folder / CERTIFICATE_FILE).exists()
 
     @contextmanager
     def _making(self) -> Iterator[None]:
@@ -224,12 +229,12 @@ class Keyring:
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.folder.chmod(0o700)
         (self.folder / CERTIFICATES).mkdir(mode=0o700, exist_ok=True)
-        write_bytes_atomically(
-            self.folder / CERTIFICATES / f"{identity.fingerprint}.pem", _pem(identity.certificate)
-        )
         # created 0600 (mkstemp), then renamed
         write_bytes_atomically(self.key_path, identity.key_pem())
         write_bytes_atomically(self.folder / CERTIFICATE_FILE, identity.chain_pem())
+        write_bytes_atomically(  # listed last: a listed certificate's key is in place
+            self.folder / CERTIFICATES / f"{identity.fingerprint}.pem", _pem(identity.certificate)
+        )
         self._identity = None
 
     def signing_began(self) -> int | None:
