@@ -63,6 +63,22 @@ def store(location: StoreLocation, clock: TickingClock) -> Iterator[RecordStore]
         yield opened
 
 
+def test_only_the_room_that_worked_on_a_visit_is_offered_to_resume_it(
+    store, location, content, clock
+) -> None:
+    """On a clinic server every room sees every draft: a visit open in one room is listed in
+    another but offered to resume only where it was last worked on."""
+    session = complete_session(content, clock)
+    store.save_draft(session)
+    with open_at(location, clock) as other_room:
+        other_room.workstation = "exam-room-2"
+        assert other_room.unfinished() is None
+        assert [summary.id for summary in other_room.list_records()] == [session.id]
+        other_room.log(session.id, "screen_viewed", screen="risks", language="en")
+        assert other_room.unfinished() == session.id
+    assert store.unfinished() is None
+
+
 def test_a_draft_is_kept_after_every_change_and_comes_back_exactly(store, content, clock) -> None:
     session = complete_session(content, clock)
     store.save_draft(session)

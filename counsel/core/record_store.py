@@ -386,11 +386,17 @@ class RecordStore:
 
     def unfinished(self) -> str | None:
         """The draft to offer to resume at start-up: the one changed last, of those readable
-        (valid JSON) and not set aside (``set_aside``)."""
+        (valid JSON), not set aside (``set_aside``) and last worked on at this computer (on a
+        clinic server, another room's open visit is not this room's to resume; it stays in
+        the records list)."""
         row = self._conn.execute(
             "SELECT id FROM records r WHERE status = 'in_progress' AND json_valid(data)"
             " AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.record_id = r.id"
-            " AND a.action = 'draft_set_aside') ORDER BY updated_at DESC LIMIT 1"
+            " AND a.action = 'draft_set_aside')"
+            " AND COALESCE((SELECT a.workstation FROM audit a WHERE a.record_id = r.id"
+            " ORDER BY a.seq DESC LIMIT 1), '') IN (?, '')"
+            " ORDER BY updated_at DESC LIMIT 1",
+            (self.workstation,),
         ).fetchone()
         return row[0] if row else None
 
