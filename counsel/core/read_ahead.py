@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Generator, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from contextlib import ExitStack
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -20,11 +21,19 @@ DEPTH = 4
 
 
 def worked_in_order(
-    items: Iterable[Item], work: Callable[[Item], Result], depth: int = DEPTH, workers: int = 1
+    items: Iterable[Item],
+    work: Callable[[Item], Result],
+    depth: int = DEPTH,
+    workers: int = 1,
+    executor: Executor | None = None,
 ) -> Generator[Result, None, None]:
-    """``work(item)`` for each of ``items``, done on ``workers`` threads, yielded in order."""
+    """``work(item)`` for each of ``items``, done on ``workers`` threads (or by ``executor``,
+    such as worker processes), yielded in order."""
     pending: deque[Future[Result]] = deque()
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="counsel-read-ahead") as worker:
+    with ExitStack() as owned:
+        worker = executor or owned.enter_context(
+            ThreadPoolExecutor(max_workers=workers, thread_name_prefix="counsel-read-ahead")
+        )
         try:
             for item in items:
                 pending.append(worker.submit(work, item))
