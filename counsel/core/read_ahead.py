@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Generator, Iterable
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
-from contextlib import ExitStack
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -21,19 +20,11 @@ DEPTH = 4
 
 
 def worked_in_order(
-    items: Iterable[Item],
-    work: Callable[[Item], Result],
-    depth: int = DEPTH,
-    workers: int = 1,
-    executor: Executor | None = None,
+    items: Iterable[Item], work: Callable[[Item], Result], depth: int = DEPTH, workers: int = 1
 ) -> Generator[Result, None, None]:
-    """``work(item)`` for each of ``items``, done on ``workers`` threads (or by ``executor``,
-    such as worker processes), yielded in order."""
+    """``work(item)`` for each of ``items``, done on ``workers`` threads, yielded in order."""
     pending: deque[Future[Result]] = deque()
-    with ExitStack() as owned:
-        worker = executor or owned.enter_context(
-            ThreadPoolExecutor(max_workers=workers, thread_name_prefix="counsel-read-ahead")
-        )
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="counsel-read-ahead") as worker:
         try:
             for item in items:
                 pending.append(worker.submit(work, item))

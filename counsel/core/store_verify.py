@@ -3,10 +3,11 @@
 A full check reads the audit entries in order and, for each batch of them, the rows they
 sealed, in one query (from a server, one round trip a batch, not one a record); then, in one
 statement over the indexes, any sealed row no entry sealed. Nothing else is collected on the
-way, so memory stays flat however many years of records there are. Each batch goes to a worker
-thread: it hashes the records (each PDF once, for its seal and its signature) and checks the
-signatures, which release the interpreter lock, while this thread reads the next batches and
-follows the chain, so a check uses both cores.
+way, so memory stays flat however many years of records there are. Each batch goes to a
+checking thread, which hashes the records (each PDF once, for its seal and its signature) and
+checks the signatures (``sealed_checks``), while this thread reads the next batches and
+follows the chain; a large check also hands batches to a worker process (``verify_workers``),
+as the interpreter lock would otherwise keep it to about one core.
 A check that finds everything intact appends a checkpoint entry (``chain_verified``: how far,
 the hash there, how many sealed rows); the next routine check starts after it and verifies
 only what is new. The checkpoint is chained like every entry, and a routine check confirms the
@@ -61,7 +62,12 @@ from counsel.core.sealed_checks import (
 )
 from counsel.core.store_location import ServerDatabase
 from counsel.core.store_schema import open_reader, streamed
-from counsel.core.verify_workers import WorkerSetup, checked_in_workers, worth_workers
+from counsel.core.verify_workers import (
+    CheckHere,
+    WorkerSetup,
+    checked_beside_a_worker,
+    worth_workers,
+)
 
 CHECKPOINT = "chain_verified"
 #: Each entry with its clinic-key signature, if it has one, in order.
@@ -265,12 +271,13 @@ class Verification:
 
     def _checked_batches(self, trust: ClinicTrust) -> Generator[list[EntryChecked], None, None]:
         """The entries after the checkpoint, a batch at a time, each with what is wrong with
-        it and the row it sealed: checked by worker processes (``verify_workers``) when
-        there is enough to check, else by threads here."""
+        it and the row it sealed: checked here and in a worker process (``verify_workers``)
+        when there is enough to check, else by threads here."""
         workers = worth_workers(self.total) if self._in_workers is None else self._in_workers
         if workers and trust.certificates:  # with none, "no certificates" is said once, here
             setup = WorkerSetup.of(self.path, self._conn, trust)
-            return checked_in_workers(setup, self._batches(), trust)
+            here = CheckHere(self._conn, trust, self._values)
+            return checked_beside_a_worker(setup, self._batches(), here)
         read = (with_rows(self._conn, self._values, batch) for batch in self._batches())
         work = partial(batch_problems, trust, self._values)
         return worked_in_order(read, work, workers=_THREADS)

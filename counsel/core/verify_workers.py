@@ -1,33 +1,35 @@
-"""A large store's records checked in two worker processes, so a check uses both cores.
+"""A large store's records checked here and in a worker process, so a check uses both cores.
 
-Checking a record is hashing its PDF (which releases the interpreter lock), checking two
-ECDSA signatures (its sealing entry's and its PDF's, which ``cryptography`` does holding the
-lock) and Python around them: in one process the lock, not the cores, set the pace (about
-1,100 records a second on two cores). So each worker process opens its own reading
-connection and reads the rows of the batches it is given: only audit entries and problems
-cross between the processes, never a PDF. Workers read the check's own snapshot: a server
-shares it (``pg_export_snapshot``); an SQLite worker's transaction begins after the check's,
-and holds the same sealed rows, as sealed rows never change (a row an intruder removed
-meanwhile is reported gone, as a later check would). Workers start a fresh interpreter
-(spawn: the window's process runs threads, which a fork would copy half-locked), which costs
-a few tenths of a second, so a small check stays in the check's process.
+Checking a record is hashing its PDF (which releases the interpreter lock), checking ECDSA
+signatures (its sealing entry's and its PDF's, which ``cryptography`` does holding the lock)
+and Python around them: in one process the lock, not the cores, set the pace (a full check
+used about one and a half of two cores). So a large check hands each batch to a thread here or
+to one worker process, whichever has fewer waiting. The worker opens its own reading
+connection and reads the rows of its batches: only audit entries and problems cross between
+the processes, never a PDF. It reads the check's own snapshot: a server shares it
+(``pg_export_snapshot``); in SQLite its transaction begins after the check's and holds the
+same sealed rows, as sealed rows never change (one an intruder removed meanwhile is reported
+gone, as a later check would). The worker starts a fresh interpreter (spawn: the window's
+process runs threads, which a fork would copy half-locked), which costs about 0.3 s of
+processor time and 50 MB, so a small check stays in its process, and a script that starts a
+large one must guard its top level (``if __name__ == "__main__":``), as with any
+``multiprocessing``.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import sqlite3
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Generator, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from counsel.core.audit_signatures import ClinicTrust
 from counsel.core.clinic_key import Keyring
 from counsel.core.database import Database
-from counsel.core.read_ahead import worked_in_order
 from counsel.core.sealed_checks import (
     EntryChecked,
     EntryRead,
@@ -35,17 +37,18 @@ from counsel.core.sealed_checks import (
     sealed_values,
     with_rows,
 )
+from counsel.core.shown_fields import SealedValues
 from counsel.core.store_location import ServerDatabase
 from counsel.core.store_schema import open_reader
 
 if TYPE_CHECKING:
     from counsel.core.store_server import ServerConnection
 
-WORKERS = 2
 #: Below this many audit entries (about half as many records) a check stays in its process.
 FROM_ENTRIES = 1_000
-#: Batches handed out ahead of the one the check waits for: each worker has the next ready.
-DEPTH = 3 * WORKERS
+#: Batches handed out ahead of the one the check waits for: the thread and the worker each
+#: have the next ready.
+DEPTH = 6
 
 #: A batch checked, with the sealed records each certificate signed and those sealed before
 #: the store signed anything (``ClinicTrust``'s counts, added up by the check).
@@ -118,15 +121,51 @@ def _checked_batch(batch: list[EntryRead]) -> BatchChecked:
     return _checker.check(batch)
 
 
-def checked_in_workers(
-    setup: WorkerSetup, batches: Iterable[list[EntryRead]], trust: ClinicTrust
+@dataclass(frozen=True)
+class CheckHere:
+    """The check's own process: its connection (read on the check's thread), its view of the
+    clinic's certificates and how it reads sealed values."""
+
+    conn: Database
+    trust: ClinicTrust
+    values: SealedValues
+
+
+def checked_beside_a_worker(
+    setup: WorkerSetup, batches: Iterable[list[EntryRead]], here: CheckHere
 ) -> Generator[list[EntryChecked], None, None]:
-    """Each of ``batches`` checked by the workers, in order; their counts are added to
-    ``trust``'s. Closed early (cancelled), it waits only for the batches being checked."""
+    """Each of ``batches`` checked, in order, by a thread here or by the worker process,
+    whichever has fewer waiting (here, while the worker starts); the worker's counts are
+    added to ``here.trust``'s. Closed early (cancelled), it waits only for the batches being
+    checked."""
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(WORKERS, context, initializer=_start, initargs=(setup,)) as pool:
-        for checked, signers, before_keys in worked_in_order(
-            batches, _checked_batch, depth=DEPTH, executor=pool
-        ):
-            trust.add_counts(signers, before_keys)
-            yield checked
+    with (
+        ProcessPoolExecutor(1, context, initializer=_start, initargs=(setup,)) as worker,
+        ThreadPoolExecutor(1, thread_name_prefix="counsel-verify") as thread,
+    ):
+        pending: deque[tuple[Future[Any], bool]] = deque()  # each with: in the worker
+        try:
+            for batch in batches:
+                waiting = Counter(in_worker for future, in_worker in pending if not future.done())
+                if waiting[True] < waiting[False]:
+                    pending.append((worker.submit(_checked_batch, batch), True))
+                else:
+                    rows = with_rows(here.conn, here.values, batch)
+                    pending.append(
+                        (thread.submit(batch_problems, here.trust, here.values, rows), False)
+                    )
+                if len(pending) >= DEPTH:
+                    yield _result(*pending.popleft(), here.trust)
+            while pending:
+                yield _result(*pending.popleft(), here.trust)
+        finally:  # stopped early (cancelled): drop what was queued, not run it
+            for future, _ in pending:
+                future.cancel()
+
+
+def _result(future: Future[Any], in_worker: bool, trust: ClinicTrust) -> list[EntryChecked]:
+    if not in_worker:
+        return cast(list[EntryChecked], future.result())
+    checked, signers, before_keys = cast(BatchChecked, future.result())
+    trust.add_counts(signers, before_keys)
+    return checked
