@@ -47,7 +47,7 @@ def sealed_values(conn: Database) -> SealedValues:
 
 def checked_sql(values: SealedValues) -> str:
     """A sealed row to check, for ``id IN (…)`` to end: its sealed parts (``ROW``), then
-    its shown columns and sealed values."""
+    its shown columns and sealed values (``SealedValues.shown_sql``)."""
     return ROW.replace(" FROM records", f", {values.shown_sql()} FROM records") + (
         f" WHERE {SEALED} AND id"
     )
@@ -98,10 +98,11 @@ def checked_row_problems(
     problems = row_problems(cast(SealedRow, row[:PARTS]), sealing, pdf.sha256 if pdf else None)
     if any(problem.what == "session data" for problem in problems):
         return problems  # what the columns should show is no longer known
+    shown, sealed = (row[PARTS:], row[1]) if values.from_session else (row[PARTS:-1], row[-1])
     problems += shown_problems(
         row[0],
-        row[PARTS:-1],
-        values.read(row[-1]),
+        shown,
+        values.read(sealed),
         entry.action,
         entry.record_id,
         values.read(original[1]) if original else None,
