@@ -28,10 +28,14 @@ def checked(store: RecordStore, *, in_workers: bool, full: bool = True) -> Verif
     ).run()
 
 
-def signed_ids(store: RecordStore, status: str) -> list[str]:
+def column(store: RecordStore, sql: str, *parameters: object) -> list[Any]:
+    """The first column of ``sql``'s rows, read through a plain connection."""
     with raw(store) as conn:
-        rows = conn.execute("SELECT id FROM records WHERE status = ? ORDER BY id", (status,))
-        return [str(row[0]) for row in rows]
+        return [row[0] for row in conn.execute(sql, parameters)]
+
+
+def signed_ids(store: RecordStore, status: str) -> list[str]:
+    return column(store, "SELECT id FROM records WHERE status = ? ORDER BY id", status)
 
 
 @pytest.fixture
@@ -52,10 +56,7 @@ def test_workers_find_what_one_process_finds_in_an_intact_store(store: RecordSto
 def test_workers_find_every_tampering_one_process_finds(store: RecordStore) -> None:
     signed = signed_ids(store, "signed")
     withdrawn = signed_ids(store, "withdrawn")
-    with raw(store) as conn:
-        (signature_seq,) = conn.execute(
-            "SELECT max(seq) FROM audit WHERE action = 'signed'"
-        ).fetchone()
+    [signature_seq] = column(store, "SELECT max(seq) FROM audit WHERE action = 'signed'")
     tamper(
         store,
         f"UPDATE records SET patient_name = 'Someone Else' WHERE id = '{signed[0]}'",
@@ -75,10 +76,9 @@ def test_workers_find_every_tampering_one_process_finds(store: RecordStore) -> N
 def test_a_routine_check_in_workers_checks_what_is_new(store: RecordStore, content) -> None:
     assert store.verify(full=True).ok  # remembered: the next routine check starts there
     store_demo_records(store, demo_records(real_pool(content), 4, seed=8), distinct_pdfs=True)
-    with raw(store) as conn:
-        (newest,) = conn.execute(
-            "SELECT record_id FROM audit WHERE action = 'signed' ORDER BY seq DESC LIMIT 1"
-        ).fetchone()
+    [newest] = column(
+        store, "SELECT record_id FROM audit WHERE action = 'signed' ORDER BY seq DESC LIMIT 1"
+    )
     tamper(store, f"UPDATE records SET clinician = 'Dr. Nobody' WHERE id = '{newest}'")
     alone = checked(store, in_workers=False, full=False)
     spread = checked(store, in_workers=True, full=False)
