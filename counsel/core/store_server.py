@@ -184,7 +184,7 @@ class ServerConnection:
 
     def export_snapshot(self) -> str:
         """This transaction's snapshot, named for other connections to read (``read_snapshot``)
-        while it lasts: a check's worker processes read what the check reads."""
+        while it lasts: a check's worker process reads what the check reads."""
         (snapshot,) = self.execute("SELECT pg_export_snapshot()").fetchone() or ("",)
         return str(snapshot)
 

@@ -112,8 +112,8 @@ class Verification:
     signing as tampering. SQLite's integrity check of the file runs beside it, and its
     findings come first. ``remember`` (None for a read-only copy) records a checkpoint;
     ``pdf_validation`` adds pyHanko's full validation of each PDF (``ClinicTrust``);
-    ``in_workers`` has worker processes check the records, or not (None: when there are
-    enough to be worth starting them, ``verify_workers``)."""
+    ``in_workers`` has a worker process share the checking, or not (None: when the check is
+    large enough to repay starting one, ``verify_workers``)."""
 
     def __init__(
         self,
@@ -126,7 +126,7 @@ class Verification:
         in_workers: bool | None = None,
     ) -> None:
         self.path = path
-        self._in_workers = in_workers  # None: when there is enough to check
+        self._in_workers = in_workers
         self._remember = remember
         self._checkpoint: dict[str, Any] = {}  # how far an intact check got, to remember
         self.pdf_validation = pdf_validation
