@@ -3,9 +3,9 @@
 Each size is a generated store (``records_store``). The window is measured in this process,
 each interaction from the call until the rows and the count it asked for are shown (read on
 the window's reads thread) and painted; a heartbeat on the window's thread meanwhile gives
-the longest the window went without answering. The command line in fresh
-processes against the same command on an empty store; ``verify --full`` in a fresh process
-whose peak memory (``ru_maxrss``) is read by a small parent of its own. The generated stores
+the longest the window went without answering. The command line in fresh processes against
+the same command on an empty store; ``verify --full`` in a fresh process, its memory and its
+worker processes' added up while it runs. The generated stores
 share a few signed PDFs, so ``verify --full`` is measured again on a smaller store whose every
 PDF is its own, as a clinic's are, with and without pyHanko's full validation of each.
 """
@@ -35,15 +35,8 @@ from counsel.core.record_store import RecordStore
 from counsel.core.store_location import StoreLocation, open_store
 
 MAIN = Path(__file__).resolve().parent.parent / "main.py"
-# Runs ``argv`` and prints its peak memory in kB and its processor time in seconds (both
-# threads, user and system): RUSAGE_CHILDREN of this parent is the child's. On a machine
-# others share, processor time per record varies less than time on the clock.
-PEAK_OF_CHILD = (
-    "import resource, subprocess, sys;"
-    "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
-    "used = resource.getrusage(resource.RUSAGE_CHILDREN);"
-    "print(done.returncode, used.ru_maxrss, used.ru_utime + used.ru_stime)"
-)
+#: How often the memory of a verify and its worker processes is read while it runs.
+SAMPLE_S = 0.01
 SCROLL_PAGES = 20
 
 
@@ -74,25 +67,51 @@ def _cli_ms(location: StoreLocation, *args: str, runs: int) -> dict[str, Any]:
 
 
 def _verify_full(location: StoreLocation, count: int, *options: str) -> dict[str, Any]:
-    started = time.perf_counter()
+    """``verify --full`` in a fresh process: its time, its processor time (it and its worker
+    processes, user and system; on a machine others share it varies less than time on the
+    clock) and the peak of its and its workers' resident memory added up."""
     command, env = _records_command(location, "verify", "--full", *options)
-    done = subprocess.run(
-        [sys.executable, "-c", PEAK_OF_CHILD, *command],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
+    sampled_kb = 0
+    while os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None:
+        sampled_kb = max(sampled_kb, _tree_rss_kb(process.pid))
+        time.sleep(SAMPLE_S)
+    _, status, used = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
-    code, peak_kb, cpu_s = done.stdout.split()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    cpu_s = used.ru_utime + used.ru_stime
     return {
         "s": seconds,
         "records_per_s": count / seconds,
-        "cpu_ms_per_record": float(cpu_s) * 1000 / count,
-        "peak_mb": int(peak_kb) / 1024,
-        "cpu_s": float(cpu_s),
-        "ok": code == "0",
+        "cpu_ms_per_record": cpu_s * 1000 / count,
+        "peak_mb": max(sampled_kb, used.ru_maxrss) / 1024,
+        "cpu_s": cpu_s,
+        "ok": process.returncode == 0,
     }
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """The resident memory of process ``pid`` and its descendants, added up (0 once gone)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+        children = [c for t in Path(f"/proc/{pid}/task").iterdir() for c in _children(t)]
+    except OSError:
+        return 0
+    rss = next(
+        (int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0
+    )
+    return rss + sum(_tree_rss_kb(int(child)) for child in children)
+
+
+def _children(task: Path) -> list[str]:
+    """The processes a thread started (a worker process is its starting thread's child)."""
+    try:
+        return (task / "children").read_text().split()
+    except OSError:  # the thread has ended
+        return []
 
 
 def measure_window(store: RecordStore, content: Content) -> dict[str, Any]:

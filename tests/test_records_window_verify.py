@@ -45,7 +45,7 @@ def test_a_check_held_up_leaves_the_window_live_and_cancel_stops_it(
 ) -> None:
     """Past the batches it reads ahead, the check reads the next only once Cancel is pressed:
     were it on the window's thread, the window could not take the click."""
-    read = store_verify._with_rows
+    read = store_verify.with_rows
     batches: list[str] = []
 
     def held_after_one(*args: Any) -> Any:
@@ -55,7 +55,7 @@ def test_a_check_held_up_leaves_the_window_live_and_cancel_stops_it(
         batches.append(QThread.currentThread().objectName())
         return read(*args)
 
-    monkeypatch.setattr(store_verify, "_with_rows", held_after_one)
+    monkeypatch.setattr(store_verify, "with_rows", held_after_one)
     window = RecordsWindow(filled, content.document)
     qtbot.addWidget(window)
     window.show()

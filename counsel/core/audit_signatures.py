@@ -92,12 +92,21 @@ def _signed_from(conn: Database) -> int:
 
 class ClinicTrust:
     """One verification's view of the clinic's certificates: checks entry and PDF signatures
-    and counts which certificate signed each sealed record (from several threads at once)."""
+    and counts which certificate signed each sealed record (from several threads at once).
+    ``signed_from``, if given, is where the check's own view found signing began (a worker
+    process's view, ``verify_workers``, must agree with it)."""
 
-    def __init__(self, conn: Database, keys: Keyring, *, pdf_validation: bool = False) -> None:
+    def __init__(
+        self,
+        conn: Database,
+        keys: Keyring,
+        *,
+        pdf_validation: bool = False,
+        signed_from: int | None = None,
+    ) -> None:
         self._conn = conn
-        self._pdf_validation = pdf_validation
-        self._folder = keys.folder
+        self.pdf_validation = pdf_validation
+        self.folder = keys.folder
         self.certificates = keys.certificates()
         # Each certificate's key, read once for the thousands of entries it signed.
         self._public_keys = {name: c.public_key() for name, c in self.certificates.items()}
@@ -110,6 +119,8 @@ class ClinicTrust:
             in_database, self._kept = 1, {}
         began = keys.signing_began()
         self.signed_from = in_database if began is None else min(in_database, began)
+        if signed_from is not None:
+            self.signed_from = signed_from
         self.signers: Counter[str] = Counter()  # sealed records per certificate fingerprint
         self.before_keys = 0  # sealed records from before the store signed anything
         self._pdf_verdicts: dict[str, str] = {}  # a PDF shared by demo records is checked once
@@ -161,7 +172,7 @@ class ClinicTrust:
         pyHanko's full validation (about 11 ms) where asked, or where the signature carries a
         time stamp, whose authority only it checks."""
         problem = pdf.trusted_problem(self.certificates)
-        if problem or not (self._pdf_validation or pdf.stamped):
+        if problem or not (self.pdf_validation or pdf.stamped):
             return problem
         from counsel.core.signed_pdf import pdf_signature_problem
 
@@ -187,10 +198,23 @@ class ClinicTrust:
             else ""
         )
         return Problem(
-            str(self._folder),
+            str(self.folder),
             "no clinic certificates here to check the signatures with: copy the clinic-key"
             f" folder beside the database (a backup needs it too){server}",
         )
+
+    def take_counts(self) -> tuple[Counter[str], int]:
+        """The counts since the last call (``signers``, ``before_keys``), which start again:
+        a worker process's share of a check, for ``add_counts`` in the check's process."""
+        with self._counting:
+            counts = self.signers, self.before_keys
+            self.signers, self.before_keys = Counter(), 0
+        return counts
+
+    def add_counts(self, signers: Counter[str], before_keys: int) -> None:
+        with self._counting:
+            self.signers += signers
+            self.before_keys += before_keys
 
     def signed_by(self) -> tuple[tuple[str, int], ...]:
         """Each certificate that signed records, oldest first, described, with how many."""

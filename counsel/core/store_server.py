@@ -192,6 +192,18 @@ class ServerConnection:
             if self.in_transaction:
                 self._conn.execute("COMMIT")
 
+    def export_snapshot(self) -> str:
+        """This transaction's snapshot, named for other connections to read (``read_snapshot``)
+        while it lasts: a check's worker process reads what the check reads."""
+        (snapshot,) = self.execute("SELECT pg_export_snapshot()").fetchone() or ("",)
+        return str(snapshot)
+
+    def read_snapshot(self, snapshot: str) -> None:
+        """Begin a transaction that reads ``snapshot`` (``export_snapshot``'s name)."""
+        self.execute("BEGIN")
+        with self._noticing_loss():
+            self._conn.execute(sql.SQL("SET TRANSACTION SNAPSHOT {}").format(sql.Literal(snapshot)))
+
     def interrupt(self) -> None:
         """From another thread: cut the connection under a statement that waits for a server
         that does not answer. The statement fails (``StoreUnavailable``), its transaction is

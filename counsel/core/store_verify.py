@@ -3,10 +3,11 @@
 A full check reads the audit entries in order and, for each batch of them, the rows they
 sealed, in one query (from a server, one round trip a batch, not one a record); then, in one
 statement over the indexes, any sealed row no entry sealed. Nothing else is collected on the
-way, so memory stays flat however many years of records there are. Each batch goes to a worker
-thread: it hashes the records (each PDF once, for its seal and its signature) and checks the
-signatures, which release the interpreter lock, while this thread reads the next batches and
-follows the chain, so a check uses both cores.
+way, so memory stays flat however many years of records there are. Each batch goes to a
+checking thread, which hashes the records (each PDF once, for its seal and its signature) and
+checks the signatures (``sealed_checks``), while this thread reads the next batches and
+follows the chain; a large check also hands batches to a worker process (``verify_workers``),
+as the interpreter lock would otherwise keep it to about one core.
 A check that finds everything intact appends a checkpoint entry (``chain_verified``: how far,
 the hash there, how many sealed rows); the next routine check starts after it and verifies
 only what is new. The checkpoint is chained like every entry, and a routine check confirms the
@@ -40,23 +41,35 @@ from counsel.core.audit_chain import (
     row_problems,
     sealing_detail,
 )
-from counsel.core.audit_signatures import ClinicTrust, Signature
+from counsel.core.audit_signatures import ClinicTrust
 from counsel.core.clinic_key import Keyring
-from counsel.core.clinic_signature import HashedPdf
 from counsel.core.database import Database
 from counsel.core.file_integrity import DATABASE_FILE, IntegrityCheck
 from counsel.core.read_ahead import worked_in_order
-from counsel.core.shown_fields import IN_SQLITE, ON_SERVER, SealedValues, shown_problems
+from counsel.core.sealed_checks import (
+    GONE,
+    PARTS,
+    ROW,
+    SEALED,
+    EntryChecked,
+    EntryRead,
+    batch_problems,
+    by_id,
+    checked_row_problems,
+    checked_sql,
+    sealed_values,
+    with_rows,
+)
 from counsel.core.store_location import ServerDatabase
-from counsel.core.store_schema import open_reader, streamed, with_blobs
+from counsel.core.store_schema import open_reader, streamed
+from counsel.core.verify_workers import (
+    CheckHere,
+    WorkerSetup,
+    checked_beside_a_worker,
+    worth_workers,
+)
 
 CHECKPOINT = "chain_verified"
-_ROW = (
-    "SELECT id, CAST(data AS BLOB), CAST(content_sha256 AS BLOB), CAST(pdf AS BLOB),"
-    " CAST(digest AS BLOB) FROM records"
-)
-_PARTS = 5  # the sealed parts come first
-_SEALED = "status <> 'in_progress'"
 #: Each entry with its clinic-key signature, if it has one, in order.
 _ENTRIES = (
     f"SELECT {ENTRY_COLUMNS}, audit_signatures.seq IS NOT NULL, certificate,"
@@ -66,27 +79,25 @@ _ENTRIES = (
 # Sealed rows, each from an index holding its status (reading a row means reading its data).
 _SEALED_IDS = (
     f"SELECT id, NULL AS links_to FROM records INDEXED BY records_by_started"
-    f" WHERE links_to IS NULL AND {_SEALED}",
+    f" WHERE links_to IS NULL AND {SEALED}",
     f"SELECT id, links_to FROM records INDEXED BY records_amendments"
-    f" WHERE links_to IS NOT NULL AND {_SEALED}",
+    f" WHERE links_to IS NOT NULL AND {SEALED}",
 )
 #: Sealed rows that no sealing entry names (an entry about the record, or about the record it
 #: amends): one statement over the indexes, which reads only the rows it finds.
 _UNSEALED = (
-    f"{_ROW} WHERE id IN (SELECT id FROM ({' UNION ALL '.join(_SEALED_IDS)}) AS sealed"
+    f"{ROW} WHERE id IN (SELECT id FROM ({' UNION ALL '.join(_SEALED_IDS)}) AS sealed"
     " WHERE NOT EXISTS (SELECT 1 FROM audit"
     " WHERE audit.record_id = coalesce(nullif(sealed.links_to, ''), sealed.id)"
     f" AND audit.action IN {SEALING_ACTIONS!r}"
     """ AND instr(audit.detail, '"sealed_id":"' || sealed.id || '"') > 0))"""
 )
-#: What goes to the hashing thread at once: few records (each is a session and its PDF), but
-#: enough entries that handing them over costs little beside checking them.
+#: What goes to a checking thread or process at once: few records (each is a session and its
+#: PDF), but enough entries that handing them over costs little beside checking them.
 _BATCH_ENTRIES = 64
 _BATCH_ROWS = 16
-#: Threads checking batches: with this one reading, they keep two cores busy.
-_WORKERS = 2
-
-GONE = "sealed in the audit trail but no longer a sealed record"
+#: Threads checking batches in this process, beside this one reading.
+_THREADS = 2
 
 #: Records a checkpoint; False if it could not be signed (no clinic key here).
 Remember = Callable[[dict[str, Any]], bool]
@@ -100,7 +111,9 @@ class Verification:
     the store, whatever other windows sign meanwhile, so it never reports a half-written
     signing as tampering. SQLite's integrity check of the file runs beside it, and its
     findings come first. ``remember`` (None for a read-only copy) records a checkpoint;
-    ``pdf_validation`` adds pyHanko's full validation of each PDF (``ClinicTrust``)."""
+    ``pdf_validation`` adds pyHanko's full validation of each PDF (``ClinicTrust``);
+    ``in_workers`` has a worker process share the checking, or not (None: when the check is
+    large enough to repay starting one, ``verify_workers``)."""
 
     def __init__(
         self,
@@ -110,13 +123,15 @@ class Verification:
         remember: Remember | None,
         keys: Keyring,
         pdf_validation: bool = False,
+        in_workers: bool | None = None,
     ) -> None:
         self.path = path
+        self._in_workers = in_workers
         self._remember = remember
         self._checkpoint: dict[str, Any] = {}  # how far an intact check got, to remember
         self.pdf_validation = pdf_validation
         self._conn = open_reader(path)
-        self._values = _sealed_values(self._conn)
+        self._values = sealed_values(self._conn)
         self._trust: ClinicTrust | None = None
         self._unreadable: sqlite3.DatabaseError | None = None
         self.full, self.total = full, 0
@@ -204,8 +219,7 @@ class Verification:
         progress.chain = ChainCheck(self.after_seq, self.after_hash)
         problems = progress.problems
         problems += self._checkpoint_problems()
-        work = partial(_batch_problems, trust, self._values)
-        checked = worked_in_order(self._batches(), work, workers=_WORKERS)
+        checked = self._checked_batches(trust)
         with closing(checked):
             for batch in checked:
                 for entry, signature_problems, sealed_problems in batch:
@@ -255,11 +269,23 @@ class Verification:
             ]
         return []
 
-    def _batches(self) -> Iterator[list[_EntryToCheck]]:
-        """Each entry after the checkpoint, in order, with its signature and the row it sealed
-        (if it sealed one), a few records at a time; a batch's rows come in one query, so a
-        server is asked once a batch, not once a record."""
-        batch: list[_EntryRead] = []
+    def _checked_batches(self, trust: ClinicTrust) -> Generator[list[EntryChecked], None, None]:
+        """The entries after the checkpoint, a batch at a time, each with what is wrong with
+        it and the row it sealed: checked here and in a worker process (``verify_workers``)
+        when there is enough to check, else by threads here."""
+        workers = worth_workers(self.total) if self._in_workers is None else self._in_workers
+        if workers and trust.certificates:  # with none, "no certificates" is said once, here
+            setup = WorkerSetup.of(self.path, self._conn, trust)
+            here = CheckHere(self._conn, trust, self._values)
+            return checked_beside_a_worker(setup, self._batches(), here)
+        read = (with_rows(self._conn, self._values, batch) for batch in self._batches())
+        work = partial(batch_problems, trust, self._values)
+        return worked_in_order(read, work, workers=_THREADS)
+
+    def _batches(self) -> Iterator[list[EntryRead]]:
+        """Each entry after the checkpoint, in order, with its signature and what it sealed
+        (if it sealed a row), a few records at a time."""
+        batch: list[EntryRead] = []
         sealings = 0
         for *values, signed, signer, signature in streamed(self._conn, _ENTRIES, (self.after_seq,)):
             entry = AuditEntry(*values)
@@ -269,10 +295,10 @@ class Verification:
                 (entry, (str(signer), bytes(signature or b"")) if signed else None, sealing)
             )
             if sealings == _BATCH_ROWS or len(batch) == _BATCH_ENTRIES:
-                yield _with_rows(self._conn, self._values, batch)
+                yield batch
                 batch, sealings = [], 0
         if batch:
-            yield _with_rows(self._conn, self._values, batch)
+            yield batch
 
 
 @dataclass
@@ -284,121 +310,6 @@ class _Progress:
     last_action: str = ""
     chain: ChainCheck = field(default_factory=ChainCheck)
     problems: list[Problem] = field(default_factory=list)
-
-
-#: A sealed row as ``_checked_sql`` reads it, and for an amendment the id and sealed values
-#: of the record it amends as ``SealedValues.by_id_sql`` reads them (None for a signed
-#: session, or if that record is gone).
-_RowToCheck = tuple[tuple[Any, ...], tuple[Any, ...] | None]
-#: An audit entry as read, its signature (certificate fingerprint and signature, None:
-#: unsigned) and, if it sealed a row, what it recorded.
-_EntryRead = tuple[AuditEntry, Signature | None, dict[str, Any] | None]
-#: An entry read, with the row it sealed as stored (None: gone).
-_EntryToCheck = tuple[AuditEntry, Signature | None, dict[str, Any] | None, _RowToCheck | None]
-#: An entry, what is wrong with its signature, and what differs in the row it sealed (None if
-#: it sealed none).
-_EntryChecked = tuple[AuditEntry, list[Problem], list[Problem] | None]
-
-
-def _sealed_values(conn: Database) -> SealedValues:
-    return IN_SQLITE if isinstance(conn, sqlite3.Connection) else ON_SERVER
-
-
-def _checked_sql(values: SealedValues) -> str:
-    """A sealed row to check, for ``id IN (…)`` to end: its sealed parts (``_ROW``), then
-    its shown columns and sealed values."""
-    return _ROW.replace(" FROM records", f", {values.shown_sql()} FROM records") + (
-        f" WHERE {_SEALED} AND id"
-    )
-
-
-def _with_rows(
-    conn: Database, values: SealedValues, batch: list[_EntryRead]
-) -> list[_EntryToCheck]:
-    """``batch`` with each sealed row, and for an amendment the sealed values of the record
-    it amends: one query for the rows, one for the amended records."""
-    rows = _by_id(conn, _checked_sql(values), _sealed_ids(batch))
-    amended = [e.record_id for e, _, s in batch if s is not None and e.action != "signed"]
-    originals = _by_id(conn, values.by_id_sql(), amended)
-    checked: list[_EntryToCheck] = []
-    for entry, signature, sealing in batch:
-        row = None if sealing is None else rows.get(str(sealing.get("sealed_id")))
-        checked.append(
-            (
-                entry,
-                signature,
-                sealing,
-                None if row is None else (row, originals.get(entry.record_id)),
-            )
-        )
-    return checked
-
-
-def _sealed_ids(batch: list[_EntryRead]) -> list[str]:
-    return [str(sealing.get("sealed_id")) for _, _, sealing in batch if sealing is not None]
-
-
-def _by_id(conn: Database, sql: str, ids: list[str]) -> dict[str, tuple[Any, ...]]:
-    """The rows of ``sql`` (which ends naming the id column) whose id is one of ``ids``."""
-    if not ids:
-        return {}
-    unique = list(dict.fromkeys(ids))
-    found = with_blobs(conn, f"{sql} IN ({', '.join('?' * len(unique))})", unique)
-    return {row[0]: tuple(row) for row in found}
-
-
-def _checked_row_problems(
-    trust: ClinicTrust,
-    values: SealedValues,
-    entry: AuditEntry,
-    sealing: dict[str, Any],
-    checked: _RowToCheck,
-) -> list[Problem]:
-    """The row's sealed parts against the entry's digests, and its shown columns against what
-    its sealed data and the entry imply; an intact row (its digests perhaps recomputed) must
-    also hold a PDF the clinic key signed."""
-    row, original = checked
-    pdf = HashedPdf(row[3]) if row[3] else None
-    problems = row_problems(cast(SealedRow, row[:_PARTS]), sealing, pdf.sha256 if pdf else None)
-    if any(problem.what == "session data" for problem in problems):
-        return problems  # what the columns should show is no longer known
-    problems += shown_problems(
-        row[0],
-        row[_PARTS:-1],
-        values.read(row[-1]),
-        entry.action,
-        entry.record_id,
-        values.read(original[1]) if original else None,
-    )
-    return problems or trust.pdf_problems(entry.seq, row[0], pdf)
-
-
-def _batch_problems(
-    trust: ClinicTrust, values: SealedValues, batch: list[_EntryToCheck]
-) -> list[_EntryChecked]:
-    """Each entry's signature and sealed row checked: run on the read-ahead thread, as hashing
-    a record's bytes and checking a signature are most of a check's work."""
-    return [
-        (
-            entry,
-            trust.signature_problems(entry, signature),
-            None if sealing is None else _sealed_problems(trust, values, entry, sealing, row),
-        )
-        for entry, signature, sealing, row in batch
-    ]
-
-
-def _sealed_problems(
-    trust: ClinicTrust,
-    values: SealedValues,
-    entry: AuditEntry,
-    sealing: dict[str, Any],
-    row: _RowToCheck | None,
-) -> list[Problem]:
-    if row is None:
-        sealed_id = str(sealing.get("sealed_id"))
-        return [Problem(f"record {sealed_id}", GONE)]
-    return _checked_row_problems(trust, values, entry, sealing, row)
 
 
 def verify_record(
@@ -416,18 +327,18 @@ def verify_record(
     linked = [
         row[0] for row in conn.execute("SELECT id FROM records WHERE links_to = ?", (record_id,))
     ]
-    values = _sealed_values(conn)
+    values = sealed_values(conn)
     ids = list(dict.fromkeys([record_id, *sealings, *linked]))
-    found = _by_id(conn, _checked_sql(values), ids)
+    found = by_id(conn, checked_sql(values), ids)
     rows = [found[row_id] for row_id in ids if row_id in found]
-    originals = _by_id(conn, values.by_id_sql(), [record_id])
+    originals = by_id(conn, values.by_id_sql(), [record_id])
     for row in rows:
         if row[0] not in sealings:
-            problems += row_problems(cast(SealedRow, row[:_PARTS]), None)
+            problems += row_problems(cast(SealedRow, row[:PARTS]), None)
             continue
         entry, sealing = sealings[row[0]]
         original = None if entry.action == "signed" else originals.get(entry.record_id)
-        problems += _checked_row_problems(trust, values, entry, sealing, (row, original))
+        problems += checked_row_problems(trust, values, entry, sealing, (row, original))
     checked = {row[0] for row in rows}
     problems += [
         Problem(f"record {sealed_id}", GONE) for sealed_id in sealings if sealed_id not in checked
