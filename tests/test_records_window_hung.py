@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 import test_saves_never_freeze
 import test_server_outage
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QInputDialog, QLabel
 from record_helpers import fill
 from test_saves_never_freeze import StoreCalls
 from test_store_place import server_window
@@ -88,6 +88,34 @@ def test_a_records_window_opened_while_the_server_hangs_shows_its_rows_when_it_g
     rows_shown(qtbot, records)
     assert count_text(records) == f"{RECORDS + 1} records"
     assert records.model.rowCount() == PAGE_SIZE
+    records.close()
+
+
+def test_a_withdrawal_made_while_the_server_hangs_waits_without_freezing_the_window(
+    qtbot, content, clinic, postgres_server, filled, hung, monkeypatch
+) -> None:
+    window = server_window(qtbot, content, clinic, filled)
+    records = window.show_records()
+    rows_shown(qtbot, records)
+    model = records.model
+    row = next(r for r in range(model.rowCount()) if model.record_at(r).status == "signed")
+    records.table.selectRow(row)
+    monkeypatch.setattr(
+        QInputDialog, "getMultiLineText", lambda *args: ("Chose physical therapy first.", True)
+    )
+    calls = StoreCalls(monkeypatch)
+
+    hung()
+    records.buttons["withdraw"].click()
+    qtbot.wait(300)
+    assert calls.by_thread["window"] == 0, "the window's thread never waited for the server"
+    assert not records.buttons["withdraw"].isEnabled(), "not asked twice while it waits"
+    assert model.record_at(row).status == "signed"
+
+    postgres_server.wake()
+    qtbot.waitUntil(lambda: model.record_at(row).status == "withdrawn", timeout=20_000)
+    assert not records.buttons["withdraw"].isEnabled()
+    assert calls.by_thread["window"] == 0
     records.close()
 
 

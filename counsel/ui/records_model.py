@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from counsel.core.formatting import DocumentWords
 from counsel.core.record_query import NEWEST_FIRST, RecordFilter, RecordOrder, RecordSummary
 from counsel.core.record_status import IN_PROGRESS, SIGNED, WITHDRAWN
-from counsel.core.record_store import RecordStore
+from counsel.core.record_store import RecordNotFoundError, RecordStore
 from counsel.core.store_writer import StoreWriter
 from counsel.ui.background import run_in_background
 
@@ -248,16 +248,45 @@ class RecordsModel(QAbstractTableModel):
     def row_of(self, record_id: str) -> int | None:
         return next((row for row, r in enumerate(self._rows) if r.id == record_id), None)
 
-    def record_changed(self, record_id: str) -> None:
-        """Show one record as stored now (after a withdrawal, say), in the row it is in."""
+    def change(
+        self,
+        record_id: str,
+        change: Callable[[RecordStore], object],
+        done: Callable[[Exception | None], None],
+    ) -> None:
+        """Make ``change(store)`` (a withdrawal, a deleted draft) on the reads' thread, after
+        the questions asked before it, then show that record as stored now in its row, or
+        drop the row if it is gone; ``done(None)``, or ``done(error)`` with the row as it was.
+        A server that does not answer leaves the window live meanwhile."""
+
+        def make(store: RecordStore) -> RecordSummary | None:
+            change(store)
+            try:
+                return store.record(record_id)
+            except RecordNotFoundError:
+                return None
+
+        def made(result: object) -> None:
+            if isinstance(result, Exception):
+                done(result)
+                return
+            if isinstance(result, RecordSummary):
+                self._replace_row(record_id, result)
+            else:  # gone: a deleted draft
+                self._remove_row(record_id)
+            done(None)
+
+        self.reads.submit(make, made)
+
+    def _replace_row(self, record_id: str, record: RecordSummary) -> None:
         row = self.row_of(record_id)
         if row is None:
             return
-        self._rows[row] = self.store.record(record_id)
+        self._rows[row] = record
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
-    def record_removed(self, record_id: str) -> None:
-        """Drop one record's row (a deleted draft); the rows after it move up."""
+    def _remove_row(self, record_id: str) -> None:
+        """The rows after it move up; the view keeps its place."""
         row = self.row_of(record_id)
         if row is None:
             return

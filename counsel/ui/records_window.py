@@ -78,6 +78,7 @@ class RecordsWindow(QDialog):
         self.store = store
         self.progress: VerifyProgress | None = None  # the check under way or last run
         self._failure_shown = False  # the count line says why the list could not be read
+        self._changing: set[str] = set()  # records whose withdrawal or deletion is under way
         self.model = RecordsModel(store, words)
         layout = QVBoxLayout(self)
         layout.addWidget(store_place(store))
@@ -229,6 +230,11 @@ class RecordsWindow(QDialog):
         self._failure_shown = True
         self.count.setText(text)
 
+    def _why(self, error: Exception) -> str:
+        if isinstance(error, StoreUnavailable):
+            return self.tr("the records server cannot be reached. Nothing was changed.")
+        return str(error)
+
     def selected(self) -> RecordSummary | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.record_at(rows[0].row()) if rows else None
@@ -249,8 +255,9 @@ class RecordsWindow(QDialog):
             self.tr("Resume") if status == IN_PROGRESS else self.tr("Open")
         )
         self.buttons["exportAudit"].setEnabled(record is not None)
-        self.buttons["withdraw"].setEnabled(status == SIGNED)
-        self.buttons["deleteDraft"].setEnabled(status == IN_PROGRESS)
+        settled = record is not None and record.id not in self._changing
+        self.buttons["withdraw"].setEnabled(settled and status == SIGNED)
+        self.buttons["deleteDraft"].setEnabled(settled and status == IN_PROGRESS)
 
     # -- acting on the selected record -------------------------------------------------------
 
@@ -306,9 +313,12 @@ class RecordsWindow(QDialog):
             ),
         )
         if ok and reason.strip():
-            self.store.withdraw(record.id, reason.strip(), self.store.actor)
-            self.model.record_changed(record.id)
-            self._update_buttons()
+            why = reason.strip()
+            self._change(
+                record.id,
+                lambda store: store.withdraw(record.id, why, store.actor),
+                self.tr("The withdrawal could not be recorded: %1"),
+            )
 
     def delete_draft(self) -> None:
         record = self.selected()
@@ -323,9 +333,27 @@ class RecordsWindow(QDialog):
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.store.delete_draft(record.id)
-            self.model.record_removed(record.id)
+            self._change(
+                record.id,
+                lambda store: store.delete_draft(record.id),
+                self.tr("The draft could not be deleted: %1"),
+            )
+
+    def _change(self, record_id: str, change: Callable[[RecordStore], object], failed: str) -> None:
+        """``change`` made off the window's thread, its row shown as it is then; the row's
+        buttons wait meanwhile, and a failure is said (``failed``, %1 the reason)."""
+        self._changing.add(record_id)
+        self._update_buttons()
+
+        def done(error: Exception | None) -> None:
+            self._changing.discard(record_id)
             self._update_buttons()
+            if error is not None:
+                QMessageBox.warning(
+                    self, self.windowTitle(), failed.replace("%1", self._why(error))
+                )
+
+        self.model.change(record_id, change, done)
 
     def verify_new(self) -> None:
         """The routine check: what was added since the last check found everything intact."""

@@ -871,6 +871,21 @@ Quit anyway?</source>
         <source>The records could not be read: %1</source>
         <translation>No se pudieron leer los registros: %1</translation>
     </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>The withdrawal could not be recorded: %1</source>
+        <translation>No se pudo registrar el retiro: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>The draft could not be deleted: %1</source>
+        <translation>No se pudo borrar el borrador: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>the records server cannot be reached. Nothing was changed.</source>
+        <translation>no se puede conectar con el servidor de registros. No se cambió nada.</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../counsel/ui/records_window.py"/>
         <source>%Ln record(s)</source>
