@@ -6,13 +6,11 @@ so they follow the screen's DPI; widgets take roles from objectName or a ``role`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from counsel.core.frozen import Frozen
 from counsel.resources import icon_path
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(Frozen, kw_only=False):
     window: str = "#f4f6f9"
     surface: str = "#ffffff"
     text: str = "#15202b"
