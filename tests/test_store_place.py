@@ -83,3 +83,33 @@ def test_the_app_says_where_without_reaching_the_server(
         "db-host.clinic.example",
         "postgresql://db-host.clinic.example/counsel",
     )
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 700)])
+def test_the_staff_line_follows_the_text_size_and_leaves_every_menu_in_view(
+    qtbot, open_window, size
+) -> None:
+    """Saved and where the records are grow with A+ (less than the screens' text), and at
+    200% still show all their words beside every menu of the menu bar."""
+    from counsel.ui.display import Display
+
+    window = open_window(size=size)
+    bar = window.menuBar()
+    staff = [place(window), window.findChild(QLabel, "saveIndicator")]
+    at_100 = [label.font().pointSizeF() for label in staff]
+    window.set_display(Display(scale=200))
+    try:
+        qtbot.waitUntil(lambda: staff[0].font().pointSizeF() > at_100[0])
+        assert staff[1].font().pointSizeF() > at_100[1]
+        assert staff[0].font().pointSizeF() < bar.font().pointSizeF(), "smaller than the menus"
+        corner = bar.cornerWidget()
+        left = corner.mapTo(bar, corner.rect().topLeft()).x()
+        for action in bar.actions():
+            shown = bar.actionGeometry(action)
+            assert shown.width() > 0 and shown.right() < left, f"{action.text()} is covered"
+        for label in staff:
+            words = label.fontMetrics().horizontalAdvance(label.text())
+            assert label.contentsRect().width() >= words, f"{label.text()} is cut"
+        assert corner.mapTo(window, corner.rect().topRight()).x() <= window.width()
+    finally:
+        window.set_display(Display())

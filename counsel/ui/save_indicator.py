@@ -24,7 +24,6 @@ class SaveIndicator(QLabel):
         self.setObjectName("saveIndicator")
         self.setContentsMargins(8, 0, 6, 0)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.setStyleSheet("font-size: 10pt")  # the same size at any text size, as its neighbour
         self.status = status
         status.changed.connect(self.show_state)
         self.show_state()
