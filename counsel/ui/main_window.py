@@ -375,7 +375,7 @@ class MainWindow(QMainWindow):
         Alt+Right) takes the focus at its first control in Tab order, else Next: left to Qt,
         the focus stayed on the hidden screen, or went to the top of the sidebar."""
         widget = page.nextInFocusChain()
-        while widget is not page:
+        while widget is not None and widget is not page:
             tabbable = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
             control = tabbable and widget is not page.scroller  # it shows no focus ring
             if control and page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled():
