@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 from test_languages import choose_language
 
 from counsel.core.store_location import StoreLocation, open_store, store_location
@@ -83,3 +83,44 @@ def test_the_app_says_where_without_reaching_the_server(
         "db-host.clinic.example",
         "postgresql://db-host.clinic.example/counsel",
     )
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 700)])
+def test_the_staff_line_follows_the_text_size_and_leaves_every_menu_in_view(
+    qtbot, open_window, size
+) -> None:
+    """Saved and where the records are grow with A+ (less than the screens' text), and at
+    200% still show all their words beside every menu, as Saved becomes Saving… and back."""
+    from counsel.ui.display import Display
+
+    window = open_window(size=size)
+    bar = window.menuBar()
+    staff = [place(window), window.findChild(QLabel, "saveIndicator")]
+    at_100 = [label.font().pointSizeF() for label in staff]
+    window.set_display(Display(scale=200))
+    try:
+        qtbot.waitUntil(lambda: staff[0].font().pointSizeF() > at_100[0])
+        assert staff[1].font().pointSizeF() > at_100[1]
+        assert staff[0].font().pointSizeF() < bar.font().pointSizeF(), "smaller than the menus"
+        all_in_view(window, staff)
+        window.session.set_details(patient_name="Zoë Ruiz")  # saving, then saved
+        assert staff[1].text() == "Saving…"
+        all_in_view(window, staff)
+        qtbot.waitUntil(lambda: staff[1].text() == "Saved")
+        all_in_view(window, staff)
+    finally:
+        window.set_display(Display())
+
+
+def all_in_view(window, staff: list[QLabel]) -> None:
+    QApplication.processEvents()
+    bar = window.menuBar()
+    corner = bar.cornerWidget()
+    left = corner.mapTo(bar, corner.rect().topLeft()).x()
+    for action in bar.actions():
+        shown = bar.actionGeometry(action)
+        assert shown.width() > 0 and shown.right() < left, f"{action.text()} is covered"
+    for label in staff:
+        words = label.fontMetrics().horizontalAdvance(label.text())
+        assert label.contentsRect().width() >= words, f"{label.text()} is cut"
+    assert corner.mapTo(window, corner.rect().topRight()).x() <= window.width()

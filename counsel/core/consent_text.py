@@ -8,10 +8,10 @@ is to help, the right to refuse or withdraw, and what happens to what was record
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from counsel.core.frozen import Frozen
 from counsel.core.toml_reader import TableReader
 
 if TYPE_CHECKING:
@@ -23,14 +23,12 @@ FILE = "consent.toml"
 ELEMENTS = ("performer", "sedation", "others_present", "success", "refuse", "data")
 
 
-@dataclass(frozen=True, kw_only=True)
-class ConsentPart:
+class ConsentPart(Frozen):
     heading: str
     text: str
 
 
-@dataclass(frozen=True, kw_only=True)
-class ConsentText:
+class ConsentText(Frozen):
     title: str  # "{procedure}" is filled in
     intro: str  # the signatures screen's intro: signing this is agreeing to the procedure
     statement: str  # what the patient signs, in place of the acknowledgement's statement

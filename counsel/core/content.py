@@ -8,18 +8,18 @@ these from the TOML files a clinic edits.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from counsel.core.consent_text import ConsentText
 from counsel.core.formatting import DocumentWords
+from counsel.core.frozen import Frozen
 
 if TYPE_CHECKING:
     from datetime import tzinfo
 
 
-@dataclass(frozen=True, kw_only=True)
-class Source:
+class Source(Frozen):
     id: str
     citation: str
     short: str
@@ -29,8 +29,7 @@ class Source:
 URGENCIES = ("emergency", "clinic")
 
 
-@dataclass(frozen=True, kw_only=True)
-class WarningSign:
+class WarningSign(Frozen):
     """A sign that needs help, with how urgently (``URGENCIES``): "emergency" means call
     911 or go to the emergency room now, "clinic" means call the clinic the same day.
 
@@ -43,8 +42,7 @@ class WarningSign:
     text: str
 
 
-@dataclass(frozen=True, kw_only=True)
-class Section:
+class Section(Frozen):
     heading: str
     text: str = ""
     bullets: tuple[str, ...] = ()
@@ -53,8 +51,7 @@ class Section:
     signs: tuple[WarningSign, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
-class Screen:
+class Screen(Frozen):
     """What every screen has; subclasses add what their kind shows."""
 
     id: str
@@ -73,18 +70,15 @@ class Screen:
         return ()
 
 
-@dataclass(frozen=True, kw_only=True)
 class DetailsScreen(Screen):
     sections: tuple[Section, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
 class InfoScreen(Screen):
     sections: tuple[Section, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
-class ChecklistItem:
+class ChecklistItem(Frozen):
     id: str
     text: str
     favourable: str
@@ -92,33 +86,28 @@ class ChecklistItem:
     exclusion: bool = False
 
 
-@dataclass(frozen=True, kw_only=True)
-class Verdict:
+class Verdict(Frozen):
     title: str
     text: str
 
 
-@dataclass(frozen=True, kw_only=True)
 class ChecklistScreen(Screen):
     items: tuple[ChecklistItem, ...]
     results: Mapping[str, Verdict]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Step:
+class Step(Frozen):
     title: str
     text: str
     illustration: str = ""
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
 class StepsScreen(Screen):
     steps: tuple[Step, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
-class Figure:
+class Figure(Frozen):
     """A study result; ``per_100`` is set when it is a share of people (for icon arrays).
 
     ``tone`` says whether what happened to those people is a harm ("risk") or a good result
@@ -131,8 +120,7 @@ class Figure:
     tone: str = "risk"
 
 
-@dataclass(frozen=True, kw_only=True)
-class Outcome:
+class Outcome(Frozen):
     id: str
     title: str
     text: str
@@ -145,40 +133,34 @@ class Outcome:
     figure: Figure | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
 class OutcomesScreen(Screen):
     items: tuple[Outcome, ...]
     caution: str = ""
 
 
-@dataclass(frozen=True, kw_only=True)
-class Option:
+class Option(Frozen):
     id: str
     name: str
     text: str
     illustration: str = ""
 
 
-@dataclass(frozen=True, kw_only=True)
-class ComparisonRow:
+class ComparisonRow(Frozen):
     label: str
     values: Mapping[str, str]
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
 class ComparisonScreen(Screen):
     options: tuple[Option, ...]
     rows: tuple[ComparisonRow, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
 class QuestionsScreen(Screen):
     prompts: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
-class QuizQuestion:
+class QuizQuestion(Frozen):
     id: str
     text: str
     choices: tuple[str, ...]
@@ -187,7 +169,6 @@ class QuizQuestion:
     covered_by: str
 
 
-@dataclass(frozen=True, kw_only=True)
 class QuizScreen(Screen):
     questions: tuple[QuizQuestion, ...]
 
@@ -195,7 +176,6 @@ class QuizScreen(Screen):
         return tuple((q.id, "covered_by", q.covered_by) for q in self.questions)
 
 
-@dataclass(frozen=True, kw_only=True)
 class SignaturesScreen(Screen):
     statement: str
     clinician_statement: str
@@ -203,7 +183,6 @@ class SignaturesScreen(Screen):
     witness_statement: str
 
 
-@dataclass(frozen=True, kw_only=True)
 class DoneScreen(Screen):
     text: str = ""
 
@@ -214,16 +193,14 @@ class DoneScreen(Screen):
 # reviews (which option fits which priority, what to revisit after a "no").
 
 
-@dataclass(frozen=True, kw_only=True)
-class Choice:
+class Choice(Frozen):
     """One answer a patient can pick: a rating step, an option, a leaning."""
 
     id: str
     text: str
 
 
-@dataclass(frozen=True, kw_only=True)
-class Priority:
+class Priority(Frozen):
     """Something that may matter to a patient, and the options (by id) that serve it."""
 
     id: str
@@ -231,7 +208,6 @@ class Priority:
     fits: tuple[str, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
 class ValuesScreen(Screen):
     """``scale`` runs from least to most important; ``choices`` are the options to weigh."""
 
@@ -243,13 +219,11 @@ class ValuesScreen(Screen):
 LEANING = "leaning"  # the item id a leaning screen's answer is stored under
 
 
-@dataclass(frozen=True, kw_only=True)
 class LeaningScreen(Screen):
     choices: tuple[Choice, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
-class SureQuestion:
+class SureQuestion(Frozen):
     """A yes/no question; a "no" shows the clinician ``revisit`` and a way to that screen."""
 
     id: str
@@ -258,7 +232,6 @@ class SureQuestion:
     revisit_screen: str
 
 
-@dataclass(frozen=True, kw_only=True)
 class SureScreen(Screen):
     questions: tuple[SureQuestion, ...]
 
@@ -266,7 +239,6 @@ class SureScreen(Screen):
         return tuple((q.id, "revisit_screen", q.revisit_screen) for q in self.questions)
 
 
-@dataclass(frozen=True, kw_only=True)
 class AboutScreen(InfoScreen):
     """An info screen that also names the clinic's reviewers (clinic.toml) under a heading."""
 
@@ -280,8 +252,7 @@ LABEL_ALIGNS = ("left", "center", "right")
 LABEL_TONES = ("normal", "muted")
 
 
-@dataclass(frozen=True, kw_only=True)
-class IllustrationLabel:
+class IllustrationLabel(Frozen):
     """Words on a picture, kept out of the art so they can be translated and enlarged.
 
     ``x`` and ``y`` are in the picture's 800 x 500 grid: ``y`` is the first line's baseline,
@@ -302,8 +273,7 @@ class IllustrationLabel:
         return tuple(self.text.split("\n"))
 
 
-@dataclass(frozen=True, kw_only=True)
-class Content:
+class Content(Frozen):
     """One language's complete walkthrough, with the digest of the files it came from."""
 
     language: str
@@ -353,8 +323,7 @@ class Content:
         return tuple(s for s in self.screens if s.required)
 
 
-@dataclass(frozen=True, kw_only=True)
-class ClinicSettings:
+class ClinicSettings(Frozen):
     name: str
     address: str
     phone: str

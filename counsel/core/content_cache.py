@@ -15,11 +15,11 @@ import os
 import pickle
 import sys
 from contextlib import suppress
-from dataclasses import dataclass
 from pathlib import Path
 
 from counsel.core.atomic_file import write_bytes_atomically
 from counsel.core.content import ClinicSettings, Content
+from counsel.core.frozen import Frozen
 from counsel.resources import resources_dir
 from counsel.settings import cache_dir
 
@@ -27,8 +27,7 @@ CODE = Path(__file__).resolve().parent  # counsel/core: the loader and the conte
 FORMAT = 1
 
 
-@dataclass(frozen=True)
-class StartupContent:
+class StartupContent(Frozen, kw_only=False):
     """What the first screen needs from the resource files."""
 
     content: Content

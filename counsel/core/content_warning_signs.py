@@ -9,17 +9,16 @@ the loader refuses a screen that files a sign under another urgency's heading.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from counsel.core import content as c
+from counsel.core.frozen import Frozen
 from counsel.core.toml_reader import TableReader
 
 FILE = "warning_signs.toml"
 
 
-@dataclass(frozen=True)
-class WarningCatalogue:
+class WarningCatalogue(Frozen, kw_only=False):
     """One language's headings (by urgency) and signs (by id)."""
 
     headings: Mapping[str, str]

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from counsel.core.frozen import Frozen
 
 MASK_WIDTH, MASK_HEIGHT = 400, 250  # one mask cell is 2 x 2 grid units
 DRAWING_BELOW = 232  # a grey level under this is drawing; the pale panel and white are not
 
 
-@dataclass(frozen=True)
-class Box:
+class Box(Frozen, kw_only=False):
     """A rectangle in the picture's grid."""
 
     left: float

@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 
+from counsel.core.frozen import Frozen
 from counsel.core.toml_reader import TableReader
 
 SAMPLE_MOMENT = datetime(2026, 11, 20, 14, 5, tzinfo=UTC)  # to try a file's date patterns
 
 
-@dataclass(frozen=True, kw_only=True)
-class DocumentWords:
+class DocumentWords(Frozen):
     """One language's words for a printed document: named labels, month names, date patterns."""
 
     labels: Mapping[str, str]

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from counsel.core.content import ChecklistScreen, QuestionsScreen, QuizScreen, Screen
+from counsel.core.frozen import Frozen
 
 if TYPE_CHECKING:
     from counsel.core.session import Session
@@ -37,8 +37,7 @@ class Gap(enum.Enum):
     RELATIONSHIP_MISSING = "relationship_missing"
 
 
-@dataclass(frozen=True)
-class GapCheck:
+class GapCheck(Frozen, kw_only=False):
     """What a screen of one kind can still lack, and the session fields (``CHANGES``) that
     answer it, so a change to any other field cannot change the answer."""
 

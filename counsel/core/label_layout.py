@@ -14,10 +14,11 @@ import heapq
 import itertools
 import math
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from counsel.core.content import IllustrationLabel
 from counsel.core.drawing_mask import Box, DrawingMask
+from counsel.core.frozen import Frozen
 from counsel.core.illustration_labels import GRID_HEIGHT, GRID_WIDTH, LINE_SPACING
 
 ASCENT, DESCENT = 0.80, 0.24  # of the letter size: DejaVu Sans with accents and descenders
@@ -33,8 +34,7 @@ Measure = Callable[[str, float, bool], float]
 """The width of a line of text at a letter size, both in grid units, bold or not."""
 
 
-@dataclass(frozen=True)
-class PlacedLabel:
+class PlacedLabel(Frozen, kw_only=False):
     """Where and how big a label is drawn: each line's text, left end and baseline."""
 
     label: IllustrationLabel

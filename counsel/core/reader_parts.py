@@ -3,16 +3,15 @@ headed sections and unique ids (used by ``screen_readers`` and ``decision_reader
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from counsel.core import content as c
 from counsel.core.content_warning_signs import WarningCatalogue, section_signs
+from counsel.core.frozen import Frozen
 from counsel.core.toml_reader import TableReader, names_a_file
 
 
-@dataclass(frozen=True)
-class Shared:
+class Shared(Frozen, kw_only=False):
     """What every screen may refer to: the resources folder and the language's warning signs."""
 
     root: Path

@@ -7,10 +7,10 @@ the PDF all ask the same questions here, so they can never disagree.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from counsel.core.content import ChecklistItem, ChecklistScreen, Screen
+from counsel.core.frozen import Frozen
 from counsel.core.gaps import Gap
 from counsel.core.screen_kinds import SCREEN_KINDS
 from counsel.ink import ink_problem
@@ -19,8 +19,7 @@ if TYPE_CHECKING:
     from counsel.core.session import Session
 
 
-@dataclass(frozen=True)
-class Missing:
+class Missing(Frozen, kw_only=False):
     gap: Gap
     screen_id: str
     role: str = ""

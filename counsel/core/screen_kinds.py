@@ -15,12 +15,12 @@ every name resolves to the right type).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from counsel.core import content as c
 from counsel.core import decision_readers as decision
 from counsel.core import gaps
 from counsel.core import screen_readers as read
+from counsel.core.frozen import Frozen
 from counsel.core.gaps import GapCheck
 from counsel.core.reader_parts import Shared
 from counsel.core.toml_reader import TableReader
@@ -28,8 +28,7 @@ from counsel.core.toml_reader import TableReader
 Reader = Callable[[TableReader, dict, Shared], c.Screen]
 
 
-@dataclass(frozen=True)
-class ScreenKind:
+class ScreenKind(Frozen, kw_only=False):
     content: type[c.Screen]  # the dataclass a screen of this kind is read into
     read: Reader  # reads its TOML table (the fields every screen has are read already)
     page: str  # its screen class in the interface: "module.Class" in counsel.ui.screens

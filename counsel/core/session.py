@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from counsel.core.content import Content
+from counsel.core.frozen import Frozen
 from counsel.core.rules import NotReadyError, readiness
 from counsel.core.text_limits import checked_text
 from counsel.ink import Ink
@@ -57,8 +58,7 @@ class SessionLockedError(RuntimeError):
     """The session was signed; what was signed cannot change."""
 
 
-@dataclass(frozen=True)
-class Details:
+class Details(Frozen, kw_only=False):
     """Who is in the room and what is planned."""
 
     patient_name: str = ""
@@ -69,30 +69,26 @@ class Details:
     levels: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class ScreenVisit:
+class ScreenVisit(Frozen, kw_only=False):
     first_viewed: datetime
     last_viewed: datetime
     discussed_at: datetime | None = None
     languages: tuple[str, ...] = ()  # every language the screen was shown in, first first
 
 
-@dataclass(frozen=True)
-class QuestionAnswer:
+class QuestionAnswer(Frozen, kw_only=False):
     question: str
     answer: str
     asked_at: datetime
 
 
-@dataclass(frozen=True)
-class QuizAttempt:
+class QuizAttempt(Frozen, kw_only=False):
     choice: int
     correct: bool
     at: datetime
 
 
-@dataclass(frozen=True)
-class Signature:
+class Signature(Frozen, kw_only=False):
     """A signer's typed name and their ink, as drawn, with the time it was last touched."""
 
     role: str

@@ -9,11 +9,11 @@ control characters would break autosave's JSON or the PDF, and mean nothing to a
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+
+from counsel.core.frozen import Frozen
 
 
-@dataclass(frozen=True)
-class FieldLimit:
+class FieldLimit(Frozen, kw_only=False):
     chars: int
     why: str
     multiline: bool = False

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
+from counsel.core.frozen import Frozen
 from counsel.ui.theme import (
     DARK,
     HIGH_CONTRAST,
@@ -22,8 +23,7 @@ from counsel.ui.wrap_button import WrapButton
 FOCUS_PROPERTY = "counselFocusColour"
 
 
-@dataclass(frozen=True)
-class Display:
+class Display(Frozen, kw_only=False):
     scale: int = 100
     high_contrast: bool = False
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -354,10 +355,29 @@ class MainWindow(QMainWindow):
         if not 0 <= index < len(self.content.screens) or index == self.index:
             return
         self.reader.stop()
+        leaving = self.stack.pages.get(self.index)
+        focused = QApplication.focusWidget()
         page = self.stack.show_page(index)
         self.session.view(page.entry.id)
         page.shown()
         self._update_nav()
+        if leaving is not None and focused is not None and leaving.isAncestorOf(focused):
+            self._focus_into(page)
+
+    def _focus_into(self, page: ScreenPage) -> None:
+        """A screen reached from a control on the screen before (Sign and finish, an answer,
+        Alt+Right) takes the focus at its first control in Tab order, else Next: left to Qt,
+        the focus stayed on the hidden screen, or went to the top of the sidebar."""
+        widget = page.nextInFocusChain()
+        while widget is not None and widget is not page:
+            tabbable = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+            control = tabbable and widget is not page.scroller  # it shows no focus ring
+            if control and page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled():
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+        if self.next_button.isEnabled():
+            self.next_button.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _toggle_discussed(self) -> None:
         if not self.session.is_sealed:

@@ -9,7 +9,7 @@ like the place beside it: staff's line, not the patient's.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from counsel.ui.save_status import SaveState, SaveStatus
@@ -24,26 +24,33 @@ class SaveIndicator(QLabel):
         self.setObjectName("saveIndicator")
         self.setContentsMargins(8, 0, 6, 0)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.setStyleSheet("font-size: 10pt")  # the same size at any text size, as its neighbour
         self.status = status
         status.changed.connect(self.show_state)
         self.show_state()
 
-    def show_state(self) -> None:
-        """The saving state now, in the interface's language (again after it changes)."""
-        state = self.status.state
-        texts = {
+    def _texts(self) -> dict[SaveState, str]:
+        return {
             SaveState.SAVED: self.tr("Saved"),
             SaveState.SAVING: self.tr("Saving…"),
             SaveState.FAILED: self.tr("Not saved"),
         }
-        self.setText(texts[state])
-        # As wide as its widest word, so that the place beside it never moves or is covered.
-        margins = self.contentsMargins()
-        widest = max(self.fontMetrics().horizontalAdvance(text) for text in texts.values())
-        self.setMinimumWidth(widest + margins.left() + margins.right())
+
+    def show_state(self) -> None:
+        """The saving state now, in the interface's language (again after it changes)."""
+        state = self.status.state
+        self.setText(self._texts()[state])
         self.setProperty("role", ROLES[state])
         restyle(self)
+
+    def sizeHint(self) -> QSize:
+        """As wide as its widest word in the text size in use, whatever it says now, so that
+        the place beside it never moves or is covered."""
+        margins = self.contentsMargins()
+        widest = max(self.fontMetrics().horizontalAdvance(text) for text in self._texts().values())
+        return QSize(widest + margins.left() + margins.right(), super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
 
 def side_by_side(parent: QWidget, *widgets: QWidget) -> QWidget:

@@ -36,7 +36,7 @@ class ScreenStack(QStackedWidget):
     def page(self, index: int) -> ScreenPage:
         if index not in self.pages:
             page = self._build(index)
-            page.scroller.viewport().installEventFilter(self)
+            page.viewport.installEventFilter(self)
             self.addWidget(page)
             self.pages[index] = page
         return self.pages[index]
@@ -49,7 +49,7 @@ class ScreenStack(QStackedWidget):
         self.index = index
         page = self.page(index)
         self.setCurrentWidget(page)
-        self._prepare_after_paint = page.scroller.viewport()
+        self._prepare_after_paint = page.viewport
         return page
 
     def clear(self) -> None:

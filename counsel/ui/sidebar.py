@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QProgressBar,
+    QScrollBar,
     QSizePolicy,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -55,18 +55,19 @@ class WrappedRows(QStyledItemDelegate):
         if key[2] < 0:  # a size in points
             key = (*key[:2], round(option.font.pointSizeF() * 100), key[3])
         if key not in self._measured:
-            self._measured[key] = self._measure(option, index, bar.isVisible())
+            self._measured[key] = self._measure(option, index, bar)
         return self._measured[key]
 
     def _measure(
         self,
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
-        bar_shown: bool,
+        bar: QScrollBar,
     ) -> QSize:
         narrower = QStyleOptionViewItem(option)
-        extent = option.widget.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        room = option.rect.width() - (0 if bar_shown else extent)
+        # The bar's own width, as the style gives it (asking the style itself would load
+        # QStyle's Python enums before the first paint, about 20 ms).
+        room = option.rect.width() - (0 if bar.isVisible() else bar.sizeHint().width())
         narrower.rect.setWidth(room - ROW_PADDING)
         hint = super().sizeHint(narrower, index)
         return QSize(min(hint.width(), room), hint.height())

@@ -26,9 +26,8 @@ class StorePlace(QLabel):
         super().__init__(parent)
         self.setObjectName("storePlace")
         self.setContentsMargins(8, 0, 8, 0)
-        # Staff's line, not the patient's: the same size at any text size, so that at 200% in
-        # a small window it leaves the menu bar's menus in view.
-        self.setStyleSheet("font-size: 10pt")
+        # Staff's line, not the patient's: small, and growing less than the screens' text
+        # (``theme.STAFF_LINE_PT``), so that at 200% in a small window the menus stay in view.
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setProperty("role", "muted")
         self.server = server

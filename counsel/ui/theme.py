@@ -6,13 +6,11 @@ so they follow the screen's DPI; widgets take roles from objectName or a ``role`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from counsel.core.frozen import Frozen
 from counsel.resources import icon_path
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(Frozen, kw_only=False):
     window: str = "#f4f6f9"
     surface: str = "#ffffff"
     text: str = "#15202b"
@@ -84,6 +82,9 @@ TEXT_SCALES = (100, 125, 150, 175, 200)
 #: The sidebar's text grows half as fast as the screen's (150% at 200%): at full size its
 #: controls, a few rows of screens and A− / A+ did not fit in a 1024x600 window.
 SIDEBAR_GROWTH = 0.5
+#: Staff's line at the right of the menu bar (saved, where the records are) at 100%: small
+#: beside the menus, and growing as the sidebar's text does, so the menus stay in view.
+STAFF_LINE_PT = 10
 
 #: (foreground, background) pairs of palette fields that carry text, for contrast checks.
 TEXT_PAIRS = (
@@ -136,6 +137,7 @@ def text_size_sheet(scale: int) -> str:
     body_pt = round(BODY_PT * scale / 100)
     side_pt = sidebar_pt(scale)
     title_pt = round(TITLE_PT + (body_pt - BODY_PT) * 0.8)  # titles need to grow less
+    staff_pt = round(STAFF_LINE_PT * side_pt / BODY_PT)
     return f"""
     QWidget {{ font-size: {body_pt}pt; }}
     QLabel[role="title"] {{ font-size: {title_pt}pt; }}
@@ -145,6 +147,7 @@ def text_size_sheet(scale: int) -> str:
     QLabel[role="emergency-heading"] {{ font-size: {round(body_pt * 1.4)}pt; }}
     QWidget#sidebarPanel QWidget {{ font-size: {side_pt}pt; }}
     QWidget#sidebarPanel QLabel[role="muted"] {{ font-size: {round(side_pt * 0.87)}pt; }}
+    QLabel#saveIndicator, QLabel#storePlace {{ font-size: {staff_pt}pt; }}
     """
 
 

@@ -24,6 +24,15 @@ def label(text: str, role: str = "", parent: QWidget | None = None) -> QLabel:
     return widget
 
 
+def enable_keeping_focus(widget: QWidget, enabled: bool, instead: QWidget) -> None:
+    """Enable or disable ``widget``; if it has the focus as it is disabled, the focus goes to
+    ``instead`` first. Left to Qt, it went on to the next control of the window, often far
+    away (from the last question's Next question to the language list at the top)."""
+    if not enabled and widget.hasFocus():
+        instead.setFocus(Qt.FocusReason.OtherFocusReason)
+    widget.setEnabled(enabled)
+
+
 def labelled(prefix: str, text: str, role: str = "") -> QLabel:
     """'**Prefix:** text', with both parts escaped so content can never inject markup."""
     widget = label("", role)

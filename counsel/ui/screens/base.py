@@ -9,13 +9,14 @@ only copy of state.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from counsel.core.content import ClinicSettings, Content, Screen, Section
+from counsel.core.frozen import Frozen
 from counsel.core.session import CHANGES, Session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.ui.choice_buttons import ChoiceButtons, answer_card
@@ -35,8 +36,7 @@ PICTURE_SHARE = 0.38  # above the text, a picture takes at most this share of th
 EVERY_SCREEN = frozenset({"sealed", "unsealed"})
 
 
-@dataclass(frozen=True)
-class ScreenContext:
+class ScreenContext(Frozen, kw_only=False):
     content: Content
     clinic: ClinicSettings
     bridge: SessionBridge
@@ -78,6 +78,11 @@ class ScreenPage(QWidget):
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Made here rather than asked of the scroll area: PySide6 answers viewport() on Qt's
+        # own by looking through every widget class it has not loaded yet (about 50 Python
+        # enums, tens of milliseconds of the first screen).
+        self.viewport = QWidget()
+        self.scroller.setViewport(self.viewport)
         outer.addWidget(self.scroller)
         inner = QWidget()
         self.scroller.setWidget(inner)

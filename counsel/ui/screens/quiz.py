@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QButtonGroup
 from counsel.core.content import QuizQuestion, QuizScreen
 from counsel.core.rules import screen_gaps
 from counsel.ui.screens.base import ScreenPage
-from counsel.ui.widgets import card, describe, label, restyle
+from counsel.ui.widgets import card, describe, enable_keeping_focus, label, restyle
 from counsel.ui.wrap_button import WrapButton
 
 
@@ -89,8 +89,9 @@ class QuizPage(ScreenPage):
             choice.setVisible(number < len(question.choices))
             if number < len(question.choices):
                 choice.setText(question.choices[number])
-        self.previous_button.setEnabled(self.index > 0)
-        self.next_button.setEnabled(self.index < len(questions) - 1)
+        answer = self.choices[0]  # a question shown from its pager is answered next
+        enable_keeping_focus(self.previous_button, self.index > 0, answer)
+        enable_keeping_focus(self.next_button, self.index < len(questions) - 1, answer)
         self.refresh()
 
     def _check(self) -> None:

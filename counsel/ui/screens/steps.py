@@ -9,7 +9,7 @@ from counsel.core.content import StepsScreen
 from counsel.ui.display import Display
 from counsel.ui.screens.base import ScreenPage
 from counsel.ui.step_player import StepPlayer, reading_ms
-from counsel.ui.widgets import card, describe, label
+from counsel.ui.widgets import card, describe, enable_keeping_focus, label
 
 
 class StepsPage(ScreenPage):
@@ -72,8 +72,8 @@ class StepsPage(ScreenPage):
         self.step_text.setText(step.text)
         self.step_sources.setText(self.sources_text(step.sources))
         self.step_sources.setVisible(bool(step.sources))
-        self.previous_button.setEnabled(index > 0)
-        self.next_button.setEnabled(index < len(steps) - 1)
+        enable_keeping_focus(self.previous_button, index > 0, self.next_button)
+        enable_keeping_focus(self.next_button, index < len(steps) - 1, self.previous_button)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Right:
