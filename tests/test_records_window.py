@@ -6,7 +6,7 @@ import json
 import sqlite3
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
 from ui_driver import answer_next_confirmation, fill_details, rows_shown, type_into
 
 from counsel.core.demo import demo_session
@@ -136,3 +136,23 @@ def test_an_audit_trail_that_cannot_be_written_is_explained(
     window.write_audit(record_id, missing)
     assert seen and "could not be saved" in seen[0] and str(missing) in seen[0]
     assert not missing.parent.exists()
+
+
+def test_a_withdrawal_shows_its_status_whole_in_a_list_of_signed_records(
+    qtbot, store, content, clinic, monkeypatch
+) -> None:
+    signed_demo(store, content, clinic)
+    window = RecordsWindow(store, content.document)
+    qtbot.addWidget(window)
+    window.show()
+    rows_shown(qtbot, window)
+    window.table.selectRow(0)
+    monkeypatch.setattr(
+        QInputDialog, "getMultiLineText", lambda *args: ("Chose physical therapy first.", True)
+    )
+    window.buttons["withdraw"].click()
+    model = window.table.model()
+    qtbot.waitUntil(lambda: model.index(0, 5).data() == "Withdrawn")
+    assert window.table.columnWidth(5) >= window.table.sizeHintForColumn(5), (
+        "the column was fitted to the first rows, all signed, and still shows the new status"
+    )

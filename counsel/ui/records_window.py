@@ -38,7 +38,7 @@ from counsel.core.record_status import IN_PROGRESS, SIGNED
 from counsel.core.record_store import RecordStore
 from counsel.core.store_errors import StoreUnavailable
 from counsel.ui.record_viewer import RecordViewer
-from counsel.ui.records_model import COLUMNS, RecordsModel
+from counsel.ui.records_model import COLUMNS, STATUS_COLUMN, RecordsModel
 from counsel.ui.saving import may_replace
 from counsel.ui.store_place import store_place
 from counsel.ui.verify_progress import VerifyProgress
@@ -120,6 +120,7 @@ class RecordsWindow(QDialog):
         self.model.failed.connect(self._show_failure)
         self.model.modelReset.connect(self._update_buttons)
         self.model.modelReset.connect(self._fit_columns, Qt.ConnectionType.SingleShotConnection)
+        self.model.dataChanged.connect(self._widen_status)
         self.finished.connect(self.model.close)
         widest_date = words.format_date(date(2000, 9, 28))  # longest month name, two digits
         self._date_room = self.table.fontMetrics().horizontalAdvance(widest_date) + 24
@@ -203,6 +204,13 @@ class RecordsWindow(QDialog):
         for column in DATE_COLUMNS:  # dates further down may be wider than the first page's
             width = max(self.table.columnWidth(column), self._date_room)
             self.table.setColumnWidth(column, width)
+
+    def _widen_status(self) -> None:
+        """A status changed on screen (a withdrawal) shows whole, though the column was
+        fitted to the first rows."""
+        needed = self.table.sizeHintForColumn(STATUS_COLUMN)
+        if needed > self.table.columnWidth(STATUS_COLUMN):
+            self.table.setColumnWidth(STATUS_COLUMN, needed)
 
     def _show_loading(self, loading: bool) -> None:
         """ "Loading…" while the store is asked; then the count again, or why it failed."""
