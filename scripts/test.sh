@@ -43,4 +43,9 @@ echo "--- tests without Qt (.venv-core) ---"; cat "$runs/core.log"
 echo "--- tests that need Qt (.venv) ---"; cat "$runs/qt.log"
 echo "pytest: $(tail -n 1 "$runs/core.log") (without Qt)"
 echo "pytest: $(tail -n 1 "$runs/qt.log") (with Qt)"
-((qt_status == 0 && core_status == 0))
+if ((qt_status == 0 && core_status == 0)); then
+    rm -rf "$runs"  # a green run's folders (about 2 GB of stores and servers) are not kept
+else
+    echo "the failed run's logs and temporary folders are kept in $runs"
+    exit 1
+fi
