@@ -203,8 +203,21 @@ class Desktop:
             self.keys("Tab")
             box = self.ring_moved_from(box)
             if box is not None and wanted(box):
-                return box
+                return self.settled(box)
         raise AssertionError("the wanted control never took the focus")
+
+    def settled(self, box: Box, seconds: float = 3) -> Box:
+        """Where the focus ring is once it has stopped moving: a busy app may scroll the
+        focused control into view a frame late, and a stroke aimed at where it was before
+        would run off its edge."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            now = self.focus_box()
+            if now is None or now == box:
+                break
+            box = now
+        return box
 
     def ring_moved_from(self, before: Box | None, seconds: float = 3) -> Box | None:
         deadline = time.monotonic() + (seconds if before is not None else 1)
@@ -407,7 +420,9 @@ def test_a_whole_consent_with_real_x_input(display: str, tmp_path: Path, content
         record.wait_for("kept both signatures", lambda s: len(s.signatures) >= 2, app)
         strokes = record.session().signatures["patient"].ink.strokes
         # Merged motions keep 2 of the 49 points (a straight line). Once in CI, at a high load,
-        # one motion of the 49 went missing all the same: not yet explained (see the README).
+        # one motion of the 49 went missing all the same: not yet explained (see the README; a
+        # pad scrolled into view after the ring was found would clamp two points to its edge,
+        # which is why tab_to now waits for the ring to settle).
         [kept] = [len(stroke.points) for stroke in strokes]
         assert kept >= sent - 1, "every point drawn is kept"
         # past Undo, Clear, "An interpreter helped", "A witness is present": Sign and finish
