@@ -134,6 +134,7 @@ class Verification:
         self._trust: ClinicTrust | None = None
         self._unreadable: sqlite3.DatabaseError | None = None
         self.full, self.total = full, 0
+        self._indexes_matched = full  # asked for a full check (``IntegrityCheck``)
         self.after_seq, self.after_hash, self._sealed_before = 0, GENESIS, 0
         self._sealed_now = 0
         self.report: VerifyReport | None = None
@@ -162,7 +163,7 @@ class Verification:
     def checking(self) -> Generator[int, None, None]:
         """Check one entry or sealed row per step; yields how many of ``total`` are done, and
         sets ``report`` at the end. It writes nothing, so it may run on any thread."""
-        integrity = IntegrityCheck(self.path)
+        integrity = IntegrityCheck(self.path, full=self._indexes_matched)
         integrity.start()
         progress = _Progress()
         try:
