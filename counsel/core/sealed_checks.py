@@ -45,8 +45,8 @@ CHECKED = ROW.replace(" FROM records", f", {SHOWN_SQL} FROM records") + f" WHERE
 
 
 def with_rows(conn: Database, batch: list[EntryRead]) -> list[EntryToCheck]:
-    """``batch`` with each sealed row, and for an amendment the sealed values of the record
-    it amends: one query for the rows, one for the sessions of the amended records."""
+    """``batch`` with each sealed row, and for an amendment the session of the record it
+    amends: one query for the rows, one for the amended records."""
     sealed_ids = [str(sealing.get("sealed_id")) for _, _, sealing in batch if sealing is not None]
     rows = by_id(conn, CHECKED, sealed_ids)
     amended = [e.record_id for e, _, s in batch if s is not None and e.action != "signed"]
