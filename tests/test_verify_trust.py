@@ -7,9 +7,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import stat
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 from test_record_store import FAKE_PDF, make_session, open_at, open_store, stand_in_pdf
@@ -17,7 +19,7 @@ from test_records_cli import run
 
 from counsel.core.record_store import RecordStore
 from counsel.core.session_codec import session_to_dict
-from counsel.core.store_schema import DB_NAME
+from counsel.core.store_schema import DB_NAME, PAGE_SIZE
 
 SIGNER = """
 import json, sys, uuid
@@ -114,6 +116,34 @@ def test_a_damaged_file_is_reported_as_damaged_with_exit_4(tmp_path, content, cl
     assert done.returncode == 4, (done.stdout, done.stderr)
     assert "DAMAGED database file:" in done.stdout
     assert "restore the latest backup" in done.stderr
+
+
+def test_a_routine_check_finds_a_damaged_page_and_a_full_one_also_an_edited_index(
+    tmp_path, content, clock
+) -> None:
+    """Every check has SQLite read every page of the file; matching each index to its table
+    reads every record again, so only a full check does that."""
+    signed_store(tmp_path / "page", content, clock)
+    path = tmp_path / "page" / DB_NAME
+    data = bytearray(path.read_bytes())
+    data[-PAGE_SIZE : -PAGE_SIZE + 8] = b"\xff" * 8  # the last page's header
+    path.write_bytes(bytes(data))
+    assert run(tmp_path / "page", "records", "verify").returncode == 4
+    signed_store(tmp_path / "index", content, clock)
+    path = tmp_path / "index" / DB_NAME
+    with closing(sqlite3.connect(path)) as conn:
+        (root,) = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'records_by_name'"
+        ).fetchone()
+    data = bytearray(path.read_bytes())
+    at = data.index(b"Ilse Varga", (root - 1) * PAGE_SIZE, root * PAGE_SIZE)
+    data[at] = ord("J")  # a name the list would show, now in the index only
+    path.write_bytes(bytes(data))
+    assert run(tmp_path / "index", "records", "verify").returncode == 0
+    full = run(tmp_path / "index", "records", "verify", "--full")
+    assert full.returncode == 4, (full.stdout, full.stderr)
+    assert "DAMAGED database file: damaged:" in full.stdout
+    assert "records_by_name" in full.stdout
 
 
 def test_changed_records_exit_3_and_a_file_that_is_no_database_exits_5(

@@ -17,7 +17,7 @@ from record_helpers import real_pool
 from counsel.core.audit_chain import VerifyReport
 from counsel.core.demo_records import demo_records, store_demo_records
 from counsel.core.record_store import RecordStore
-from counsel.core.shown_fields import ON_SERVER
+from counsel.core.shown_fields import sealed_values
 from counsel.core.store_location import StoreLocation, open_store
 from counsel.core.store_verify import Verification
 
@@ -129,9 +129,11 @@ def dig(value: Any, path: str) -> Any:
 
 @A_THOUSAND_CASES
 @given(session=JSON_VALUES, cut=st.integers(min_value=0, max_value=3))
-def test_a_servers_session_gives_the_values_reading_it_whole_gives(session: Any, cut: int) -> None:
-    """From a server, verify reads only the few values the shown columns repeat: whatever
+def test_the_sealed_values_are_those_reading_the_whole_session_gives(
+    session: Any, cut: int
+) -> None:
+    """Verify reads only the few values the shown columns repeat: whatever
     the session (any JSON, or text cut short), they are those reading all of it gives."""
     data = json.dumps(session).encode()
     data = data[: len(data) - cut]
-    assert ON_SERVER.read(data) == whole_session_values(data)
+    assert sealed_values(data) == whole_session_values(data)

@@ -49,9 +49,13 @@ SEALING_ACTIONS = ("signed", "withdrawn", "corrected")
 MAX_DETAIL_TEXT = 100
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical_json(value: Any) -> bytes:
-    """One byte form per value (sorted keys, no spaces, UTF-8), so hashes are reproducible."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    """One byte form per value (sorted keys, no spaces, UTF-8), so hashes are reproducible
+    (one encoder for all: verify encodes every entry of the trail again)."""
+    return _CANONICAL.encode(value).encode()
 
 
 def sha256_hex(data: bytes) -> str:

@@ -105,7 +105,11 @@ class ClinicIdentity:
     def sign(self, data: bytes) -> bytes:
         if isinstance(self.key, rsa.RSAPrivateKey):
             return self.key.sign(data, padding.PKCS1v15(), hashes.SHA256())
-        return self.key.sign(data, ec.ECDSA(hashes.SHA256()))
+        return self.key.sign(data, ECDSA_SHA256)
+
+
+#: One for every signature: verify checks one for each sealed record.
+ECDSA_SHA256 = ec.ECDSA(hashes.SHA256())
 
 
 def signature_is_valid(public: CertificatePublicKeyTypes, data: bytes, signature: bytes) -> bool:
@@ -114,7 +118,7 @@ def signature_is_valid(public: CertificatePublicKeyTypes, data: bytes, signature
         if isinstance(public, rsa.RSAPublicKey):
             public.verify(signature, data, padding.PKCS1v15(), hashes.SHA256())
         elif isinstance(public, ec.EllipticCurvePublicKey):
-            public.verify(signature, data, ec.ECDSA(hashes.SHA256()))
+            public.verify(signature, data, ECDSA_SHA256)
         else:
             return False
     except InvalidSignature:

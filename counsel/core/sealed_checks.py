@@ -9,14 +9,13 @@ in this process (``store_verify``) and one spread over worker processes (``verif
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any, cast
 
 from counsel.core.audit_chain import AuditEntry, Problem, SealedRow, row_problems
 from counsel.core.audit_signatures import ClinicTrust, Signature
 from counsel.core.clinic_signature import HashedPdf
 from counsel.core.database import Database
-from counsel.core.shown_fields import IN_SQLITE, ON_SERVER, SealedValues, shown_problems
+from counsel.core.shown_fields import SESSIONS_BY_ID, SHOWN_SQL, sealed_values, shown_problems
 from counsel.core.store_schema import with_blobs
 
 ROW = (
@@ -27,9 +26,8 @@ PARTS = 5  # the sealed parts come first
 SEALED = "status <> 'in_progress'"
 GONE = "sealed in the audit trail but no longer a sealed record"
 
-#: A sealed row as ``checked_sql`` reads it, and for an amendment the id and sealed values
-#: of the record it amends as ``SealedValues.by_id_sql`` reads them (None for a signed
-#: session, or if that record is gone).
+#: A sealed row as ``CHECKED`` reads it, and for an amendment the id and session of the
+#: record it amends (None for a signed session, or if that record is gone).
 RowToCheck = tuple[tuple[Any, ...], tuple[Any, ...] | None]
 #: An audit entry as read, its signature (certificate fingerprint and signature, None:
 #: unsigned) and, if it sealed a row, what it recorded.
@@ -41,25 +39,18 @@ EntryToCheck = tuple[AuditEntry, Signature | None, dict[str, Any] | None, RowToC
 EntryChecked = tuple[AuditEntry, list[Problem], list[Problem] | None]
 
 
-def sealed_values(conn: Database) -> SealedValues:
-    return IN_SQLITE if isinstance(conn, sqlite3.Connection) else ON_SERVER
+#: A sealed row to check, for ``id IN (…)`` to end: its sealed parts (``ROW``), then its
+#: shown columns.
+CHECKED = ROW.replace(" FROM records", f", {SHOWN_SQL} FROM records") + f" WHERE {SEALED} AND id"
 
 
-def checked_sql(values: SealedValues) -> str:
-    """A sealed row to check, for ``id IN (…)`` to end: its sealed parts (``ROW``), then
-    its shown columns and sealed values (``SealedValues.shown_sql``)."""
-    return ROW.replace(" FROM records", f", {values.shown_sql()} FROM records") + (
-        f" WHERE {SEALED} AND id"
-    )
-
-
-def with_rows(conn: Database, values: SealedValues, batch: list[EntryRead]) -> list[EntryToCheck]:
-    """``batch`` with each sealed row, and for an amendment the sealed values of the record
-    it amends: one query for the rows, one for the amended records."""
+def with_rows(conn: Database, batch: list[EntryRead]) -> list[EntryToCheck]:
+    """``batch`` with each sealed row, and for an amendment the session of the record it
+    amends: one query for the rows, one for the amended records."""
     sealed_ids = [str(sealing.get("sealed_id")) for _, _, sealing in batch if sealing is not None]
-    rows = by_id(conn, checked_sql(values), sealed_ids)
+    rows = by_id(conn, CHECKED, sealed_ids)
     amended = [e.record_id for e, _, s in batch if s is not None and e.action != "signed"]
-    originals = by_id(conn, values.by_id_sql(), amended)
+    originals = by_id(conn, SESSIONS_BY_ID, amended)
     checked: list[EntryToCheck] = []
     for entry, signature, sealing in batch:
         row = None if sealing is None else rows.get(str(sealing.get("sealed_id")))
@@ -85,7 +76,6 @@ def by_id(conn: Database, sql: str, ids: list[str]) -> dict[str, tuple[Any, ...]
 
 def checked_row_problems(
     trust: ClinicTrust,
-    values: SealedValues,
     entry: AuditEntry,
     sealing: dict[str, Any],
     checked: RowToCheck,
@@ -98,28 +88,25 @@ def checked_row_problems(
     problems = row_problems(cast(SealedRow, row[:PARTS]), sealing, pdf.sha256 if pdf else None)
     if any(problem.what == "session data" for problem in problems):
         return problems  # what the columns should show is no longer known
-    shown, sealed = (row[PARTS:], row[1]) if values.from_session else (row[PARTS:-1], row[-1])
     problems += shown_problems(
         row[0],
-        shown,
-        values.read(sealed),
+        row[PARTS:],
+        sealed_values(row[1]),
         entry.action,
         entry.record_id,
-        values.read(original[1]) if original else None,
+        sealed_values(original[1]) if original else None,
     )
     return problems or trust.pdf_problems(entry.seq, row[0], pdf)
 
 
-def batch_problems(
-    trust: ClinicTrust, values: SealedValues, batch: list[EntryToCheck]
-) -> list[EntryChecked]:
+def batch_problems(trust: ClinicTrust, batch: list[EntryToCheck]) -> list[EntryChecked]:
     """Each entry's signature and sealed row checked: hashing a record's bytes and checking
     signatures are most of a check's work."""
     return [
         (
             entry,
             trust.signature_problems(entry, signature),
-            None if sealing is None else _sealed_problems(trust, values, entry, sealing, row),
+            None if sealing is None else _sealed_problems(trust, entry, sealing, row),
         )
         for entry, signature, sealing, row in batch
     ]
@@ -127,7 +114,6 @@ def batch_problems(
 
 def _sealed_problems(
     trust: ClinicTrust,
-    values: SealedValues,
     entry: AuditEntry,
     sealing: dict[str, Any],
     row: RowToCheck | None,
@@ -135,4 +121,4 @@ def _sealed_problems(
     if row is None:
         sealed_id = str(sealing.get("sealed_id"))
         return [Problem(f"record {sealed_id}", GONE)]
-    return checked_row_problems(trust, values, entry, sealing, row)
+    return checked_row_problems(trust, entry, sealing, row)

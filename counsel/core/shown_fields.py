@@ -6,16 +6,15 @@ from columns of their own (so years of records list fast), not from the sealed s
 Those columns are therefore checked here against the values the sealed data and its audit
 entry imply: an edited column (say, another patient's name, or a withdrawal unlinked so the
 record shows as signed) is named, with what it should be and what it is. The values are read
-with SQLite's own JSON functions as the row is read (from a server, by one parse here:
-``SealedValues``), so the check costs the full verify little; only an invalid session
-(already reported as changed data) is skipped.
+from the session the check reads anyway, only as far as them (``sealed_values``), so the
+check costs the full verify little; only an invalid session (already reported as changed
+data) is skipped.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -46,42 +45,11 @@ _SEALED_PATHS = (
     "$.content_version",
     "$.at",  # when an amendment's note was written
 )
-# With several paths, json_extract gives their values as one JSON array, from one parse.
-_SEALED_SQL = (
-    "CASE WHEN json_valid(data) THEN json_extract(data, "
-    + ", ".join(f"'{path}'" for path in _SEALED_PATHS)
-    + ") END"
-)
-
-
-@dataclass(frozen=True)
-class SealedValues:
-    """How a check reads the sealed values (``_SEALED_PATHS``) the shown columns must repeat:
-    ``sql`` names them in a query, ``read`` turns what it gives into their list (None if the
-    data is no longer JSON: that is reported as changed session data). SQLite's JSON
-    functions read them as the row is read, from one parse of the session; PostgreSQL's parse
-    the session again for each path (milliseconds a record), so from a server the session is
-    read here, once, only as far as those values (``msgspec``)."""
-
-    sql: str
-    read: Callable[[Any], list[Any] | None]
-    #: Read from the session itself, which a check reads anyway (a sealed part), so a server
-    #: does not send it twice: a fifth of the server's work for a check.
-    from_session: bool = False
-
-    def shown_sql(self) -> str:
-        """The shown columns as stored, then the sealed values (unless ``from_session``)."""
-        return ", ".join(SHOWN_COLUMNS if self.from_session else (*SHOWN_COLUMNS, self.sql))
-
-    def by_id_sql(self) -> str:
-        """Records' ids and sealed values, for ``id IN (…)`` to end: the values of the
-        records amendments are about, which their copied columns repeat."""
-        return f"SELECT id, {self.sql} FROM records WHERE id"
-
-
-def _from_json_array(values: str | None) -> list[Any] | None:
-    return json.loads(values) if values else None
-
+#: A sealed row's shown columns as stored, for a query reading the row.
+SHOWN_SQL = ", ".join(SHOWN_COLUMNS)
+#: Records' ids and sessions, for ``id IN (…)`` to end: the sessions of the records
+#: amendments are about, whose values their copied columns repeat.
+SESSIONS_BY_ID = "SELECT id, CAST(data AS BLOB) FROM records WHERE id"
 
 #: The top-level keys the sealed values are under, read from a session without building the
 #: rest (its ink, thousands of numbers, is most of it, and took nine tenths of reading it).
@@ -92,7 +60,12 @@ _SEALED_TOP = msgspec.defstruct(
 _read_top = msgspec.json.Decoder(_SEALED_TOP).decode
 
 
-def _from_session(data: bytes) -> list[Any] | None:
+def sealed_values(data: bytes) -> list[Any] | None:
+    """The values (``_SEALED_PATHS``) a sealed session gives the shown columns, read only as
+    far as them; None if it is no longer JSON (reported as changed session data). The check
+    reads the session anyway (a sealed part), so neither engine reads it twice: SQLite's JSON
+    functions cost more (they read the row's overflow pages again and parse all of it), and
+    PostgreSQL's parsed it once for each path (milliseconds a record)."""
     try:
         top = msgspec.structs.asdict(_read_top(data))
     except msgspec.MsgspecError:  # not an object, or JSON read more leniently than msgspec does
@@ -114,8 +87,6 @@ def _at(value: Any, keys: list[str]) -> Any:
     return value
 
 
-IN_SQLITE = SealedValues(_SEALED_SQL, _from_json_array)
-ON_SERVER = SealedValues("CAST(data AS BLOB)", _from_session, from_session=True)
 #: The status a sealing action gives the row it seals.
 STATUS_OF_ACTION = {"signed": SIGNED, "withdrawn": WITHDRAWN, "corrected": CORRECTION}
 

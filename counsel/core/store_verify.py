@@ -47,6 +47,7 @@ from counsel.core.database import Database
 from counsel.core.file_integrity import DATABASE_FILE, IntegrityCheck
 from counsel.core.read_ahead import worked_in_order
 from counsel.core.sealed_checks import (
+    CHECKED,
     GONE,
     PARTS,
     ROW,
@@ -56,10 +57,9 @@ from counsel.core.sealed_checks import (
     batch_problems,
     by_id,
     checked_row_problems,
-    checked_sql,
-    sealed_values,
     with_rows,
 )
+from counsel.core.shown_fields import SESSIONS_BY_ID
 from counsel.core.store_location import ServerDatabase
 from counsel.core.store_schema import open_reader, streamed
 from counsel.core.verify_workers import (
@@ -131,10 +131,10 @@ class Verification:
         self._checkpoint: dict[str, Any] = {}  # how far an intact check got, to remember
         self.pdf_validation = pdf_validation
         self._conn = open_reader(path)
-        self._values = sealed_values(self._conn)
         self._trust: ClinicTrust | None = None
         self._unreadable: sqlite3.DatabaseError | None = None
         self.full, self.total = full, 0
+        self._indexes_matched = full  # asked for a full check (``IntegrityCheck``)
         self.after_seq, self.after_hash, self._sealed_before = 0, GENESIS, 0
         self._sealed_now = 0
         self.report: VerifyReport | None = None
@@ -163,7 +163,7 @@ class Verification:
     def checking(self) -> Generator[int, None, None]:
         """Check one entry or sealed row per step; yields how many of ``total`` are done, and
         sets ``report`` at the end. It writes nothing, so it may run on any thread."""
-        integrity = IntegrityCheck(self.path)
+        integrity = IntegrityCheck(self.path, full=self._indexes_matched)
         integrity.start()
         progress = _Progress()
         try:
@@ -276,10 +276,10 @@ class Verification:
         workers = worth_workers(self.total) if self._in_workers is None else self._in_workers
         if workers and trust.certificates:  # with none, "no certificates" is said once, here
             setup = WorkerSetup.of(self.path, self._conn, trust)
-            here = CheckHere(self._conn, trust, self._values)
+            here = CheckHere(self._conn, trust)
             return checked_beside_a_worker(setup, self._batches(), here)
-        read = (with_rows(self._conn, self._values, batch) for batch in self._batches())
-        work = partial(batch_problems, trust, self._values)
+        read = (with_rows(self._conn, batch) for batch in self._batches())
+        work = partial(batch_problems, trust)
         return worked_in_order(read, work, workers=_THREADS)
 
     def _batches(self) -> Iterator[list[EntryRead]]:
@@ -327,18 +327,17 @@ def verify_record(
     linked = [
         row[0] for row in conn.execute("SELECT id FROM records WHERE links_to = ?", (record_id,))
     ]
-    values = sealed_values(conn)
     ids = list(dict.fromkeys([record_id, *sealings, *linked]))
-    found = by_id(conn, checked_sql(values), ids)
+    found = by_id(conn, CHECKED, ids)
     rows = [found[row_id] for row_id in ids if row_id in found]
-    originals = by_id(conn, values.by_id_sql(), [record_id])
+    originals = by_id(conn, SESSIONS_BY_ID, [record_id])
     for row in rows:
         if row[0] not in sealings:
             problems += row_problems(cast(SealedRow, row[:PARTS]), None)
             continue
         entry, sealing = sealings[row[0]]
         original = None if entry.action == "signed" else originals.get(entry.record_id)
-        problems += checked_row_problems(trust, values, entry, sealing, (row, original))
+        problems += checked_row_problems(trust, entry, sealing, (row, original))
     checked = {row[0] for row in rows}
     problems += [
         Problem(f"record {sealed_id}", GONE) for sealed_id in sealings if sealed_id not in checked

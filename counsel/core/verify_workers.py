@@ -33,10 +33,8 @@ from counsel.core.sealed_checks import (
     EntryChecked,
     EntryRead,
     batch_problems,
-    sealed_values,
     with_rows,
 )
-from counsel.core.shown_fields import SealedValues
 from counsel.core.store_location import ServerDatabase
 from counsel.core.store_schema import open_reader
 
@@ -95,10 +93,9 @@ class _Checker:
             pdf_validation=setup.pdf_validation,
             signed_from=setup.signed_from,
         )
-        self.values = sealed_values(self.conn)
 
     def check(self, batch: list[EntryRead]) -> BatchChecked:
-        checked = batch_problems(self.trust, self.values, with_rows(self.conn, self.values, batch))
+        checked = batch_problems(self.trust, with_rows(self.conn, batch))
         return checked, *self.trust.take_counts()
 
 
@@ -126,12 +123,11 @@ def _checked_batch(batch: list[EntryRead]) -> BatchChecked:
 
 @dataclass(frozen=True)
 class CheckHere:
-    """The check's own process: its connection (read on the check's thread), its view of the
-    clinic's certificates and how it reads sealed values."""
+    """The check's own process: its connection (read on the check's thread) and its view of
+    the clinic's certificates."""
 
     conn: Database
     trust: ClinicTrust
-    values: SealedValues
 
 
 def checked_beside_a_worker(
@@ -153,10 +149,8 @@ def checked_beside_a_worker(
                 if waiting[True] < waiting[False]:
                     pending.append((worker.submit(_checked_batch, batch), True))
                 else:
-                    rows = with_rows(here.conn, here.values, batch)
-                    pending.append(
-                        (thread.submit(batch_problems, here.trust, here.values, rows), False)
-                    )
+                    rows = with_rows(here.conn, batch)
+                    pending.append((thread.submit(batch_problems, here.trust, rows), False))
                 if len(pending) >= DEPTH:
                     yield _result(*pending.popleft(), here.trust)
             while pending:
