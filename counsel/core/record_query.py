@@ -7,6 +7,7 @@ and a search looks in the folded ``search_key`` column, never in a record's data
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -38,6 +39,18 @@ def _listed(index: str) -> str:
 _BY_STATUS = """FROM listed_status s INDEXED BY listed_status_order
     CROSS JOIN records r INDEXED BY records_by_id
     WHERE r.id = s.record_id AND r.links_to IS NULL"""
+
+
+#: On the server, a search's page in order of start: its matches found in ``listed_status``
+#: read whole, in the order it lies on disk (about 7 MB at 50,000 records: 25 ms from disk),
+#: then their listed columns through the listing index by start. Walking that index from the
+#: newest instead reads it backwards a page at a time: 0.3-0.7 s from disk for a search whose
+#: matches are all old ("demo-00"). Kept by the schema's triggers (server version 10).
+_FOUND = """FROM (SELECT r.record_id, r.created_at FROM listed_status r WHERE TRUE{where}
+        ORDER BY r.created_at {direction}, r.record_id {direction} LIMIT ? OFFSET ?) AS found
+    JOIN records r ON r.created_at = found.created_at AND r.id = found.record_id
+    WHERE r.links_to IS NULL"""
+_SEARCHED = "FROM listed_status r WHERE TRUE"
 
 
 @dataclass(frozen=True)
@@ -86,9 +99,13 @@ class RecordFilter:
     since: date | None = None
     until: date | None = None
 
+    @property
+    def words(self) -> list[str]:
+        return fold(self.search).split()
+
     def where(self) -> tuple[str, list[Any]]:
         clauses, args = [], []
-        for word in fold(self.search).split():
+        for word in self.words:
             if "\x00" in word:  # never in a stored name (text_limits), nor sendable to a server
                 clauses.append("1 = 0")
                 continue
@@ -119,10 +136,13 @@ class RecordOrder:
     def source(self) -> str:
         return SORT_KEYS[self.key].source
 
+    @property
+    def direction(self) -> str:
+        return "DESC" if self.descending else "ASC"
+
     def sql(self) -> str:
-        direction = "DESC" if self.descending else "ASC"
         key = SORT_KEYS[self.key]
-        return f"ORDER BY {key.sql} {direction}, {key.tie} {direction}"
+        return f"ORDER BY {key.sql} {self.direction}, {key.tie} {self.direction}"
 
 
 NEWEST_FIRST = RecordOrder()
@@ -154,9 +174,14 @@ def _parsed(parse: Any, text: object, otherwise: Any) -> Any:
         return otherwise
 
 
-def page_query(matching: RecordFilter, order: RecordOrder) -> tuple[str, list[Any]]:
+def page_query(
+    matching: RecordFilter, order: RecordOrder, *, server: bool = False
+) -> tuple[str, list[Any]]:
     """The SQL of a page of the list (its last two parameters: how many, from where)."""
     where, args = matching.where()
+    if server and matching.words and order.key == "started":
+        found = _FOUND.format(where=where, direction=order.direction)
+        return f"SELECT {COLUMNS_SQL} {found} {order.sql()}", args
     return f"SELECT {COLUMNS_SQL} {order.source}{where} {order.sql()} LIMIT ? OFFSET ?", args
 
 
@@ -167,7 +192,7 @@ def page(
     offset: int,
     limit: int | None,
 ) -> list[RecordSummary]:
-    sql, args = page_query(matching, order)
+    sql, args = page_query(matching, order, server=_on_server(conn))
     rows = conn.execute(sql, [*args, NO_LIMIT if limit is None else limit, offset])
     return [summary(row) for row in rows]
 
@@ -177,10 +202,16 @@ def count(conn: Database, matching: RecordFilter, at_most: int | None = None) ->
     search matching thousands then reads a few of them, not all: "more than 1,000")."""
     where, args = matching.where()
     listed = _listed("records_matching")
+    if _on_server(conn) and matching.words:  # as a search's page finds its matches
+        listed = _SEARCHED
     if at_most is None:
         return int(conn.execute(f"SELECT count(*) {listed}{where}", args).fetchone()[0])
     capped = f"SELECT count(*) FROM (SELECT 1 {listed}{where} LIMIT ?) AS found"
     return int(conn.execute(capped, [*args, at_most + 1]).fetchone()[0])
+
+
+def _on_server(conn: Database) -> bool:
+    return not isinstance(conn, sqlite3.Connection)
 
 
 def one(conn: Database, record_id: str) -> RecordSummary | None:
