@@ -148,21 +148,31 @@ def _version_8(conn: ServerConnection) -> None:
     conn.execute("ALTER TABLE records ALTER COLUMN pdf SET STORAGE EXTERNAL")
 
 
-#: Keeps ``listed_status`` as records are added, signed, withdrawn and deleted. It runs as the
-#: tables' owner (SECURITY DEFINER): the app role may read the table, never write it itself.
-_LIST_STATUS = """CREATE FUNCTION counsel_list_status() RETURNS trigger
+def _list_status(kept: tuple[str, ...]) -> str:
+    """``counsel_list_status``, which keeps ``listed_status`` (each listed record's id and
+    ``kept`` columns) as records are added, signed, withdrawn and deleted. It runs as the
+    tables' owner (SECURITY DEFINER): the app role may read the table, never write it itself."""
+    values = ", ".join(f"NEW.{column}" for column in ("id", *kept))
+    updates = ", ".join(f"{column} = EXCLUDED.{column}" for column in kept)
+    return f"""CREATE OR REPLACE FUNCTION counsel_list_status() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$ BEGIN
         IF TG_OP = 'DELETE' THEN
             DELETE FROM listed_status WHERE record_id = OLD.id;
             RETURN OLD;
         ELSIF NEW.links_to IS NULL THEN
-            INSERT INTO listed_status VALUES (NEW.id, NEW.status)
-                ON CONFLICT (record_id) DO UPDATE SET status = EXCLUDED.status;
+            INSERT INTO listed_status VALUES ({values})
+                ON CONFLICT (record_id) DO UPDATE SET {updates};
         ELSIF NEW.status = 'withdrawn' THEN
             UPDATE listed_status SET status = 'withdrawn' WHERE record_id = NEW.links_to;
         END IF;
         RETURN NEW;
     END $$"""
+
+
+#: ``counsel_list_status`` of schema version 9, and from version 10 on (the start and search
+#: key kept beside the status).
+_LIST_STATUS = _list_status(("status",))
+_LIST_SEARCHED = _list_status(("status", "created_at", "search_key"))
 
 
 def _version_9(conn: ServerConnection) -> None:
@@ -186,23 +196,6 @@ def _version_9(conn: ServerConnection) -> None:
         "ANALYZE listed_status",
     ):
         conn.execute(statement)
-
-
-#: ``counsel_list_status`` from version 10: the start and search key kept beside the status.
-_LIST_SEARCHED = """CREATE OR REPLACE FUNCTION counsel_list_status() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$ BEGIN
-        IF TG_OP = 'DELETE' THEN
-            DELETE FROM listed_status WHERE record_id = OLD.id;
-            RETURN OLD;
-        ELSIF NEW.links_to IS NULL THEN
-            INSERT INTO listed_status VALUES (NEW.id, NEW.status, NEW.created_at, NEW.search_key)
-                ON CONFLICT (record_id) DO UPDATE SET status = EXCLUDED.status,
-                    created_at = EXCLUDED.created_at, search_key = EXCLUDED.search_key;
-        ELSIF NEW.status = 'withdrawn' THEN
-            UPDATE listed_status SET status = 'withdrawn' WHERE record_id = NEW.links_to;
-        END IF;
-        RETURN NEW;
-    END $$"""
 
 
 def _version_10(conn: ServerConnection) -> None:
