@@ -12,7 +12,8 @@ from engines import raw
 from record_helpers import fill
 from test_record_store import FAKE_PDF, make_session, open_at
 
-from counsel.core.record_query import RecordOrder, RecordSummary
+from counsel.core import record_query
+from counsel.core.record_query import FIRST_LOOKED_AT, RecordOrder, RecordSummary
 from counsel.core.record_store import RecordStore
 from counsel.core.store_location import ServerDatabase, StoreLocation
 from counsel.core.store_schema import fold
@@ -62,7 +63,12 @@ def paged(store: RecordStore, search: str, order: RecordOrder) -> list[RecordSum
     return pages
 
 
-def test_a_search_finds_what_the_list_holds_a_page_at_a_time(store, content, clock) -> None:
+@pytest.mark.parametrize("first_looked_at", [10, FIRST_LOOKED_AT])
+def test_a_search_finds_what_the_list_holds_a_page_at_a_time(
+    store, content, clock, monkeypatch, first_looked_at
+) -> None:
+    """Pages found among the first records, or past them in the table (on the server)."""
+    monkeypatch.setattr(record_query, "FIRST_LOOKED_AT", first_looked_at)
     a_clinic_years(store, content, clock)
     for search in SEARCHES:
         for order in ORDERS:
