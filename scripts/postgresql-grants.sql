@@ -15,8 +15,9 @@
 --                  of the app role's reach, and Counsel's triggers refuse such changes too.
 --   no table       UPDATE or DELETE of audit entries or signatures, TRUNCATE of anything,
 --                  or changing the tables themselves. listed_status (each record's status,
---                  for sorting the list) is written only by Counsel's triggers, which run
---                  as the owner: the app role only reads it.
+--                  start and search key, for sorting and searching the list) is written
+--                  only by Counsel's triggers, which run as the owner: the app role only
+--                  reads it.
 --
 -- If the app role has another name, add -v app=NAME (as in step 1).
 

@@ -84,7 +84,7 @@ def _as_before_version_9(store: RecordStore) -> None:
         if isinstance(store.database, ServerDatabase):
             for statement in (
                 "DROP TRIGGER records_listed_status ON records",
-                "DROP TRIGGER records_listed_signed ON records",
+                "DROP TRIGGER records_listed_changed ON records",
                 "DROP FUNCTION counsel_list_status",
                 "DROP TABLE listed_status",
                 "UPDATE store_version SET version = 8",

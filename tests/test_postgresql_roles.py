@@ -76,7 +76,8 @@ DENIED = (psycopg.errors.InsufficientPrivilege, psycopg.errors.IntegrityConstrai
         "INSERT INTO signed_from VALUES (1000)",
         "UPDATE store_version SET version = 99",
         "UPDATE listed_status SET status = 'signed'",  # kept by the store's triggers alone
-        "INSERT INTO listed_status VALUES ('made-up', 'signed')",
+        "UPDATE listed_status SET search_key = 'someone else'",  # what a search finds
+        "INSERT INTO listed_status VALUES ('made-up', 'signed', '2026-01-01', 'made up')",
         "DELETE FROM listed_status",
         "ALTER TABLE records DISABLE TRIGGER ALL",
         "DROP TRIGGER records_no_update ON records",

@@ -6,9 +6,10 @@ import json
 import sqlite3
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPushButton
 from ui_driver import answer_next_confirmation, fill_details, rows_shown, type_into
 
+from counsel.core.audit_chain import sha256_hex
 from counsel.core.demo import demo_session
 from counsel.core.session_recorder import SessionRecorder
 from counsel.pdf import build_pdf
@@ -22,7 +23,9 @@ def signed_demo(store, content, clinic) -> str:
     return session.id
 
 
-def test_find_a_signed_record_by_name_and_reprint_it(qtbot, store, content, clinic) -> None:
+def test_find_a_signed_record_by_name_and_reprint_it(
+    qtbot, store, content, clinic, monkeypatch, tmp_path
+) -> None:
     record_id = signed_demo(store, content, clinic)
     window = RecordsWindow(store, content.document)
     qtbot.addWidget(window)
@@ -37,11 +40,27 @@ def test_find_a_signed_record_by_name_and_reprint_it(qtbot, store, content, clin
     type_into(qtbot, window, "recordSearch", "DEMO-0001")
     qtbot.waitUntil(lambda: model.rowCount() == 1)
     window.table.selectRow(0)
-    viewer = RecordViewer(store, record_id)
-    qtbot.addWidget(viewer)
+    shown: list[RecordViewer] = []
+    monkeypatch.setattr(RecordViewer, "exec", lambda viewer: shown.append(viewer))
+    window.buttons["openRecord"].click()
+    qtbot.waitUntil(lambda: bool(shown))
+    viewer = shown[0]
     assert viewer.pdf == store.pdf_bytes(record_id)
     assert viewer.preview.page_count() > 1
     assert "record_opened" in [e.action for e in store.audit_trail(record_id)]
+
+    copy = tmp_path / "copy.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(copy), "PDF"))
+    answer_next_confirmation(button="Close")  # "Saved"
+    viewer.export_pdf()
+    assert copy.read_bytes() == store.pdf_bytes(record_id)
+    qtbot.waitUntil(lambda: bool(noted(store, record_id, "pdf_exported")))
+    (entry,) = noted(store, record_id, "pdf_exported")
+    assert json.loads(entry.detail)["pdf_sha256"] == sha256_hex(copy.read_bytes())
+
+
+def noted(store, record_id: str, action: str) -> list:
+    return [entry for entry in store.audit_trail(record_id) if entry.action == action]
 
 
 def test_an_unfinished_session_is_resumed_from_the_list(qtbot, open_window, store) -> None:
@@ -121,6 +140,7 @@ def test_an_audit_trail_saved_without_an_extension_gets_the_chosen_kind(
     window, record_id = window_over_a_signed_record(qtbot, store, content, clinic)
     target = audit_file(tmp_path / "trail", "JSON (*.json)")
     window.write_audit(record_id, target)
+    qtbot.waitUntil(target.exists)
     assert target.name == "trail.json"
     entries = json.loads(target.read_text(encoding="utf-8"))
     assert entries[0]["action"] == "session_started"
@@ -134,6 +154,7 @@ def test_an_audit_trail_that_cannot_be_written_is_explained(
     missing = tmp_path / "no such folder" / "trail.csv"
     seen = answer_next_confirmation()
     window.write_audit(record_id, missing)
+    qtbot.waitUntil(lambda: bool(seen))
     assert seen and "could not be saved" in seen[0] and str(missing) in seen[0]
     assert not missing.parent.exists()
 

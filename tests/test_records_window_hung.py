@@ -8,13 +8,14 @@ from __future__ import annotations
 import pytest
 import test_saves_never_freeze
 import test_server_outage
-from PySide6.QtWidgets import QInputDialog, QLabel
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel
 from record_helpers import fill
 from test_saves_never_freeze import StoreCalls
 from test_store_place import server_window
 from ui_driver import answer_next_confirmation, fill_details, rows_shown, type_into, typing_saved
 
 from counsel.core.store_location import StoreLocation, open_store
+from counsel.ui.record_viewer import RecordViewer
 from counsel.ui.records_model import PAGE_SIZE
 from counsel.ui.resume import offer_resume
 
@@ -116,6 +117,51 @@ def test_a_withdrawal_made_while_the_server_hangs_waits_without_freezing_the_win
     qtbot.waitUntil(lambda: model.record_at(row).status == "withdrawn", timeout=20_000)
     assert not records.buttons["withdraw"].isEnabled()
     assert calls.by_thread["window"] == 0
+    records.close()
+
+
+def signed_rows(records) -> list[int]:
+    model = records.model
+    return [r for r in range(model.rowCount()) if model.record_at(r).status == "signed"]
+
+
+def test_opening_a_record_and_exporting_its_trail_wait_for_a_hung_server_without_freezing(
+    qtbot, content, clinic, postgres_server, filled, hung, monkeypatch, tmp_path
+) -> None:
+    window = server_window(qtbot, content, clinic, filled)
+    records = window.show_records()
+    rows_shown(qtbot, records)
+    first, second = signed_rows(records)[:2]
+    shown: list[RecordViewer] = []
+    monkeypatch.setattr(RecordViewer, "exec", lambda viewer: shown.append(viewer))
+    trail = tmp_path / "trail.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(trail), "CSV (*.csv)"))
+    calls = StoreCalls(monkeypatch)
+    opening, exporting = records.buttons["openRecord"], records.buttons["exportAudit"]
+
+    records.table.selectRow(first)
+    hung()
+    opening.click()
+    qtbot.wait(300)
+    assert calls.by_thread["window"] == 0, "the window's thread never waited for the server"
+    assert opening.text() == "Opening…" and not opening.isEnabled()
+    assert not exporting.isEnabled(), "the row's buttons wait"
+    postgres_server.wake()
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+    assert shown[0].record_id == records.model.record_at(first).id and shown[0].pdf
+    assert opening.text() == "Open" and opening.isEnabled()
+
+    records.table.selectRow(second)
+    hung()
+    exporting.click()
+    qtbot.wait(300)
+    assert calls.by_thread["window"] == 0
+    assert exporting.text() == "Exporting…" and not exporting.isEnabled()
+    assert not trail.exists()
+    postgres_server.wake()
+    qtbot.waitUntil(trail.exists, timeout=20_000)
+    assert records.model.record_at(second).id in trail.read_text()
+    assert exporting.isEnabled() and calls.by_thread["window"] == 0
     records.close()
 
 

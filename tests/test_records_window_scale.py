@@ -156,6 +156,7 @@ def test_open_withdraw_and_delete_touch_only_their_rows(qtbot, records, store, m
     record_id = model.index(signed, 0).data(ID_ROLE)
     table.selectRow(signed)
     click(qtbot, records, "openRecord")
+    qtbot.waitUntil(lambda: bool(opened))
     assert opened == [record_id]
     assert "record_opened" in [e.action for e in store.audit_trail(record_id)]
 

@@ -79,6 +79,7 @@ def test_the_window_asks_before_replacing_a_file_and_keeps_it_on_no(
     assert existing.read_text() == "keep me"
     asked = answer_next_confirmation(button="Yes")
     window.export_audit()
+    qtbot.waitUntil(lambda: existing.read_text() != "keep me")
     assert asked and existing.read_text().startswith("seq,record_id")
 
 
@@ -88,5 +89,6 @@ def test_the_window_explains_a_refused_export_into_the_data_folder(
     window, record_id = window_over_a_signed_record(qtbot, store, content, clinic)
     seen = answer_next_confirmation()
     window.write_audit(record_id, store.path.parent / "trail.csv")
+    qtbot.waitUntil(lambda: bool(seen))
     assert seen and "data folder" in seen[0]
     assert not (store.path.parent / "trail.csv").exists()

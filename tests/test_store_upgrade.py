@@ -3,7 +3,9 @@ dialog while the upgrade runs on another thread, and step by step on the command
 
 from __future__ import annotations
 
+import sqlite3
 import threading
+from contextlib import closing
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -82,10 +84,9 @@ def test_the_window_shows_the_upgrade_then_offers_to_resume(
     store.close()
 
 
-def test_a_current_store_opens_without_the_upgrade_dialog(
-    qtbot, content, clinic, clock, private_data_dir, monkeypatch
-) -> None:
-    open_store(private_data_dir, clock).close()
+def opened_without_the_upgrade_dialog(qtbot, content, clinic, monkeypatch) -> bool:
+    """Start the app on the clinic's store: whether it went on to offer to resume with no
+    upgrade dialog shown."""
     offered: list[bool] = []
     monkeypatch.setattr(resume, "offer_resume", lambda window, store: offered.append(True))
     prepare_application([])
@@ -93,8 +94,30 @@ def test_a_current_store_opens_without_the_upgrade_dialog(
     window = create_main_window(content, clinic, store)  # type: ignore[arg-type]
     qtbot.addWidget(window)
     offer_resume_once_ready(window, store, clinic)  # type: ignore[arg-type]
-    assert offered == [True] and window.findChild(StoreUpgrade) is None
     store.close()
+    return offered == [True] and window.findChild(StoreUpgrade) is None
+
+
+def test_a_current_store_opens_without_the_upgrade_dialog(
+    qtbot, content, clinic, clock, private_data_dir, monkeypatch
+) -> None:
+    open_store(private_data_dir, clock).close()
+    assert opened_without_the_upgrade_dialog(qtbot, content, clinic, monkeypatch)
+
+
+def test_a_file_at_version_9_is_renumbered_without_the_upgrade_dialog(
+    qtbot, content, clinic, clock, private_data_dir, monkeypatch
+) -> None:
+    """Version 10 changes nothing in a file (it is the server's): no dialog to show."""
+    with open_store(private_data_dir, clock) as store:
+        store.seal(make_session(content, clock, seal=True, patient_name="Ilse Varga"), FAKE_PDF)
+    with closing(sqlite3.connect(private_data_dir / DB_NAME)) as conn:
+        conn.execute("PRAGMA user_version = 9")  # as a version 9 Counsel left it
+    assert opened_without_the_upgrade_dialog(qtbot, content, clinic, monkeypatch)
+    with open_store(private_data_dir, clock) as store:
+        assert version_of(private_data_dir / DB_NAME) == SCHEMA_VERSION == 10
+        assert store.verify(full=True).ok
+        assert [r.patient_name for r in store.list_records("varga")] == ["Ilse Varga"]
 
 
 def test_the_command_line_reports_the_upgrade_on_stderr(tmp_path, content, clock) -> None:

@@ -20,6 +20,8 @@ drafts, signed, withdrawn. A withdrawal is a row of its own, never a change to t
 so the status the list shows is worked out from the rows; keeping it in a table of its own,
 which only the database's triggers write as rows are added, signed and deleted, lets the list
 sort by it from an index instead of working out every record's status first.
+Version 10 is the server's alone (each record's start and search key beside its kept status,
+for searching); a file's version 10 changes nothing.
 
 The same store can live on the clinic's PostgreSQL server instead (``store_server_schema``,
 from version 6 on): the functions here that open, read and write take either engine's
@@ -323,6 +325,12 @@ def _v9_listed_status(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v10_server_search(conn: sqlite3.Connection) -> None:
+    """Nothing in a file: version 10 keeps each record's start and search key in the
+    server's ``listed_status``, which a search there reads whole (``store_server_schema``);
+    a search in a file still walks a listing index, which SQLite reads fast enough."""
+
+
 #: Migration ``n`` takes a database from version ``n`` to ``n + 1``. Append only, never edit.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_drafts,
@@ -334,6 +342,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v7_clinic_certificates,
     _v8_time_stamp_certificates,
     _v9_listed_status,
+    _v10_server_search,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -409,11 +418,13 @@ def _statement_count(version: int, target: int) -> int:
 
 
 def needs_upgrade(path: Path) -> bool:
-    """Whether opening the database at ``path`` will upgrade it (read without changing it)."""
+    """Whether opening the database at ``path`` will upgrade it (read without changing it):
+    a version whose steps since change nothing in a file (10) is only renumbered."""
     if not Path(path).exists():
         return False
     with closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as conn:
-        return 0 < conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    return 0 < version < SCHEMA_VERSION and _statement_count(version, SCHEMA_VERSION) > 0
 
 
 def private_folder(folder: Path) -> Path:

@@ -83,7 +83,6 @@ class RecordsModel(QAbstractTableModel):
 
     def __init__(self, store: RecordStore, words: DocumentWords) -> None:
         super().__init__()
-        self.store = store
         self.reads = StoreReads(store)
         self.words = words  # dates in the language in use
         self.matching = RecordFilter()

@@ -37,7 +37,8 @@ from counsel.core.record_query import RecordFilter, RecordSummary
 from counsel.core.record_status import IN_PROGRESS, SIGNED
 from counsel.core.record_store import RecordStore
 from counsel.core.store_errors import StoreUnavailable
-from counsel.ui.record_viewer import RecordViewer
+from counsel.core.store_writer import as_error
+from counsel.ui.record_viewer import OpenedRecord, RecordViewer, open_record
 from counsel.ui.records_model import COLUMNS, STATUS_COLUMN, RecordsModel
 from counsel.ui.saving import may_replace
 from counsel.ui.store_place import store_place
@@ -53,6 +54,7 @@ PERIODS = (
 SEARCH_PAUSE_MS = 250  # search once typing pauses, not on every key
 RESIZE_SAMPLE_ROWS = 30  # columns fit the first rows; reading every loaded row costs more
 STARTED_COLUMN = next(n for n, (key, _) in enumerate(COLUMNS) if key == "started")
+OPENING, EXPORTING, CHANGING = "opening", "exporting", "changing"  # under way for a record
 DATE_COLUMNS = [n for n, (key, _) in enumerate(COLUMNS) if key in ("date_of_birth", "started")]
 
 
@@ -78,7 +80,9 @@ class RecordsWindow(QDialog):
         self.store = store
         self.progress: VerifyProgress | None = None  # the check under way or last run
         self._failure_shown = False  # the count line says why the list could not be read
-        self._changing: set[str] = set()  # records whose withdrawal or deletion is under way
+        #: What is under way for a record on the reads' thread (``OPENING``, ``EXPORTING``,
+        #: ``CHANGING``): its row's buttons wait until it is done.
+        self._under_way: dict[str, str] = {}
         self.model = RecordsModel(store, words)
         layout = QVBoxLayout(self)
         layout.addWidget(store_place(store))
@@ -258,12 +262,16 @@ class RecordsWindow(QDialog):
     def _update_buttons(self) -> None:
         record = self.selected()
         status = record.status if record else None
-        self.buttons["openRecord"].setEnabled(record is not None)
-        self.buttons["openRecord"].setText(
-            self.tr("Resume") if status == IN_PROGRESS else self.tr("Open")
+        doing = self._under_way.get(record.id) if record else None
+        settled = record is not None and doing is None
+        opening = self.tr("Opening…") if doing == OPENING else None
+        resume_or_open = self.tr("Resume") if status == IN_PROGRESS else self.tr("Open")
+        self.buttons["openRecord"].setEnabled(settled)
+        self.buttons["openRecord"].setText(opening or resume_or_open)
+        self.buttons["exportAudit"].setEnabled(settled)
+        self.buttons["exportAudit"].setText(
+            self.tr("Exporting…") if doing == EXPORTING else self.tr("Export audit trail…")
         )
-        self.buttons["exportAudit"].setEnabled(record is not None)
-        settled = record is not None and record.id not in self._changing
         self.buttons["withdraw"].setEnabled(settled and status == SIGNED)
         self.buttons["deleteDraft"].setEnabled(settled and status == IN_PROGRESS)
 
@@ -277,7 +285,18 @@ class RecordsWindow(QDialog):
             self.resumeRequested.emit(record.id)
             self.accept()
             return
-        RecordViewer(self.store, record.id, self).exec()
+        record_id, reads = record.id, self.model.reads
+        self._start(record_id, OPENING)
+
+        def opened(result: object) -> None:
+            self._done(record_id)
+            if isinstance(result, OpenedRecord):
+                RecordViewer(result, reads, self).exec()
+            else:
+                failed = self.tr("The record could not be opened: %1")
+                self._say(failed.replace("%1", self._why(as_error(result))))
+
+        reads.submit(lambda store: open_record(store, record_id), opened)
 
     def export_audit(self) -> None:
         record = self.selected()
@@ -295,18 +314,24 @@ class RecordsWindow(QDialog):
                 self.write_audit(record.id, named)
 
     def write_audit(self, record_id: str, path: Path) -> None:
-        """Write the trail (replacing a file only once the user agreed: ``may_replace``), or
-        say plainly why it could not be written (nothing half-written)."""
-        try:
-            self.store.export_audit(record_id, path, overwrite=True)
-        except (OSError, ValueError) as error:
-            QMessageBox.warning(
-                self,
-                self.tr("Export audit trail"),
-                self.tr("The audit trail could not be saved as %1: %2")
-                .replace("%1", str(path))
-                .replace("%2", str(error)),
-            )
+        """Write the trail on the reads' thread (replacing a file only once the user agreed:
+        ``may_replace``), or say plainly why it could not be written (nothing half-written)."""
+        self._start(record_id, EXPORTING)
+
+        def written(result: object) -> None:
+            self._done(record_id)
+            if isinstance(result, Exception):
+                QMessageBox.warning(
+                    self,
+                    self.tr("Export audit trail"),
+                    self.tr("The audit trail could not be saved as %1: %2")
+                    .replace("%1", str(path))
+                    .replace("%2", self._why(result)),
+                )
+
+        self.model.reads.submit(
+            lambda store: store.export_audit(record_id, path, overwrite=True), written
+        )
 
     def withdraw(self) -> None:
         record = self.selected()
@@ -350,18 +375,25 @@ class RecordsWindow(QDialog):
     def _change(self, record_id: str, change: Callable[[RecordStore], object], failed: str) -> None:
         """``change`` made off the window's thread, its row shown as it is then; the row's
         buttons wait meanwhile, and a failure is said (``failed``, %1 the reason)."""
-        self._changing.add(record_id)
-        self._update_buttons()
+        self._start(record_id, CHANGING)
 
         def done(error: Exception | None) -> None:
-            self._changing.discard(record_id)
-            self._update_buttons()
+            self._done(record_id)
             if error is not None:
-                QMessageBox.warning(
-                    self, self.windowTitle(), failed.replace("%1", self._why(error))
-                )
+                self._say(failed.replace("%1", self._why(error)))
 
         self.model.change(record_id, change, done)
+
+    def _start(self, record_id: str, doing: str) -> None:
+        self._under_way[record_id] = doing
+        self._update_buttons()
+
+    def _done(self, record_id: str) -> None:
+        self._under_way.pop(record_id, None)
+        self._update_buttons()
+
+    def _say(self, failure: str) -> None:
+        QMessageBox.warning(self, self.windowTitle(), failure)
 
     def verify_new(self) -> None:
         """The routine check: what was added since the last check found everything intact."""

@@ -724,6 +724,16 @@ Quit anyway?</source>
         <translation>Guardar PDF…</translation>
     </message>
     <message>
+        <location filename="../../counsel/ui/record_viewer.py"/>
+        <source>This copy could not be noted in the audit trail: %1</source>
+        <translation>No se pudo anotar esta copia en el registro de auditoría: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/record_viewer.py"/>
+        <source>the records server cannot be reached.</source>
+        <translation>no se puede conectar con el servidor de registros.</translation>
+    </message>
+    <message>
         <location filename="../../counsel/ui/record_viewer.py" line="46"/>
         <source>Close</source>
         <translation>Cerrar</translation>
@@ -880,6 +890,21 @@ Quit anyway?</source>
         <location filename="../../counsel/ui/records_window.py"/>
         <source>The draft could not be deleted: %1</source>
         <translation>No se pudo borrar el borrador: %1</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Opening…</source>
+        <translation>Abriendo…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
+        <source>The record could not be opened: %1</source>
+        <translation>No se pudo abrir el registro: %1</translation>
     </message>
     <message>
         <location filename="../../counsel/ui/records_window.py"/>
