@@ -99,3 +99,39 @@ def test_every_focused_control_shows_a_ring(qtbot, open_window, content, palette
         window.go_to(index)
         missing += unseen_focus(focusable(window.current_page()))
     assert not missing, "focus not visible on:\n" + "\n".join(missing)
+
+
+def box_inside(before: tuple[bytes, int, int, int], after: tuple[bytes, int, int, int]) -> bool:
+    """Whether focus filled something inside the ring: along the middle row and column,
+    inside the ring's band, more than a twentieth of the pixels changed (a check box's
+    own square taking the focus colour is a few; the style's focus frame, a pale box round
+    the words, was a third or more)."""
+    data_a, line, width, height = before
+    data_b = after[0]
+    band = 5  # the ring (3 px) and its rounded edge
+    points = [(x, height // 2) for x in range(band, width - band)]
+    points += [(width // 2, y) for y in range(band, height - band)]
+    at = [y * line + x * 4 for x, y in points]
+    changed = sum(data_a[i : i + 3] != data_b[i : i + 3] for i in at)
+    return changed > len(at) / 20
+
+
+def test_keyboard_focus_shows_the_ring_alone(qtbot, open_window, content) -> None:
+    """Reached from the keyboard, a control shows the theme's ring and no box inside it: the
+    style's own focus frame drew a pale box round the words of buttons and check boxes."""
+    window = open_window(lambda: demo_session(content, seal=False))
+    QApplication.instance().setStyleSheet(style_sheet(PALETTE, 100))
+    boxed = []
+    for index in range(len(content.screens)):
+        window.go_to(index)
+        for widget in focusable(window.current_page()):
+            if not isinstance(widget, QAbstractButton):
+                continue
+            widget.clearFocus()
+            QApplication.processEvents()
+            before = pixels(widget)
+            # As the Tab key does: the window then shows focus the keyboard's way.
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            if box_inside(before, pixels(widget)):
+                boxed.append(f"{type(widget).__name__} {widget.objectName()} {widget.text()!r}")
+    assert not boxed, "a box inside the focus ring:\n" + "\n".join(boxed)

@@ -57,6 +57,13 @@ class PdfWorker:
         does."""
         return self._ask("warm_up", content, clinic)
 
+    def stop(self) -> None:
+        """End the process now, from any thread: a request under way fails at once (the
+        thread that asked then closes it)."""
+        process = self._process
+        if process is not None:
+            process.kill()
+
     def close(self) -> None:
         if self._process is not None:
             self._process.kill()

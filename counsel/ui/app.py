@@ -15,6 +15,7 @@ from counsel.core.content import ClinicSettings, Content
 from counsel.core.session import Session
 from counsel.core.store_location import DB_NAME
 from counsel.resources import font_path, icon_path
+from counsel.ui.background import stop_pdf_worker
 from counsel.ui.display import Display, apply_display
 from counsel.ui.main_window import MainWindow
 
@@ -138,4 +139,5 @@ def run_app(content: Content, clinic: ClinicSettings) -> int:
         )
         return app.exec()
     finally:
+        stop_pdf_worker()
         store.close()

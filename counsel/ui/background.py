@@ -103,6 +103,14 @@ def sign_pdf(pdf: bytes, identity: ClinicIdentity, timestamp_url: str) -> Signed
     return pdf_worker().sign(pdf, identity, timestamp_url)
 
 
+def stop_pdf_worker() -> None:
+    """At quit, once a record being signed has been stored (``SaveStatus.finish_writing``):
+    the worker ends, and with it a warm-up still under way, which the app's exit would
+    otherwise wait for (its thread is joined), up to a couple of seconds on a busy computer."""
+    if _pdf_worker is not None:
+        _pdf_worker.stop()
+
+
 _warmed = False
 
 

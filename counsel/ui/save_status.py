@@ -92,39 +92,45 @@ class SaveStatus(QObject):
         return SaveState.SAVED
 
     def finish_writing(self, parent: QWidget) -> None:
-        """Before the window closes: wait for the write under way, saying so, however long a
-        write to this computer takes, and up to ``QUIT_WAIT_MS`` for the clinic server: a
-        server that does not answer by then leaves the session kept on this computer, stored
-        there and offered to resume at the next start."""
+        """Before the window closes: wait for the write under way and for a record being
+        signed (its PDF, then its write), saying so, however long a write to this computer
+        takes, and up to ``QUIT_WAIT_MS`` for the clinic server: a server that does not
+        answer by then leaves the session kept on this computer, stored there and offered to
+        resume at the next start."""
         recorder = self.recorder
-        if recorder is None or not recorder.writing or recorder.left:
+        if recorder is None or not recorder.saving or recorder.left:
             return
         dialog = QProgressDialog(self.tr("Saving the session…"), "", 0, 0, parent)
         dialog.setObjectName("savingAtQuit")
         dialog.setWindowTitle(self.tr("Saving"))
         dialog.setCancelButton(None)
         dialog.show()
-        self.wait_for_writes(QUIT_WAIT_MS if recorder.pending is not None else LOCAL_QUIT_WAIT_MS)
+        limit = QUIT_WAIT_MS if recorder.pending is not None else LOCAL_QUIT_WAIT_MS
+        self.wait_for_writes(limit, signing=True)
         dialog.reset()  # hidden, and its own timer stopped: it never shows itself again
         dialog.deleteLater()
         if recorder.writing:
             recorder.leave_here()
 
-    def wait_for_writes(self, at_most_ms: int) -> bool:
-        """Let the write under way end (the window goes on painting meanwhile), for at most
-        ``at_most_ms``; whether it did."""
+    def wait_for_writes(self, at_most_ms: int, signing: bool = False) -> bool:
+        """Let the write under way end (with ``signing``, a record being signed too; the
+        window goes on painting meanwhile), for at most ``at_most_ms``; whether it did."""
         recorder = self.recorder
+
+        def busy() -> bool:
+            return recorder is not None and (recorder.saving if signing else recorder.writing)
+
         deadline = QDeadlineTimer(at_most_ms)
         loop = QEventLoop()
         self.changed.connect(loop.quit)
         timer = QTimer(loop)
         timer.setSingleShot(True)
         timer.timeout.connect(loop.quit)
-        while recorder is not None and recorder.writing and not deadline.hasExpired():
+        while busy() and not deadline.hasExpired():
             timer.start(max(1, deadline.remainingTime()))  # again: a timer may fire early
             loop.exec()
         self.changed.disconnect(loop.quit)
-        return recorder is None or not recorder.writing
+        return not busy()
 
     def _recorder_changed(self) -> None:
         """Unless the window (and this) is already gone when a background build finishes."""

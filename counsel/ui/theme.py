@@ -204,7 +204,7 @@ def colour_sheet(p: Palette = PALETTE) -> str:
         width: 18px; height: 18px; }}
     QLineEdit[invalid="true"] {{ border-color: {p.bad}; }}
     QCheckBox, QRadioButton {{ border: 3px solid transparent; border-radius: 6px; }}
-    QPushButton:focus {{ border: 3px solid {p.focus}; padding: 9px 13px; }}
+    QPushButton:focus {{ border: 3px solid {p.focus}; padding: 9px 13px; outline: none; }}
     QPushButton[role="link"]:focus {{ border: 3px solid {p.focus}; padding: 2px; }}
     QPushButton:checked:focus, QPushButton[role="primary"]:focus {{
         border: 3px solid {p.focus_on_accent}; padding: 9px 13px; }}
@@ -212,6 +212,7 @@ def colour_sheet(p: Palette = PALETTE) -> str:
         padding: 5px; }}
     QCheckBox:focus, QRadioButton:focus, QListWidget:focus, QAbstractScrollArea:focus {{
         border: 3px solid {p.focus}; }}
+    QCheckBox:focus, QRadioButton:focus {{ outline: none; }}
     QListWidget#sidebar {{ background: {p.sidebar}; border: 3px solid transparent;
         padding: 1px; }}
     QListWidget#sidebar:focus {{ border-color: {p.focus}; }}

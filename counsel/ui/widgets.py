@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -14,9 +14,44 @@ from PySide6.QtWidgets import (
 )
 
 
-def label(text: str, role: str = "", parent: QWidget | None = None) -> QLabel:
+class WrapLabel(QLabel):
+    """A word-wrapped label that keeps its height at each width until its text or font
+    changes.
+
+    QLabel lays its whole text out again every time a layout asks its height for a width,
+    and a screen change asks each label several times (each pass over a layout, its
+    minimum, the scroll area): over two hundred text layouts on the Signatures screen, half
+    of a screen change's work. Its own size hint is kept the same way: forgotten when the
+    text, its format, the font or the margins change (the last two reach ``changeEvent``).
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._heights: dict[int, int] = {}
+
+    def setText(self, text: str) -> None:
+        if text != self.text():
+            self._heights.clear()
+            super().setText(text)
+
+    def setTextFormat(self, text_format: Qt.TextFormat) -> None:
+        self._heights.clear()
+        super().setTextFormat(text_format)
+
+    def heightForWidth(self, width: int) -> int:
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def changeEvent(self, event: QEvent) -> None:
+        self._heights.clear()
+        super().changeEvent(event)
+
+
+def label(text: str, role: str = "", parent: QWidget | None = None) -> WrapLabel:
     """A wrapping plain-text label; content text is never interpreted as markup."""
-    widget = QLabel(text, parent)
+    widget = WrapLabel(text, parent)
     widget.setTextFormat(Qt.TextFormat.PlainText)
     widget.setWordWrap(True)
     if role:

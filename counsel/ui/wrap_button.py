@@ -58,9 +58,3 @@ class WrapButton(QPushButton):
 
     def minimumSizeHint(self) -> QSize:
         return self._box.minimumSize()
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._box.totalHeightForWidth(width)
