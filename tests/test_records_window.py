@@ -81,12 +81,15 @@ def test_an_unfinished_session_is_resumed_from_the_list(qtbot, open_window, stor
 def test_verify_reports_a_changed_byte(qtbot, store, content, clinic, monkeypatch) -> None:
     signed_demo(store, content, clinic)
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append("ok"))
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda parent, title, text: shown.append(f"ok: {text}")
+    )
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
     window = RecordsWindow(store, content.document)
     qtbot.addWidget(window)
     qtbot.mouseClick(window.findChild(QPushButton, "verify"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: shown == ["ok"])
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    assert shown[0].startswith("ok: All 1 signed records and ")
     with sqlite3.connect(store.path) as conn:  # someone edits the file behind Counsel's back
         triggers = conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         for (name,) in triggers.fetchall():
@@ -97,7 +100,8 @@ def test_verify_reports_a_changed_byte(qtbot, store, content, clinic, monkeypatc
         conn.execute("UPDATE records SET pdf = ? WHERE pdf IS NOT NULL", (bytes(changed),))
     qtbot.mouseClick(window.findChild(QPushButton, "verifyNew"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(shown) == 2)
-    assert shown[-1] == "ok"  # the routine check reads only what is new since the first
+    # the routine check reads only what is new since the first, and says there was none
+    assert shown[-1].startswith("ok: No signed records were added since the last check.")
     qtbot.mouseClick(window.findChild(QPushButton, "verify"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(shown) == 3)
     assert "PDF" in shown[-1]

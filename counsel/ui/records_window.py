@@ -419,6 +419,20 @@ class RecordsWindow(QDialog):
             self.progress.reject()
         super().closeEvent(event)
 
+    def _intact(self, report: VerifyReport) -> str:
+        """What a check that found everything intact read: a routine check after a recent
+        one may have read no signed record at all ("All 0 signed records" said nothing)."""
+        if not report.records_checked:
+            return self.tr(
+                "No signed records were added since the last check. "
+                "Audit entries checked: %1, all intact."
+            ).replace("%1", str(report.entries_checked))
+        return (
+            self.tr("All %1 signed records and %2 audit entries checked are intact.")
+            .replace("%1", str(report.records_checked))
+            .replace("%2", str(report.entries_checked))
+        )
+
     def _show_report(self, report: VerifyReport) -> None:
         if report.ok:
             QMessageBox.information(
@@ -426,9 +440,7 @@ class RecordsWindow(QDialog):
                 self.tr("Records verified"),
                 "\n\n".join(
                     [
-                        self.tr("All %1 signed records and %2 audit entries checked are intact.")
-                        .replace("%1", str(report.records_checked))
-                        .replace("%2", str(report.entries_checked)),
+                        self._intact(report),
                         *(
                             self.tr("Signed with the clinic key %1: %2 records.")
                             .replace("%1", certificate)

@@ -921,6 +921,11 @@ Quit anyway?</source>
     </message>
     <message>
         <location filename="../../counsel/ui/records_window.py"/>
+        <source>No signed records were added since the last check. Audit entries checked: %1, all intact.</source>
+        <translation>No se agregaron registros firmados desde la última revisión. Entradas de auditoría revisadas: %1, todas intactas.</translation>
+    </message>
+    <message>
+        <location filename="../../counsel/ui/records_window.py"/>
         <source>All %1 signed records and %2 audit entries checked are intact.</source>
         <translation>Los %1 registros firmados y las %2 entradas de auditoría revisadas están intactos.</translation>
     </message>
