@@ -11,6 +11,8 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+from counsel.core.atomic_file import write_bytes_atomically
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -33,6 +35,12 @@ def check_export_target(path: Path, data_folder: Path, *, overwrite: bool) -> No
         raise ExportRefusedError(f"{path} is a database file; Counsel never writes over one")
     if not overwrite:
         raise FileExistsError(errno.EEXIST, "already exists; nothing was replaced", str(path))
+
+
+def write_export(path: Path, data: bytes, data_folder: Path, *, overwrite: bool) -> None:
+    """``data`` written atomically at ``path``, where ``check_export_target`` allows."""
+    check_export_target(path, data_folder, overwrite=overwrite)
+    write_bytes_atomically(Path(path), data)
 
 
 def is_database(path: Path) -> bool:

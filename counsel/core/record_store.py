@@ -22,12 +22,11 @@ from counsel.core import audit_signatures as signatures
 from counsel.core import record_query as query
 from counsel.core import sealed_rows as sealed
 from counsel.core import store_schema as schema
-from counsel.core.atomic_file import write_bytes_atomically
 from counsel.core.clinic_key import KEY_FOLDER, ClinicKeyError, Keyring
 from counsel.core.clinic_signature import SignedPdf
 from counsel.core.content import Content
 from counsel.core.database import Database
-from counsel.core.export_guard import check_export_target
+from counsel.core.export_guard import write_export
 from counsel.core.record_query import NEWEST_FIRST, RecordFilter, RecordOrder, RecordSummary
 from counsel.core.record_status import (
     CORRECTION,
@@ -413,7 +412,7 @@ class RecordStore:
     # -- exporting and checking --------------------------------------------------------------
 
     def export_pdf(self, record_id: str, path: Path, *, overwrite: bool = False) -> None:
-        """The PDF as signed, written atomically where ``check_export_target`` allows."""
+        """The PDF as signed, written atomically where ``export_guard`` allows."""
         pdf = self.write_pdf(record_id, path, overwrite=overwrite)
         self.log(record_id, "pdf_exported", pdf_sha256=chain.sha256_hex(pdf))
 
@@ -421,8 +420,7 @@ class RecordStore:
         """``export_pdf`` without its audit entry (the window writes that on its writer's
         thread); the PDF written."""
         pdf = self.pdf_bytes(record_id)
-        check_export_target(path, self.path.parent, overwrite=overwrite)
-        write_bytes_atomically(Path(path), pdf)
+        write_export(path, pdf, self.path.parent, overwrite=overwrite)
         return pdf
 
     def export_audit(self, record_id: str, path: Path, *, overwrite: bool = False) -> None:
@@ -431,8 +429,7 @@ class RecordStore:
         if not trail:
             raise RecordNotFoundError(f"no audit trail for record {record_id}")
         data = chain.trail_bytes(trail, Path(path).suffix)
-        check_export_target(path, self.path.parent, overwrite=overwrite)
-        write_bytes_atomically(Path(path), data)
+        write_export(path, data, self.path.parent, overwrite=overwrite)
 
     def stored_stamp_certificates(self) -> dict[str, x509.Certificate]:
         """The certificates of the time-stamp authorities whose stamps stored PDFs carry, by

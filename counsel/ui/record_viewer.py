@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counsel.core.atomic_file import write_bytes_atomically
 from counsel.core.audit_chain import sha256_hex
-from counsel.core.export_guard import check_export_target
+from counsel.core.export_guard import write_export
 from counsel.core.record_query import RecordSummary
 from counsel.core.record_store import Amendment, RecordStore
 from counsel.core.store_errors import StoreUnavailable
@@ -106,8 +105,7 @@ class RecordViewer(QDialog):
 
     def _write_pdf(self, path: Path) -> None:
         """The PDF as signed, as ``RecordStore.export_pdf`` writes it (its entry comes after)."""
-        check_export_target(path, self.opened.data_folder, overwrite=True)
-        write_bytes_atomically(path, self.pdf)
+        write_export(path, self.pdf, self.opened.data_folder, overwrite=True)
 
     def _log(self, action: str) -> None:
         """The entry is written on the writer's thread; the copy is made whether or not the
