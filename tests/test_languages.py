@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit
 from ui_driver import answer_checklist, click, fill_details, typing_saved
 
@@ -69,6 +69,17 @@ def test_switching_to_spanish_keeps_everything_entered(qtbot, open_window, conte
     assert window.findChild(QAbstractButton, "nextButton").text() == next_text
     click(qtbot, window, "nextButton")
     assert window.session.visits  # still recording, now in Spanish
+
+
+def test_counts_are_grouped_as_the_interface_language_writes_them(qtbot, open_window) -> None:
+    """A count of records reads "12,345" in English and "12.345" in Spanish, also on a
+    computer set to no language at all (the tests' C locale groups no digits)."""
+    window = open_window()
+    assert QLocale().toString(12345) == "12,345"
+    choose_language(window, "es")
+    assert QLocale().toString(12345) == "12.345"
+    choose_language(window, "en")
+    assert QLocale().toString(12345) == "12,345"
 
 
 def test_no_english_is_left_on_any_spanish_screen(qtbot, open_window, content) -> None:

@@ -4,7 +4,8 @@ and the window comes back where the user left it on that screen."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
+from test_languages import choose_language
 
 from counsel.ui.display import Display
 from counsel.ui.main_window import MainWindow
@@ -49,6 +50,28 @@ def test_back_next_and_text_size_stay_in_reach_at_every_text_size(qtbot, open_wi
             window.display_controls.smaller,
         ):
             assert visible_in(window, widget), (scale, widget.objectName())
+
+
+def one_line(button: QWidget) -> bool:
+    text = button.findChild(QLabel)
+    return text.height() < 2 * text.fontMetrics().lineSpacing()
+
+
+def test_back_discussed_and_next_keep_their_words_on_one_line(qtbot, open_window) -> None:
+    """At the largest text, in Spanish, in a 1024x700 window "Tratado" takes a row of its own
+    rather than every button breaking its words ("Siguiente" on one line, its arrow on the
+    next); with room, the three share one row."""
+    window = open_window(size=(1024, 700))
+    window.go_to(1)
+    for language, scale, rows in (("es", max(TEXT_SCALES), 2), ("en", 100, 1)):
+        choose_language(window, language)  # lays the window out again
+        window.set_display(Display(scale))
+        buttons = (window.back_button, window.discussed_button, window.next_button)
+        qtbot.waitUntil(lambda buttons=buttons: all(one_line(button) for button in buttons))
+        assert all(visible_in(window, button) for button in buttons)
+        tops = {button.mapTo(window, QPoint(0, 0)).y() for button in buttons[::2]}
+        assert len(tops) == 1, "Back and Next side by side"
+        assert (window.discussed_button.y() < window.next_button.y()) == (rows == 2)
 
 
 def test_the_window_comes_back_at_the_size_left_on_this_screen(qtbot, open_window) -> None:

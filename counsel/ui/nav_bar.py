@@ -1,9 +1,13 @@
 """Back / We discussed this / Next: the bar under every screen, outside its scrolling, so it
-stays in reach however long the screen or large the text."""
+stays in reach however long the screen or large the text. Where the three do not fit on one
+line (large text in a narrow window, a longer language), "We discussed this" takes a row of
+its own above Back and Next, rather than every button breaking its words over two lines."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from counsel.core.content import Screen
 from counsel.core.session import Session
@@ -15,8 +19,12 @@ class NavBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("navBar")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 10, 16, 10)
+        self._rows = rows = QVBoxLayout(self)
+        rows.setContentsMargins(16, 10, 16, 10)
+        self._own_row = QHBoxLayout()  # "We discussed this" where the buttons need two rows
+        rows.addLayout(self._own_row)
+        self._row = layout = QHBoxLayout()
+        rows.addLayout(layout)
         self.back_button = WrapButton(self.tr("◀  Back"))
         self.back_button.setObjectName("backButton")
         self.back_button.setToolTip(self.tr("Previous screen (Alt+Left)"))
@@ -40,6 +48,37 @@ class NavBar(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.next_button)
 
+    def discussed_on_its_own_row(self) -> bool:
+        return self._own_row.indexOf(self.discussed_button) >= 0
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._arrange()
+
+    def _arrange(self) -> None:
+        """One row if every shown button fits on it with its words on one line, else two."""
+        shown = [
+            button
+            for button in (self.back_button, self.return_button, self.discussed_button)
+            if not button.isHidden()
+        ] + [self.next_button]
+        margins = self._rows.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        spacing = self._row.spacing() * (len(shown) - 1)
+        alone = sum(button.one_line_width() for button in shown) + spacing > room
+        if alone == self.discussed_on_its_own_row():
+            return
+        (self._row if alone else self._own_row).removeWidget(self.discussed_button)
+        if alone:
+            self._own_row.addWidget(self.discussed_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        else:
+            self._row.insertWidget(self._row.count() - 2, self.discussed_button)
+
     def show_state(
         self, index: int, count: int, screen: Screen, session: Session, presenting: bool
     ) -> None:
@@ -58,3 +97,4 @@ class NavBar(QWidget):
         self.discussed_button.setText(
             self.tr("✓  Discussed") if discussed else self.tr("We discussed this")
         )
+        self._arrange()

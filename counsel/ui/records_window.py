@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -426,11 +426,11 @@ class RecordsWindow(QDialog):
             return self.tr(
                 "No signed records were added since the last check. "
                 "Audit entries checked: %1, all intact."
-            ).replace("%1", str(report.entries_checked))
+            ).replace("%1", QLocale().toString(report.entries_checked))
         return (
             self.tr("All %1 signed records and %2 audit entries checked are intact.")
-            .replace("%1", str(report.records_checked))
-            .replace("%2", str(report.entries_checked))
+            .replace("%1", QLocale().toString(report.records_checked))
+            .replace("%2", QLocale().toString(report.entries_checked))
         )
 
     def _show_report(self, report: VerifyReport) -> None:
@@ -444,7 +444,7 @@ class RecordsWindow(QDialog):
                         *(
                             self.tr("Signed with the clinic key %1: %2 records.")
                             .replace("%1", certificate)
-                            .replace("%2", str(count))
+                            .replace("%2", QLocale().toString(count))
                             for certificate, count in report.signed_by
                         ),
                         *(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from counsel.resources import translation_path
 
@@ -35,3 +35,14 @@ class Translations:
                 app.installTranslator(translator)
                 self._installed.append(translator)
         self.language = language
+        QLocale.setDefault(_numbers_locale(language))
+
+
+def _numbers_locale(language: str) -> QLocale:
+    """The locale numbers and counts are written in: the computer's where it speaks the
+    interface's language (its own country's conventions), else the language's own, so a
+    count reads "10,000 records" in English and "10.000 registros" in Spanish even on a
+    computer set to no language at all (the C locale, which groups no digits)."""
+    system = QLocale.system()
+    chosen = QLocale(language)
+    return system if system.language() == chosen.language() else chosen
