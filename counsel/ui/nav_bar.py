@@ -5,7 +5,7 @@ its own above Back and Next, rather than every button breaking its words over tw
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -22,6 +22,8 @@ class NavBar(QWidget):
         self._rows = rows = QVBoxLayout(self)
         rows.setContentsMargins(16, 10, 16, 10)
         self._own_row = QHBoxLayout()  # "We discussed this" where the buttons need two rows
+        self._own_row.addStretch(1)
+        self._own_row.addStretch(1)
         rows.addLayout(self._own_row)
         self._row = layout = QHBoxLayout()
         rows.addLayout(layout)
@@ -71,13 +73,15 @@ class NavBar(QWidget):
         room = self.width() - margins.left() - margins.right()
         spacing = self._row.spacing() * (len(shown) - 1)
         alone = sum(button.one_line_width() for button in shown) + spacing > room
+        discussed = self.discussed_button
+        discussed.setMinimumWidth(min(discussed.one_line_width(), room) if alone else 0)
         if alone == self.discussed_on_its_own_row():
             return
-        (self._row if alone else self._own_row).removeWidget(self.discussed_button)
+        (self._row if alone else self._own_row).removeWidget(discussed)
         if alone:
-            self._own_row.addWidget(self.discussed_button, 0, Qt.AlignmentFlag.AlignHCenter)
+            self._own_row.insertWidget(1, discussed)  # between its stretches
         else:
-            self._row.insertWidget(self._row.count() - 2, self.discussed_button)
+            self._row.insertWidget(self._row.count() - 2, discussed)
 
     def show_state(
         self, index: int, count: int, screen: Screen, session: Session, presenting: bool
