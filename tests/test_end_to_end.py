@@ -235,8 +235,10 @@ class Desktop:
 
     def drag(self, box: Box, points: list[tuple[float, float]]) -> int:
         """A pen stroke through ``points`` (fractions of the box), with real button events
-        in small steps, all sent by one xdotool (one process, however busy the computer);
-        how many places the pointer went through, pressed."""
+        in small steps, all sent by one xdotool (one process, however busy the computer),
+        each step waited for until the X server has moved the pointer (a server that falls
+        behind merges the motions queued in it, before any program sees them); how many
+        places the pointer went through, pressed."""
         left, top, right, bottom = box
         steps = [
             (a[0] + (b[0] - a[0]) * i / 8, a[1] + (b[1] - a[1]) * i / 8)
@@ -249,7 +251,7 @@ class Desktop:
         ]
         stroke = ["mousemove", *at[0], "mousedown", "1"]
         for x, y in at[1:]:
-            stroke += ["mousemove", x, y, "sleep", "0.01"]
+            stroke += ["mousemove", "--sync", x, y, "sleep", "0.01"]
         self.xdotool(*stroke, "mouseup", "1")
         time.sleep(0.3)
         return len(at)
