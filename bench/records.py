@@ -38,9 +38,10 @@ MAIN = Path(__file__).resolve().parent.parent / "main.py"
 #: How often the memory of a verify and its worker processes is read while it runs.
 SAMPLE_S = 0.01
 SCROLL_PAGES = 20
-#: Searched for while the list is sorted by each column: a word most records hold, and one
-#: only the oldest records hold (a walk of an index in order finds it last, or never).
-SORTED_SEARCHES = ("zo", "demo-00")
+#: Searched for while the list is sorted by each column: a word many records hold, a rarer
+#: one, the numbers of the oldest fifth, and ten records' numbers (in most orders a walk of an
+#: index finds those far from its start, or only at its end).
+SORTED_SEARCHES = ("zo", "zoë w", "demo-00", "demo-01234")
 
 
 def _ms(action: Callable[[], object]) -> float:

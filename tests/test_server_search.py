@@ -74,8 +74,10 @@ def paged(store: RecordStore, search: str, order: RecordOrder) -> list[RecordSum
 def test_a_search_finds_what_the_list_holds_a_page_at_a_time(
     store, content, clock, monkeypatch, first_looked_at
 ) -> None:
-    """Pages found among the first records, or past them in the table (on the server)."""
+    """Pages found among the first records, or past them in the table (on the server), in
+    every order (those the table does not keep looking as far first as the others)."""
     monkeypatch.setattr(record_query, "FIRST_LOOKED_AT", first_looked_at)
+    monkeypatch.setattr(record_query, "FURTHER", 1)
     a_clinic_years(store, content, clock)
     for search in SEARCHES:
         for order in ORDERS:
