@@ -255,7 +255,8 @@ def page(
     limit: int | None,
 ) -> list[RecordSummary]:
     """A page of the list. On the server a search looks for its page among the first records
-    in order (``FIRST_LOOKED_AT``), and if it is not all there, in ``listed_status``."""
+    in order (``FIRST_LOOKED_AT``; not by status: ``SortKey.first``), and if it is not all
+    there, in ``listed_status``."""
     places = [""]
     if _searched_on_server(conn, matching):
         looks_first = limit is not None and SORT_KEYS[order.key].first
