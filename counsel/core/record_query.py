@@ -63,9 +63,11 @@ _SEARCHED = "FROM listed_status r WHERE TRUE"
 #: the table: a word most records hold ("z") fills its page within them, a walk of 1-2 ms
 #: where the whole table takes 20-30 ms.
 FIRST_LOOKED_AT = 1_000
-#: How many times further a search looks first in an order ``listed_status`` does not keep:
-#: its matches found there are each read from their record (a thousand: 100-300 ms from disk),
-#: where the first 5,000 in order are 170 pages of the order's index (20-40 ms from disk).
+#: How many times further a search looks first in an order ``listed_status`` does not keep,
+#: and as far again for each page before the one sought: its matches found there are each
+#: read from their record (a thousand: 100-300 ms from disk, 10,000: 70-170 ms in memory),
+#: where the first 5,000 in order are 170 pages of the order's index (20-40 ms from disk). So
+#: a word one record in fifty holds, or more, is found in the index page after page.
 FURTHER = 5
 _FIRST = """FROM (SELECT {listed}, {key} AS sort_key, {tie} AS sort_tie {source}
         ORDER BY {key} {direction}, {tie} {direction} LIMIT {first}) AS r
@@ -208,28 +210,29 @@ AMONG_FIRST, IN_TABLE = "among first", "in table"
 
 
 def page_query(
-    matching: RecordFilter, order: RecordOrder, *, sought: str = ""
+    matching: RecordFilter, order: RecordOrder, *, sought: str = "", page_number: int = 0
 ) -> tuple[str, list[Any]]:
     """The SQL of a page of the list (its last two parameters: how many, from where); a
     search's on the server ``sought`` ``AMONG_FIRST`` (``_FIRST``) or ``IN_TABLE``
     (``_FOUND``, or ``_MATCHED`` for a key ``listed_status`` does not keep)."""
     where, args = matching.where()
     if sought == AMONG_FIRST:
-        return _among_first(where, order), args
+        return _among_first(where, order, page_number), args
     if sought == IN_TABLE:
         return _in_table(where, order), args
     return f"SELECT {COLUMNS_SQL} {order.source}{where} {order.sql()} LIMIT ? OFFSET ?", args
 
 
-def _among_first(where: str, order: RecordOrder) -> str:
+def _among_first(where: str, order: RecordOrder, page_number: int) -> str:
     key, direction = SORT_KEYS[order.key], order.direction
+    further = 1 if key.kept else FURTHER * (page_number + 1)
     first = _FIRST.format(
         listed=", ".join(f"r.{column}" for column in LISTED_COLUMNS),
         key=key.sql,
         tie=key.tie,
         source=key.source,
         direction=direction,
-        first=int(FIRST_LOOKED_AT * (1 if key.kept else FURTHER)),
+        first=int(FIRST_LOOKED_AT * further),
     )
     by = f"ORDER BY r.sort_key {direction}, r.sort_tie {direction}"
     return f"SELECT {COLUMNS_SQL} {first}{where} {by} LIMIT ? OFFSET ?"
@@ -262,7 +265,7 @@ def page(
         looks_first = limit is not None and SORT_KEYS[order.key].first
         places = [AMONG_FIRST, IN_TABLE] if looks_first else [IN_TABLE]
     for place in places:
-        sql, args = page_query(matching, order, sought=place)
+        sql, args = page_query(matching, order, sought=place, page_number=offset // (limit or 1))
         rows = conn.execute(sql, [*args, NO_LIMIT if limit is None else limit, offset]).fetchall()
         if len(rows) == limit:  # the whole page: the rest of the places would find the same
             break
