@@ -38,6 +38,10 @@ MAIN = Path(__file__).resolve().parent.parent / "main.py"
 #: How often the memory of a verify and its worker processes is read while it runs.
 SAMPLE_S = 0.01
 SCROLL_PAGES = 20
+#: Searched for while the list is sorted by each column: a word many records hold, a rarer
+#: one, the numbers of the oldest fifth, and ten records' numbers (in most orders a walk of an
+#: index finds those far from its start, or only at its end).
+SORTED_SEARCHES = ("zo", "zoë w", "demo-00", "demo-01234")
 
 
 def _ms(action: Callable[[], object]) -> float:
@@ -118,6 +122,7 @@ def _children(task: Path) -> list[str]:
 
 
 def measure_window(store: RecordStore, content: Content) -> dict[str, Any]:
+    from counsel.ui.records_model import COLUMNS
     from counsel.ui.records_window import RecordsWindow
 
     window: RecordsWindow | None = None
@@ -156,6 +161,17 @@ def measure_window(store: RecordStore, content: Content) -> dict[str, Any]:
     for column in range(model.columnCount()):
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
             sort_ms.append(shown_ms(partial(table.sortByColumn, column, order)))
+    sorted_search_ms, slowest = [], ""
+    for column in range(model.columnCount()):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            shown_ms(partial(table.sortByColumn, column, order))
+            for text in SORTED_SEARCHES:
+                window.search.setText(text)
+                sorted_search_ms.append(shown_ms(window.apply_filter))
+                if sorted_search_ms[-1] == max(sorted_search_ms):
+                    slowest = f"{text!r} sorted by {COLUMNS[column][0]}, {order.name}"
+            window.search.setText("")
+            shown_ms(window.apply_filter)
     shown_ms(partial(table.sortByColumn, 3, Qt.SortOrder.DescendingOrder))
     scroll_ms = []
     for _ in range(SCROLL_PAGES):
@@ -170,6 +186,8 @@ def measure_window(store: RecordStore, content: Content) -> dict[str, Any]:
         "keystroke_ms": keystroke_ms,
         "search_ms": search_ms,
         "sort_ms": summary(sort_ms),
+        "sorted_search_ms": summary(sorted_search_ms),
+        "sorted_search_slowest": slowest,
         "scroll_ms": summary(scroll_ms),
         "stall_ms": stall_ms,
     }

@@ -119,6 +119,7 @@ RECORD_ROWS = (
     ("first keystroke's search (ms)", ("window", "keystroke_ms")),
     ("search, worst (ms)", ("window", "search_ms", "worst")),
     ("sort by any column, worst (ms)", ("window", "sort_ms", "worst")),
+    ("search sorted by any column, worst (ms)", ("window", "sorted_search_ms", "worst")),
     ("scroll a page, worst (ms)", ("window", "scroll_ms", "worst")),
     ("the window's longest stall meanwhile (ms)", ("window", "stall_ms")),
     ("records list, median (ms)", ("cli_list_ms", "median")),

@@ -13,14 +13,21 @@ from record_helpers import fill
 from test_record_store import FAKE_PDF, make_session, open_at
 
 from counsel.core import record_query
-from counsel.core.record_query import FIRST_LOOKED_AT, RecordOrder, RecordSummary
+from counsel.core.record_query import (
+    FIRST_LOOKED_AT,
+    NEWEST_FIRST,
+    SORT_KEYS,
+    RecordOrder,
+    RecordSummary,
+)
 from counsel.core.record_store import RecordStore
 from counsel.core.store_location import ServerDatabase, StoreLocation
 from counsel.core.store_schema import fold
 from counsel.core.store_server_schema import _LIST_STATUS
 
 SEARCHES = ("z", "zo", "zoë w", "demo-00", "DEMO-0001", "øberg", "renamed", "no such name")
-ORDERS = (RecordOrder("started"), RecordOrder("started", descending=False))
+#: Every order the list can be in: each column either way.
+ORDERS = tuple(RecordOrder(key, descending) for key in SORT_KEYS for descending in (True, False))
 PAGE = 7
 
 
@@ -45,15 +52,15 @@ def a_clinic_years(store: RecordStore, content, clock) -> None:
 
 
 def expected(store: RecordStore, search: str, order: RecordOrder) -> list[RecordSummary]:
-    """What the list should show: every record whose name or number holds every word
-    (ignoring case and accents), in the order asked, ties by id."""
+    """What the list should show: the rows of the whole list in the order asked (each
+    column's order is the window's tests'), less those whose name or number lacks a word
+    (ignoring case and accents)."""
     words = fold(search).split()
-    found = [
+    return [
         r
         for r in store.list_records(order=order)
         if all(word in f"{fold(r.patient_name)}\x1f{fold(r.record_number)}" for word in words)
     ]
-    return sorted(found, key=lambda r: (r.started_at, r.id), reverse=order.descending)
 
 
 def paged(store: RecordStore, search: str, order: RecordOrder) -> list[RecordSummary]:
@@ -67,8 +74,10 @@ def paged(store: RecordStore, search: str, order: RecordOrder) -> list[RecordSum
 def test_a_search_finds_what_the_list_holds_a_page_at_a_time(
     store, content, clock, monkeypatch, first_looked_at
 ) -> None:
-    """Pages found among the first records, or past them in the table (on the server)."""
+    """Pages found among the first records, or past them in the table (on the server), in
+    every order (those the table does not keep looking as far first as the others)."""
     monkeypatch.setattr(record_query, "FIRST_LOOKED_AT", first_looked_at)
+    monkeypatch.setattr(record_query, "FURTHER", 1)
     a_clinic_years(store, content, clock)
     for search in SEARCHES:
         for order in ORDERS:
@@ -80,7 +89,7 @@ def test_a_search_finds_what_the_list_holds_a_page_at_a_time(
     assert store.list_records("typing") == [] and store.list_records("deleted") == []
     since = store.list_records("renamed")[0].started_at.astimezone().date()
     on_or_after = [
-        r for r in expected(store, "zoe", ORDERS[0]) if r.started_at.astimezone().date() >= since
+        r for r in expected(store, "zoe", NEWEST_FIRST) if r.started_at.astimezone().date() >= since
     ]
     assert store.list_records("zoe", since=since) == on_or_after
     assert "Zoë Øberg" in [r.patient_name for r in on_or_after]
@@ -110,14 +119,14 @@ def test_a_server_store_upgraded_to_version_10_stays_verifiable_and_findable(
 ) -> None:
     with open_at(location, clock) as store:
         a_clinic_years(store, content, clock)
-        before = {search: expected(store, search, ORDERS[0]) for search in SEARCHES}
+        before = {search: expected(store, search, NEWEST_FIRST) for search in SEARCHES}
         _as_before_version_10(store)
     with open_at(location, clock) as store:
         assert isinstance(store.database, ServerDatabase)
         report = store.verify(full=True)
         assert report.ok and report.records_checked > 40, report.problems
         for search, wanted in before.items():
-            assert paged(store, search, ORDERS[0]) == wanted, search
+            assert paged(store, search, NEWEST_FIRST) == wanted, search
         later = make_session(content, clock, patient_name="Ana Later", record_number="L-9")
         store.save_draft(later)  # kept from now on by the triggers
         assert [r.id for r in store.list_records("ana later")] == [later.id]

@@ -41,23 +41,36 @@ _BY_STATUS = """FROM listed_status s INDEXED BY listed_status_order
     WHERE r.id = s.record_id AND r.links_to IS NULL"""
 
 
-#: On the server, a search's page in order of start: its matches found in ``listed_status``
-#: read whole, in the order it lies on disk (about 7 MB at 50,000 records: 25 ms from disk),
-#: then their listed columns through the listing index by start. Walking that index from the
-#: newest instead reads it backwards a page at a time: 0.3-0.7 s from disk for a search whose
-#: matches are all old ("demo-00"). Kept by the schema's triggers (server version 10).
-_FOUND = """FROM (SELECT r.record_id, r.created_at FROM listed_status r WHERE TRUE{where}
-        ORDER BY r.created_at {direction}, r.record_id {direction} LIMIT ? OFFSET ?) AS found
-    JOIN records r ON r.created_at = found.created_at AND r.id = found.record_id
-    WHERE r.links_to IS NULL"""
+#: On the server, a search's page: its matches found in ``listed_status`` read whole, in the
+#: order it lies on disk (about 7 MB at 50,000 records: 25 ms from disk), sorted there by the
+#: key it keeps (``SortKey.kept``), then the page's listed columns joined to them. Walking a
+#: listing index in order instead reads it a page at a time: 0.2-0.7 s from disk for a search
+#: whose matches all lie at its far end ("demo-00", newest first). Kept by the schema's
+#: triggers (server version 10). ``OFFSET 0`` keeps the planner from walking the table's index
+#: by status instead, each row read apart (50,000 reads for a rare word).
+_FOUND = """FROM (SELECT * FROM (SELECT r.record_id, r.{kept} AS sort_key FROM listed_status r
+            WHERE TRUE{where} OFFSET 0) AS matched
+        ORDER BY sort_key {direction}, record_id {direction} LIMIT ? OFFSET ?) AS found
+    JOIN records r ON {joined} WHERE r.links_to IS NULL"""
+#: A key ``listed_status`` does not keep is read from the matches' records, found by id in
+#: the order they lie on disk, then sorted. (Joined, the planner expects a third of the
+#: records to match any word and reads them all, or walks a listing index probing each.)
+_MATCHED = """FROM records r
+    WHERE r.id = ANY (ARRAY(SELECT r.record_id FROM listed_status r WHERE TRUE{where}))
+    AND r.links_to IS NULL"""
 _SEARCHED = "FROM listed_status r WHERE TRUE"
 #: How many of the first records in order a search on the server looks through before reading
 #: the table: a word most records hold ("z") fills its page within them, a walk of 1-2 ms
 #: where the whole table takes 20-30 ms.
 FIRST_LOOKED_AT = 1_000
-_FIRST = f"""FROM (SELECT {", ".join(f"r.{column}" for column in LISTED_COLUMNS)}
-        FROM records r WHERE r.links_to IS NULL
-        ORDER BY r.created_at {{direction}}, r.id {{direction}} LIMIT {{first}}) AS r
+#: How many times further a search looks first in an order ``listed_status`` does not keep,
+#: and as far again for each page before the one sought: its matches found there are each
+#: read from their record (a thousand: 100-300 ms from disk, 10,000: 70-170 ms in memory),
+#: where the first 5,000 in order are 170 pages of the order's index (20-40 ms from disk). So
+#: a word one record in fifty holds, or more, is found in the index page after page.
+FURTHER = 5
+_FIRST = """FROM (SELECT {listed}, {key} AS sort_key, {tie} AS sort_tie {source}
+        ORDER BY {key} {direction}, {tie} {direction} LIMIT {first}) AS r
     WHERE TRUE"""
 
 
@@ -69,16 +82,21 @@ class SortKey:
     sql: str
     tie: str
     source: str
+    #: The column of the server's ``listed_status`` holding the key, if it keeps it.
+    kept: str = ""
+    #: Whether a search on the server looks among the first records in order before reading
+    #: ``listed_status``: where one index holds them (by status, a thousand records' rows).
+    first: bool = True
 
 
 #: What the list can be sorted by.
 SORT_KEYS = {
-    "patient": SortKey("r.search_key", "r.id", _listed("records_by_name")),
+    "patient": SortKey("r.search_key", "r.id", _listed("records_by_name"), "search_key"),
     "date_of_birth": SortKey("r.date_of_birth", "r.id", _listed("records_by_birth")),
     "record_number": SortKey("r.record_number", "r.id", _listed("records_by_number")),
-    "started": SortKey("r.created_at", "r.id", _listed("records_by_started")),
+    "started": SortKey("r.created_at", "r.id", _listed("records_by_started"), "created_at"),
     "clinician": SortKey("r.clinician", "r.id", _listed("records_by_clinician")),
-    "status": SortKey("s.status", "s.record_id", _BY_STATUS),
+    "status": SortKey("s.status", "s.record_id", _BY_STATUS, "status", first=False),
 }
 
 
@@ -182,9 +200,9 @@ def _parsed(parse: Any, text: object, otherwise: Any) -> Any:
         return otherwise
 
 
-def _read_from_table(conn: Database, matching: RecordFilter, order: RecordOrder) -> bool:
-    """Whether a page is found in ``listed_status`` read whole (see ``_FOUND``)."""
-    return _on_server(conn) and bool(matching.words) and order.key == "started"
+def _searched_on_server(conn: Database, matching: RecordFilter) -> bool:
+    """Whether a page is sought among the first records, then in ``listed_status``."""
+    return _on_server(conn) and bool(matching.words)
 
 
 #: Where a search's page is sought on the server, in turn: among the first records, in the table.
@@ -192,17 +210,44 @@ AMONG_FIRST, IN_TABLE = "among first", "in table"
 
 
 def page_query(
-    matching: RecordFilter, order: RecordOrder, *, sought: str = ""
+    matching: RecordFilter, order: RecordOrder, *, sought: str = "", page_number: int = 0
 ) -> tuple[str, list[Any]]:
     """The SQL of a page of the list (its last two parameters: how many, from where); a
-    search's on the server ``sought`` ``AMONG_FIRST`` (``_FIRST``) or ``IN_TABLE`` (``_FOUND``)."""
+    search's on the server ``sought`` ``AMONG_FIRST`` (``_FIRST``) or ``IN_TABLE``
+    (``_FOUND``, or ``_MATCHED`` for a key ``listed_status`` does not keep)."""
     where, args = matching.where()
+    if sought == AMONG_FIRST:
+        return _among_first(where, order, page_number), args
     if sought == IN_TABLE:
-        found = _FOUND.format(where=where, direction=order.direction)
-        return f"SELECT {COLUMNS_SQL} {found} {order.sql()}", args
-    first = _FIRST.format(direction=order.direction, first=int(FIRST_LOOKED_AT))
-    source = first if sought == AMONG_FIRST else order.source
-    return f"SELECT {COLUMNS_SQL} {source}{where} {order.sql()} LIMIT ? OFFSET ?", args
+        return _in_table(where, order), args
+    return f"SELECT {COLUMNS_SQL} {order.source}{where} {order.sql()} LIMIT ? OFFSET ?", args
+
+
+def _among_first(where: str, order: RecordOrder, page_number: int) -> str:
+    key, direction = SORT_KEYS[order.key], order.direction
+    further = 1 if key.kept else FURTHER * (page_number + 1)
+    first = _FIRST.format(
+        listed=", ".join(f"r.{column}" for column in LISTED_COLUMNS),
+        key=key.sql,
+        tie=key.tie,
+        source=key.source,
+        direction=direction,
+        first=int(FIRST_LOOKED_AT * further),
+    )
+    by = f"ORDER BY r.sort_key {direction}, r.sort_tie {direction}"
+    return f"SELECT {COLUMNS_SQL} {first}{where} {by} LIMIT ? OFFSET ?"
+
+
+def _in_table(where: str, order: RecordOrder) -> str:
+    key, direction = SORT_KEYS[order.key], order.direction
+    if not key.kept:
+        return f"SELECT {COLUMNS_SQL} {_MATCHED.format(where=where)} {order.sql()} LIMIT ? OFFSET ?"
+    joined = "r.id = found.record_id"
+    if key.sql == f"r.{key.kept}":  # the record's own column: read from its listing index
+        joined = f"{key.sql} = found.sort_key AND {joined}"
+    found = _FOUND.format(where=where, kept=key.kept, direction=direction, joined=joined)
+    by = f"ORDER BY found.sort_key {direction}, found.record_id {direction}"
+    return f"SELECT {COLUMNS_SQL} {found} {by}"
 
 
 def page(
@@ -212,13 +257,15 @@ def page(
     offset: int,
     limit: int | None,
 ) -> list[RecordSummary]:
-    """A page of the list. On the server a search in order of start looks for its page among
-    the first records (``FIRST_LOOKED_AT``), and if it is not all there, in the table."""
+    """A page of the list. On the server a search looks for its page among the first records
+    in order (``FIRST_LOOKED_AT``; not by status: ``SortKey.first``), and if it is not all
+    there, in ``listed_status``."""
     places = [""]
-    if _read_from_table(conn, matching, order):
-        places = [AMONG_FIRST, IN_TABLE] if limit is not None else [IN_TABLE]
+    if _searched_on_server(conn, matching):
+        looks_first = limit is not None and SORT_KEYS[order.key].first
+        places = [AMONG_FIRST, IN_TABLE] if looks_first else [IN_TABLE]
     for place in places:
-        sql, args = page_query(matching, order, sought=place)
+        sql, args = page_query(matching, order, sought=place, page_number=offset // (limit or 1))
         rows = conn.execute(sql, [*args, NO_LIMIT if limit is None else limit, offset]).fetchall()
         if len(rows) == limit:  # the whole page: the rest of the places would find the same
             break
