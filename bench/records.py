@@ -73,7 +73,8 @@ def _verify_full(location: StoreLocation, count: int, *options: str) -> dict[str
     high-water mark, ``VmHWM``: the child's ``ru_maxrss`` would count the benchmark's own size,
     which Linux keeps across the ``exec`` of a process it forked). With them, the load it ran
     under (on a shared machine it sets the pace) and the kernel's share of its processor time
-    (copying the file's pages to SQLite: each page is read three times, ``file_integrity``)."""
+    (copying the file's pages to SQLite, which reads each record's twice: once for the check,
+    once for its own check of the file, ``file_integrity``)."""
     command, env = _records_command(location, "verify", "--full", *options)
     load = os.getloadavg()[0]
     started = time.perf_counter()
