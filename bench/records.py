@@ -75,8 +75,12 @@ def _verify_full(location: StoreLocation, count: int, *options: str) -> dict[str
     processes, user and system; on a machine others share it varies less than time on the
     clock) and the peak of its and its workers' resident memory added up (each one's own
     high-water mark, ``VmHWM``: the child's ``ru_maxrss`` would count the benchmark's own size,
-    which Linux keeps across the ``exec`` of a process it forked)."""
+    which Linux keeps across the ``exec`` of a process it forked). With them, the load it ran
+    under (on a shared machine it sets the pace) and the kernel's share of its processor time
+    (copying the file's pages to SQLite, which reads each record's twice: once for the check,
+    once for its own check of the file, ``file_integrity``)."""
     command, env = _records_command(location, "verify", "--full", *options)
+    load = os.getloadavg()[0]
     started = time.perf_counter()
     process = subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -95,6 +99,8 @@ def _verify_full(location: StoreLocation, count: int, *options: str) -> dict[str
         "cpu_ms_per_record": cpu_s * 1000 / count,
         "peak_mb": sampled_kb / 1024,
         "cpu_s": cpu_s,
+        "system_share": used.ru_stime / max(cpu_s, 1e-9),
+        "load": load,
         "ok": process.returncode == 0,
     }
 

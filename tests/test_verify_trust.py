@@ -4,8 +4,11 @@ exit code and message for each kind of trouble."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import random
+import re
 import shutil
 import sqlite3
 import stat
@@ -14,6 +17,7 @@ import sys
 from contextlib import closing
 from pathlib import Path
 
+import pikepdf
 from test_record_store import FAKE_PDF, make_session, open_at, open_store, stand_in_pdf
 from test_records_cli import run
 
@@ -144,6 +148,52 @@ def test_a_routine_check_finds_a_damaged_page_and_a_full_one_also_an_edited_inde
     assert full.returncode == 4, (full.stdout, full.stderr)
     assert "DAMAGED database file: damaged:" in full.stdout
     assert "records_by_name" in full.stdout
+
+
+def clinic_sized_pdf(name: str) -> bytes:
+    """A stand-in PDF as large as a clinic's (about 200 KB that do not compress), so that its
+    record spans a chain of a dozen overflow pages."""
+    document, out = pikepdf.new(), io.BytesIO()
+    document.add_blank_page()
+    document.docinfo["/Title"] = f"stand-in acknowledgement {name}"
+    document.Root.Filler = pikepdf.Stream(document, random.Random(name).randbytes(200_000))
+    document.save(out, static_id=True)
+    return out.getvalue()
+
+
+def test_a_new_store_maps_its_overflow_pages_and_a_full_check_still_matches_every_index(
+    tmp_path, content, clock
+) -> None:
+    """SQLite follows a record's overflow pages by the file's pointer map, reading only the
+    last one (which holds the search key, stored after the PDF), when it matches each index
+    to its table: an index edited, or the key edited in the record, is still found."""
+    for case in ("index", "record"):
+        with open_store(tmp_path / case, clock) as store:
+            for name in ("Ilse Varga", "Tomás Ferreira"):
+                session = make_session(content, clock, seal=True, patient_name=name)
+                store.seal(session, clinic_sized_pdf(name))
+            store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        path = tmp_path / case / DB_NAME
+        with closing(sqlite3.connect(path)) as conn:
+            assert conn.execute("PRAGMA auto_vacuum").fetchone() == (2,)  # incremental
+            (root,) = conn.execute(
+                "SELECT rootpage FROM sqlite_master WHERE name = 'records_by_name'"
+            ).fetchone()
+        assert run(tmp_path / case, "records", "verify", "--full").returncode == 0
+        data = bytearray(path.read_bytes())
+        if case == "index":
+            at = data.index(b"ilse varga", (root - 1) * PAGE_SIZE, root * PAGE_SIZE)
+        else:  # the record's own key, after its PDF and its digest's 64 hexadecimal digits
+            key = re.search(rb"[0-9a-f]{64}(ilse varga)\x1f", data)
+            assert key is not None
+            at = key.start(1)
+        data[at] = ord("j")  # the folded name a search looks in, in one place only
+        path.write_bytes(bytes(data))
+        full = run(tmp_path / case, "records", "verify", "--full")
+        assert full.returncode == 4, (full.stdout, full.stderr)
+        assert "damaged: row 1 missing from index records_by_name" in full.stdout
+        if case == "record":
+            assert "shown search_key (expected ilse varga" in full.stdout  # against the seal
 
 
 def test_changed_records_exit_3_and_a_file_that_is_no_database_exits_5(

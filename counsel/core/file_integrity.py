@@ -3,13 +3,14 @@
 SQLite's check finds what hashes cannot: broken pages, lost rows, and in a full check
 (``PRAGMA integrity_check``) an index that no longer matches its table (the list and search
 read indexes, so a flipped byte there would show a record wrongly or not at all). Matching
-each index to its table reads every record a second time, as its listed columns lie after
-its PDF, so a routine check asks only for the rest (``PRAGMA quick_check``: every page,
-record and overflow chain, at about half the processor time). Either reads the whole file
-in one statement, so it runs on a thread and connection of its own while the records are
-read and hashed, and a cancelled check interrupts it. A store on a PostgreSQL server has no
-file here to check: the server keeps its pages' checksums itself (``initdb
---data-checksums``) and reports what it finds damaged.
+each index to its table reads each record's search key, which lies after its PDF: in a store
+with a pointer map (``store_schema.POINTER_MAP``, every store made since 2 Dec 2026) that is
+the record's last page or two, in an older one every page of the record again. So a routine
+check asks only for the rest (``PRAGMA quick_check``: every page, record and overflow
+chain). Either reads the whole file in one statement, so it runs on a thread and connection
+of its own while the records are read and hashed, and a cancelled check interrupts it. A store
+on a PostgreSQL server has no file here to check: the server keeps its pages' checksums itself
+(``initdb --data-checksums``) and reports what it finds damaged.
 """
 
 from __future__ import annotations

@@ -42,10 +42,10 @@ if TYPE_CHECKING:
     from counsel.core.store_server import ServerConnection
 
 #: Below this many audit entries (about half as many records) a check stays in its process:
-#: starting the worker costs about 0.6 s of processor time (an interpreter, its imports, its
+#: starting the worker costs 0.2–0.6 s of processor time (an interpreter, its imports, its
 #: connection, and multiprocessing's resource tracker), which a smaller check does not repay
-#: on a machine with other work (2,000 records: 1.22–1.33 processor ms a record in one
-#: process, 1.52–1.59 with the worker).
+#: on a machine with other work (2,000 records whose PDFs differ, six alternating pairs at a
+#: load of 3–4 on 2 Dec: 2.50 processor s in one process, 2.81 with the worker, no faster).
 FROM_ENTRIES = 10_000
 #: Batches handed out ahead of the one the check waits for: the thread and the worker each
 #: have the next ready.
