@@ -1,5 +1,6 @@
 """Generated record stores of a clinic's years, cached between benchmark runs (they take
-minutes to build): ``$TMPDIR/counsel-bench-records/<count>-v<schema>-p<page size>/``, or, on
+minutes to build): ``$TMPDIR/counsel-bench-records/<count>-v<schema>-p<page size>-<pointer
+map>/`` (a store is named by what a new one is made with, so a change to it builds anew), or, on
 a PostgreSQL server (``--records-server``), a database ``counsel_bench_<count>_v<schema>``
 there, with its clinic key in ``$TMPDIR/counsel-bench-records/server-<count>-v<schema>/``.
 A store whose every PDF is its own (``distinct_pdfs``) has ``distinct`` after its count."""
@@ -16,7 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 from counsel.core.content import ClinicSettings, Content
 from counsel.core.demo_records import demo_pool, demo_records, store_demo_records
 from counsel.core.store_location import StoreLocation, open_store
-from counsel.core.store_schema import DB_NAME, PAGE_SIZE, SCHEMA_VERSION
+from counsel.core.store_schema import DB_NAME, PAGE_SIZE, POINTER_MAP, SCHEMA_VERSION
 
 LAST_DAY = date(2026, 11, 30)  # the same store on every run
 CACHE = Path(tempfile.gettempdir()) / "counsel-bench-records"
@@ -40,7 +41,8 @@ def cached_store(
         if created:  # a marker left from a database since dropped
             shutil.rmtree(folder, ignore_errors=True)
     else:
-        folder, url = CACHE / f"{size}-v{SCHEMA_VERSION}-p{PAGE_SIZE}", ""
+        layout = f"v{SCHEMA_VERSION}-p{PAGE_SIZE}-{POINTER_MAP.lower()}"
+        folder, url = CACHE / f"{size}-{layout}", ""
     location = StoreLocation(folder, url)
     done = folder / "complete"
     if done.exists():
