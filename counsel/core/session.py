@@ -11,13 +11,15 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counsel.core.content import Content
 from counsel.core.frozen import Frozen
 from counsel.core.rules import NotReadyError, readiness
 from counsel.core.text_limits import checked_text
-from counsel.ink import Ink
+
+if TYPE_CHECKING:
+    from counsel.ink import Ink  # its model loads with the first signature, not at start-up
 
 Clock = Callable[[], datetime]
 Listener = Callable[[str], None]
