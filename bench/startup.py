@@ -26,6 +26,10 @@ FLAGGED_MODULES = (
     "PySide6.QtPdf",
     "PySide6.QtPdfWidgets",
     "PySide6.QtPrintSupport",
+    "counsel.ink",  # the signature model, with the session's stored form
+    "counsel.core.session_codec",
+    "html",  # its table of entities, for labels with markup and read-aloud's highlight
+    "locale",  # loaded by argparse's messages, which a plain start skips
 )
 
 

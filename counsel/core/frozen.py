@@ -24,6 +24,8 @@ class Frozen:
 
     def __init_subclass__(cls, kw_only: bool = True, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        if cls.__doc__ is None:  # else dataclass writes one from ``inspect.signature`` (slow)
+            cls.__doc__ = cls.__name__
         dataclass(init=False, repr=False, eq=False, kw_only=kw_only)(cls)
 
     def __init__(self, *in_order: Any, **values: Any) -> None:

@@ -13,7 +13,6 @@ from counsel.core.content import ChecklistItem, ChecklistScreen, Screen
 from counsel.core.frozen import Frozen
 from counsel.core.gaps import Gap
 from counsel.core.screen_kinds import SCREEN_KINDS
-from counsel.ink import ink_problem
 
 if TYPE_CHECKING:
     from counsel.core.session import Session
@@ -97,6 +96,8 @@ def missing_signatures(session: Session) -> list[Missing]:
             missing.append(Missing(Gap.SIGNER_NAME_MISSING, screen_id, role))
         if role == "representative" and not signature.relationship:
             missing.append(Missing(Gap.RELATIONSHIP_MISSING, screen_id, role))
+        from counsel.ink import ink_problem  # loaded with the first signature, not at start
+
         problem = ink_problem(signature.ink)
         if problem is not None:
             gap = Gap.SIGNATURE_MISSING if signature.ink.is_empty else Gap.SIGNATURE_TOO_SMALL

@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 from counsel.core.content import ClinicSettings
 from counsel.core.record_status import IN_PROGRESS, RecordNotFoundError
 from counsel.core.session import Session
-from counsel.core.session_codec import session_to_dict
 from counsel.core.session_signing import PdfMaker, PdfSigner, SessionSigning, sign_here
 from counsel.core.session_trail import SessionTrail
 from counsel.core.store_errors import StoreUnavailable
@@ -165,6 +164,8 @@ class SessionRecorder(SessionSigning):
     def _write(self, draft: bool = True) -> None:
         """Write the session as it is now (``draft``), with the audit entries due; while a
         write is under way, once it ends (then as the session is at that moment)."""
+        from counsel.core.session_codec import session_to_dict  # with the ink model: not at start
+
         if self.writing:
             self._asked = bool(self._asked) or draft
             return

@@ -4,11 +4,12 @@ set up), or the clinic's PostgreSQL server when ``database_url`` names one."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
+from counsel.core.frozen import Frozen
 from counsel.core.session import Clock, utc_now
 from counsel.settings import data_dir, database_url
 
@@ -33,8 +34,7 @@ def _without_password(url: str) -> str:
     return f"{parts.scheme}://{_host(url)}{port}{parts.path}"
 
 
-@dataclass(frozen=True)
-class ServerDatabase:
+class ServerDatabase(Frozen, kw_only=False):
     """The records database on a PostgreSQL server, by its ``postgresql://`` URL (a password
     in it is never shown: ``str`` and ``repr`` leave it out)."""
 
@@ -51,8 +51,7 @@ class ServerDatabase:
         return f"ServerDatabase({_without_password(self.url)!r})"
 
 
-@dataclass(frozen=True)
-class StoreLocation:
+class StoreLocation(Frozen, kw_only=False):
     """``folder`` is this computer's records folder (the SQLite file, the clinic key);
     ``url`` the PostgreSQL server holding the records instead, or empty."""
 

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from counsel.core.frozen import Frozen
+
 if TYPE_CHECKING:
     from counsel.core.pending_sessions import PendingSessions
     from counsel.core.record_store import RecordStore
@@ -33,8 +35,7 @@ def run_here(work: Callable[[], object], done: Callable[[object], None]) -> None
     done(result)
 
 
-@dataclass(frozen=True)
-class SessionWrite:
+class SessionWrite(Frozen, kw_only=False):
     """One write of a session, taken on the window's thread as the session was when it ran:
     its stored form (None: only audit entries, for a record already stored signed), the
     audit entries due, the signed PDF when it seals, and the sessions kept on this computer

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from counsel.core.content import IllustrationLabel
 from counsel.core.illustration_labels import LabelLookup, no_labels
 from counsel.resources import illustration_path
-from counsel.ui.picture_labels import paint_labels
 
 
 def fitted(renderer: QSvgRenderer, widget: QWidget) -> QRectF:
@@ -46,9 +45,11 @@ def render_picture(
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         target = fitted(renderer, widget)
         renderer.render(painter, target)
-        svg = str(illustration_path(name))
-        dpi = widget.logicalDpiY()
-        paint_labels(painter, labels, target, widget.font(), svg, dpi, text_scale=text_scale)
+        if labels:  # their layout loads with the first picture that has words (not at start)
+            from counsel.ui.picture_labels import paint_labels
+
+            svg, dpi = str(illustration_path(name)), widget.logicalDpiY()
+            paint_labels(painter, labels, target, widget.font(), svg, dpi, text_scale=text_scale)
         painter.end()
     return pixmap
 

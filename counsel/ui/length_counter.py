@@ -5,7 +5,6 @@ window let through. The limits come from the Qt-free core (`counsel.core.text_li
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 
 from counsel.core.text_limits import COUNTER_FROM, limit_of
@@ -33,6 +32,8 @@ class LengthCounter(QLabel):
         assert isinstance(self.edit, QPlainTextEdit)
         text = self.edit.toPlainText()
         if len(text) > self.limit:
+            from PySide6.QtGui import QTextCursor  # not at start-up: naming it makes its enums
+
             self.edit.setPlainText(text[: self.limit])  # signals again, with the capped text
             self.edit.moveCursor(QTextCursor.MoveOperation.End)
             return

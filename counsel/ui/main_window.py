@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -193,6 +192,8 @@ class MainWindow(QMainWindow):
     def show_records(self) -> RecordsWindow | None:
         """The records list; choosing an unfinished session resumes it here (None: the
         records server cannot be reached, which the user is told)."""
+        from PySide6.QtWidgets import QMessageBox  # not at start-up: naming it makes its enums
+
         from counsel.ui.records_window import RecordsWindow  # PDF viewer: not at start-up
         from counsel.ui.resume import resume_or_set_aside  # it builds on this window
 

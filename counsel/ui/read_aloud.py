@@ -7,11 +7,10 @@ engine (the tests use Qt's silent ``mock`` engine, which needs no sound output).
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from counsel.settings import SPEECH_ENGINE
 from counsel.ui.flow_layout import FlowLayout
@@ -179,6 +178,8 @@ class ReadAloud(QObject):
             return  # labels with their own markup keep it; the sentence is still spoken
         plain = label.text()
         self._plain[label] = plain
+        import html  # with its table of entities: not needed at start-up
+
         marked = html.escape(plain).replace(
             html.escape(sentence),
             f'<span style="background-color:{HIGHLIGHT}">{html.escape(sentence)}</span>',
@@ -221,6 +222,8 @@ class ReadAloudControls(QWidget):
     def _play(self) -> None:
         problem = self.reader.problem(self.language) if self.reader.state == "idle" else ""
         if problem:  # said without holding the window (nor a test) until it is closed
+            from PySide6.QtWidgets import QMessageBox  # not at start-up: naming it makes its enums
+
             box = QMessageBox(
                 QMessageBox.Icon.Information, self.tr("Read aloud"), problem, parent=self
             )

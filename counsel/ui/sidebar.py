@@ -119,14 +119,15 @@ class Sidebar(QWidget):
             self.list,
             self.tr("Every topic, in order, and whether it was discussed; choose one to go there"),
         )
-        for screen in content.screens:
-            QListWidgetItem(screen.nav_title, self.list)
-        self._states = [""] * len(content.screens)  # as last shown, by screen ("": not yet)
         self.list.setWordWrap(True)
         self.list.setItemDelegate(WrappedRows(self.list))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)  # rows re-wrap at a new width
+        # The rows come after the settings above, each of which lays out the rows there are.
+        for screen in content.screens:
+            QListWidgetItem(screen.nav_title, self.list)
+        self._states = [""] * len(content.screens)  # as last shown, by screen ("": not yet)
         self.list.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         list_margins = QVBoxLayout()
         list_margins.setContentsMargins(10, 0, 10, 6)

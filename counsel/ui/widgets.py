@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -78,6 +76,8 @@ def labelled(prefix: str, text: str, role: str = "") -> QLabel:
 
 def set_labelled(widget: QLabel, prefix: str, text: str) -> None:
     """Change what a ``labelled`` label says."""
+    import html  # with its table of entities: not needed at start-up
+
     widget.setText(f"<b>{html.escape(prefix)}</b> {html.escape(text)}")
     widget.setProperty("readText", f"{prefix} {text}")
 

@@ -3,7 +3,7 @@ the next session's welcome screen), and whether to let a session be left mid-way
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from counsel.core.session import Details, Session
 from counsel.ui.workstation import workstation_settings
@@ -28,6 +28,8 @@ def last_clinician() -> tuple[str, str] | None:
 
 def may_quit(parent: QWidget, session: Session, saved: bool) -> bool:
     """Leaving mid-session is asked about; the session stays saved and can be resumed."""
+    from PySide6.QtWidgets import QMessageBox  # not at start-up: naming it makes its enums
+
     if session.is_blank or session.is_sealed:
         return True
     if saved:
