@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -254,7 +255,10 @@ def measure_records(
     """The records side on stores of ``sizes``: SQLite files, or databases on ``server``
     (a PostgreSQL URL whose role may create databases)."""
     empty = empty_store(server)
-    by_size = {str(n): measure_size(n, content, clinic, runs, empty, server) for n in sizes}
+    try:
+        by_size = {str(n): measure_size(n, content, clinic, runs, empty, server) for n in sizes}
+    finally:
+        shutil.rmtree(empty.folder, ignore_errors=True)  # its clinic key and file, if any
     results: dict[str, Any] = {"sizes": by_size, "largest": by_size[str(max(sizes))]}
     results["engine"] = "PostgreSQL" if server else "SQLite"
     if len(sizes) > 1:
