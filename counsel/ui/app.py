@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
+from counsel.allocator import tune_allocator
 from counsel.core.content import ClinicSettings, Content
 from counsel.core.session import Session
 from counsel.core.store_location import DB_NAME
@@ -134,6 +135,7 @@ def run_app(content: Content, clinic: ClinicSettings) -> int:
         window = create_main_window(content, clinic, store)
         app.aboutToQuit.connect(window.saving.flush)  # typing held back is stored
         show_ready_to_type(window)
+        QTimer.singleShot(RESUME_OFFER_DELAY_MS, tune_allocator)  # after the first paint
         QTimer.singleShot(
             RESUME_OFFER_DELAY_MS, lambda: offer_resume_once_ready(window, store, clinic)
         )
