@@ -14,13 +14,20 @@ from counsel.core.session import Session
 from counsel.ui.widgets import describe
 from counsel.ui.wrap_button import WrapButton
 
+MARGINS = (16, 10, 16, 10)
+#: Two rows close together take about the height of one row of buttons whose words wrapped,
+#: so the screen above keeps its room (and a picture its size) at large text.
+TWO_ROWS_MARGINS = (16, 2, 16, 2)
+ROW_GAP = 6
+
 
 class NavBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("navBar")
         self._rows = rows = QVBoxLayout(self)
-        rows.setContentsMargins(16, 10, 16, 10)
+        rows.setContentsMargins(*MARGINS)
+        rows.setSpacing(ROW_GAP)
         self._own_row = QHBoxLayout()  # "We discussed this" where the buttons need two rows
         self._own_row.addStretch(1)
         self._own_row.addStretch(1)
@@ -77,6 +84,7 @@ class NavBar(QWidget):
         discussed.setMinimumWidth(min(discussed.one_line_width(), room) if alone else 0)
         if alone == self.discussed_on_its_own_row():
             return
+        self._rows.setContentsMargins(*(TWO_ROWS_MARGINS if alone else MARGINS))
         (self._row if alone else self._own_row).removeWidget(discussed)
         if alone:
             self._own_row.insertWidget(1, discussed)  # between its stretches

@@ -137,8 +137,7 @@ class ScreenPage(QWidget):
     def _limit_picture(self) -> None:
         """Above the text, the picture grows with the text size, so its larger labels keep
         the room the art planned for them instead of crowding it; a picture with words is
-        a little taller, so they need not shrink onto the drawing, and keeps that height on
-        a short window too (the text then starts a little lower, still in view)."""
+        a little taller, so they need not shrink onto the drawing."""
         if self.row.direction() == QBoxLayout.Direction.LeftToRight:
             self.illustration.setMaximumHeight(16777215)
         else:
@@ -147,8 +146,6 @@ class ScreenPage(QWidget):
             room = round(self.height() * PICTURE_SHARE)  # the text starts in view
             text_scale = max(1.0, self.context.display.current.scale / 100)
             height = min(round(base * text_scale), room) if room else base
-            if labelled:  # never below the room its words need, however short the window
-                height = max(height, base)
             self.illustration.setMaximumHeight(height)
 
     @property
